@@ -1,0 +1,45 @@
+/** `leadloop import <file>`: the import service with a progress bar and an error report file. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { systemClock } from '../clock.js';
+import type { Config } from '../config.js';
+import { storeLocation } from '../server.js';
+import { createServiceContext } from '../services/context.js';
+import { importLeadFile } from '../services/import-leads.js';
+import { actorOf } from '../services/users.js';
+import { openStore } from '../store/db.js';
+import { findUserByEmail, listUsers } from '../store/repositories/users.js';
+
+export async function runImport(config: Config, file: string, opts: { as?: string; errors?: string }): Promise<void> {
+  const bytes = readFileSync(file);
+  const store = await openStore(storeLocation(config));
+  try {
+    const ctx = createServiceContext(store.db, systemClock);
+    const user = opts.as ? await findUserByEmail(store.db, opts.as) : (await listUsers(store.db, { role: 'admin' }))[0];
+    if (!user) {
+      console.error(opts.as ? `leadloop: no user with the e-mail ${opts.as}` : 'leadloop: no admin user yet: run `leadloop start` once first');
+      process.exitCode = 2;
+      return;
+    }
+    const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {created} new, {merged} merged, {failed} failed', hideCursor: true });
+    let started = false;
+    const summary = await importLeadFile(ctx, actorOf(user), { bytes, name: basename(file) }, (p) => {
+      if (!started) {
+        bar.start(p.total, 0, { created: 0, merged: 0, failed: 0 });
+        started = true;
+      }
+      bar.update(p.processed, { created: p.created, merged: p.merged, failed: p.failed });
+    });
+    if (started) bar.stop();
+    console.log(`Import ${summary.id}: ${summary.created} new, ${summary.merged} merged into existing leads, ${summary.failed} rows failed.`);
+    if (summary.errors.length) {
+      const target = opts.errors ?? `${file}.errors.csv`;
+      const lines = ['row,field,message', ...summary.errors.map((e) => [e.rowNumber, e.field, e.message].map((v) => `"${String(v).replace(/"/g, '""')}"`).join(','))];
+      writeFileSync(target, `\uFEFF${lines.join('\r\n')}\r\n`);
+      console.log(`Error report: ${target}`);
+    }
+  } finally {
+    await store.close();
+  }
+}

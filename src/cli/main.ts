@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/** The `leadloop` command (SPEC §10): start, migrate, import, demo. */
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../config.js';
+import { DataDirBusy } from '../store/data-dir-lock.js';
+import { runDemo } from './demo.js';
+import { runImport } from './import.js';
+import { runMigrate } from './migrate.js';
+import { runStart } from './start.js';
+
+const port = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+};
+
+const program = new Command('leadloop').description('LeadLoop: closed-loop B2B lead operations').showHelpAfterError();
+const configOf = (opts: { port?: number; data?: string }) => loadConfig(process.env, { port: opts.port, data: opts.data });
+
+program
+  .command('start')
+  .description('serve the API (embedded PGlite in --data, or PostgreSQL from DATABASE_URL)')
+  .option('-p, --port <n>', 'port (env PORT, default 3000)', port)
+  .option('-d, --data <dir>', 'PGlite data directory (env LEADLOOP_DATA_DIR, default ./.leadloop)')
+  .action((opts) => runStart(configOf(opts)));
+
+program
+  .command('migrate')
+  .description('apply database migrations and exit')
+  .option('-d, --data <dir>', 'PGlite data directory')
+  .action((opts) => runMigrate(configOf(opts)));
+
+program
+  .command('import <file>')
+  .description('import leads from a CSV (UTF-8, BOM or GBK) or XLSX file, with a progress bar')
+  .option('-d, --data <dir>', 'PGlite data directory')
+  .option('--as <email>', 'the user the import is recorded for (default: the bootstrap admin)')
+  .option('--errors <file>', 'where to write the error report CSV (default: <file>.errors.csv)')
+  .action((file, opts) => runImport(configOf(opts), file, opts));
+
+program
+  .command('demo')
+  .description('load a realistic demo workspace: users of every role, channels, Chinese B2B leads with touches')
+  .option('-d, --data <dir>', 'PGlite data directory')
+  .option('--leads <n>', 'how many leads', (v) => Number.parseInt(v, 10), 300)
+  .action((opts) => runDemo(configOf(opts), opts));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof DataDirBusy) {
+    console.error(`leadloop: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,45 @@
+/**
+ * Typed domain errors; http/problem.ts maps each to problem+json once (one code → status table).
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable',
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class InvalidInput extends DomainError {
+  constructor(errors: FieldError[], message = describeFieldErrors(errors)) {
+    super('invalid', message, errors);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(reason: string) {
+    super('forbidden', reason);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super('not_found', `${what} was not found`);
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
+
+export function describeFieldErrors(errors: FieldError[]): string {
+  return errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'invalid input';
+}

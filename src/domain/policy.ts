@@ -1,0 +1,88 @@
+/**
+ * SPEC §1 role permissions and data scoping, in one place. Routes name the action they
+ * perform; services ask for the lead scope of the actor. A denial always carries a reason
+ * (HTTP 403 with that reason, never a silent no-op).
+ */
+import { Forbidden } from './errors.js';
+import type { Actor, Role } from './roles.js';
+
+const everyone: readonly Role[] = ['sdr', 'sdr_lead', 'sales', 'sales_manager', 'sales_ops', 'sales_assistant', 'marketing', 'admin'];
+
+export const permissions = {
+  'users.manage': ['admin'],
+  'users.read': ['admin', 'sales_ops', 'sdr_lead', 'sales_manager', 'sales_assistant'],
+  'teams.manage': ['admin'],
+  'channels.read': everyone,
+  'channels.manage': ['admin', 'marketing'],
+  'leads.capture': ['sdr', 'sdr_lead', 'marketing', 'sales_ops', 'sales_assistant', 'admin'],
+  'leads.import': ['sdr', 'sdr_lead', 'marketing', 'sales_ops', 'admin'],
+  'leads.read': everyone,
+  'merges.revert': ['admin'],
+  'audit.read': ['admin', 'sales_ops'],
+  'clock.set': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissions;
+
+const actionWords: Record<Action, string> = {
+  'users.manage': 'manage users and tokens',
+  'users.read': 'list users',
+  'teams.manage': 'manage teams',
+  'channels.read': 'read channels',
+  'channels.manage': 'manage channels',
+  'leads.capture': 'capture leads',
+  'leads.import': 'import leads',
+  'leads.read': 'read leads',
+  'merges.revert': 'revert merges',
+  'audit.read': 'read the audit log',
+  'clock.set': 'set the clock',
+};
+
+export function allowedRoles(action: Action): readonly Role[] {
+  return permissions[action];
+}
+
+/** Throws Forbidden with a reason a person understands. */
+export function authorize(actor: Actor, action: Action): void {
+  const allowed: readonly Role[] = permissions[action];
+  if (!allowed.includes(actor.role)) {
+    throw new Forbidden(`the role ${actor.role} may not ${actionWords[action]} (allowed: ${allowed.join(', ')})`);
+  }
+}
+
+/**
+ * Which leads an actor may see (SPEC §1): a sales rep only leads handed to them; an SDR the
+ * team's leads, unowned leads (queue and pool) and leads they handed off; a sales manager the
+ * team's leads and hand-offs; roles that run the whole funnel see everything.
+ */
+export type LeadScope =
+  | { kind: 'all' }
+  | { kind: 'handed_to'; userId: string }
+  | { kind: 'sdr_team'; userId: string; teamId: string | null }
+  | { kind: 'sales_team'; userId: string; teamId: string | null };
+
+export function leadScope(actor: Actor): LeadScope {
+  switch (actor.role) {
+    case 'sales':
+      return { kind: 'handed_to', userId: actor.id };
+    case 'sdr':
+      return { kind: 'sdr_team', userId: actor.id, teamId: actor.teamId };
+    case 'sales_manager':
+      return { kind: 'sales_team', userId: actor.id, teamId: actor.teamId };
+    default:
+      return { kind: 'all' };
+  }
+}
+
+export function describeScope(scope: LeadScope): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'all leads';
+    case 'handed_to':
+      return 'only leads handed to you';
+    case 'sdr_team':
+      return "your team's leads, unowned leads and leads you handed off";
+    case 'sales_team':
+      return "your team's leads";
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The HTTP API (SPEC §10): Fastify with zod route schemas, from which the OpenAPI 3.1
+ * document is generated. Thin adapters: auth → validate → service → presenter.
+ */
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ManualClock } from '../clock.js';
+import type { ServiceContext } from '../services/context.js';
+import { authenticate } from './auth.js';
+import { errorToProblem, problem, sendProblem } from './problem.js';
+import { adminRoutes } from './routes/admin.js';
+import { auditRoutes } from './routes/audit.js';
+import { channelRoutes } from './routes/channels.js';
+import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
+import { leadRoutes } from './routes/leads.js';
+import { userRoutes } from './routes/users.js';
+
+export interface AppOptions {
+  ctx: ServiceContext;
+  /** Present only with LEADLOOP_CLOCK=manual: enables POST /admin/clock. */
+  manualClock?: ManualClock;
+  logLevel?: string;
+}
+
+export const bodyLimitBytes = 16 * 1024 * 1024;
+export const importFileLimitBytes = 64 * 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: bodyLimitBytes,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'LeadLoop API', version: '1', description: 'Closed-loop B2B lead operations (SPEC §10.1).' },
+      servers: [{ url: '/' }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(multipart, { limits: { fileSize: importFileLimitBytes, files: 1, fields: 10 } });
+
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, errorToProblem(error, request)));
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `no route ${request.method} ${request.url.split('?')[0]}`)));
+  app.decorateRequest('actor', undefined as never);
+  app.addHook('onRequest', authenticate(options.ctx));
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+      await healthRoutes(api);
+      await adminRoutes(api, options.ctx, options.manualClock);
+      await userRoutes(api, options.ctx);
+      await channelRoutes(api, options.ctx);
+      await leadRoutes(api, options.ctx);
+      await importRoutes(api, options.ctx);
+      await auditRoutes(api, options.ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,52 @@
+/**
+ * POST /admin/clock (SPEC §10.1): only with LEADLOOP_CLOCK=manual; otherwise the route does not
+ * exist (404). Timers due in a skipped span fire before the answer — the sweeper that fires
+ * them hooks in here as timers are added (issue 5).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type ManualClock, parseSpan } from '../../clock.js';
+import { InvalidInput } from '../../domain/errors.js';
+import { authorize } from '../../domain/policy.js';
+import type { ServiceContext } from '../../services/context.js';
+import { appendAudit } from '../../store/repositories/audit.js';
+import { problems } from '../problem.js';
+
+const clockBody = z
+  .object({
+    set: z.iso.datetime({ offset: true }).optional().describe('ISO-8601 instant'),
+    advance: z.string().regex(/^(\d+[smhdw])+$/, 'must be a span like 49h, 3d, 15m or 1d12h').optional(),
+  })
+  .strict();
+
+export async function adminRoutes(app: FastifyInstance, ctx: ServiceContext, clock: ManualClock | undefined) {
+  if (!clock) return;
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/admin/clock',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Set or advance the manual clock (LEADLOOP_CLOCK=manual only)',
+        body: clockBody,
+        response: { 200: z.object({ now: z.string() }), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, 'clock.set');
+      const { set, advance } = request.body;
+      if ((set === undefined) === (advance === undefined)) {
+        throw new InvalidInput([{ field: set === undefined ? 'set' : 'advance', message: 'give exactly one of set or advance' }]);
+      }
+      const before = clock.now();
+      if (set !== undefined) clock.set(new Date(set));
+      else clock.advance(parseSpan(advance as string) as number);
+      await ctx.db.transaction().execute((trx) =>
+        appendAudit(trx, [
+          { id: ctx.newId(), actorId: request.actor.id, action: 'clock.changed', entityType: 'clock', entityId: 'clock', from: { now: before.toISOString() }, to: { now: clock.now().toISOString() }, at: clock.now() },
+        ]),
+      );
+      return { now: clock.now().toISOString() };
+    },
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Starting LeadLoop: open the store (migrations on start), bootstrap the admin on an empty
+ * database, build the API and listen. Used by `leadloop start` and by the API tests.
+ */
+import type { FastifyInstance } from 'fastify';
+import { type Clock, ManualClock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { buildApp } from './http/app.js';
+import { createServiceContext, type ServiceContext } from './services/context.js';
+import { bootstrapAdmin } from './services/users.js';
+import { openStore, type Store, type StoreLocation } from './store/db.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: Store;
+  ctx: ServiceContext;
+  url: string;
+  bootstrap: Awaited<ReturnType<typeof bootstrapAdmin>>;
+  close(): Promise<void>;
+}
+
+export function storeLocation(config: Pick<Config, 'databaseUrl' | 'dataDir'>): StoreLocation {
+  return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
+}
+
+export async function startServer(config: Config, options: { location?: StoreLocation; clock?: Clock } = {}): Promise<RunningServer> {
+  const store = await openStore(options.location ?? storeLocation(config));
+  try {
+    const manualClock = config.clock === 'manual' ? (options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date())) : undefined;
+    const ctx = createServiceContext(store.db, manualClock ?? options.clock ?? systemClock);
+    const bootstrap = await bootstrapAdmin(ctx, { token: config.adminToken, email: config.adminEmail, password: config.adminPassword });
+    const app = await buildApp({ ctx, manualClock, logLevel: config.logLevel });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
+    return {
+      app,
+      store,
+      ctx,
+      url,
+      bootstrap,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Capture (SPEC §2): normalise, check validity, de-duplicate and store a batch of leads in one
+ * transaction. A single POST /leads is a batch of one; bulk and import use the same path, so
+ * dedup and audit behave the same everywhere. Dedup keys are locked first, so concurrent
+ * captures of one person (several processes included) merge instead of both creating.
+ */
+import type { Transaction } from 'kysely';
+import { dedupLockKeys, planCaptures } from '../domain/capture/dedup.js';
+import { initialState } from '../domain/capture/initial-state.js';
+import type { LeadInput, NormalisedLead } from '../domain/capture/lead-input.js';
+import { normaliseLead } from '../domain/capture/normalise-lead.js';
+import type { FieldError } from '../domain/errors.js';
+import type { Actor } from '../domain/roles.js';
+import { lockKeys } from '../store/advisory-locks.js';
+import { type AuditEntry, appendAudit } from '../store/repositories/audit.js';
+import {
+  applyMerge,
+  findMatchableLeads,
+  insertLeads,
+  insertMerges,
+  insertTouches,
+  type MergeRow,
+  type NewLeadRow,
+  type TouchRow,
+} from '../store/repositories/leads.js';
+import type { Database } from '../store/schema.js';
+import type { ServiceContext } from './context.js';
+
+export interface CaptureOptions {
+  /** `import` for imports; undefined for the API, where channel is required. */
+  defaultChannel?: string;
+  touchKind: 'capture' | 'import';
+  importId?: string;
+}
+
+export type CaptureOutcome =
+  | { index: number; ok: true; leadId: string; merged: boolean }
+  | { index: number; ok: false; errors: FieldError[] };
+
+export async function captureInTransaction(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  actor: Actor,
+  inputs: readonly LeadInput[],
+  options: CaptureOptions,
+): Promise<CaptureOutcome[]> {
+  const now = ctx.clock.now();
+  const rules = await ctx.channels.rules(
+    trx,
+    inputs.map((i) => i.channel),
+    now.getTime(),
+  );
+  const outcomes: CaptureOutcome[] = new Array(inputs.length);
+  const valid: { index: number; lead: NormalisedLead }[] = [];
+  inputs.forEach((input, index) => {
+    const result = normaliseLead(input, { ...rules, defaultChannel: options.defaultChannel, now });
+    if (result.ok) valid.push({ index, lead: result.lead });
+    else outcomes[index] = { index, ok: false, errors: result.errors };
+  });
+  if (valid.length === 0) return outcomes;
+
+  const leads = valid.map((v) => v.lead);
+  await lockKeys(trx, leads.flatMap(dedupLockKeys));
+  const existing = await findMatchableLeads(trx, {
+    externalIds: leads.flatMap((l) => (l.externalId ? [l.externalId] : [])),
+    phones: leads.flatMap((l) => (l.phone ? [l.phone] : [])),
+    emails: leads.flatMap((l) => (l.email ? [l.email] : [])),
+    companyKeys: leads.flatMap((l) => (l.companyKey ? [l.companyKey] : [])),
+  });
+  const steps = planCaptures(leads, existing, ctx.newId);
+
+  const created: NewLeadRow[] = [];
+  const touches: TouchRow[] = [];
+  const merges: MergeRow[] = [];
+  const audit: AuditEntry[] = [];
+  const mergeChanges: Parameters<typeof applyMerge>[2][] = [];
+  const mergeLeadIds: string[] = [];
+  steps.forEach((step, i) => {
+    const { index } = valid[i];
+    const touchId = ctx.newId();
+    const touchKind = step.kind === 'merge' ? 'merge' : options.touchKind;
+    touches.push({
+      id: touchId,
+      leadId: step.id,
+      kind: touchKind,
+      source: step.lead.source,
+      payload: touchPayload(step.lead),
+      actorId: actor.id,
+      importId: options.importId ?? null,
+      at: now,
+    });
+    if (step.kind === 'create') {
+      const state = initialState(step.lead.channel, actor);
+      created.push({ ...step.lead, id: step.id, ...state, createdBy: actor.id, at: now });
+      audit.push({
+        id: ctx.newId(),
+        actorId: actor.id,
+        action: 'lead.created',
+        entityType: 'lead',
+        entityId: step.id,
+        leadId: step.id,
+        from: null,
+        to: { status: state.status, ownerId: state.ownerId, channel: step.lead.channel },
+        reason: options.importId ? `import ${options.importId}` : null,
+        at: now,
+      });
+    } else {
+      merges.push({ id: ctx.newId(), leadId: step.id, touchId, matchedOn: step.on, filled: step.filled, actorId: actor.id, at: now });
+      mergeLeadIds.push(step.id);
+      mergeChanges.push({ filled: step.filled, source: step.lead.source, fields: step.lead.fields, at: now });
+      audit.push({
+        id: ctx.newId(),
+        actorId: actor.id,
+        action: 'lead.merged',
+        entityType: 'lead',
+        entityId: step.id,
+        leadId: step.id,
+        from: Object.fromEntries(Object.keys(step.filled).map((k) => [k, null])),
+        to: { ...step.filled, latestChannel: step.lead.channel },
+        reason: `a repeat matched on ${step.on}`,
+        at: now,
+      });
+    }
+    outcomes[index] = { index, ok: true, leadId: step.id, merged: step.kind === 'merge' };
+  });
+
+  await insertLeads(trx, created);
+  for (let i = 0; i < mergeLeadIds.length; i++) await applyMerge(trx, mergeLeadIds[i], mergeChanges[i]);
+  await insertTouches(trx, touches);
+  await insertMerges(trx, merges);
+  await appendAudit(trx, audit);
+  return outcomes;
+}
+
+/** What this arrival said, kept on the touch so a merge can be reviewed (and reverted). */
+function touchPayload(lead: NormalisedLead): Record<string, unknown> {
+  const { source, nameKey, companyKey, ...said } = lead;
+  return Object.fromEntries(Object.entries(said).filter(([, v]) => v !== null && !(typeof v === 'object' && Object.keys(v as object).length === 0)));
+}

@@ -1,0 +1,30 @@
+import type { UtmInferenceRule } from '../domain/capture/source.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { loadActiveChannelIds, loadInferenceRules } from '../store/repositories/channels.js';
+
+/**
+ * Channels and "UTM default" rules change rarely and are read on every capture: cached, and
+ * reloaded when a capture names a channel the cache does not know (added by another process)
+ * or after a minute.
+ */
+export class ChannelCatalog {
+  #loadedAt = 0;
+  #channels = new Set<string>();
+  #inference: UtmInferenceRule[] = [];
+
+  /** `db` is the caller's transaction when it has one: PGlite has a single connection. */
+  async rules(db: Kysely<Database>, wanted: Iterable<string | null | undefined>, nowMs: number): Promise<{ channels: ReadonlySet<string>; inference: readonly UtmInferenceRule[] }> {
+    const stale = nowMs - this.#loadedAt > 60_000 || [...wanted].some((id) => id && !this.#channels.has(id));
+    if (stale || this.#loadedAt === 0) await this.reload(db, nowMs);
+    return { channels: this.#channels, inference: this.#inference };
+  }
+
+  async reload(db: Kysely<Database>, nowMs: number): Promise<void> {
+    const channels = await loadActiveChannelIds(db);
+    const inference = await loadInferenceRules(db);
+    this.#channels = new Set(channels);
+    this.#inference = inference;
+    this.#loadedAt = nowMs;
+  }
+}

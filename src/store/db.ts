@@ -1,0 +1,85 @@
+/**
+ * One Database for both engines: PGlite (embedded, a data directory, the default) and a
+ * PostgreSQL server (DATABASE_URL). Same migrations, same queries, one type-parser policy:
+ * int8 and numeric come back as JS numbers on both (pg would give strings).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { migrateToLatest } from './migrate.js';
+import { pgliteTemplate } from './pglite-template.js';
+import type { Database } from './schema.js';
+
+export type DB = Kysely<Database>;
+
+export interface Store {
+  db: DB;
+  engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export type StoreLocation = { databaseUrl: string } | { dataDir: string } | { memory: true };
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const toNumber = (value: string) => Number(value);
+
+export async function openStore(location: StoreLocation, options: { migrate?: boolean } = {}): Promise<Store> {
+  const store = 'databaseUrl' in location ? openPostgres(location.databaseUrl) : await openPglite(location);
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(store.db);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  return store;
+}
+
+function openPostgres(databaseUrl: string): Store {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8 || oid === NUMERIC ? toNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(location: { dataDir: string } | { memory: true }): Promise<Store> {
+  let lock: DataDirLock | undefined;
+  let dataDir = 'memory://';
+  if ('dataDir' in location) {
+    mkdirSync(location.dataDir, { recursive: true });
+    lock = acquireDataDirLock(location.dataDir);
+    dataDir = join(location.dataDir, 'pgdata');
+  }
+  try {
+    const loadDataDir = await pgliteTemplate(dataDir);
+    const pglite = new PGlite(dataDir, {
+      loadDataDir,
+      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber },
+    });
+    await pglite.waitReady;
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        await db.destroy();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as lifecycle from './migrations/001-lifecycle.js';
+import * as seedChannels from './migrations/002-built-in-channels.js';
+
+/** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
+const migrations: Record<string, Migration> = {
+  '001-lifecycle': lifecycle,
+  '002-built-in-channels': seedChannels,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'leadloop_migrations', migrationLockTableName: 'leadloop_migrations_lock' });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

@@ -1,0 +1,49 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, ImportsTable } from '../schema.js';
+
+export type ImportRecord = Selectable<ImportsTable>;
+
+export async function insertImport(
+  trx: Transaction<Database>,
+  row: { id: string; mode: 'live' | 'history'; fileName: string | null; format: string; encoding: string | null; totalRows: number; createdBy: string; at: Date },
+): Promise<void> {
+  await trx
+    .insertInto('imports')
+    .values({
+      id: row.id,
+      status: 'running',
+      mode: row.mode,
+      file_name: row.fileName,
+      format: row.format,
+      encoding: row.encoding,
+      total_rows: row.totalRows,
+      errors: '[]',
+      created_by: row.createdBy,
+      created_at: row.at,
+    })
+    .execute();
+}
+
+export async function recordImportProgress(
+  trx: Transaction<Database>,
+  id: string,
+  counts: { created: number; merged: number; failed: number },
+): Promise<void> {
+  await trx
+    .updateTable('imports')
+    .set({ created: counts.created, merged: counts.merged, failed: counts.failed })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function finishImport(
+  trx: Transaction<Database>,
+  id: string,
+  end: { status: 'completed' | 'failed'; errors: readonly { rowNumber: number; field: string; message: string }[]; at: Date },
+): Promise<void> {
+  await trx.updateTable('imports').set({ status: end.status, errors: JSON.stringify(end.errors), finished_at: end.at }).where('id', '=', id).execute();
+}
+
+export async function findImport(db: Kysely<Database>, id: string): Promise<ImportRecord | undefined> {
+  return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,298 @@
+/** Leads, their touches and merges: the SQL of capture and reading. */
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import type { MatchableLead, FilledFields } from '../../domain/capture/dedup.js';
+import type { Source } from '../../domain/capture/lead-input.js';
+import type { LeadScope } from '../../domain/policy.js';
+import type { Database, LeadsTable, SourceRecord } from '../schema.js';
+import type { Selectable } from 'kysely';
+
+export type LeadRow = Selectable<LeadsTable>;
+
+export interface NewLeadRow {
+  id: string;
+  externalId: string | null;
+  status: string;
+  ownerId: string | null;
+  name: string;
+  nameKey: string;
+  phone: string | null;
+  email: string | null;
+  company: string | null;
+  companyKey: string | null;
+  title: string | null;
+  region: string | null;
+  regionCode: string | null;
+  industry: string | null;
+  employees: number | null;
+  channel: string;
+  source: Source;
+  fields: Record<string, unknown>;
+  createdBy: string | null;
+  at: Date;
+}
+
+export interface TouchRow {
+  id: string;
+  leadId: string;
+  kind: 'capture' | 'merge' | 'import';
+  source: Source;
+  payload: Record<string, unknown>;
+  actorId: string | null;
+  importId: string | null;
+  at: Date;
+}
+
+export interface MergeRow {
+  id: string;
+  leadId: string;
+  touchId: string;
+  matchedOn: string;
+  filled: FilledFields;
+  actorId: string | null;
+  at: Date;
+}
+
+const sourceRecord = (s: Source): SourceRecord => ({
+  channel: s.channel,
+  utm: s.utm,
+  referrer: s.referrer,
+  landingPage: s.landingPage,
+  at: s.at,
+  ...(s.inferredBy ? { inferredBy: s.inferredBy } : {}),
+});
+
+export async function findMatchableLeads(
+  trx: Transaction<Database>,
+  keys: { externalIds: string[]; phones: string[]; emails: string[]; companyKeys: string[] },
+): Promise<MatchableLead[]> {
+  const any = (values: string[]) => sql<string>`any(${values}::text[])`;
+  const rows = await trx
+    .selectFrom('leads')
+    .select(['id', 'external_id', 'name', 'name_key', 'phone', 'email', 'company', 'company_key', 'title', 'region', 'region_code', 'industry', 'employees'])
+    .where('history', '=', false)
+    .where((eb) => {
+      const ors: Expression<SqlBool>[] = [];
+      if (keys.externalIds.length) ors.push(eb('external_id', '=', any(keys.externalIds)));
+      if (keys.phones.length) ors.push(eb('phone', '=', any(keys.phones)));
+      if (keys.emails.length) ors.push(eb('email', '=', any(keys.emails)));
+      if (keys.companyKeys.length) ors.push(eb('company_key', '=', any(keys.companyKeys)));
+      return ors.length ? eb.or(ors) : sql<SqlBool>`false`;
+    })
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    externalId: r.external_id,
+    name: r.name,
+    nameKey: r.name_key,
+    phone: r.phone,
+    email: r.email,
+    company: r.company,
+    companyKey: r.company_key,
+    title: r.title,
+    region: r.region,
+    regionCode: r.region_code,
+    industry: r.industry,
+    employees: r.employees,
+  }));
+}
+
+export async function insertLeads(trx: Transaction<Database>, leads: readonly NewLeadRow[]): Promise<void> {
+  for (let i = 0; i < leads.length; i += 500) {
+    await trx
+      .insertInto('leads')
+      .values(
+        leads.slice(i, i + 500).map((l) => ({
+          id: l.id,
+          external_id: l.externalId,
+          status: l.status,
+          owner_id: l.ownerId,
+          name: l.name,
+          name_key: l.nameKey,
+          phone: l.phone,
+          email: l.email,
+          company: l.company,
+          company_key: l.companyKey,
+          title: l.title,
+          region: l.region,
+          region_code: l.regionCode,
+          industry: l.industry,
+          employees: l.employees,
+          channel_id: l.channel,
+          original_source: JSON.stringify(sourceRecord(l.source)),
+          latest_source: JSON.stringify(sourceRecord(l.source)),
+          fields: JSON.stringify(l.fields),
+          owned_since: l.ownerId ? l.at : null,
+          created_by: l.createdBy,
+          created_at: l.at,
+          updated_at: l.at,
+        })),
+      )
+      .execute();
+  }
+}
+
+const columnOf: Record<keyof FilledFields, keyof LeadsTable> = {
+  externalId: 'external_id',
+  phone: 'phone',
+  email: 'email',
+  company: 'company',
+  companyKey: 'company_key',
+  title: 'title',
+  region: 'region',
+  regionCode: 'region_code',
+  industry: 'industry',
+  employees: 'employees',
+};
+
+/** A merged repeat: the latest source moves, empty fields fill, custom fields add. */
+export async function applyMerge(
+  trx: Transaction<Database>,
+  leadId: string,
+  change: { filled: FilledFields; source: Source; fields: Record<string, unknown>; at: Date },
+): Promise<void> {
+  const set: Record<string, unknown> = {
+    latest_source: JSON.stringify(sourceRecord(change.source)),
+    updated_at: change.at,
+  };
+  for (const [field, value] of Object.entries(change.filled)) set[columnOf[field as keyof FilledFields]] = value;
+  if (Object.keys(change.fields).length > 0) {
+    set.fields = sql`${JSON.stringify(change.fields)}::jsonb || fields`;
+  }
+  await trx.updateTable('leads').set(set).where('id', '=', leadId).execute();
+}
+
+export async function insertTouches(trx: Transaction<Database>, touches: readonly TouchRow[]): Promise<void> {
+  for (let i = 0; i < touches.length; i += 1000) {
+    await trx
+      .insertInto('lead_touches')
+      .values(
+        touches.slice(i, i + 1000).map((t) => ({
+          id: t.id,
+          lead_id: t.leadId,
+          kind: t.kind,
+          channel_id: t.source.channel,
+          utm: JSON.stringify(t.source.utm),
+          referrer: t.source.referrer,
+          landing_page: t.source.landingPage,
+          payload: JSON.stringify(t.payload),
+          actor_id: t.actorId,
+          import_id: t.importId,
+          occurred_at: t.at,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertMerges(trx: Transaction<Database>, merges: readonly MergeRow[]): Promise<void> {
+  for (let i = 0; i < merges.length; i += 1000) {
+    await trx
+      .insertInto('lead_merges')
+      .values(
+        merges.slice(i, i + 1000).map((m) => ({
+          id: m.id,
+          lead_id: m.leadId,
+          touch_id: m.touchId,
+          matched_on: m.matchedOn,
+          filled: JSON.stringify(m.filled),
+          actor_id: m.actorId,
+          created_at: m.at,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** SQL form of the policy's lead scope (SPEC §1); the policy decides, this only translates. */
+export function scopeFilter(scope: LeadScope) {
+  return (eb: ExpressionBuilder<Database, 'leads'>): Expression<SqlBool> => {
+    const handedTo = (userIds: Expression<unknown>) =>
+      eb.exists(
+        eb
+          .selectFrom('handoffs')
+          .select('handoffs.id')
+          .whereRef('handoffs.lead_id', '=', 'leads.id')
+          .where('handoffs.rep_id', 'in', userIds as never),
+      );
+    const teamMembers = (teamId: string | null, userId: string) =>
+      eb.selectFrom('users').select('users.id').where((w) => (teamId ? w('users.team_id', '=', teamId) : w('users.id', '=', userId)));
+    switch (scope.kind) {
+      case 'all':
+        return sql<SqlBool>`true`;
+      case 'handed_to':
+        return eb.or([eb('leads.owner_id', '=', scope.userId), handedTo(sql`(${scope.userId})`)]);
+      case 'sales_team':
+        return eb.or([eb('leads.owner_id', 'in', teamMembers(scope.teamId, scope.userId)), handedTo(teamMembers(scope.teamId, scope.userId))]);
+      case 'sdr_team':
+        return eb.or([
+          eb('leads.owner_id', 'is', null),
+          eb('leads.owner_id', 'in', teamMembers(scope.teamId, scope.userId)),
+          eb('leads.created_by', '=', scope.userId),
+          eb.exists(
+            eb.selectFrom('handoffs').select('handoffs.id').whereRef('handoffs.lead_id', '=', 'leads.id').where('handoffs.sdr_id', '=', scope.userId),
+          ),
+        ]);
+    }
+  };
+}
+
+export async function findLead(db: Kysely<Database>, id: string, scope: LeadScope): Promise<{ row: LeadRow; visible: boolean } | undefined> {
+  const row = await db
+    .selectFrom('leads')
+    .selectAll()
+    .select((eb) => sql<boolean>`${scopeFilter(scope)(eb)}`.as('visible'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { visible, ...lead } = row as LeadRow & { visible: boolean };
+  return { row: lead, visible };
+}
+
+export async function findLeadsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<LeadRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('leads').selectAll().where('id', 'in', ids).execute();
+}
+
+export interface LeadListFilter {
+  status?: string;
+  ownerId?: string | null;
+  channel?: string;
+  externalId?: string;
+  history: boolean;
+  q?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+}
+
+export interface ListCursor {
+  createdAt: string;
+  id: string;
+}
+
+export async function listLeads(
+  db: Kysely<Database>,
+  filter: LeadListFilter,
+  scope: LeadScope,
+  page: { cursor?: ListCursor; limit: number },
+): Promise<LeadRow[]> {
+  let query = db.selectFrom('leads').selectAll().where('history', '=', filter.history).where(scopeFilter(scope));
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.ownerId !== undefined) query = query.where('owner_id', filter.ownerId === null ? 'is' : '=', filter.ownerId);
+  if (filter.channel) query = query.where('channel_id', '=', filter.channel);
+  if (filter.externalId) query = query.where('external_id', '=', filter.externalId);
+  if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
+  if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('company', 'ilike', like), eb('phone', 'like', like), eb('email', 'ilike', like)]));
+  }
+  if (page.cursor) {
+    const { createdAt, id } = page.cursor;
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', new Date(createdAt)), eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '<', id)])]),
+    );
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+}
