@@ -50,6 +50,8 @@ function openPostgres(databaseUrl: string): Store {
         oid === INT8 || oid === NUMERIC ? toNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops (restart, admin) must not crash the process.
+  pool.on('error', (error) => console.error(`leadloop: a PostgreSQL connection failed: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
