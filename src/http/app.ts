@@ -22,6 +22,7 @@ import { channelRoutes } from './routes/channels.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { leadRoutes } from './routes/leads.js';
+import { mergeRoutes } from './routes/merges.js';
 import { userRoutes } from './routes/users.js';
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await userRoutes(api, options.ctx);
       await channelRoutes(api, options.ctx);
       await leadRoutes(api, options.ctx);
+      await mergeRoutes(api, options.ctx);
       await importRoutes(api, options.ctx);
       await auditRoutes(api, options.ctx);
     },

@@ -188,3 +188,38 @@ describe.each(engines())('lead capture over HTTP (%s)', (engine) => {
     expect(new Set(replies.map((r) => r.body.lead.id)).size).toBe(1);
   });
 });
+
+describe.each(engines())('merge revert (%s)', (engine) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(engine);
+  });
+  afterAll(async () => t?.stop());
+
+  it('splits a wrong merge back into two leads and clears only the fields it filled', async () => {
+    const original = await t.admin('POST', '/leads', { name: '陈静', phone: '13911112222', channel: 'sem', utm: { source: 'baidu' } });
+    t.clock.advance(60_000);
+    const repeat = await t.admin('POST', '/leads', { name: '陈静（前台）', phone: '139-1111-2222', email: 'reception@example.cn', title: '前台', channel: 'hotline' });
+    expect(repeat.status).toBe(200);
+    const merges = await t.admin('GET', `/leads/${original.body.lead.id}/merges`);
+    expect(merges.body.items).toHaveLength(1);
+    expect(merges.body.items[0]).toMatchObject({ matchedOn: 'phone', filled: { email: 'reception@example.cn', title: '前台' }, revertedAt: null });
+
+    const sdr = await makeUser(t, 'sdr');
+    const denied = await sdr.call('POST', `/merges/${merges.body.items[0].id}/revert`);
+    expect(denied.status).toBe(403);
+
+    const reverted = await t.admin('POST', `/merges/${merges.body.items[0].id}/revert`);
+    expect(reverted.status).toBe(200);
+    expect(reverted.body.lead).toMatchObject({ id: original.body.lead.id, email: null, title: null, name: '陈静' });
+    expect(reverted.body.lead.latestSource.channel).toBe('sem');
+    expect(reverted.body.splitLead).toMatchObject({ name: '陈静(前台)', email: 'reception@example.cn', title: '前台', phone: '+8613911112222', channel: 'hotline', status: 'new' });
+    expect(reverted.body.splitLead.originalSource.channel).toBe('hotline');
+
+    const again = await t.admin('POST', `/merges/${merges.body.items[0].id}/revert`);
+    expect(again.status).toBe(409);
+    const timeline = await t.admin('GET', `/leads/${original.body.lead.id}/timeline`);
+    expect(timeline.body.items.filter((e: any) => e.type === 'touch')).toHaveLength(1);
+    expect(timeline.body.items.some((e: any) => e.data.action === 'lead.merge_reverted')).toBe(true);
+  });
+});
