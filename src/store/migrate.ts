@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './schema.js';
 import * as lifecycle from './migrations/001-lifecycle.js';
 import * as seedChannels from './migrations/002-built-in-channels.js';
 
@@ -10,7 +11,7 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider, migrationTableName: 'leadloop_migrations', migrationLockTableName: 'leadloop_migrations_lock' });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
