@@ -15,6 +15,7 @@ import {
 import type { ManualClock } from '../clock.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticate } from './auth.js';
+import { finishOpenApiDocument } from './openapi.js';
 import { errorToProblem, problem, sendProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { auditRoutes } from './routes/audit.js';
@@ -63,7 +64,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+      let document: unknown;
+      api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => {
+        document ??= finishOpenApiDocument(app.swagger());
+        return document;
+      });
       await healthRoutes(api);
       await adminRoutes(api, options.ctx, options.manualClock);
       await userRoutes(api, options.ctx);

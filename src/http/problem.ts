@@ -43,10 +43,14 @@ const statusOfCode: Record<DomainError['code'], number> = {
   unprocessable: 422,
 };
 
+export function titleOf(status: number): string {
+  return titles[status] ?? 'Error';
+}
+
 export function problem(status: number, detail?: string, errors?: FieldError[]): Problem {
   return {
     type: status === 400 && errors?.length ? 'https://leadloop.dev/problems/invalid-input' : 'about:blank',
-    title: titles[status] ?? 'Error',
+    title: titleOf(status),
     status,
     ...(detail ? { detail } : {}),
     ...(errors?.length ? { errors } : {}),
@@ -92,6 +96,3 @@ export function errorToProblem(error: unknown, request: FastifyRequest): Problem
 export function problems<const S extends number>(...statuses: S[]): Record<S, typeof problemSchema> {
   return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<S, typeof problemSchema>;
 }
-
-/** Every authenticated operation can answer these. */
-export const authProblems = [400, 401, 403, 413, 415, 422, 429] as const;
