@@ -15,6 +15,7 @@ import {
 import type { ManualClock } from '../clock.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticate } from './auth.js';
+import { registerJsonBodyParser } from './json-body.js';
 import { finishOpenApiDocument } from './openapi.js';
 import { errorToProblem, problem, sendProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(multipart, { limits: { fileSize: importFileLimitBytes, files: 1, fields: 10 } });
 
+  registerJsonBodyParser(app);
   app.setErrorHandler((error, request, reply) => sendProblem(reply, errorToProblem(error, request)));
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `no route ${request.method} ${request.url.split('?')[0]}`)));
   app.decorateRequest('actor', undefined as never);

@@ -38,3 +38,10 @@ describe('normaliseLead (SPEC §2 validity and normalisation)', () => {
     expect(sent.ok && sent.lead.source.inferredBy).toBeUndefined();
   });
 });
+
+describe('text PostgreSQL cannot store', () => {
+  it('names a field holding the NUL character, nested ones too', () => {
+    const r = normaliseLead({ name: 'a\u0000b', email: 'x@y.cn', channel: 'sem', fields: { note: 'x\u0000' } }, rules);
+    expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['name', 'fields.note']);
+  });
+});

@@ -67,6 +67,11 @@ export function normaliseLead(input: LeadInput, rules: CaptureRules): NormaliseR
     errors.push({ field: 'employees', message: 'must be a whole number, 0 or more' });
   }
 
+  for (const [field, value] of Object.entries(input)) {
+    const at = nulIn(value, field);
+    if (at) errors.push({ field: at, message: 'may not contain the NUL character' });
+  }
+
   if (errors.length > 0) return { ok: false, errors };
 
   const company = input.company ? displayCompanyName(input.company) || null : null;
@@ -93,4 +98,16 @@ export function normaliseLead(input: LeadInput, rules: CaptureRules): NormaliseR
       fields: input.fields ?? {},
     },
   };
+}
+
+/** PostgreSQL text cannot hold NUL; imports can carry it from a damaged file. */
+function nulIn(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const hit = key.includes('\u0000') ? `${path}.${key}` : nulIn(inner, `${path}.${key}`);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
 }
