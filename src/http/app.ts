@@ -41,6 +41,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: bodyLimitBytes,
+    // Errors Fastify raises before routing (a malformed or over-long path parameter) are bad
+    // input too: problem+json, 400, naming the path.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(reply, problem(400, `the path is not valid: ${error.message}`, [{ field: 'path', message: error.message }]));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

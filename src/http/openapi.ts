@@ -5,16 +5,23 @@
  */
 import { titleOf } from './problem.js';
 
-type Doc = { paths?: Record<string, Record<string, { responses?: Record<string, any> }>>; components?: { schemas?: Record<string, unknown> } };
+type Operation = { requestBody?: unknown; parameters?: { in: string }[]; responses?: Record<string, any> };
+type Doc = { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, unknown> } };
+
+const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
 
 export function finishOpenApiDocument<T>(document: T): T {
   const doc = structuredClone(document) as Doc;
-  for (const operations of Object.values(doc.paths ?? {})) {
+  for (const [path, operations] of Object.entries(doc.paths ?? {})) {
     for (const operation of Object.values(operations)) {
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        if (Number(status) < 400 || !response?.content?.['application/json']) continue;
-        response.content = { 'application/problem+json': response.content['application/json'] };
-        response.description = titleOf(Number(status));
+      const responses = (operation.responses ??= {});
+      // Statuses the framework answers for every operation of a kind: a body can be too large
+      // or of the wrong type; a path parameter can be malformed.
+      const implied = [...(operation.requestBody ? [400, 413, 415] : []), ...(path.includes('{') ? [400] : [])];
+      for (const status of implied) responses[status] ??= {};
+      for (const [status, response] of Object.entries(responses)) {
+        if (Number(status) < 400) continue;
+        responses[status] = { description: titleOf(Number(status)), content: problemContent };
       }
     }
   }

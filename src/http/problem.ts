@@ -87,6 +87,8 @@ export function errorToProblem(error: unknown, request: FastifyRequest): Problem
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, e.message);
   if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem(400, 'the body is empty', [{ field: 'body', message: 'is required' }]);
   if (error instanceof DataDirBusy) return problem(503, error.message);
+  // A unique index caught a race the service's own check could not see.
+  if ((error as { code?: string }).code === '23505') return problem(409, 'this conflicts with a record that exists already; retry to see it');
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) return problem(e.statusCode, e.message);
   request.log.error({ err: error }, 'unhandled error');
   return problem(500, 'an unexpected error happened; it has been logged');

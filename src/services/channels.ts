@@ -2,6 +2,7 @@
 import { Conflict, Forbidden, NotFound } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { Actor } from '../domain/roles.js';
+import { lockKeys } from '../store/advisory-locks.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { findChannel, insertChannel, updateChannel } from '../store/repositories/channels.js';
 import type { ServiceContext } from './context.js';
@@ -17,6 +18,7 @@ export interface ChannelInput {
 export async function addChannel(ctx: ServiceContext, actor: Actor, input: ChannelInput) {
   authorize(actor, 'channels.manage');
   const row = await ctx.db.transaction().execute(async (trx) => {
+    await lockKeys(trx, [`channel:${input.id}`]);
     if (await findChannel(trx, input.id)) throw new Conflict(`the channel ${input.id} exists already`);
     const now = ctx.clock.now();
     const channel = { id: input.id, name: input.name, name_zh: input.nameZh ?? input.name, kind: input.kind, default_path: input.defaultPath, built_in: false, active: true, created_at: now };

@@ -27,7 +27,9 @@ export function encodeCursor(row: LeadRow): string {
 function decodeCursor(cursor: string): ListCursor {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof value?.id === 'string' && !Number.isNaN(Date.parse(value?.createdAt))) return value;
+    const at = new Date(value?.createdAt);
+    const sane = typeof value?.id === 'string' && value.id.length <= 100 && !Number.isNaN(at.getTime()) && at.toISOString() === value.createdAt;
+    if (sane && at.getUTCFullYear() >= 1970 && at.getUTCFullYear() <= 9999) return { createdAt: value.createdAt, id: value.id };
   } catch {
     // fall through: a cursor we did not make
   }

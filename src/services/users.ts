@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { Actor, Role } from '../domain/roles.js';
+import { lockKeys } from '../store/advisory-locks.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import {
   countUsers,
@@ -39,6 +40,7 @@ export interface NewUser {
 }
 
 async function teamFor(trx: Transaction<Database>, ctx: ServiceContext, actor: Actor, idOrName: string): Promise<TeamRow> {
+  await lockKeys(trx, [`team:${idOrName}`]); // users created at once naming one new team make one team
   const existing = await findTeamByIdOrName(trx, idOrName);
   if (existing) return existing;
   // A team named for the first time is created: rosters are entered user by user.
@@ -54,6 +56,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   authorize(actor, 'users.manage');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return ctx.db.transaction().execute(async (trx) => {
+    await lockKeys(trx, [`user-email:${input.email.toLowerCase()}`]);
     if (await findUserByEmail(trx, input.email)) {
       throw new Conflict(`a user with the e-mail ${input.email} exists already`);
     }
@@ -107,6 +110,7 @@ export async function issueToken(ctx: ServiceContext, actor: Actor, userId: stri
 export async function createTeam(ctx: ServiceContext, actor: Actor, input: { name: string; managerId?: string | null }): Promise<TeamRow> {
   authorize(actor, 'teams.manage');
   return ctx.db.transaction().execute(async (trx) => {
+    await lockKeys(trx, [`team:${input.name}`]);
     if (await findTeamByIdOrName(trx, input.name)) throw new Conflict(`a team named ${input.name} exists already`);
     if (input.managerId && !(await findUser(trx, input.managerId))) {
       throw new InvalidInput([{ field: 'managerId', message: 'no such user' }]);

@@ -39,8 +39,11 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServiceContext, clo
         throw new InvalidInput([{ field: set === undefined ? 'set' : 'advance', message: 'give exactly one of set or advance' }]);
       }
       const before = clock.now();
-      if (set !== undefined) clock.set(new Date(set));
-      else clock.advance(parseSpan(advance as string) as number);
+      const next = set !== undefined ? new Date(set) : new Date(before.getTime() + (parseSpan(advance as string) as number));
+      if (!(next.getUTCFullYear() >= 1970 && next.getUTCFullYear() <= 9999)) {
+        throw new InvalidInput([{ field: set !== undefined ? 'set' : 'advance', message: 'would move the clock outside the years 1970–9999' }]);
+      }
+      clock.set(next);
       await ctx.db.transaction().execute((trx) =>
         appendAudit(trx, [
           { id: ctx.newId(), actorId: request.actor.id, action: 'clock.changed', entityType: 'clock', entityId: 'clock', from: { now: before.toISOString() }, to: { now: clock.now().toISOString() }, at: clock.now() },
