@@ -17,7 +17,6 @@ import { demoPassword, demoUsers } from '../demo/roster.js';
 import { type Actor, type Role, roles } from '../domain/roles.js';
 import { storeLocation } from '../server.js';
 import { captureInTransaction } from '../services/capture-leads.js';
-import { ChannelCatalog } from '../services/channel-catalog.js';
 import { createServiceContext, type ServiceContext } from '../services/context.js';
 import { actorOf, bootstrapAdmin, createUser, issueToken } from '../services/users.js';
 import { type DB, openStore } from '../store/db.js';
@@ -43,8 +42,7 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   const store = await openStore(storeLocation(config));
   try {
-    // Channels do not change during the run: read them once, although the clock jumps ahead.
-    const ctx: ServiceContext = { ...createServiceContext(store.db, clock), channels: new ChannelsReadOnce() };
+    const ctx = createServiceContext(store.db, clock);
     console.log(`LeadLoop demo workspace — database: ${where}`);
 
     const bootstrap = await bootstrapAdmin(ctx, { token: config.adminToken, email: config.adminEmail, password: config.adminPassword });
@@ -168,15 +166,6 @@ function byBeijingDay(leads: readonly DemoLead[]): DemoLead[][] {
   return days;
 }
 
-
-/** The channel catalog, loaded on first use and kept (it would reload whenever the clock jumps a minute). */
-class ChannelsReadOnce extends ChannelCatalog {
-  #at: number | undefined;
-  override rules(db: Parameters<ChannelCatalog['rules']>[0], wanted: Iterable<string | null | undefined>, nowMs: number) {
-    this.#at ??= nowMs;
-    return super.rules(db, wanted, this.#at);
-  }
-}
 
 async function printLeadSummary(db: DB, demoIds: string[]): Promise<void> {
   if (demoIds.length === 0) return;

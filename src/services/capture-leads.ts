@@ -48,7 +48,6 @@ export async function captureInTransaction(
   const rules = await ctx.channels.rules(
     trx,
     inputs.map((i) => i.channel),
-    now.getTime(),
   );
   const outcomes: CaptureOutcome[] = new Array(inputs.length);
   const valid: { index: number; lead: NormalisedLead }[] = [];

@@ -6,7 +6,8 @@ import { loadActiveChannelIds, loadInferenceRules } from '../store/repositories/
 /**
  * Channels and "UTM default" rules change rarely and are read on every capture: cached, and
  * reloaded when a capture names a channel the cache does not know (added by another process)
- * or after a minute.
+ * or after a minute. The cache's age is real elapsed time (performance.now), not the injected
+ * business clock: a manual clock jumping days ahead says nothing about the cache.
  */
 export class ChannelCatalog {
   #loadedAt = 0;
@@ -14,17 +15,17 @@ export class ChannelCatalog {
   #inference: UtmInferenceRule[] = [];
 
   /** `db` is the caller's transaction when it has one: PGlite has a single connection. */
-  async rules(db: Kysely<Database>, wanted: Iterable<string | null | undefined>, nowMs: number): Promise<{ channels: ReadonlySet<string>; inference: readonly UtmInferenceRule[] }> {
-    const stale = nowMs - this.#loadedAt > 60_000 || [...wanted].some((id) => id && !this.#channels.has(id));
-    if (stale || this.#loadedAt === 0) await this.reload(db, nowMs);
+  async rules(db: Kysely<Database>, wanted: Iterable<string | null | undefined>): Promise<{ channels: ReadonlySet<string>; inference: readonly UtmInferenceRule[] }> {
+    const stale = performance.now() - this.#loadedAt > 60_000 || [...wanted].some((id) => id && !this.#channels.has(id));
+    if (stale || this.#loadedAt === 0) await this.reload(db);
     return { channels: this.#channels, inference: this.#inference };
   }
 
-  async reload(db: Kysely<Database>, nowMs: number): Promise<void> {
+  async reload(db: Kysely<Database>): Promise<void> {
     const channels = await loadActiveChannelIds(db);
     const inference = await loadInferenceRules(db);
     this.#channels = new Set(channels);
     this.#inference = inference;
-    this.#loadedAt = nowMs;
+    this.#loadedAt = performance.now();
   }
 }

@@ -26,7 +26,7 @@ export async function addChannel(ctx: ServiceContext, actor: Actor, input: Chann
     await appendAudit(trx, [{ id: ctx.newId(), actorId: actor.id, action: 'channel.created', entityType: 'channel', entityId: input.id, to: { ...input }, at: now }]);
     return channel;
   });
-  await ctx.channels.reload(ctx.db, ctx.clock.now().getTime());
+  await ctx.channels.reload(ctx.db);
   return row;
 }
 
@@ -54,7 +54,7 @@ export async function changeChannel(
     ]);
     return after;
   });
-  await ctx.channels.reload(ctx.db, ctx.clock.now().getTime());
+  await ctx.channels.reload(ctx.db);
   return row;
 }
 

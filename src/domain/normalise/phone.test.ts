@@ -67,3 +67,10 @@ describe('normalisePhone', () => {
     expect(normalisePhone('   ')).toEqual({ ok: false, message: 'phone number is empty' });
   });
 });
+
+describe('a country code in brackets', () => {
+  it('reads (+86) as written on Chinese business cards', () => {
+    expect(normalisePhone('(+86) 150 1234 5678')).toEqual({ ok: true, e164: '+8615012345678' });
+    expect(normalisePhone('(+86)15012345678')).toEqual({ ok: true, e164: '+8615012345678' });
+  });
+});

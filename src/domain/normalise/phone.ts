@@ -18,7 +18,8 @@ const DASH_LIKE = /[\u2010-\u2015\u2212\u30fc]/g;
 // Only digits and the separators people write between digit groups. Anything else (letters,
 // "转" extensions, a slash between two numbers) would make libphonenumber guess at a number
 // hidden in free text, so it is refused instead.
-const PHONE_SHAPE = /^\+?[\d\s\-.()]+$/;
+// A leading "(+86)" is common in Chinese business cards and signatures.
+const PHONE_SHAPE = /^\(?\+?[\d\s\-.()]+$/;
 
 export function normalisePhone(raw: string): PhoneResult {
   const text = toHalfWidth(raw).replace(DASH_LIKE, '-').trim();
