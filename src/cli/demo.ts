@@ -17,7 +17,7 @@ import { demoPassword, demoUsers } from '../demo/roster.js';
 import { type Actor, type Role, roles } from '../domain/roles.js';
 import { storeLocation } from '../server.js';
 import { captureInTransaction } from '../services/capture-leads.js';
-import { createServiceContext, type ServiceContext } from '../services/context.js';
+import { createServiceContext } from '../services/context.js';
 import { actorOf, bootstrapAdmin, createUser, issueToken } from '../services/users.js';
 import { type DB, openStore } from '../store/db.js';
 import { findUserByEmail, listTeams, listUsers, type UserRow } from '../store/repositories/users.js';
