@@ -7,6 +7,7 @@ import { type Clock, ManualClock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { buildApp } from './http/app.js';
 import { createServiceContext, type ServiceContext } from './services/context.js';
+import { failInterruptedImports } from './services/import-leads.js';
 import { bootstrapAdmin } from './services/users.js';
 import { openStore, type Store, type StoreLocation } from './store/db.js';
 
@@ -28,6 +29,7 @@ export async function startServer(config: Config, options: { location?: StoreLoc
   try {
     const manualClock = config.clock === 'manual' ? (options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date())) : undefined;
     const ctx = createServiceContext(store.db, manualClock ?? options.clock ?? systemClock);
+    if (store.engine === 'pglite') await failInterruptedImports(ctx);
     const bootstrap = await bootstrapAdmin(ctx, { token: config.adminToken, email: config.adminEmail, password: config.adminPassword });
     const app = await buildApp({ ctx, manualClock, logLevel: config.logLevel });
     const address = await app.listen({ port: config.port, host: config.host });

@@ -18,6 +18,7 @@ import { type Actor, type Role, roles } from '../domain/roles.js';
 import { storeLocation } from '../server.js';
 import { captureInTransaction } from '../services/capture-leads.js';
 import { createServiceContext } from '../services/context.js';
+import { printBootstrap } from './bootstrap-message.js';
 import { actorOf, bootstrapAdmin, createUser, issueToken } from '../services/users.js';
 import { type DB, openStore } from '../store/db.js';
 import { findUserByEmail, listTeams, listUsers, type UserRow } from '../store/repositories/users.js';
@@ -46,11 +47,7 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
     console.log(`LeadLoop demo workspace — database: ${where}`);
 
     const bootstrap = await bootstrapAdmin(ctx, { token: config.adminToken, email: config.adminEmail, password: config.adminPassword });
-    if (bootstrap.created) {
-      console.log(`Created the admin user ${bootstrap.email}.`);
-      if (bootstrap.tokenGenerated) console.log(`  Admin API token (shown once): ${bootstrap.token}`);
-      if (bootstrap.passwordGenerated) console.log(`  Admin password (shown once): ${bootstrap.password}`);
-    }
+    if (bootstrap.created) printBootstrap(bootstrap);
     const admin = (await listUsers(store.db, { role: 'admin' })).find((u) => u.active) ?? (await listUsers(store.db, { role: 'admin' }))[0];
     if (!admin) {
       console.error('leadloop: the database has users but no admin; the demo needs one to create its users');

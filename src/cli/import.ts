@@ -6,8 +6,9 @@ import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { storeLocation } from '../server.js';
 import { createServiceContext } from '../services/context.js';
-import { importLeadFile } from '../services/import-leads.js';
-import { actorOf } from '../services/users.js';
+import { failInterruptedImports, importLeadFile } from '../services/import-leads.js';
+import { actorOf, bootstrapAdmin } from '../services/users.js';
+import { printBootstrap } from './bootstrap-message.js';
 import { openStore } from '../store/db.js';
 import { findUserByEmail, listUsers } from '../store/repositories/users.js';
 
@@ -16,9 +17,12 @@ export async function runImport(config: Config, file: string, opts: { as?: strin
   const store = await openStore(storeLocation(config));
   try {
     const ctx = createServiceContext(store.db, systemClock);
+    if (store.engine === 'pglite') await failInterruptedImports(ctx);
+    const bootstrap = await bootstrapAdmin(ctx, { token: config.adminToken, email: config.adminEmail, password: config.adminPassword });
+    if (bootstrap.created) printBootstrap(bootstrap);
     const user = opts.as ? await findUserByEmail(store.db, opts.as) : (await listUsers(store.db, { role: 'admin' }))[0];
     if (!user) {
-      console.error(opts.as ? `leadloop: no user with the e-mail ${opts.as}` : 'leadloop: no admin user yet: run `leadloop start` once first');
+      console.error(opts.as ? `leadloop: no user with the e-mail ${opts.as}` : 'leadloop: the database has users but no admin; name one with --as');
       process.exitCode = 2;
       return;
     }

@@ -31,6 +31,8 @@ export interface CaptureOptions {
   defaultChannel?: string;
   touchKind: 'capture' | 'import';
   importId?: string;
+  /** Imports: a channel may be named by its name or Chinese name, in any case. */
+  channelByName?: boolean;
 }
 
 export type CaptureOutcome =
@@ -47,11 +49,12 @@ export async function captureInTransaction(
   const now = ctx.clock.now();
   const rules = await ctx.channels.rules(
     trx,
-    inputs.map((i) => i.channel),
+    options.channelByName ? [] : inputs.map((i) => i.channel),
   );
   const outcomes: CaptureOutcome[] = new Array(inputs.length);
   const valid: { index: number; lead: NormalisedLead }[] = [];
-  inputs.forEach((input, index) => {
+  inputs.forEach((given, index) => {
+    const input = options.channelByName && given.channel ? { ...given, channel: ctx.channels.channelIdFor(given.channel) } : given;
     const result = normaliseLead(input, { ...rules, defaultChannel: options.defaultChannel, now });
     if (result.ok) valid.push({ index, lead: result.lead });
     else outcomes[index] = { index, ok: false, errors: result.errors };

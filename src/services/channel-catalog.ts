@@ -1,7 +1,7 @@
 import type { UtmInferenceRule } from '../domain/capture/source.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { loadActiveChannelIds, loadInferenceRules } from '../store/repositories/channels.js';
+import { loadActiveChannels, loadInferenceRules } from '../store/repositories/channels.js';
 
 /**
  * Channels and "UTM default" rules change rarely and are read on every capture: cached, and
@@ -12,6 +12,7 @@ import { loadActiveChannelIds, loadInferenceRules } from '../store/repositories/
 export class ChannelCatalog {
   #loadedAt = 0;
   #channels = new Set<string>();
+  #byName = new Map<string, string>();
   #inference: UtmInferenceRule[] = [];
 
   /** `db` is the caller's transaction when it has one: PGlite has a single connection. */
@@ -21,10 +22,19 @@ export class ChannelCatalog {
     return { channels: this.#channels, inference: this.#inference };
   }
 
+  /**
+   * The channel id a person meant: spreadsheets say "SEM" or "线下活动" where the API says
+   * `sem` or `event_offline`. Unknown text comes back as it was, to be reported as unknown.
+   */
+  channelIdFor(text: string): string {
+    return this.#byName.get(text.trim().toLowerCase()) ?? text;
+  }
+
   async reload(db: Kysely<Database>): Promise<void> {
-    const channels = await loadActiveChannelIds(db);
+    const channels = await loadActiveChannels(db);
     const inference = await loadInferenceRules(db);
-    this.#channels = new Set(channels);
+    this.#channels = new Set(channels.map((c) => c.id));
+    this.#byName = new Map(channels.flatMap((c) => [c.id, c.name, c.name_zh].map((n) => [n.trim().toLowerCase(), c.id] as const)));
     this.#inference = inference;
     this.#loadedAt = performance.now();
   }

@@ -4,12 +4,13 @@
  * kept per row (row number, field, message) for the downloadable error report. The import's
  * counts are updated with each committed chunk, so an interrupted import says how far it got.
  */
+import { parseEmployeeCount } from '../domain/capture/employee-count.js';
 import type { LeadInput } from '../domain/capture/lead-input.js';
 import { type FieldError, InvalidInput } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { Actor } from '../domain/roles.js';
 import { appendAudit } from '../store/repositories/audit.js';
-import { finishImport, insertImport, recordImportProgress } from '../store/repositories/imports.js';
+import { finishImport, insertImport, markRunningImportsFailed, recordImportProgress } from '../store/repositories/imports.js';
 import { captureInTransaction } from './capture-leads.js';
 import type { ServiceContext } from './context.js';
 import { type ImportRow, isRowError, readLeadFile, type RowError, UnreadableFile } from './import-file/read-lead-file.js';
@@ -36,16 +37,19 @@ const utmColumns = { utm_source: 'source', utm_medium: 'medium', utm_campaign: '
 export function rowToLeadInput(row: ImportRow): { input: LeadInput } | { errors: FieldError[] } {
   const v = row.values;
   const errors: FieldError[] = [];
+  const fields: Record<string, unknown> = { ...row.fields };
   let employees: number | null = null;
   if (v.employees !== undefined) {
-    const n = Number(v.employees.replace(/[,，\s]/g, '').replace(/人$/, ''));
-    if (Number.isInteger(n) && n >= 0) employees = n;
-    else errors.push({ field: 'employees', message: `"${v.employees}" is not a whole number` });
+    const parsed = parseEmployeeCount(v.employees);
+    if (!parsed) errors.push({ field: 'employees', message: `"${v.employees}" is not a number of employees` });
+    else {
+      employees = parsed.count;
+      if (parsed.band) fields.employeeBand = v.employees; // the band as written; employees holds its lower bound
+    }
   }
   if (errors.length) return { errors };
   const utm: NonNullable<LeadInput['utm']> = {};
   for (const [column, key] of Object.entries(utmColumns)) if (v[column]) utm[key] = v[column];
-  const fields: Record<string, unknown> = { ...row.fields };
   if (v.outcome) fields.outcome = v.outcome; // live imports keep it as data; history imports (issue 9) learn from it
   return {
     input: {
@@ -105,7 +109,7 @@ export async function importLeadFile(
         ctx,
         actor,
         rows.map((r) => r.input),
-        { defaultChannel: 'import', touchKind: 'import', importId: id },
+        { defaultChannel: 'import', touchKind: 'import', importId: id, channelByName: true },
       );
       for (const outcome of outcomes) {
         if (!outcome.ok) for (const e of outcome.errors) fail({ rowNumber: rows[outcome.index].rowNumber, ...e });
@@ -139,4 +143,21 @@ export async function importLeadFile(
     ]);
   });
   return { id, status: 'completed', ...progress, errors };
+}
+
+/**
+ * With the embedded database only one process can hold the data directory, so an import still
+ * `running` when it opens was cut off (crash, kill -9): it is marked failed, counts as they
+ * were committed. (On a shared PostgreSQL another process may be importing: left alone.)
+ */
+export async function failInterruptedImports(ctx: ServiceContext): Promise<number> {
+  const at = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const ids = await markRunningImportsFailed(trx, 'interrupted: the process stopped before the import finished; import the file again to complete it (rows already imported merge)', at);
+    await appendAudit(
+      trx,
+      ids.map((id) => ({ id: ctx.newId(), actorId: null, action: 'import.interrupted', entityType: 'import', entityId: id, from: { status: 'running' }, to: { status: 'failed' }, at })),
+    );
+    return ids.length;
+  });
 }

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, engines, isProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
 
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const utf8 = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 const utf8WithBom = (text: string): Uint8Array => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
 /** GBK bytes as Chinese Excel writes them, encoded by Python's codec (not by the code under test). */
 const gbk = (text: string): Uint8Array =>
@@ -76,8 +76,8 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
   const chineseRows = (base: number) =>
     csv([
       '姓名,手机,邮箱,公司,职位,地区,行业,员工数,渠道',
-      `王小明,${spacedPhone(base + 1)},Wang.XM${base}@Example.CN,上海云帆信息技术有限公司,采购经理,上海,制造业,350,sem`,
-      `李娜,+86 ${mobile(base + 2)},,北京星河科技有限公司,技术总监,北京,软件,"1,200",event_offline`,
+      `王小明,${spacedPhone(base + 1)},Wang.XM${base}@Example.CN,上海云帆${base}信息技术有限公司,采购经理,上海,制造业,350,sem`,
+      `李娜,+86 ${mobile(base + 2)},,北京星河${base}科技有限公司,技术总监,北京,软件,"1,200",event_offline`,
     ]);
 
   it.each([
@@ -95,7 +95,7 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
       name: '王小明',
       phone: e164(base + 1),
       email: `wang.xm${base}@example.cn`,
-      company: '上海云帆信息技术有限公司',
+      company: `上海云帆${base}信息技术有限公司`,
       title: '采购经理',
       region: '上海市',
       regionCode: '31',
@@ -107,7 +107,7 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
     expect(wang.originalSource.channel).toBe('sem');
 
     const li = await leadByPhone(base + 2);
-    expect(li).toMatchObject({ name: '李娜', phone: e164(base + 2), email: null, company: '北京星河科技有限公司', title: '技术总监', region: '北京市', employees: 1200, channel: 'event_offline' });
+    expect(li).toMatchObject({ name: '李娜', phone: e164(base + 2), email: null, company: `北京星河${base}科技有限公司`, title: '技术总监', region: '北京市', employees: 1200, channel: 'event_offline' });
     expect(typeof li.employees).toBe('number');
 
     const byName = await t.admin('GET', `/leads?q=${encodeURIComponent('王小明')}`);
@@ -141,11 +141,19 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
     sheet.addRow(['姓名', '手机', '邮箱', '公司', '地区', '员工数', '渠道']);
     sheet.addRow(['陈一', Number(mobile(501)), 'chenyi@example.cn', '深圳前海数据有限公司', '广东深圳', 80, 'event_online']);
     sheet.addRow(['林二', mobile(502), null, '杭州某某科技有限公司', '上海', '45', null]);
+    sheet.addRow(['坏号', 'n/a', null, null, null, null, null]); // Excel row 4
+    sheet.addRow([]); // Excel row 5: blank, skipped without a report
+    sheet.addRow([null, Number(mobile(506)), null, null, null, null, null]); // Excel row 6: no name
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
 
     const r = await upload(t.admin, bytes, 'leads.xlsx');
     expect(r.status, r.text).toBe(201);
-    expect(r.body).toMatchObject({ totalRows: 2, created: 2, failed: 0 });
+    expect(r.body).toMatchObject({ totalRows: 4, created: 2, failed: 2 });
+    expect(r.body.errors.map((e: any) => [e.rowNumber, e.field])).toEqual([
+      [4, 'phone'],
+      [6, 'name'],
+    ]);
+    await noLeadWithPhone(506);
 
     const chen = await leadByPhone(501);
     expect(chen).toMatchObject({ name: '陈一', phone: e164(501), employees: 80, channel: 'event_online', region: '深圳市' });
@@ -165,6 +173,16 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
     const qian = await leadByPhone(602);
     expect(qian.channel).toBe('import');
     expect(qian.fields).toEqual({});
+  });
+
+  it('reads channels by their name or Chinese name in any case, and employee bands as their lower bound', async () => {
+    const file = csv(['姓名,手机,渠道,员工数', `孔一,${mobile(651)},SEM,100-499人`, `孔二,${mobile(652)},线下活动,1000人以上`, `孔三,${mobile(653)},抖音,20`]);
+    const r = await upload(t.admin, utf8(file));
+    expect(r.status, r.text).toBe(201);
+    expect(r.body).toMatchObject({ created: 2, failed: 1 });
+    expect(await leadByPhone(651)).toMatchObject({ channel: 'sem', employees: 100, fields: { employeeBand: '100-499人' } });
+    expect(await leadByPhone(652)).toMatchObject({ channel: 'event_offline', employees: 1000 });
+    expect(r.body.errors).toEqual([{ rowNumber: 4, field: 'channel', message: 'unknown channel "抖音"' }]);
   });
 
   it('lands the good rows, fails the bad ones per row, and serves an error report with Excel row numbers', async () => {
@@ -286,6 +304,17 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
     await noLeadWithPhone(903);
   });
 
+  it('imports the same people concurrently into one lead each', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `并发${i},${mobile(1100 + i)},,并发公司${i}`);
+    const file = utf8(csv(['姓名,手机,邮箱,公司', ...rows]));
+    const [a, b] = await Promise.all([upload(t.admin, file, 'a.csv'), upload(t.admin, file, 'b.csv')]);
+    expect(a.status, a.text).toBe(201);
+    expect(b.status, b.text).toBe(201);
+    expect(a.body.created + b.body.created).toBe(40);
+    expect(a.body.merged + b.body.merged).toBe(40);
+    for (const i of [0, 17, 39]) await leadByPhone(1100 + i);
+  });
+
   describe('refusals', () => {
     async function expectNoWrite(action: () => Promise<void>) {
       const before = (await allLeads()).length;
@@ -336,6 +365,23 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
       expect([400, 415]).toContain(raw.status);
       expect(isProblem(raw)).toBe(true);
       await noLeadWithPhone(1004);
+    });
+
+    // SPEC §11: bad input always gets a 4xx problem, never a 500. A client that sets
+    // "Content-Type: multipart/form-data" by hand (no boundary) or an upload cut off mid-way
+    // is bad input.
+    it.each([
+      ['without a boundary', 'multipart/form-data', `--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n姓名,手机\r\n某人,${mobile(1007)}\r\n--x--\r\n`],
+      ['cut off mid-part', 'multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n姓名,手机\r\n某人,${mobile(1007)}`],
+      ['that is not multipart at all', 'multipart/form-data; boundary=x', 'garbage'],
+    ])('answers a 4xx problem, not a 500, to a multipart body %s', async (_label, contentType, body) => {
+      await expectNoWrite(async () => {
+        const r = await t.admin('POST', '/imports', body, { 'content-type': contentType });
+        expect(r.status, r.text).toBeGreaterThanOrEqual(400);
+        expect(r.status, r.text).toBeLessThan(500);
+        expect(isProblem(r)).toBe(true);
+      });
+      await noLeadWithPhone(1007);
     });
 
     it('refuses a sales user (403 with a reason) and an anonymous caller (401)', async () => {

@@ -23,6 +23,7 @@ const importSchema = z
     errors: z.array(z.object({ rowNumber: z.number().int(), field: z.string(), message: z.string() })).describe('the first 100 row errors'),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
+    detail: z.string().nullable().describe('why a failed import stopped'),
   })
   .meta({ id: 'Import' });
 
@@ -40,19 +41,27 @@ function present(row: ImportRecord): z.infer<typeof importSchema> {
     errors: row.errors.slice(0, 100),
     createdAt: new Date(row.created_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    detail: row.detail,
   };
 }
 
 async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; name?: string }> {
   if (!request.isMultipart()) throw new InvalidInput([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
   let upload: { bytes: Buffer; name?: string } | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file') upload = { bytes, name: part.filename };
-    } else if (part.fieldname === 'mode' && part.value !== 'live') {
-      throw new InvalidInput([{ field: 'mode', message: `"${String(part.value)}" is not a supported import mode (live)` }]);
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.fieldname === 'file') upload = { bytes, name: part.filename };
+      } else if (part.fieldname === 'mode' && part.value !== 'live') {
+        throw new InvalidInput([{ field: 'mode', message: `"${String(part.value)}" is not a supported import mode (live)` }]);
+      }
     }
+  } catch (error) {
+    // Size limits answer 413 as they are; a body that is not well-formed multipart is bad input.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (error instanceof InvalidInput || (status !== undefined && status >= 400 && status < 500)) throw error;
+    throw new InvalidInput([{ field: 'file', message: `the multipart body could not be read: ${(error as Error).message}` }]);
   }
   if (!upload) throw new InvalidInput([{ field: 'file', message: 'is required (multipart field "file")' }]);
   return upload;

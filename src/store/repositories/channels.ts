@@ -2,9 +2,8 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { UtmInferenceRule } from '../../domain/capture/source.js';
 import type { ChannelsTable, Database } from '../schema.js';
 
-export async function loadActiveChannelIds(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('channels').select('id').where('active', '=', true).execute();
-  return rows.map((r) => r.id);
+export async function loadActiveChannels(db: Kysely<Database>): Promise<{ id: string; name: string; name_zh: string }[]> {
+  return db.selectFrom('channels').select(['id', 'name', 'name_zh']).where('active', '=', true).execute();
 }
 
 export async function loadInferenceRules(db: Kysely<Database>): Promise<UtmInferenceRule[]> {

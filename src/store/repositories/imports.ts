@@ -47,3 +47,13 @@ export async function finishImport(
 export async function findImport(db: Kysely<Database>, id: string): Promise<ImportRecord | undefined> {
   return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+export async function markRunningImportsFailed(trx: Transaction<Database>, detail: string, at: Date): Promise<string[]> {
+  const rows = await trx
+    .updateTable('imports')
+    .set({ status: 'failed', detail, finished_at: at })
+    .where('status', '=', 'running')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
