@@ -3,26 +3,12 @@
  * or e-mail, or same normalised company + name — merges into it as a new touch instead of
  * becoming a second lead. The merge fills only fields the existing lead lacks.
  */
-import type { NormalisedLead } from './lead-input.js';
+import type { LeadProfile, NormalisedLead } from './lead-input.js';
 
 export type MatchedOn = 'externalId' | 'phone' | 'email' | 'company+name';
 
-/** The part of a stored lead that matching and merging look at. */
-export interface MatchableLead {
-  id: string;
-  externalId: string | null;
-  name: string | null;
-  nameKey: string | null;
-  phone: string | null;
-  email: string | null;
-  company: string | null;
-  companyKey: string | null;
-  title: string | null;
-  region: string | null;
-  regionCode: string | null;
-  industry: string | null;
-  employees: number | null;
-}
+/** The part of a stored lead that matching and merging look at (stored rows may lack a name). */
+export type MatchableLead = { id: string; externalId: string | null } & { [K in keyof LeadProfile]: LeadProfile[K] | null };
 
 const fillable = ['externalId', 'phone', 'email', 'company', 'companyKey', 'title', 'region', 'regionCode', 'industry', 'employees'] as const;
 export type FillableField = (typeof fillable)[number];

@@ -43,8 +43,8 @@ export interface Source {
   inferredBy?: string;
 }
 
-/** A lead after normalisation and validity checks: what capture stores or merges. */
-export interface NormalisedLead {
+/** Who the lead is and where they work, in stored form (with the match keys of dedup). */
+export interface LeadProfile {
   name: string;
   nameKey: string;
   phone: string | null;
@@ -56,6 +56,10 @@ export interface NormalisedLead {
   regionCode: string | null;
   industry: string | null;
   employees: number | null;
+}
+
+/** A lead after normalisation and validity checks: what capture stores or merges. */
+export interface NormalisedLead extends LeadProfile {
   channel: string;
   source: Source;
   externalId: string | null;

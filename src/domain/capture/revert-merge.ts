@@ -4,26 +4,11 @@
  * unless someone has changed them since, in which case what is there now stays.
  */
 import type { FilledFields } from './dedup.js';
-import type { Source } from './lead-input.js';
+import type { NormalisedLead, Source } from './lead-input.js';
 import { companyMatchKey } from '../normalise/company.js';
 import { personNameKey } from '../normalise/person-name.js';
 
-export interface SplitLead {
-  name: string;
-  nameKey: string;
-  phone: string | null;
-  email: string | null;
-  company: string | null;
-  companyKey: string | null;
-  title: string | null;
-  region: string | null;
-  regionCode: string | null;
-  industry: string | null;
-  employees: number | null;
-  channel: string;
-  source: Source;
-  fields: Record<string, unknown>;
-}
+export type SplitLead = Omit<NormalisedLead, 'externalId'>;
 
 const textOf = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 

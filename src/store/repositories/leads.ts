@@ -1,35 +1,21 @@
 /** Leads, their touches and merges: the SQL of capture and reading. */
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { MatchableLead, FilledFields } from '../../domain/capture/dedup.js';
-import type { Source } from '../../domain/capture/lead-input.js';
+import type { NormalisedLead, Source } from '../../domain/capture/lead-input.js';
 import type { LeadScope } from '../../domain/policy.js';
 import type { Database, LeadsTable, SourceRecord } from '../schema.js';
 import type { Selectable } from 'kysely';
 
 export type LeadRow = Selectable<LeadsTable>;
 
-export interface NewLeadRow {
+/** A lead to insert: its stored form plus who holds it and when it arrived. */
+export type NewLeadRow = NormalisedLead & {
   id: string;
-  externalId: string | null;
   status: string;
   ownerId: string | null;
-  name: string;
-  nameKey: string;
-  phone: string | null;
-  email: string | null;
-  company: string | null;
-  companyKey: string | null;
-  title: string | null;
-  region: string | null;
-  regionCode: string | null;
-  industry: string | null;
-  employees: number | null;
-  channel: string;
-  source: Source;
-  fields: Record<string, unknown>;
   createdBy: string | null;
   at: Date;
-}
+};
 
 export interface TouchRow {
   id: string;
@@ -133,7 +119,8 @@ export async function insertLeads(trx: Transaction<Database>, leads: readonly Ne
   }
 }
 
-const columnOf: Record<keyof FilledFields, keyof LeadsTable> = {
+/** The column of each field a merge can fill (and a revert can clear). */
+export const filledFieldColumn: Record<keyof FilledFields, keyof LeadsTable> = {
   externalId: 'external_id',
   phone: 'phone',
   email: 'email',
@@ -156,7 +143,7 @@ export async function applyMerge(
     latest_source: JSON.stringify(sourceRecord(change.source)),
     updated_at: change.at,
   };
-  for (const [field, value] of Object.entries(change.filled)) set[columnOf[field as keyof FilledFields]] = value;
+  for (const [field, value] of Object.entries(change.filled)) set[filledFieldColumn[field as keyof FilledFields]] = value;
   if (Object.keys(change.fields).length > 0) {
     set.fields = sql`${JSON.stringify(change.fields)}::jsonb || fields`;
   }

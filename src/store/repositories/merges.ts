@@ -2,6 +2,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { FilledFields } from '../../domain/capture/dedup.js';
 import type { Database } from '../schema.js';
+import { filledFieldColumn } from './leads.js';
 
 export async function listMerges(db: Kysely<Database>, leadId: string) {
   return db.selectFrom('lead_merges').selectAll().where('lead_id', '=', leadId).orderBy('created_at').orderBy('id').execute();
@@ -35,22 +36,9 @@ export async function moveTouch(trx: Transaction<Database>, touchId: string, toL
   await trx.updateTable('lead_touches').set({ lead_id: toLeadId }).where('id', '=', touchId).execute();
 }
 
-const columnOf: Record<keyof FilledFields, string> = {
-  externalId: 'external_id',
-  phone: 'phone',
-  email: 'email',
-  company: 'company',
-  companyKey: 'company_key',
-  title: 'title',
-  region: 'region',
-  regionCode: 'region_code',
-  industry: 'industry',
-  employees: 'employees',
-};
-
 export async function clearLeadFields(trx: Transaction<Database>, leadId: string, fields: readonly (keyof FilledFields)[], at: Date): Promise<void> {
   const set: Record<string, unknown> = { updated_at: at };
-  for (const field of fields) set[columnOf[field]] = null;
+  for (const field of fields) set[filledFieldColumn[field]] = null;
   await trx.updateTable('leads').set(set).where('id', '=', leadId).execute();
 }
 
