@@ -36,8 +36,9 @@ const regionSpellings: Record<string, string[]> = {
   郑州: ['河南省郑州市', '郑州'],
   济南: ['山东省济南市', '济南'],
 };
-// 50 brand characters: three of them name 125,000 distinct companies.
-const brandChars = [...'星辰云智数联创新恒达博华信通远航汇鑫卓越精诚瑞丰腾飞宏图安泰明德嘉禾弘毅天成致远中和盛世'];
+// 50 distinct brand characters: three of them name 125,000 distinct companies.
+const brandChars = [...new Set('星辰云智数联创新恒达博华信通远航汇鑫卓越精诚瑞丰腾飞宏图安泰明德嘉禾弘毅天成致中和盛世佳源锐启拓光普')].slice(0, 50);
+if (brandChars.length !== 50) throw new Error('bench/ingest/leads.ts needs 50 distinct brand characters');
 const industryWords = [
   ['科技', '互联网'],
   ['信息技术', '软件和信息技术服务'],
@@ -97,7 +98,7 @@ function writtenPhone(digits: string, variant: number): string {
 }
 
 function companyOf(i: number): { name: string; industry: string; city: string } {
-  const b = i % 125_000;
+  const b = (i * 7 + 2_718) % 125_000; // 7 is coprime with 125,000: still one company per index
   const brand = brandChars[b % 50] + brandChars[Math.floor(b / 50) % 50] + brandChars[Math.floor(b / 2500) % 50];
   const [word, industry] = industryWords[Math.floor(i / 7) % industryWords.length];
   const city = cities[(i * 13) % cities.length];
@@ -150,10 +151,15 @@ export function repeatLead(i: number): LeadInput {
 /**
  * `count` arrivals drawing fresh leads from `firstIndex` on; every tenth is a repeat of a lead
  * sent `lag` arrivals earlier (so, under concurrency, usually already stored). Returns the
- * inputs and how many are repeats (each must merge).
+ * inputs, which are repeats, and how many (each must merge).
  */
-export function arrivalsFrom(firstIndex: number, count: number, lag = 200): { inputs: LeadInput[]; repeats: number; nextIndex: number } {
+export function arrivalsFrom(
+  firstIndex: number,
+  count: number,
+  lag = 200,
+): { inputs: LeadInput[]; isRepeat: boolean[]; repeats: number; nextIndex: number } {
   const inputs: LeadInput[] = [];
+  const isRepeat: boolean[] = [];
   const freshIndexOfArrival: number[] = [];
   let next = firstIndex;
   let repeats = 0;
@@ -163,15 +169,17 @@ export function arrivalsFrom(firstIndex: number, count: number, lag = 200): { in
       let j = k - lag;
       while (freshIndexOfArrival[j] === -1) j--;
       inputs.push(repeatLead(freshIndexOfArrival[j]));
+      isRepeat.push(true);
       freshIndexOfArrival.push(-1);
       repeats++;
     } else {
       inputs.push(freshLead(next));
+      isRepeat.push(false);
       freshIndexOfArrival.push(next);
       next++;
     }
   }
-  return { inputs, repeats, nextIndex: next };
+  return { inputs, isRepeat, repeats, nextIndex: next };
 }
 
 const csvHeader = ['姓名', '手机', '邮箱', '公司名称', '职位', '地区', '行业', '员工数', '渠道', 'utm_source', 'utm_medium', 'utm_campaign', '落地页', '意向产品'];
