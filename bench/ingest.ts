@@ -365,7 +365,7 @@ async function serviceCaptures(server: RunningServer, firstIndex: number): Promi
       Array.from({ length: options.concurrency }, async () => {
         for (let i = next++; i < slice.length; i = next++) {
           const answer = await captureLead(server.ctx, actor, slice[i]);
-          if (answer.body.merged) merged++;
+          if (answer.merged) merged++;
         }
       }),
     );

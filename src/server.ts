@@ -28,7 +28,7 @@ export async function startServer(config: Config, options: { location?: StoreLoc
   const store = await openStore(options.location ?? storeLocation(config));
   try {
     const manualClock = config.clock === 'manual' ? (options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date())) : undefined;
-    const ctx = createServiceContext(store.db, manualClock ?? options.clock ?? systemClock);
+    const ctx = createServiceContext(store.db, manualClock ?? options.clock ?? systemClock, { concurrency: store.engine === 'pglite' ? 1 : 4 });
     if (store.engine === 'pglite') await failInterruptedImports(ctx);
     const bootstrap = await bootstrapAdmin(ctx, { token: config.adminToken, email: config.adminEmail, password: config.adminPassword });
     const app = await buildApp({ ctx, manualClock, logLevel: config.logLevel });

@@ -104,7 +104,7 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
       await store.db.transaction().execute(async (trx) => {
         for (const lead of day) {
           clock.set(lead.capturedAt);
-          const [outcome] = await captureInTransaction(trx, ctx, actors.get(lead.capturedBy) as Actor, [lead.input], { touchKind: 'capture' });
+          const [outcome] = await captureInTransaction(trx, ctx, [{ actor: actors.get(lead.capturedBy) as Actor, input: lead.input }], { touchKind: 'capture' });
           if (!outcome.ok) failures.push({ lead, errors: outcome.errors });
           else if (outcome.merged) merged++;
           else firsts++;

@@ -5,18 +5,32 @@ import { authorize } from '../domain/policy.js';
 import type { Actor } from '../domain/roles.js';
 import { captureInTransaction } from './capture-leads.js';
 import type { ServiceContext } from './context.js';
+import { findLeadsByIds, type LeadRow } from '../store/repositories/leads.js';
 import { runIdempotent } from './idempotency.js';
 import { fieldErrorsOf, leadInputSchema } from './lead-input-schema.js';
 
 export const bulkLimit = 10_000;
 
-export async function captureLead(ctx: ServiceContext, actor: Actor, input: LeadInput, idempotencyKey?: string) {
+/** One lead: 201 created or 200 merged. Without an Idempotency-Key it joins the group commit. */
+export async function captureLead(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: LeadInput,
+  idempotencyKey?: string,
+): Promise<{ status: 200 | 201; lead: LeadRow; merged: boolean }> {
   authorize(actor, 'leads.capture');
-  return runIdempotent(ctx, actor, idempotencyKey ? { key: idempotencyKey, request: input } : undefined, async (trx) => {
-    const [outcome] = await captureInTransaction(trx, ctx, actor, [input], { touchKind: 'capture' });
+  if (!idempotencyKey) {
+    const { lead, merged } = await ctx.captures.capture({ actor, input });
+    return { status: merged ? 200 : 201, lead, merged };
+  }
+  const answer = await runIdempotent(ctx, actor, { key: idempotencyKey, request: input }, async (trx) => {
+    const [outcome] = await captureInTransaction(trx, ctx, [{ actor, input }], { touchKind: 'capture' });
     if (!outcome.ok) throw new InvalidInput(outcome.errors);
     return { status: outcome.merged ? 200 : 201, body: { leadId: outcome.leadId, merged: outcome.merged } };
   });
+  // A replay answers the lead as it is now; the key belongs to this caller, who captured it.
+  const [lead] = await findLeadsByIds(ctx.db, [answer.body.leadId]);
+  return { status: answer.status as 200 | 201, lead, merged: answer.body.merged };
 }
 
 export interface BulkResult {
@@ -40,8 +54,7 @@ export async function captureBulk(ctx: ServiceContext, actor: Actor, items: read
     const outcomes = await captureInTransaction(
       trx,
       ctx,
-      actor,
-      valid.map((v) => v.input),
+      valid.map((v) => ({ actor, input: v.input })),
       { touchKind: 'capture' },
     );
     const result: BulkResult = { created: 0, merged: 0, failed, results: [] };

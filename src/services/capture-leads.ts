@@ -14,11 +14,12 @@ import type { Actor } from '../domain/roles.js';
 import { lockKeys } from '../store/advisory-locks.js';
 import { type AuditEntry, appendAudit } from '../store/repositories/audit.js';
 import {
-  applyMerge,
+  applyMerges,
   findMatchableLeads,
   insertLeads,
   insertMerges,
   insertTouches,
+  type MergeChange,
   type MergeRow,
   type NewLeadRow,
   type TouchRow,
@@ -39,21 +40,26 @@ export type CaptureOutcome =
   | { index: number; ok: true; leadId: string; merged: boolean }
   | { index: number; ok: false; errors: FieldError[] };
 
+/** One lead to capture and who is capturing it (batches may mix callers: see capture-batcher). */
+export interface CaptureEntry {
+  actor: Actor;
+  input: LeadInput;
+}
+
 export async function captureInTransaction(
   trx: Transaction<Database>,
   ctx: ServiceContext,
-  actor: Actor,
-  inputs: readonly LeadInput[],
+  entries: readonly CaptureEntry[],
   options: CaptureOptions,
 ): Promise<CaptureOutcome[]> {
   const now = ctx.clock.now();
   const rules = await ctx.channels.rules(
     trx,
-    options.channelByName ? [] : inputs.map((i) => i.channel),
+    options.channelByName ? [] : entries.map((e) => e.input.channel),
   );
-  const outcomes: CaptureOutcome[] = new Array(inputs.length);
+  const outcomes: CaptureOutcome[] = new Array(entries.length);
   const valid: { index: number; lead: NormalisedLead }[] = [];
-  inputs.forEach((given, index) => {
+  entries.forEach(({ input: given }, index) => {
     const input = options.channelByName && given.channel ? { ...given, channel: ctx.channels.channelIdFor(given.channel) } : given;
     const result = normaliseLead(input, { ...rules, defaultChannel: options.defaultChannel, now });
     if (result.ok) valid.push({ index, lead: result.lead });
@@ -75,10 +81,10 @@ export async function captureInTransaction(
   const touches: TouchRow[] = [];
   const merges: MergeRow[] = [];
   const audit: AuditEntry[] = [];
-  const mergeChanges: Parameters<typeof applyMerge>[2][] = [];
-  const mergeLeadIds: string[] = [];
+  const mergeChanges: MergeChange[] = [];
   steps.forEach((step, i) => {
     const { index } = valid[i];
+    const { actor } = entries[index];
     const touchId = ctx.newId();
     const touchKind = step.kind === 'merge' ? 'merge' : options.touchKind;
     touches.push({
@@ -108,8 +114,7 @@ export async function captureInTransaction(
       });
     } else {
       merges.push({ id: ctx.newId(), leadId: step.id, touchId, matchedOn: step.on, filled: step.filled, actorId: actor.id, at: now });
-      mergeLeadIds.push(step.id);
-      mergeChanges.push({ filled: step.filled, source: step.lead.source, fields: step.lead.fields, at: now });
+      mergeChanges.push({ leadId: step.id, filled: step.filled, source: step.lead.source, fields: step.lead.fields, at: now });
       audit.push({
         id: ctx.newId(),
         actorId: actor.id,
@@ -127,7 +132,7 @@ export async function captureInTransaction(
   });
 
   await insertLeads(trx, created);
-  for (let i = 0; i < mergeLeadIds.length; i++) await applyMerge(trx, mergeLeadIds[i], mergeChanges[i]);
+  await applyMerges(trx, mergeChanges);
   await insertTouches(trx, touches);
   await insertMerges(trx, merges);
   await appendAudit(trx, audit);

@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { DB } from '../store/db.js';
+import { CaptureBatcher } from './capture-batcher.js';
 import { ChannelCatalog } from './channel-catalog.js';
+import { TokenCache } from './token-cache.js';
 
-/** What every use-case needs: the database, the injected clock, ids, and cached settings. */
+/** What every use-case needs: the database, the injected clock, ids, and shared caches. */
 export interface ServiceContext {
   db: DB;
   clock: Clock;
   newId(): string;
   channels: ChannelCatalog;
+  captures: CaptureBatcher;
+  tokens: TokenCache;
 }
 
-export function createServiceContext(db: DB, clock: Clock): ServiceContext {
-  return { db, clock, newId: randomUUID, channels: new ChannelCatalog() };
+/** `concurrency`: transactions the database takes at once (1 for PGlite's single connection). */
+export function createServiceContext(db: DB, clock: Clock, options: { concurrency?: number } = {}): ServiceContext {
+  const ctx = { db, clock, newId: randomUUID, channels: new ChannelCatalog(), tokens: new TokenCache() } as ServiceContext;
+  ctx.captures = new CaptureBatcher(ctx, options.concurrency ?? 1);
+  return ctx;
 }

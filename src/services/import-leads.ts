@@ -107,8 +107,7 @@ export async function importLeadFile(
       const outcomes = await captureInTransaction(
         trx,
         ctx,
-        actor,
-        rows.map((r) => r.input),
+        rows.map((r) => ({ actor, input: r.input })),
         { defaultChannel: 'import', touchKind: 'import', importId: id, channelByName: true },
       );
       for (const outcome of outcomes) {

@@ -27,8 +27,14 @@ export function actorOf(user: UserRow): Actor {
 }
 
 export async function authenticateToken(ctx: ServiceContext, token: string): Promise<Actor | undefined> {
-  const user = await findUserByTokenHash(ctx.db, hashToken(token));
-  return user ? actorOf(user) : undefined;
+  const tokenHash = hashToken(token);
+  const cached = ctx.tokens.get(tokenHash);
+  if (cached) return cached;
+  const user = await findUserByTokenHash(ctx.db, tokenHash);
+  if (!user) return undefined;
+  const actor = actorOf(user);
+  ctx.tokens.set(tokenHash, actor);
+  return actor;
 }
 
 export interface NewUser {

@@ -46,9 +46,8 @@ export async function leadRoutes(app: FastifyInstance, ctx: ServiceContext) {
       },
     },
     async (request, reply) => {
-      const answer = await captureLead(ctx, request.actor, request.body, request.headers['idempotency-key']);
-      const lead = presentLead(await readLead(ctx, request.actor, answer.body.leadId));
-      return reply.status(answer.status as 200 | 201).send({ lead, merged: answer.body.merged } as never);
+      const { status, lead, merged } = await captureLead(ctx, request.actor, request.body, request.headers['idempotency-key']);
+      return reply.status(status).send({ lead: presentLead(lead), merged } as never);
     },
   );
 

@@ -133,21 +133,41 @@ export const filledFieldColumn: Record<keyof FilledFields, keyof LeadsTable> = {
   employees: 'employees',
 };
 
-/** A merged repeat: the latest source moves, empty fields fill, custom fields add. */
-export async function applyMerge(
-  trx: Transaction<Database>,
-  leadId: string,
-  change: { filled: FilledFields; source: Source; fields: Record<string, unknown>; at: Date },
-): Promise<void> {
-  const set: Record<string, unknown> = {
-    latest_source: JSON.stringify(sourceRecord(change.source)),
-    updated_at: change.at,
-  };
-  for (const [field, value] of Object.entries(change.filled)) set[filledFieldColumn[field as keyof FilledFields]] = value;
-  if (Object.keys(change.fields).length > 0) {
-    set.fields = sql`${JSON.stringify(change.fields)}::jsonb || fields`;
+export interface MergeChange {
+  leadId: string;
+  filled: FilledFields;
+  source: Source;
+  fields: Record<string, unknown>;
+  at: Date;
+}
+
+/**
+ * Merged repeats, in one statement: the latest source moves, empty fields fill (COALESCE keeps
+ * what is there: `filled` only holds fields the lead lacked), custom fields add without
+ * overwriting. Several repeats of one lead are folded first, in arrival order.
+ */
+export async function applyMerges(trx: Transaction<Database>, changes: readonly MergeChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const byLead = new Map<string, Record<string, unknown>>();
+  for (const c of changes) {
+    const row = byLead.get(c.leadId) ?? { id: c.leadId, fields: {} };
+    for (const [field, value] of Object.entries(c.filled)) row[filledFieldColumn[field as keyof FilledFields]] = value;
+    row.fields = { ...c.fields, ...(row.fields as object) }; // an earlier arrival's value stays
+    row.latest_source = sourceRecord(c.source);
+    row.at = c.at.toISOString();
+    byLead.set(c.leadId, row);
   }
-  await trx.updateTable('leads').set(set).where('id', '=', leadId).execute();
+  const columns = Object.values(filledFieldColumn);
+  await sql`UPDATE leads SET
+      latest_source = v.latest_source,
+      updated_at = v.at,
+      fields = v.fields || leads.fields,
+      ${sql.join(columns.map((c) => sql`${sql.ref(c)} = COALESCE(leads.${sql.ref(c)}, v.${sql.ref(c)})`))}
+    FROM jsonb_to_recordset(${JSON.stringify([...byLead.values()])}::jsonb) AS v(
+      id text, latest_source jsonb, at timestamptz, fields jsonb,
+      external_id text, phone text, email text, company text, company_key text, title text,
+      region text, region_code text, industry text, employees integer)
+    WHERE leads.id = v.id`.execute(trx);
 }
 
 export async function insertTouches(trx: Transaction<Database>, touches: readonly TouchRow[]): Promise<void> {

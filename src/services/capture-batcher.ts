@@ -1,0 +1,79 @@
+/**
+ * Group commit for single captures (POST /leads): requests that arrive while a capture
+ * transaction is in flight wait and then share the next transaction, so under load many leads
+ * pay for one commit. Each request still gets its own answer (its lead, created or merged, or
+ * its own validation errors). If a shared transaction fails in the database, its items are
+ * retried one by one, so one bad item cannot fail the others.
+ */
+import { InvalidInput } from '../domain/errors.js';
+import type { LeadRow } from '../store/repositories/leads.js';
+import { findLeadsByIds } from '../store/repositories/leads.js';
+import { type CaptureEntry, captureInTransaction } from './capture-leads.js';
+import type { ServiceContext } from './context.js';
+
+export interface CapturedLead {
+  lead: LeadRow;
+  merged: boolean;
+}
+
+interface Waiting extends CaptureEntry {
+  resolve(result: CapturedLead): void;
+  reject(error: unknown): void;
+}
+
+export class CaptureBatcher {
+  #queue: Waiting[] = [];
+  #inFlight = 0;
+
+  /**
+   * @param maxInFlight transactions at once: 1 for PGlite (one connection), a few for a
+   *   PostgreSQL pool so the server's connections stay busy
+   * @param maxBatch leads per shared transaction
+   */
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly maxInFlight: number,
+    private readonly maxBatch = 200,
+  ) {}
+
+  capture(entry: CaptureEntry): Promise<CapturedLead> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ ...entry, resolve, reject });
+      this.#pump();
+    });
+  }
+
+  #pump(): void {
+    while (this.#inFlight < this.maxInFlight && this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, this.maxBatch);
+      this.#inFlight++;
+      void this.#run(batch).finally(() => {
+        this.#inFlight--;
+        this.#pump();
+      });
+    }
+  }
+
+  async #run(batch: Waiting[]): Promise<void> {
+    let answers: (CapturedLead | InvalidInput)[];
+    try {
+      answers = await this.ctx.db.transaction().execute(async (trx) => {
+        const outcomes = await captureInTransaction(trx, this.ctx, batch, { touchKind: 'capture' });
+        const rows = new Map((await findLeadsByIds(trx, outcomes.flatMap((o) => (o.ok ? [o.leadId] : [])))).map((r) => [r.id, r]));
+        return outcomes.map((o) => (o.ok ? { lead: rows.get(o.leadId) as LeadRow, merged: o.merged } : new InvalidInput(o.errors)));
+      });
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      for (const item of batch) await this.#run([item]);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const answer = answers[i];
+      if (answer instanceof InvalidInput) item.reject(answer);
+      else item.resolve(answer);
+    });
+  }
+}
