@@ -92,7 +92,9 @@ export async function captureInTransaction(
       leadId: step.id,
       kind: touchKind,
       source: step.lead.source,
-      payload: touchPayload(step.lead),
+      // A merged arrival keeps what it said (a revert rebuilds its lead from it); a first
+      // arrival said exactly what the new lead holds.
+      payload: step.kind === 'merge' ? touchPayload(step.lead) : {},
       actorId: actor.id,
       importId: options.importId ?? null,
       at: now,
@@ -139,7 +141,7 @@ export async function captureInTransaction(
   return outcomes;
 }
 
-/** What this arrival said, kept on the touch so a merge can be reviewed (and reverted). */
+/** What a merged arrival said, kept on its touch so the merge can be reviewed (and reverted). */
 function touchPayload(lead: NormalisedLead): Record<string, unknown> {
   const { source, nameKey, companyKey, ...said } = lead;
   return Object.fromEntries(Object.entries(said).filter(([, v]) => v !== null && !(typeof v === 'object' && Object.keys(v as object).length === 0)));

@@ -26,7 +26,7 @@ export async function loadTimeline(db: Kysely<Database>, leadId: string): Promis
       at: date(t.occurred_at),
       actorId: t.actor_id,
       summary: t.kind,
-      data: { id: t.id, kind: t.kind, channel: t.channel_id, utm: t.utm, referrer: t.referrer, landingPage: t.landing_page, importId: t.import_id, submitted: t.payload },
+      data: { id: t.id, kind: t.kind, channel: t.channel_id, utm: t.utm, referrer: t.referrer, landingPage: t.landing_page, importId: t.import_id, ...(Object.keys(t.payload).length ? { submitted: t.payload } : {}) },
     })),
     ...activities.map((a) => ({
       type: 'activity' as const,
