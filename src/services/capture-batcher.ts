@@ -24,6 +24,7 @@ interface Waiting extends CaptureEntry {
 export class CaptureBatcher {
   #queue: Waiting[] = [];
   #inFlight = 0;
+  #scheduled = false;
 
   /**
    * @param maxInFlight transactions at once: 1 for PGlite (one connection), a few for a
@@ -39,6 +40,20 @@ export class CaptureBatcher {
   capture(entry: CaptureEntry): Promise<CapturedLead> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ ...entry, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /**
+   * Starts batches after the requests read in this turn of the event loop have queued
+   * (setImmediate runs after I/O). Without it PGlite, whose queries finish in microtasks,
+   * would run each request's transaction before the next request is even parsed.
+   */
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
       this.#pump();
     });
   }
@@ -49,7 +64,7 @@ export class CaptureBatcher {
       this.#inFlight++;
       void this.#run(batch).finally(() => {
         this.#inFlight--;
-        this.#pump();
+        this.#schedule();
       });
     }
   }
