@@ -33,16 +33,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
+import { loadConfig } from '../src/config.js';
 import { initialState } from '../src/domain/capture/initial-state.js';
 import type { LeadInput, NormalisedLead } from '../src/domain/capture/lead-input.js';
 import { normaliseLead } from '../src/domain/capture/normalise-lead.js';
-import { loadConfig } from '../src/config.js';
 import { type RunningServer, startServer } from '../src/server.js';
 import { captureLead } from '../src/services/capture-lead.js';
 import { leadInputSchema } from '../src/services/lead-input-schema.js';
 import { authenticateToken } from '../src/services/users.js';
 import type { StoreLocation } from '../src/store/db.js';
-import { runHttpLoad, type LoadResult } from './ingest/http-load.js';
+import { type LoadResult, runHttpLoad } from './ingest/http-load.js';
 import { arrivalsFrom, freshLead, leadsCsv } from './ingest/leads.js';
 import { countStatements, type ProfileSummary, profileServerThread, type Usage, watchUsage } from './ingest/probes.js';
 
@@ -71,7 +71,11 @@ const { values: flags } = parseArgs({
 });
 
 if (flags.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^\/\*\*|^ \* ?/gm, ''));
+  console.log(
+    readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('*/')[0]
+      .replace(/^\/\*\*|^ \* ?/gm, ''),
+  );
   process.exit(0);
 }
 
@@ -202,13 +206,48 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 // (a) raw INSERT of an equivalent row
 
 const rawColumns = [
-  'id', 'external_id', 'status', 'owner_id', 'name', 'name_key', 'phone', 'email', 'company', 'company_key', 'title', 'region',
-  'region_code', 'industry', 'employees', 'channel_id', 'original_source', 'latest_source', 'fields', 'owned_since', 'created_by',
-  'created_at', 'updated_at',
+  'id',
+  'external_id',
+  'status',
+  'owner_id',
+  'name',
+  'name_key',
+  'phone',
+  'email',
+  'company',
+  'company_key',
+  'title',
+  'region',
+  'region_code',
+  'industry',
+  'employees',
+  'channel_id',
+  'original_source',
+  'latest_source',
+  'fields',
+  'owned_since',
+  'created_by',
+  'created_at',
+  'updated_at',
 ];
 const rawInsert = `INSERT INTO bench_raw (${rawColumns.join(', ')}) VALUES (${rawColumns.map((_, i) => `$${i + 1}`).join(', ')})`;
 
-const everyChannel = new Set(['sem', 'organic_search', 'content_download', 'event_online', 'hotline', 'online_chat', 'inbound_inquiry', 'event_offline', 'referral', 'partner', 'outbound', 'import', 'direct', 'brand_zone']);
+const everyChannel = new Set([
+  'sem',
+  'organic_search',
+  'content_download',
+  'event_online',
+  'hotline',
+  'online_chat',
+  'inbound_inquiry',
+  'event_offline',
+  'referral',
+  'partner',
+  'outbound',
+  'import',
+  'direct',
+  'brand_zone',
+]);
 
 function normalised(input: LeadInput): NormalisedLead {
   const result = normaliseLead(input, { channels: everyChannel, inference: [], now: new Date() });
@@ -219,17 +258,47 @@ function normalised(input: LeadInput): NormalisedLead {
 /** The values insertLeads writes for a lead, as parameters of rawInsert. */
 function rawRow(lead: NormalisedLead, createdBy: string): unknown[] {
   const state = initialState(lead.channel, { id: createdBy, role: 'admin' } as never);
-  const source = JSON.stringify({ channel: lead.source.channel, utm: lead.source.utm, referrer: lead.source.referrer, landingPage: lead.source.landingPage, at: lead.source.at });
+  const source = JSON.stringify({
+    channel: lead.source.channel,
+    utm: lead.source.utm,
+    referrer: lead.source.referrer,
+    landingPage: lead.source.landingPage,
+    at: lead.source.at,
+  });
   const at = new Date();
   return [
-    randomUUID(), lead.externalId, state.status, state.ownerId, lead.name, lead.nameKey, lead.phone, lead.email, lead.company, lead.companyKey,
-    lead.title, lead.region, lead.regionCode, lead.industry, lead.employees, lead.channel, source, source, JSON.stringify(lead.fields),
-    null, createdBy, at, at,
+    randomUUID(),
+    lead.externalId,
+    state.status,
+    state.ownerId,
+    lead.name,
+    lead.nameKey,
+    lead.phone,
+    lead.email,
+    lead.company,
+    lead.companyKey,
+    lead.title,
+    lead.region,
+    lead.regionCode,
+    lead.industry,
+    lead.employees,
+    lead.channel,
+    source,
+    source,
+    JSON.stringify(lead.fields),
+    null,
+    createdBy,
+    at,
+    at,
   ];
 }
 
 /** `rows` INSERTs, `concurrency` at a time (each its own transaction); rows/s. */
-async function insertRate(insert: (params: unknown[]) => Promise<unknown>, rows: unknown[][], concurrency: number): Promise<number> {
+async function insertRate(
+  insert: (params: unknown[]) => Promise<unknown>,
+  rows: unknown[][],
+  concurrency: number,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -248,9 +317,16 @@ interface RawResult {
   rows: number;
 }
 
-async function rawBaseline(engine: Engine, server: RunningServer, databaseUrl: string | undefined, createdBy: string): Promise<RawResult> {
+async function rawBaseline(
+  engine: Engine,
+  server: RunningServer,
+  databaseUrl: string | undefined,
+  createdBy: string,
+): Promise<RawResult> {
   await sql.raw('CREATE TABLE bench_raw (LIKE leads INCLUDING ALL)').execute(server.store.db);
-  const rows = Array.from({ length: options.warmup + sequentialRawRows + options.n }, (_, i) => rawRow(normalised(freshLead(i)), createdBy));
+  const rows = Array.from({ length: options.warmup + sequentialRawRows + options.n }, (_, i) =>
+    rawRow(normalised(freshLead(i)), createdBy),
+  );
   const warm = rows.slice(0, options.warmup);
   const sequentialRows = rows.slice(options.warmup, options.warmup + sequentialRawRows);
   const concurrentRows = rows.slice(options.warmup + sequentialRawRows);
@@ -303,7 +379,10 @@ class BenchFailure extends Error {}
 
 function checkAnswers(what: string, result: LoadResult) {
   const bad = Object.entries(result.statuses).filter(([status]) => Number(status) < 200 || Number(status) >= 300);
-  if (bad.length) throw new BenchFailure(`${what}: ${bad.map(([s, n]) => `${n}× ${s === '0' ? 'network error' : `HTTP ${s}`}`).join(', ')}; first: ${result.errors[0]}`);
+  if (bad.length)
+    throw new BenchFailure(
+      `${what}: ${bad.map(([s, n]) => `${n}× ${s === '0' ? 'network error' : `HTTP ${s}`}`).join(', ')}; first: ${result.errors[0]}`,
+    );
 }
 
 async function loadWithUsage(spec: Parameters<typeof runHttpLoad>[0]): Promise<{ result: LoadResult; usage: Usage }> {
@@ -330,7 +409,8 @@ async function singleCaptures(server: RunningServer): Promise<SingleResult> {
   checkAnswers('POST /leads', result);
   const created = result.statuses[201] ?? 0;
   const merged = result.statuses[200] ?? 0;
-  if (merged !== timedRepeats) throw new BenchFailure(`POST /leads: ${merged} merged, expected ${timedRepeats} (the repeats sent)`);
+  if (merged !== timedRepeats)
+    throw new BenchFailure(`POST /leads: ${merged} merged, expected ${timedRepeats} (the repeats sent)`);
   const sorted = result.latenciesMs.slice().sort();
   return {
     requests: result.latenciesMs.length,
@@ -388,12 +468,17 @@ interface BatchResult {
   usage?: Usage;
 }
 
-async function bulkCaptures(server: RunningServer, firstIndex: number, size: number): Promise<{ result: BatchResult; nextIndex: number }> {
+async function bulkCaptures(
+  server: RunningServer,
+  firstIndex: number,
+  size: number,
+): Promise<{ result: BatchResult; nextIndex: number }> {
   const batches = Math.max(1, Math.round(options.bulkRows / size));
   const warm = arrivalsFrom(firstIndex, 500);
   const stream = arrivalsFrom(warm.nextIndex, batches * size);
   const bodies = [JSON.stringify({ leads: warm.inputs })];
-  for (let b = 0; b < batches; b++) bodies.push(JSON.stringify({ leads: stream.inputs.slice(b * size, (b + 1) * size) }));
+  for (let b = 0; b < batches; b++)
+    bodies.push(JSON.stringify({ leads: stream.inputs.slice(b * size, (b + 1) * size) }));
   const { result, usage } = await loadWithUsage({
     origin: server.url,
     path: '/api/v1/leads/bulk',
@@ -415,7 +500,9 @@ async function bulkCaptures(server: RunningServer, firstIndex: number, size: num
   }
   const rows = batches * size;
   if (failed || created + merged !== rows || merged !== stream.repeats) {
-    throw new BenchFailure(`POST /leads/bulk: ${created} created, ${merged} merged, ${failed} failed of ${rows} (expected ${stream.repeats} merged, none failed)`);
+    throw new BenchFailure(
+      `POST /leads/bulk: ${created} created, ${merged} merged, ${failed} failed of ${rows} (expected ${stream.repeats} merged, none failed)`,
+    );
   }
   const sorted = result.latenciesMs.slice().sort();
   return {
@@ -437,14 +524,20 @@ async function importCsv(server: RunningServer, firstIndex: number): Promise<Bat
   form.append('file', new Blob([csv], { type: 'text/csv' }), `bench-${options.importRows}.csv`);
   const stop = watch();
   const started = performance.now();
-  const res = await fetch(`${server.url}/api/v1/imports`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: form });
+  const res = await fetch(`${server.url}/api/v1/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}` },
+    body: form,
+  });
   const text = await res.text();
   const seconds = (performance.now() - started) / 1000;
   const usage = stop();
   if (res.status !== 201) throw new BenchFailure(`POST /imports: HTTP ${res.status} ${text.slice(0, 300)}`);
   const body = JSON.parse(text) as { created: number; merged: number; failed: number; totalRows: number };
   if (body.failed || body.created + body.merged !== options.importRows || body.merged !== stream.repeats) {
-    throw new BenchFailure(`POST /imports: ${body.created} created, ${body.merged} merged, ${body.failed} failed of ${options.importRows} (expected ${stream.repeats} merged)`);
+    throw new BenchFailure(
+      `POST /imports: ${body.created} created, ${body.merged} merged, ${body.failed} failed of ${options.importRows} (expected ${stream.repeats} merged)`,
+    );
   }
   return {
     label: `POST /imports, CSV of ${int(options.importRows)} rows`,
@@ -487,7 +580,10 @@ function keepServerErrors(server: RunningServer, into: string[]): void {
 
 async function maybeProfile<T>(report: EngineReport, phase: string, run: () => Promise<T>): Promise<T> {
   if (!options.profile) return run();
-  const file = join(tmpdir(), `leadloop-bench-${report.engine}-${phase.replace(/\W+/g, '-')}-${process.pid}.cpuprofile`);
+  const file = join(
+    tmpdir(),
+    `leadloop-bench-${report.engine}-${phase.replace(/\W+/g, '-')}-${process.pid}.cpuprofile`,
+  );
   const { value, summary } = await profileServerThread(file, root, run);
   report.profiles.push({ phase, summary });
   return value;
@@ -520,10 +616,22 @@ async function benchEngine(engine: Engine, pgTitle: string | undefined): Promise
     currentDatabase = undefined;
     title = `PGlite ${pgliteVersion()} (disk, ${dataDir})`;
   }
-  const config = { ...loadConfig({ LEADLOOP_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'error' }), port: 0, host: '127.0.0.1' };
+  const config = {
+    ...loadConfig({ LEADLOOP_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'error' }),
+    port: 0,
+    host: '127.0.0.1',
+  };
   const started = performance.now();
   const server = await startServer(config, { location });
-  const report: EngineReport = { engine, title, startMs: performance.now() - started, batches: [], profiles: [], failures: [], serverErrors: [] };
+  const report: EngineReport = {
+    engine,
+    title,
+    startMs: performance.now() - started,
+    batches: [],
+    profiles: [],
+    failures: [],
+    serverErrors: [],
+  };
   cleanups.push(() => server.close());
   keepServerErrors(server, report.serverErrors);
   const admin = await sql<{ id: string }>`SELECT id FROM users ORDER BY created_at LIMIT 1`.execute(server.store.db);
@@ -560,7 +668,11 @@ async function benchEngine(engine: Engine, pgTitle: string | undefined): Promise
 
 function pgliteVersion(): string {
   try {
-    return (JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return '';
   }
@@ -576,40 +688,62 @@ function printEngine(r: EngineReport) {
   console.log(`   server start (migrations included): ${int(r.startMs)} ms`);
   if (r.raw) {
     console.log('(a) raw INSERT of an equivalent lead row, one transaction per row');
-    console.log(`    ${pad(isPg ? 'sequential, one connection' : 'sequential (PGlite is one connection)', w)}${lpad(int(r.raw.sequential), 8)} rows/s`);
+    console.log(
+      `    ${pad(isPg ? 'sequential, one connection' : 'sequential (PGlite is one connection)', w)}${lpad(int(r.raw.sequential), 8)} rows/s`,
+    );
     if (r.raw.concurrent !== undefined) {
-      console.log(`    ${pad(`concurrency ${options.concurrency}, pool of ${serverPoolSize}`, w)}${lpad(int(r.raw.concurrent), 8)} rows/s`);
+      console.log(
+        `    ${pad(`concurrency ${options.concurrency}, pool of ${serverPoolSize}`, w)}${lpad(int(r.raw.concurrent), 8)} rows/s`,
+      );
     }
     console.log(`    ${cpuPer(r.raw.usage, r.raw.rows, 'row')}`);
   }
   if (r.single) {
     const s = r.single;
     console.log(`(b) POST /leads over HTTP, concurrency ${options.concurrency} (normalise + dedup + audit)`);
-    console.log(`    ${pad(`${int(s.requests)} requests (${int(s.created)} created, ${int(s.merged)} merged)`, w)}${lpad(int(s.perSecond), 8)} req/s   p50 ${ms(s.p50)} ms   p99 ${ms(s.p99)} ms`);
+    console.log(
+      `    ${pad(`${int(s.requests)} requests (${int(s.created)} created, ${int(s.merged)} merged)`, w)}${lpad(int(s.perSecond), 8)} req/s   p50 ${ms(s.p50)} ms   p99 ${ms(s.p99)} ms`,
+    );
     console.log(`    ${usageLine(s.usage, s.requests, 'request')}`);
     console.log(`    ${cpuPer(s.usage, s.requests, 'request')}`);
     const held = s.usage.kinds.reduce((sum, k) => sum + k.ms, 0) / s.requests;
-    const top = s.usage.kinds.slice(0, 8).map((k) => `${k.kind} ${ms(k.ms / k.count)} ms${k.count === s.requests ? '' : ` ×${(k.count / s.requests).toFixed(1)}`}`);
-    console.log(`    statement time per request, send → answer (includes waiting for a CPU): ${ms(held)} ms (${top.join(', ')})`);
+    const top = s.usage.kinds
+      .slice(0, 8)
+      .map(
+        (k) =>
+          `${k.kind} ${ms(k.ms / k.count)} ms${k.count === s.requests ? '' : ` ×${(k.count / s.requests).toFixed(1)}`}`,
+      );
+    console.log(
+      `    statement time per request, send → answer (includes waiting for a CPU): ${ms(held)} ms (${top.join(', ')})`,
+    );
     if (r.service) {
       const v = r.service;
-      console.log(`    without HTTP: captureLead() called in-process, concurrency ${options.concurrency} (no auth lookup, no read-back):`);
-      console.log(`    ${pad(`${int(v.count)} captures`, w)}${lpad(int(v.perSecond), 8)} leads/s   ${(v.usage.statements / v.count).toFixed(1)} statements/lead · ${cpuPer(v.usage, v.count, 'lead')}`);
+      console.log(
+        `    without HTTP: captureLead() called in-process, concurrency ${options.concurrency} (no auth lookup, no read-back):`,
+      );
+      console.log(
+        `    ${pad(`${int(v.count)} captures`, w)}${lpad(int(v.perSecond), 8)} leads/s   ${(v.usage.statements / v.count).toFixed(1)} statements/lead · ${cpuPer(v.usage, v.count, 'lead')}`,
+      );
     }
     if (r.raw) {
       const target = isPg ? `target ≥ ${pct(targets.ratio)}` : '(target applies to PostgreSQL)';
       const line = (label: string, base: number) => {
         const ratio = s.perSecond / base;
-        console.log(`    ${pad(label, w)}${lpad(pct(ratio), 8)}   ${target}${isPg ? `   ${verdict(ratio >= targets.ratio)}` : ''}`);
+        console.log(
+          `    ${pad(label, w)}${lpad(pct(ratio), 8)}   ${target}${isPg ? `   ${verdict(ratio >= targets.ratio)}` : ''}`,
+        );
       };
-      if (r.raw.concurrent !== undefined) line(`(b)/(a) against raw at concurrency ${options.concurrency}`, r.raw.concurrent);
+      if (r.raw.concurrent !== undefined)
+        line(`(b)/(a) against raw at concurrency ${options.concurrency}`, r.raw.concurrent);
       line('(b)/(a) against raw sequential', r.raw.sequential);
     }
   }
   if (r.batches.length) {
     console.log('(c) bulk capture and import');
     for (const b of r.batches) {
-      const target = isPg ? `target ≥ ${int(targets.bulkRowsPerSecond)}   ${verdict(b.perSecond >= targets.bulkRowsPerSecond)}` : '';
+      const target = isPg
+        ? `target ≥ ${int(targets.bulkRowsPerSecond)}   ${verdict(b.perSecond >= targets.bulkRowsPerSecond)}`
+        : '';
       console.log(`    ${pad(b.label, w)}${lpad(int(b.perSecond), 8)} rows/s   ${target}`);
       console.log(`      ${b.detail}`);
       if (b.usage) {
@@ -617,14 +751,21 @@ function printEngine(r: EngineReport) {
         const per = b.rows / 1000;
         const held = b.usage.kinds.reduce((sum, k) => sum + k.ms, 0) / per;
         const top = b.usage.kinds.slice(0, 6).map((k) => `${k.kind} ${ms(k.ms / per)} ms`);
-        console.log(`      statement time per 1,000 rows: ${ms(held)} ms of ${ms(b.usage.wallMs / per)} ms wall (${top.join(', ')})`);
+        console.log(
+          `      statement time per 1,000 rows: ${ms(held)} ms of ${ms(b.usage.wallMs / per)} ms wall (${top.join(', ')})`,
+        );
       }
     }
   }
   for (const p of r.profiles) {
-    console.log(`   CPU profile of the server thread during ${p.phase}: ${int(p.summary.totalMs)} ms busy → ${p.summary.file}`);
-    console.log(`     by package/folder: ${p.summary.buckets.map((b) => `${b.name} ${pct(b.ms / p.summary.totalMs)}`).join(', ')}`);
-    for (const f of p.summary.functions.slice(0, 10)) console.log(`       ${lpad(pct(f.ms / p.summary.totalMs), 4)}  ${f.name}`);
+    console.log(
+      `   CPU profile of the server thread during ${p.phase}: ${int(p.summary.totalMs)} ms busy → ${p.summary.file}`,
+    );
+    console.log(
+      `     by package/folder: ${p.summary.buckets.map((b) => `${b.name} ${pct(b.ms / p.summary.totalMs)}`).join(', ')}`,
+    );
+    for (const f of p.summary.functions.slice(0, 10))
+      console.log(`       ${lpad(pct(f.ms / p.summary.totalMs), 4)}  ${f.name}`);
   }
   for (const f of r.failures) console.log(`   ERROR ${f}`);
   const logged = new Map<string, number>();
@@ -643,10 +784,14 @@ function printSummary(reports: EngineReport[]) {
   const row = (label: string, cell: (r: EngineReport) => string, target = '') =>
     console.log(`${pad(label, w)}${reports.map((r) => lpad(cell(r), cw)).join('')}${target ? `   ${target}` : ''}`);
   row('(a) raw INSERT sequential, rows/s', (r) => (r.raw ? int(r.raw.sequential) : '—'));
-  row(`(a) raw INSERT concurrency ${options.concurrency}, rows/s`, (r) => (r.raw?.concurrent !== undefined ? int(r.raw.concurrent) : '—'));
+  row(`(a) raw INSERT concurrency ${options.concurrency}, rows/s`, (r) =>
+    r.raw?.concurrent !== undefined ? int(r.raw.concurrent) : '—',
+  );
   row(`(b) POST /leads concurrency ${options.concurrency}, req/s`, (r) => (r.single ? int(r.single.perSecond) : '—'));
   row('    p50 / p99 latency, ms', (r) => (r.single ? `${ms(r.single.p50)} / ${ms(r.single.p99)}` : '—'));
-  row('    statements per request', (r) => (r.single ? (r.single.usage.statements / r.single.requests).toFixed(1) : '—'));
+  row('    statements per request', (r) =>
+    r.single ? (r.single.usage.statements / r.single.requests).toFixed(1) : '—',
+  );
   row('    same use-case in-process (no HTTP), leads/s', (r) => (r.service ? int(r.service.perSecond) : '—'));
   const ratio = (r: EngineReport | undefined, base: 'concurrent' | 'sequential') =>
     r?.single && r.raw?.[base] !== undefined ? r.single.perSecond / (r.raw[base] as number) : undefined;
@@ -654,21 +799,33 @@ function printSummary(reports: EngineReport[]) {
     const v = ratio(pgReport, base);
     return v === undefined ? '' : `≥ ${pct(targets.ratio)}  ${verdict(v >= targets.ratio)}`;
   };
-  row('(b)/(a), raw at the same concurrency', (r) => {
-    const v = ratio(r, 'concurrent');
-    return v === undefined ? '—' : pct(v);
-  }, pgRatio('concurrent'));
-  row('(b)/(a), raw sequential', (r) => {
-    const v = ratio(r, 'sequential');
-    return v === undefined ? '—' : pct(v);
-  }, pgRatio('sequential'));
+  row(
+    '(b)/(a), raw at the same concurrency',
+    (r) => {
+      const v = ratio(r, 'concurrent');
+      return v === undefined ? '—' : pct(v);
+    },
+    pgRatio('concurrent'),
+  );
+  row(
+    '(b)/(a), raw sequential',
+    (r) => {
+      const v = ratio(r, 'sequential');
+      return v === undefined ? '—' : pct(v);
+    },
+    pgRatio('sequential'),
+  );
   const labels = [...new Set(reports.flatMap((r) => r.batches.map((b) => b.label)))];
   for (const label of labels) {
     const pgBatch = pgReport?.batches.find((b) => b.label === label);
-    row(`(c) ${label.replace('POST ', '')}, rows/s`, (r) => {
-      const b = r.batches.find((x) => x.label === label);
-      return b ? int(b.perSecond) : '—';
-    }, pgBatch ? `≥ ${int(targets.bulkRowsPerSecond)}  ${verdict(pgBatch.perSecond >= targets.bulkRowsPerSecond)}` : '');
+    row(
+      `(c) ${label.replace('POST ', '')}, rows/s`,
+      (r) => {
+        const b = r.batches.find((x) => x.label === label);
+        return b ? int(b.perSecond) : '—';
+      },
+      pgBatch ? `≥ ${int(targets.bulkRowsPerSecond)}  ${verdict(pgBatch.perSecond >= targets.bulkRowsPerSecond)}` : '',
+    );
   }
 }
 
@@ -699,7 +856,8 @@ async function main(): Promise<number> {
     engines = (flags.engines as string).split(',').map((e) => e.trim()) as Engine[];
     const unknown = engines.filter((e) => e !== 'pglite' && e !== 'postgres');
     if (unknown.length) throw new Error(`--engines: unknown ${unknown.join(', ')} (pglite, postgres)`);
-    if (engines.includes('postgres') && !pgTitle) throw new Error(`PostgreSQL does not answer at ${options.databaseUrl} (set LEADLOOP_BENCH_DATABASE_URL)`);
+    if (engines.includes('postgres') && !pgTitle)
+      throw new Error(`PostgreSQL does not answer at ${options.databaseUrl} (set LEADLOOP_BENCH_DATABASE_URL)`);
   } else {
     engines = pgTitle ? ['pglite', 'postgres'] : ['pglite'];
     if (!pgTitle) console.log(`(PostgreSQL does not answer at ${options.databaseUrl}: PGlite only)`);
@@ -707,15 +865,21 @@ async function main(): Promise<number> {
 
   const cores = cpus();
   console.log('LeadLoop ingest benchmark');
-  console.log(`machine: ${cores.length} × ${cores[0]?.model ?? 'cpu'}, ${int(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${process.platform}`);
+  console.log(
+    `machine: ${cores.length} × ${cores[0]?.model ?? 'cpu'}, ${int(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${process.platform}`,
+  );
   const load = loadavg()[0];
-  console.log(`load average (1 min) before the run: ${load.toFixed(2)}${load > cores.length / 2 ? `  ← busy machine: other work competes for the ${cores.length} cores, figures may be low` : ''}`);
+  console.log(
+    `load average (1 min) before the run: ${load.toFixed(2)}${load > cores.length / 2 ? `  ← busy machine: other work competes for the ${cores.length} cores, figures may be low` : ''}`,
+  );
   if (pgTitle) console.log(`postgres: ${pgTitle}`);
   console.log(
     `run: ${int(options.n)} POST /leads (+${options.warmup} warm-up, 10% repeats), concurrency ${options.concurrency}; bulk ${options.bulkSizes.map(int).join(' / ')} per batch, ~${int(options.bulkRows)} rows each${options.bulkConcurrency > 1 ? `, ${options.bulkConcurrency} batches at once` : ''}; import ${int(options.importRows)} rows`,
   );
   const cpu = cpuPerLead();
-  console.log(`pure JS per lead (no database, one thread): zod validation ${cpu.zodUs.toFixed(0)} µs, normalisation ${cpu.normaliseUs.toFixed(0)} µs`);
+  console.log(
+    `pure JS per lead (no database, one thread): zod validation ${cpu.zodUs.toFixed(0)} µs, normalisation ${cpu.normaliseUs.toFixed(0)} µs`,
+  );
 
   const reports: EngineReport[] = [];
   for (const engine of engines) {

@@ -24,13 +24,27 @@ export function storeLocation(config: Pick<Config, 'databaseUrl' | 'dataDir'>): 
   return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
 }
 
-export async function startServer(config: Config, options: { location?: StoreLocation; clock?: Clock } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { location?: StoreLocation; clock?: Clock } = {},
+): Promise<RunningServer> {
   const store = await openStore(options.location ?? storeLocation(config));
   try {
-    const manualClock = config.clock === 'manual' ? (options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date())) : undefined;
-    const ctx = createServiceContext(store.db, manualClock ?? options.clock ?? systemClock, { concurrency: store.engine === 'pglite' ? 1 : 4 });
+    const manualClock =
+      config.clock === 'manual'
+        ? options.clock instanceof ManualClock
+          ? options.clock
+          : new ManualClock(new Date())
+        : undefined;
+    const ctx = createServiceContext(store.db, manualClock ?? options.clock ?? systemClock, {
+      concurrency: store.engine === 'pglite' ? 1 : 4,
+    });
     if (store.engine === 'pglite') await failInterruptedImports(ctx);
-    const bootstrap = await bootstrapAdmin(ctx, { token: config.adminToken, email: config.adminEmail, password: config.adminPassword });
+    const bootstrap = await bootstrapAdmin(ctx, {
+      token: config.adminToken,
+      email: config.adminEmail,
+      password: config.adminPassword,
+    });
     const app = await buildApp({ ctx, manualClock, logLevel: config.logLevel });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');

@@ -30,7 +30,10 @@ export interface LoadResult {
   bodies?: string[];
 }
 
-export type LoadMessage = { type: 'measuring' } | { type: 'done'; result: LoadResult } | { type: 'failed'; message: string };
+export type LoadMessage =
+  | { type: 'measuring' }
+  | { type: 'done'; result: LoadResult }
+  | { type: 'failed'; message: string };
 
 /** Runs the load in a worker; `onMeasuring` fires when the warm-up is over and timing starts. */
 export function runHttpLoad(spec: LoadSpec, onMeasuring: () => void): Promise<LoadResult> {
@@ -127,7 +130,11 @@ async function work(spec: LoadSpec): Promise<LoadResult> {
 
 if (!isMainThread && parentPort && (workerData as LoadSpec | undefined)?.bodies) {
   work(workerData as LoadSpec).then(
-    (result) => parentPort?.postMessage({ type: 'done', result } satisfies LoadMessage, [result.latenciesMs.buffer as ArrayBuffer]),
-    (error: Error) => parentPort?.postMessage({ type: 'failed', message: error.stack ?? error.message } satisfies LoadMessage),
+    (result) =>
+      parentPort?.postMessage({ type: 'done', result } satisfies LoadMessage, [
+        result.latenciesMs.buffer as ArrayBuffer,
+      ]),
+    (error: Error) =>
+      parentPort?.postMessage({ type: 'failed', message: error.stack ?? error.message } satisfies LoadMessage),
   );
 }

@@ -7,13 +7,95 @@
  */
 import type { LeadInput } from '../../src/domain/capture/lead-input.js';
 
-const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤'];
+const surnames = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤',
+];
 const surnamePinyin: Record<string, string> = {
-  王: 'wang', 李: 'li', 张: 'zhang', 刘: 'liu', 陈: 'chen', 杨: 'yang', 黄: 'huang', 赵: 'zhao', 吴: 'wu', 周: 'zhou',
-  徐: 'xu', 孙: 'sun', 马: 'ma', 朱: 'zhu', 胡: 'hu', 郭: 'guo', 何: 'he', 高: 'gao', 林: 'lin', 罗: 'luo',
+  王: 'wang',
+  李: 'li',
+  张: 'zhang',
+  刘: 'liu',
+  陈: 'chen',
+  杨: 'yang',
+  黄: 'huang',
+  赵: 'zhao',
+  吴: 'wu',
+  周: 'zhou',
+  徐: 'xu',
+  孙: 'sun',
+  马: 'ma',
+  朱: 'zhu',
+  胡: 'hu',
+  郭: 'guo',
+  何: 'he',
+  高: 'gao',
+  林: 'lin',
+  罗: 'luo',
 };
-const givenNames = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '晓东', '志强', '海燕', '子涵', '浩然', '雨桐', '欣怡', '梓轩', '俊杰', '思远', '嘉怡', '一鸣', '文博', '佳琪', '宇航', '晨曦'];
-const cities = ['上海', '北京', '深圳', '广州', '杭州', '南京', '苏州', '成都', '武汉', '西安', '天津', '重庆', '厦门', '青岛', '长沙', '合肥', '宁波', '无锡', '郑州', '济南'];
+const givenNames = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '晓东',
+  '志强',
+  '海燕',
+  '子涵',
+  '浩然',
+  '雨桐',
+  '欣怡',
+  '梓轩',
+  '俊杰',
+  '思远',
+  '嘉怡',
+  '一鸣',
+  '文博',
+  '佳琪',
+  '宇航',
+  '晨曦',
+];
+const cities = [
+  '上海',
+  '北京',
+  '深圳',
+  '广州',
+  '杭州',
+  '南京',
+  '苏州',
+  '成都',
+  '武汉',
+  '西安',
+  '天津',
+  '重庆',
+  '厦门',
+  '青岛',
+  '长沙',
+  '合肥',
+  '宁波',
+  '无锡',
+  '郑州',
+  '济南',
+];
 const regionSpellings: Record<string, string[]> = {
   上海: ['上海', '上海市', 'Shanghai'],
   北京: ['北京', '北京市'],
@@ -37,7 +119,9 @@ const regionSpellings: Record<string, string[]> = {
   济南: ['山东省济南市', '济南'],
 };
 // 50 distinct brand characters: three of them name 125,000 distinct companies.
-const brandChars = [...new Set('星辰云智数联创新恒达博华信通远航汇鑫卓越精诚瑞丰腾飞宏图安泰明德嘉禾弘毅天成致中和盛世佳源锐启拓光普')].slice(0, 50);
+const brandChars = [
+  ...new Set('星辰云智数联创新恒达博华信通远航汇鑫卓越精诚瑞丰腾飞宏图安泰明德嘉禾弘毅天成致中和盛世佳源锐启拓光普'),
+].slice(0, 50);
 if (brandChars.length !== 50) throw new Error('bench/ingest/leads.ts needs 50 distinct brand characters');
 const industryWords = [
   ['科技', '互联网'],
@@ -52,19 +136,73 @@ const industryWords = [
   ['金融信息服务', '金融'],
 ] as const;
 const legalForms = ['有限公司', '有限公司', '有限公司', '股份有限公司', '有限责任公司'];
-const titles = ['销售总监', '市场经理', 'IT经理', '采购主管', '总经理', 'CTO', '运营总监', '信息化负责人', '财务经理', '人力资源总监', '技术总监', '副总裁'];
+const titles = [
+  '销售总监',
+  '市场经理',
+  'IT经理',
+  '采购主管',
+  '总经理',
+  'CTO',
+  '运营总监',
+  '信息化负责人',
+  '财务经理',
+  '人力资源总监',
+  '技术总监',
+  '副总裁',
+];
 const employeeSizes = [15, 50, 120, 300, 800, 2000, 5000, 12000];
-const mobilePrefixes = ['138', '139', '137', '136', '135', '158', '159', '150', '151', '152', '186', '185', '187', '188', '189', '177', '180', '181', '182', '183', '133', '153', '199', '166'];
+const mobilePrefixes = [
+  '138',
+  '139',
+  '137',
+  '136',
+  '135',
+  '158',
+  '159',
+  '150',
+  '151',
+  '152',
+  '186',
+  '185',
+  '187',
+  '188',
+  '189',
+  '177',
+  '180',
+  '181',
+  '182',
+  '183',
+  '133',
+  '153',
+  '199',
+  '166',
+];
 const mailDomains = ['qq.com', '163.com', '126.com', 'sina.com', 'foxmail.com'];
 
 /** Channels with the UTM / referrer / landing page a real arrival through them carries. */
 const arrivals: ((i: number) => Pick<LeadInput, 'channel' | 'utm' | 'referrer' | 'landingPage'>)[] = [
-  (i) => ({ channel: 'sem', utm: { source: 'baidu', medium: 'cpc', campaign: `2026q1_crm_${i % 7}`, term: 'CRM系统' }, landingPage: `https://www.leadloop.cn/lp/crm?bd_vid=${i}` }),
-  () => ({ channel: 'organic_search', referrer: 'https://www.baidu.com/s?wd=%E7%BA%BF%E7%B4%A2%E7%AE%A1%E7%90%86', landingPage: 'https://www.leadloop.cn/' }),
-  (i) => ({ channel: 'content_download', utm: { source: 'wechat', medium: 'social', campaign: `whitepaper_${i % 3}` }, landingPage: 'https://www.leadloop.cn/download/2026-b2b-report' }),
+  (i) => ({
+    channel: 'sem',
+    utm: { source: 'baidu', medium: 'cpc', campaign: `2026q1_crm_${i % 7}`, term: 'CRM系统' },
+    landingPage: `https://www.leadloop.cn/lp/crm?bd_vid=${i}`,
+  }),
+  () => ({
+    channel: 'organic_search',
+    referrer: 'https://www.baidu.com/s?wd=%E7%BA%BF%E7%B4%A2%E7%AE%A1%E7%90%86',
+    landingPage: 'https://www.leadloop.cn/',
+  }),
+  (i) => ({
+    channel: 'content_download',
+    utm: { source: 'wechat', medium: 'social', campaign: `whitepaper_${i % 3}` },
+    landingPage: 'https://www.leadloop.cn/download/2026-b2b-report',
+  }),
   () => ({ channel: 'event_online', utm: { source: 'website', medium: 'event', campaign: 'webinar_0318' } }),
   () => ({ channel: 'hotline' }),
-  () => ({ channel: 'online_chat', referrer: 'https://www.zhihu.com/question/12345', landingPage: 'https://www.leadloop.cn/pricing' }),
+  () => ({
+    channel: 'online_chat',
+    referrer: 'https://www.zhihu.com/question/12345',
+    landingPage: 'https://www.leadloop.cn/pricing',
+  }),
   () => ({ channel: 'inbound_inquiry', landingPage: 'https://www.leadloop.cn/contact' }),
   () => ({ channel: 'event_offline', utm: { source: 'expo', medium: 'offline', campaign: 'cbme_shanghai' } }),
   () => ({ channel: 'referral' }),
@@ -112,7 +250,10 @@ export function freshLead(i: number): LeadInput {
   const company = i % 5 === 4 ? null : companyOf(i);
   const reach = i % 10;
   const phone = reach === 9 ? null : writtenPhone(mobileOf(i), i);
-  const email = reach === 7 || reach === 8 ? null : `${surnamePinyin[surname] ?? 'lead'}.${i.toString(36)}@${company ? `corp${i.toString(36)}.cn` : mailDomains[i % mailDomains.length]}`;
+  const email =
+    reach === 7 || reach === 8
+      ? null
+      : `${surnamePinyin[surname] ?? 'lead'}.${i.toString(36)}@${company ? `corp${i.toString(36)}.cn` : mailDomains[i % mailDomains.length]}`;
   const city = company?.city ?? cities[i % cities.length];
   const spellings = regionSpellings[city];
   return {
@@ -125,7 +266,10 @@ export function freshLead(i: number): LeadInput {
     industry: company && i % 3 !== 2 ? company.industry : null,
     employees: company && i % 2 === 0 ? employeeSizes[i % employeeSizes.length] : null,
     ...arrivals[i % arrivals.length](i),
-    fields: i % 4 === 0 ? { 意向产品: ['CRM', '营销自动化', '客服系统'][i % 3], 预算: ['10万以下', '10-50万', '50万以上'][i % 3] } : undefined,
+    fields:
+      i % 4 === 0
+        ? { 意向产品: ['CRM', '营销自动化', '客服系统'][i % 3], 预算: ['10万以下', '10-50万', '50万以上'][i % 3] }
+        : undefined,
   };
 }
 
@@ -182,7 +326,22 @@ export function arrivalsFrom(
   return { inputs, isRepeat, repeats, nextIndex: next };
 }
 
-const csvHeader = ['姓名', '手机', '邮箱', '公司名称', '职位', '地区', '行业', '员工数', '渠道', 'utm_source', 'utm_medium', 'utm_campaign', '落地页', '意向产品'];
+const csvHeader = [
+  '姓名',
+  '手机',
+  '邮箱',
+  '公司名称',
+  '职位',
+  '地区',
+  '行业',
+  '员工数',
+  '渠道',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  '落地页',
+  '意向产品',
+];
 
 const csvCell = (value: unknown) => {
   const text = value === null || value === undefined ? '' : String(value);
@@ -194,7 +353,22 @@ export function leadsCsv(inputs: readonly LeadInput[]): string {
   const lines = [csvHeader.join(',')];
   for (const l of inputs) {
     lines.push(
-      [l.name, l.phone, l.email, l.company, l.title, l.region, l.industry, l.employees, l.channel, l.utm?.source, l.utm?.medium, l.utm?.campaign, l.landingPage, l.fields?.意向产品]
+      [
+        l.name,
+        l.phone,
+        l.email,
+        l.company,
+        l.title,
+        l.region,
+        l.industry,
+        l.employees,
+        l.channel,
+        l.utm?.source,
+        l.utm?.medium,
+        l.utm?.campaign,
+        l.landingPage,
+        l.fields?.意向产品,
+      ]
         .map(csvCell)
         .join(','),
     );

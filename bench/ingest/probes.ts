@@ -19,7 +19,9 @@ function kindOf(text: unknown): string {
   const sqlText = typeof text === 'string' ? text : ((text as { text?: string } | null)?.text ?? '');
   const head = sqlText.slice(0, 200).toLowerCase();
   if (head.includes('pg_advisory_xact_lock')) return 'advisory lock';
-  const verb = /^\s*(select|insert into|update|delete from|begin|commit|rollback|start transaction)\b\s*"?(\w*)/.exec(head);
+  const verb = /^\s*(select|insert into|update|delete from|begin|commit|rollback|start transaction)\b\s*"?(\w*)/.exec(
+    head,
+  );
   if (!verb) return head.split(/\s/)[0] || '?';
   if (verb[1] === 'select') return `select ${/\bfrom\s+"?(\w+)/.exec(sqlText.toLowerCase())?.[1] ?? ''}`.trim();
   if (verb[1] === 'start transaction') return 'begin';
@@ -140,7 +142,11 @@ export function watchUsage(database?: string): () => Usage {
       wallMs,
       statements: statements.count - stmts,
       kinds: [...statements.kinds]
-        .map(([kind, v]) => ({ kind, count: v.count - (kinds.get(kind)?.count ?? 0), ms: v.ms - (kinds.get(kind)?.ms ?? 0) }))
+        .map(([kind, v]) => ({
+          kind,
+          count: v.count - (kinds.get(kind)?.count ?? 0),
+          ms: v.ms - (kinds.get(kind)?.ms ?? 0),
+        }))
         .filter((k) => k.count > 0)
         .sort((x, y) => y.ms - x.ms),
       serverThreadBusy: performance.eventLoopUtilization(elu).utilization,
@@ -176,12 +182,20 @@ function bucketOf(url: string, functionName: string, root: string): string {
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
   const rel = relative(root, path);
-  if (rel.startsWith('src/')) return rel.split('/').slice(0, rel.startsWith('src/domain/') ? 3 : 2).join('/');
+  if (rel.startsWith('src/'))
+    return rel
+      .split('/')
+      .slice(0, rel.startsWith('src/domain/') ? 3 : 2)
+      .join('/');
   return rel;
 }
 
 /** CPU profile of this (the server's) thread while `run` runs; written to `file`. */
-export async function profileServerThread<T>(file: string, root: string, run: () => Promise<T>): Promise<{ value: T; summary: ProfileSummary }> {
+export async function profileServerThread<T>(
+  file: string,
+  root: string,
+  run: () => Promise<T>,
+): Promise<{ value: T; summary: ProfileSummary }> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -201,7 +215,9 @@ export async function profileServerThread<T>(file: string, root: string, run: ()
   session.disconnect();
   writeFileSync(file, JSON.stringify(profile));
   const selfMs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  profile.samples.forEach((id, i) => {
+    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
   const buckets = new Map<string, number>();
   const functions = new Map<string, number>();
   // Frames under the inspector's own calls (stopping the profiler) are not the server's work.
@@ -209,7 +225,8 @@ export async function profileServerThread<T>(file: string, root: string, run: ()
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const underInspector = (id: number): boolean => {
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)?.callFrame.url === 'node:inspector') return true;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
+      if (byId.get(at)?.callFrame.url === 'node:inspector') return true;
     return false;
   };
   let totalMs = 0;

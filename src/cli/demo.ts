@@ -18,10 +18,10 @@ import { type Actor, type Role, roles } from '../domain/roles.js';
 import { storeLocation } from '../server.js';
 import { captureInTransaction } from '../services/capture-leads.js';
 import { createServiceContext } from '../services/context.js';
-import { printBootstrap } from './bootstrap-message.js';
 import { actorOf, bootstrapAdmin, createUser, issueToken } from '../services/users.js';
 import { type DB, openStore } from '../store/db.js';
 import { findUserByEmail, listTeams, listUsers, type UserRow } from '../store/repositories/users.js';
+import { printBootstrap } from './bootstrap-message.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -38,7 +38,9 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
   const startedAt = Date.now();
   const now = new Date();
   // The workspace was "set up" the morning before the first lead arrived (09:00 Beijing time).
-  const setUpAt = new Date(Math.floor((now.getTime() + BEIJING) / DAY) * DAY - BEIJING - demoDays * DAY + 9 * 3_600_000);
+  const setUpAt = new Date(
+    Math.floor((now.getTime() + BEIJING) / DAY) * DAY - BEIJING - demoDays * DAY + 9 * 3_600_000,
+  );
   const clock = new ManualClock(setUpAt);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   const store = await openStore(storeLocation(config));
@@ -46,9 +48,15 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
     const ctx = createServiceContext(store.db, clock);
     console.log(`LeadLoop demo workspace — database: ${where}`);
 
-    const bootstrap = await bootstrapAdmin(ctx, { token: config.adminToken, email: config.adminEmail, password: config.adminPassword });
+    const bootstrap = await bootstrapAdmin(ctx, {
+      token: config.adminToken,
+      email: config.adminEmail,
+      password: config.adminPassword,
+    });
     if (bootstrap.created) printBootstrap(bootstrap);
-    const admin = (await listUsers(store.db, { role: 'admin' })).find((u) => u.active) ?? (await listUsers(store.db, { role: 'admin' }))[0];
+    const admin =
+      (await listUsers(store.db, { role: 'admin' })).find((u) => u.active) ??
+      (await listUsers(store.db, { role: 'admin' }))[0];
     if (!admin) {
       console.error('leadloop: the database has users but no admin; the demo needs one to create its users');
       process.exitCode = 2;
@@ -62,12 +70,24 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
     for (const u of demoUsers) {
       const existing = await findUserByEmail(store.db, u.email);
       if (existing) {
-        if (existing.role !== u.role) console.warn(`  note: ${u.email} exists with the role ${existing.role} (the demo expects ${u.role}); reusing it as it is`);
+        if (existing.role !== u.role)
+          console.warn(
+            `  note: ${u.email} exists with the role ${existing.role} (the demo expects ${u.role}); reusing it as it is`,
+          );
         users.set(u.email, existing);
         continue;
       }
       clock.advance(3 * MINUTE);
-      users.set(u.email, await createUser(ctx, adminActor, { name: u.name, email: u.email, role: u.role, team: u.team, password: demoPassword }));
+      users.set(
+        u.email,
+        await createUser(ctx, adminActor, {
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          team: u.team,
+          password: demoPassword,
+        }),
+      );
       created++;
     }
     const demoIds = [...users.values()].map((u) => u.id);
@@ -84,8 +104,14 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
       .executeTakeFirstOrThrow();
     if (Number(loaded.n) > 0) {
       console.log('');
-      console.log(`demo data is already loaded: the demo users have captured ${loaded.n} lead arrivals in this database. Nothing more was loaded.`);
-      console.log(config.databaseUrl ? 'To load it afresh, use an empty database.' : 'To load it afresh, use an empty --data directory.');
+      console.log(
+        `demo data is already loaded: the demo users have captured ${loaded.n} lead arrivals in this database. Nothing more was loaded.`,
+      );
+      console.log(
+        config.databaseUrl
+          ? 'To load it afresh, use an empty database.'
+          : 'To load it afresh, use an empty --data directory.',
+      );
       await printUsers(store.db, [admin, ...demoUsers.map((u) => users.get(u.email) as UserRow)]);
       printNext(config, admin, null);
       return;
@@ -98,13 +124,21 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
     const failures: { lead: DemoLead; errors: unknown }[] = [];
     let merged = 0;
     let firsts = 0;
-    const bar = process.stdout.isTTY && leads.length > 0 ? new SingleBar({ format: 'capturing [{bar}] {value}/{total} arrivals | {day}', hideCursor: true }) : undefined;
+    const bar =
+      process.stdout.isTTY && leads.length > 0
+        ? new SingleBar({ format: 'capturing [{bar}] {value}/{total} arrivals | {day}', hideCursor: true })
+        : undefined;
     bar?.start(leads.length, 0, { day: '' });
     for (const day of byBeijingDay(leads)) {
       await store.db.transaction().execute(async (trx) => {
         for (const lead of day) {
           clock.set(lead.capturedAt);
-          const [outcome] = await captureInTransaction(trx, ctx, [{ actor: actors.get(lead.capturedBy) as Actor, input: lead.input }], { touchKind: 'capture' });
+          const [outcome] = await captureInTransaction(
+            trx,
+            ctx,
+            [{ actor: actors.get(lead.capturedBy) as Actor, input: lead.input }],
+            { touchKind: 'capture' },
+          );
           if (!outcome.ok) failures.push({ lead, errors: outcome.errors });
           else if (outcome.merged) merged++;
           else firsts++;
@@ -114,11 +148,16 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
     }
     bar?.stop();
     const seconds = ((Date.now() - captureStartedAt) / 1000).toFixed(1);
-    if (leads.length === 0) console.log('No leads were asked for (--leads 0): the users only; run `leadloop demo` again for the leads.');
-    else console.log(`Captured ${leads.length} arrivals from the last ${demoDays} days: ${firsts} new leads, ${merged} repeats merged into existing leads (${seconds} s; ${((Date.now() - startedAt) / 1000).toFixed(1)} s in all).`);
+    if (leads.length === 0)
+      console.log('No leads were asked for (--leads 0): the users only; run `leadloop demo` again for the leads.');
+    else
+      console.log(
+        `Captured ${leads.length} arrivals from the last ${demoDays} days: ${firsts} new leads, ${merged} repeats merged into existing leads (${seconds} s; ${((Date.now() - startedAt) / 1000).toFixed(1)} s in all).`,
+      );
     if (failures.length) {
       console.error(`leadloop: ${failures.length} demo leads were refused:`);
-      for (const f of failures.slice(0, 5)) console.error(`  ${JSON.stringify(f.lead.input)} → ${JSON.stringify(f.errors)}`);
+      for (const f of failures.slice(0, 5))
+        console.error(`  ${JSON.stringify(f.lead.input)} → ${JSON.stringify(f.errors)}`);
       process.exitCode = 1;
     }
 
@@ -128,7 +167,10 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
     clock.set(new Date());
     const tokens: { role: Role; user: UserRow; token: string }[] = [];
     for (const role of roles) {
-      const user = role === 'admin' ? admin : demoUsers.filter((u) => u.role === role).map((u) => users.get(u.email) as UserRow)[0];
+      const user =
+        role === 'admin'
+          ? admin
+          : demoUsers.filter((u) => u.role === role).map((u) => users.get(u.email) as UserRow)[0];
       if (!user) continue;
       tokens.push({ role, user, token: (await issueToken(ctx, adminActor, user.id, 'demo')).token });
     }
@@ -163,7 +205,6 @@ function byBeijingDay(leads: readonly DemoLead[]): DemoLead[][] {
   return days;
 }
 
-
 async function printLeadSummary(db: DB, demoIds: string[]): Promise<void> {
   if (demoIds.length === 0) return;
   const channels = await db.selectFrom('channels').select(['id', 'name_zh', 'kind']).execute();
@@ -194,7 +235,8 @@ async function printLeadSummary(db: DB, demoIds: string[]): Promise<void> {
     .groupBy('matched_on')
     .orderBy('matched_on')
     .execute();
-  const n = (rows: { channel_id: string | null; n: number }[], id: string) => Number(rows.find((r) => r.channel_id === id)?.n ?? 0);
+  const n = (rows: { channel_id: string | null; n: number }[], id: string) =>
+    Number(rows.find((r) => r.channel_id === id)?.n ?? 0);
   const rows = channels
     .map((c) => ({ c, leads: n(leadsBy, c.id), repeats: n(repeatsBy, c.id) }))
     .filter((r) => r.leads + r.repeats > 0)
@@ -206,13 +248,24 @@ async function printLeadSummary(db: DB, demoIds: string[]): Promise<void> {
   printTable(
     ['channel', '', 'kind', 'leads', 'share', 'repeats'],
     [
-      ...rows.map((r) => [r.c.id, r.c.name_zh, r.c.kind, String(r.leads), totalLeads ? `${((100 * r.leads) / totalLeads).toFixed(0)}%` : '', r.repeats ? String(r.repeats) : '']),
+      ...rows.map((r) => [
+        r.c.id,
+        r.c.name_zh,
+        r.c.kind,
+        String(r.leads),
+        totalLeads ? `${((100 * r.leads) / totalLeads).toFixed(0)}%` : '',
+        r.repeats ? String(r.repeats) : '',
+      ]),
       ['total', '', '', String(totalLeads), '', String(totalRepeats)],
     ],
     [3, 4, 5],
   );
-  console.log(`Merges: ${totalRepeats} (matched on ${matched.map((m) => `${m.matched_on} ${m.n}`).join(', ') || 'nothing'}).`);
-  console.log(`Lead status: ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')} (outbound leads are the calling SDR's, working).`);
+  console.log(
+    `Merges: ${totalRepeats} (matched on ${matched.map((m) => `${m.matched_on} ${m.n}`).join(', ') || 'nothing'}).`,
+  );
+  console.log(
+    `Lead status: ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')} (outbound leads are the calling SDR's, working).`,
+  );
 }
 
 async function printUsers(db: DB, users: UserRow[]): Promise<void> {
@@ -228,7 +281,9 @@ async function printUsers(db: DB, users: UserRow[]): Promise<void> {
 
 function printNext(config: Config, admin: UserRow, sdrToken: string | null): void {
   const base = `http://localhost:${config.port}`;
-  const startCommand = config.databaseUrl ? 'npm start            (with the same DATABASE_URL)' : `npm start -- --data ${shellQuote(config.dataDir)}`;
+  const startCommand = config.databaseUrl
+    ? 'npm start            (with the same DATABASE_URL)'
+    : `npm start -- --data ${shellQuote(config.dataDir)}`;
   console.log('');
   console.log('Next:');
   console.log(`  start the server:  ${startCommand}`);
@@ -244,7 +299,10 @@ function shellQuote(text: string): string {
 /** Display width: Chinese characters take two columns. */
 function widthOf(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 

@@ -8,9 +8,9 @@ import { storeLocation } from '../server.js';
 import { createServiceContext } from '../services/context.js';
 import { failInterruptedImports, importLeadFile } from '../services/import-leads.js';
 import { actorOf, bootstrapAdmin } from '../services/users.js';
-import { printBootstrap } from './bootstrap-message.js';
 import { openStore } from '../store/db.js';
 import { findUserByEmail, listUsers } from '../store/repositories/users.js';
+import { printBootstrap } from './bootstrap-message.js';
 
 export async function runImport(config: Config, file: string, opts: { as?: string; errors?: string }): Promise<void> {
   const bytes = readFileSync(file);
@@ -18,15 +18,27 @@ export async function runImport(config: Config, file: string, opts: { as?: strin
   try {
     const ctx = createServiceContext(store.db, systemClock);
     if (store.engine === 'pglite') await failInterruptedImports(ctx);
-    const bootstrap = await bootstrapAdmin(ctx, { token: config.adminToken, email: config.adminEmail, password: config.adminPassword });
+    const bootstrap = await bootstrapAdmin(ctx, {
+      token: config.adminToken,
+      email: config.adminEmail,
+      password: config.adminPassword,
+    });
     if (bootstrap.created) printBootstrap(bootstrap);
     const user = opts.as ? await findUserByEmail(store.db, opts.as) : (await listUsers(store.db, { role: 'admin' }))[0];
     if (!user) {
-      console.error(opts.as ? `leadloop: no user with the e-mail ${opts.as}` : 'leadloop: the database has users but no admin; name one with --as');
+      console.error(
+        opts.as
+          ? `leadloop: no user with the e-mail ${opts.as}`
+          : 'leadloop: the database has users but no admin; name one with --as',
+      );
       process.exitCode = 2;
       return;
     }
-    const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {created} new, {merged} merged, {failed} failed', hideCursor: true });
+    const bar = new SingleBar({
+      format:
+        'importing [{bar}] {percentage}% | {value}/{total} rows | {created} new, {merged} merged, {failed} failed',
+      hideCursor: true,
+    });
     let started = false;
     const summary = await importLeadFile(ctx, actorOf(user), { bytes, name: basename(file) }, (p) => {
       if (!started) {
@@ -36,10 +48,17 @@ export async function runImport(config: Config, file: string, opts: { as?: strin
       bar.update(p.processed, { created: p.created, merged: p.merged, failed: p.failed });
     });
     if (started) bar.stop();
-    console.log(`Import ${summary.id}: ${summary.created} new, ${summary.merged} merged into existing leads, ${summary.failed} rows failed.`);
+    console.log(
+      `Import ${summary.id}: ${summary.created} new, ${summary.merged} merged into existing leads, ${summary.failed} rows failed.`,
+    );
     if (summary.errors.length) {
       const target = opts.errors ?? `${file}.errors.csv`;
-      const lines = ['row,field,message', ...summary.errors.map((e) => [e.rowNumber, e.field, e.message].map((v) => `"${String(v).replace(/"/g, '""')}"`).join(','))];
+      const lines = [
+        'row,field,message',
+        ...summary.errors.map((e) =>
+          [e.rowNumber, e.field, e.message].map((v) => `"${String(v).replace(/"/g, '""')}"`).join(','),
+        ),
+      ];
       writeFileSync(target, `\uFEFF${lines.join('\r\n')}\r\n`);
       console.log(`Error report: ${target}`);
     }

@@ -10,12 +10,14 @@ import { runStart } from './start.js';
 
 const port = (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return n;
 };
 
 const program = new Command('leadloop').description('LeadLoop: closed-loop B2B lead operations').showHelpAfterError();
-const configOf = (opts: { port?: number; data?: string }) => loadConfig(process.env, { port: opts.port, data: opts.data });
+const configOf = (opts: { port?: number; data?: string }) =>
+  loadConfig(process.env, { port: opts.port, data: opts.data });
 
 program
   .command('start')

@@ -7,7 +7,8 @@ export async function runStart(config: Config): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`LeadLoop is listening on ${server.url} — database: ${where}`);
   if (server.bootstrap.created) printBootstrap(server.bootstrap);
-  if (config.clock === 'manual') console.log('The clock is manual (LEADLOOP_CLOCK=manual): POST /api/v1/admin/clock moves it.');
+  if (config.clock === 'manual')
+    console.log('The clock is manual (LEADLOOP_CLOCK=manual): POST /api/v1/admin/clock moves it.');
   let closing = false;
   const stop = async () => {
     if (closing) return;

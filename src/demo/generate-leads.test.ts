@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseLead } from '../domain/capture/normalise-lead.js';
 import type { NormalisedLead } from '../domain/capture/lead-input.js';
+import { normaliseLead } from '../domain/capture/normalise-lead.js';
 import { normaliseRegion } from '../domain/normalise/region.js';
 import { channelMix, type DemoLead, demoDays, generateDemoLeads, repeatsFor } from './generate-leads.js';
 import { demoUsers, marketingEmail } from './roster.js';
 
 // The built-in channel ids of SPEC §10.1.
-const builtInChannels = new Set(['organic_search', 'direct', 'hotline', 'online_chat', 'inbound_inquiry', 'referral', 'sem', 'brand_zone', 'event_online', 'event_offline', 'content_download', 'partner', 'outbound', 'import']);
+const builtInChannels = new Set([
+  'organic_search',
+  'direct',
+  'hotline',
+  'online_chat',
+  'inbound_inquiry',
+  'referral',
+  'sem',
+  'brand_zone',
+  'event_online',
+  'event_offline',
+  'content_download',
+  'partner',
+  'outbound',
+  'import',
+]);
 
 const now = new Date('2026-03-02T06:30:00.000Z');
 const leads = generateDemoLeads({ count: 300, now });
@@ -18,7 +33,11 @@ function normalised(lead: DemoLead): NormalisedLead {
 }
 
 const keysOf = (l: NormalisedLead) =>
-  [l.phone && `phone:${l.phone}`, l.email && `email:${l.email}`, l.companyKey && `company+name:${l.companyKey}|${l.nameKey}`].filter((k): k is string => Boolean(k));
+  [
+    l.phone && `phone:${l.phone}`,
+    l.email && `email:${l.email}`,
+    l.companyKey && `company+name:${l.companyKey}|${l.nameKey}`,
+  ].filter((k): k is string => Boolean(k));
 
 describe('demo lead generator', () => {
   it('gives the same leads for the same count, seed and time, and others for another seed', () => {
@@ -61,13 +80,16 @@ describe('demo lead generator', () => {
     expect(count('sem') + count('organic_search')).toBeGreaterThan(firsts.length * 0.35);
     expect(count('sem')).toBeGreaterThan(count('content_download'));
     expect(count('organic_search')).toBeGreaterThan(count('referral') * 3);
-    for (const small of ['referral', 'partner', 'inbound_inquiry', 'brand_zone']) expect(count(small), small).toBeLessThan(firsts.length * 0.08);
+    for (const small of ['referral', 'partner', 'inbound_inquiry', 'brand_zone'])
+      expect(count(small), small).toBeLessThan(firsts.length * 0.08);
     for (const lead of leads.filter((l) => l.input.channel === 'sem')) {
       expect(lead.input.utm?.source).toMatch(/^(baidu|360|sogou|shenma|bing)$/);
       expect(lead.input.utm?.campaign).toBeTruthy();
       expect(lead.input.referrer).toMatch(/^https:\/\//);
     }
-    expect(leads.filter((l) => l.input.channel === 'organic_search').every((l) => !l.input.utm && l.input.referrer)).toBe(true);
+    expect(
+      leads.filter((l) => l.input.channel === 'organic_search').every((l) => !l.input.utm && l.input.referrer),
+    ).toBe(true);
   });
 
   it('has outbound leads captured by SDRs and the rest by marketing', () => {
@@ -130,12 +152,16 @@ describe('demo lead generator', () => {
 
   it('writes Chinese B2B companies, titles, regions and industries', () => {
     const companies = leads.map((l) => l.input.company).filter((c): c is string => Boolean(c));
-    expect(companies.filter((c) => /(有限公司|股份有限公司|有限责任公司)$/.test(c)).length).toBeGreaterThan(companies.length * 0.8);
+    expect(companies.filter((c) => /(有限公司|股份有限公司|有限责任公司)$/.test(c)).length).toBeGreaterThan(
+      companies.length * 0.8,
+    );
     expect(companies.some((c) => /Co\., Ltd\.$/.test(c))).toBe(true);
     const titles = new Set(leads.map((l) => l.input.title));
     for (const t of ['总经理', 'IT总监', '采购经理', '市场专员']) expect(titles.has(t), t).toBe(true);
     expect(new Set(leads.map((l) => l.input.industry).filter(Boolean)).size).toBeGreaterThanOrEqual(8);
-    expect(new Set(leads.map((l) => l.input.region && normaliseRegion(l.input.region)?.code).filter(Boolean)).size).toBeGreaterThanOrEqual(10);
+    expect(
+      new Set(leads.map((l) => l.input.region && normaliseRegion(l.input.region)?.code).filter(Boolean)).size,
+    ).toBeGreaterThanOrEqual(10);
     const sizes = leads.map((l) => l.input.employees).filter((e): e is number => typeof e === 'number');
     expect(sizes.filter((e) => e < 500).length).toBeGreaterThan(sizes.filter((e) => e >= 500).length); // skewed to small
     expect(sizes.some((e) => e >= 10_000)).toBe(true);

@@ -156,8 +156,28 @@ const partners: readonly (readonly [id: string, name: string])[] = [
   ['partner_hengchuan', '衡川软件'],
 ];
 
-const sitePages = ['/', '/pricing', '/product/crm', '/product/scrm', '/product/sales-automation', '/customers', '/free-trial', '/blog/what-is-sdr', '/blog/mql-vs-sql', '/blog/lead-scoring-guide'];
-const inquiries = ['想了解50人销售团队的报价', '能否对接企业微信', '申请产品演示', '私有化部署怎么收费', '有没有制造业的案例', '试用账号申请', '想对比一下现有CRM', '数据能否从Excel导入'];
+const sitePages = [
+  '/',
+  '/pricing',
+  '/product/crm',
+  '/product/scrm',
+  '/product/sales-automation',
+  '/customers',
+  '/free-trial',
+  '/blog/what-is-sdr',
+  '/blog/mql-vs-sql',
+  '/blog/lead-scoring-guide',
+];
+const inquiries = [
+  '想了解50人销售团队的报价',
+  '能否对接企业微信',
+  '申请产品演示',
+  '私有化部署怎么收费',
+  '有没有制造业的案例',
+  '试用账号申请',
+  '想对比一下现有CRM',
+  '数据能否从Excel导入',
+];
 
 /** Hour-of-day weights (Beijing time) for web forms and for office-hours contact (calls). */
 const webHours = [0.3, 0.15, 0.1, 0.05, 0.05, 0.1, 0.3, 0.8, 2, 5, 7, 6, 3, 4, 7, 7, 6, 5, 3, 2, 2.5, 2.5, 1.5, 0.7];
@@ -194,7 +214,8 @@ class Calendar {
     const days: [number, number][] = [];
     for (let d = newest; d <= oldest; d++) {
       const hours = this.#hourWeights(rhythm, d);
-      const share = hours.reduce((a, b) => a + b, 0) / (rhythm === 'web' ? webHours : officeHours).reduce((a, b) => a + b, 0);
+      const share =
+        hours.reduce((a, b) => a + b, 0) / (rhythm === 'web' ? webHours : officeHours).reduce((a, b) => a + b, 0);
       const trend = 0.75 + 0.5 * (1 - d / (demoDays - 1));
       days.push([d, (rhythm === 'web' ? webDays : officeDays)[this.weekday(d)] * trend * share]);
     }
@@ -205,7 +226,10 @@ class Calendar {
   /** A time on that day; today only in hours that have passed. */
   at(rng: Random, rhythm: Rhythm, daysAgo: number, hours?: readonly number[]): Date {
     let weights = this.#hourWeights(rhythm, daysAgo);
-    if (hours) weights = weights.map((w, h) => (hours.includes(h) && (daysAgo > 0 || h < this.#hoursToday) ? Math.max(w, 0.1) : 0));
+    if (hours)
+      weights = weights.map((w, h) =>
+        hours.includes(h) && (daysAgo > 0 || h < this.#hoursToday) ? Math.max(w, 0.1) : 0,
+      );
     if (weights.every((w) => w === 0)) weights = this.#hourWeights('web', Math.max(daysAgo, 1));
     const hour = rng.weighted(weights.map((w, h) => [h, w] as const));
     const ms = this.#todayStart - daysAgo * DAY + hour * HOUR + rng.int(0, 59) * MINUTE + rng.int(0, 59) * 1000;
@@ -267,7 +291,11 @@ const py = (text: string, surname = false): string =>
     .toLowerCase()
     .replace(/[^a-z]/g, '');
 
-const initialsOf = (text: string): string => pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase().replace(/[^a-z]/g, '');
+const initialsOf = (text: string): string =>
+  pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 
 class Generator {
   readonly rng: Random;
@@ -314,9 +342,18 @@ class Generator {
         suffix = rng.weighted(legalSuffixes);
         const group = suffix.startsWith('集团');
         if (group) suffix = suffix.slice(2);
-        const style = rng.weighted([['city-first', 85], ['bracket', 10], ['bracket-full', 5]] as const);
+        const style = rng.weighted([
+          ['city-first', 85],
+          ['bracket', 10],
+          ['bracket-full', 5],
+        ] as const);
         const core = `${brand}${word}`;
-        base = style === 'city-first' ? `${city.name}${core}` : style === 'bracket' ? `${core}(${city.name})` : `${core}（${city.name}）`;
+        base =
+          style === 'city-first'
+            ? `${city.name}${core}`
+            : style === 'bracket'
+              ? `${core}(${city.name})`
+              : `${core}（${city.name}）`;
         if (group) base += '集团';
         name = `${base}${suffix}`;
         domain = rng
@@ -330,12 +367,25 @@ class Generator {
         // Another company has that brand: the city goes into the domain (shyunfan.com), else a number.
         const [head, ...tail] = domain.split('.');
         const c = initialsOf(city.name);
-        domain = [`${c}${head}.${tail.join('.')}`, `${head}-${c}.${tail.join('.')}`].find((d) => !this.domains.has(d)) ?? domain;
+        domain =
+          [`${c}${head}.${tail.join('.')}`, `${head}-${c}.${tail.join('.')}`].find((d) => !this.domains.has(d)) ??
+          domain;
         for (let n = 2; this.domains.has(domain); n++) domain = `${head}${n}.${tail.join('.')}`;
       }
       this.companyKeys.add(key);
       this.domains.add(domain);
-      const company: Company = { name, base, suffix, key, city, industry, domain, english, employees: this.employees(english), people: new Set() };
+      const company: Company = {
+        name,
+        base,
+        suffix,
+        key,
+        city,
+        industry,
+        domain,
+        english,
+        employees: this.employees(english),
+        people: new Set(),
+      };
       this.companies.push(company);
       return company;
     }
@@ -347,8 +397,20 @@ class Generator {
     if (rng.chance(0.12)) return null;
     const [lo, hi] = rng.weighted<readonly [number, number]>(
       english
-        ? [[[50, 499], 3], [[500, 1999], 4], [[2000, 9999], 3], [[10000, 50000], 1]]
-        : [[[3, 19], 14], [[20, 99], 30], [[100, 499], 28], [[500, 1999], 15], [[2000, 9999], 9], [[10000, 80000], 4]],
+        ? [
+            [[50, 499], 3],
+            [[500, 1999], 4],
+            [[2000, 9999], 3],
+            [[10000, 50000], 1],
+          ]
+        : [
+            [[3, 19], 14],
+            [[20, 99], 30],
+            [[100, 499], 28],
+            [[500, 1999], 15],
+            [[2000, 9999], 9],
+            [[10000, 80000], 4],
+          ],
     );
     const n = Math.round(Math.exp(Math.log(lo) + rng.next() * (Math.log(hi) - Math.log(lo))));
     if (rng.chance(0.45)) {
@@ -368,14 +430,19 @@ class Generator {
       let given = rng.pick(pool);
       if (rng.chance(0.7)) {
         const second = rng.pick(pool);
-        given = second === given && !rng.chance(0.15) ? `${given}${rng.pick(pool === givenMale ? givenMale : givenFemale)}` : `${given}${second}`;
+        given =
+          second === given && !rng.chance(0.15)
+            ? `${given}${rng.pick(pool === givenMale ? givenMale : givenFemale)}`
+            : `${given}${second}`;
       }
       if (given.length === 2 && given[0] === given[1] && !female) continue;
       const englishName = company?.english || rng.chance(0.04) ? rng.pick(englishGivenNames) : null;
       const surnamePy = py(surname, true);
       const givenPy = py(given);
       const useEnglish = company?.english && rng.chance(0.75);
-      const name = useEnglish ? `${englishName} ${surnamePy[0].toUpperCase()}${surnamePy.slice(1)}` : `${surname}${given}`;
+      const name = useEnglish
+        ? `${englishName} ${surnamePy[0].toUpperCase()}${surnamePy.slice(1)}`
+        : `${surname}${given}`;
       const key = personNameKey(name);
       if (company?.people.has(key)) continue;
       company?.people.add(key);
@@ -388,7 +455,8 @@ class Generator {
     const rng = this.rng;
     if (rng.chance(0.08)) return null;
     if (company?.english) return rng.weighted(rng.chance(0.75) ? titlesEn : titlesZh);
-    if (company?.employees != null && company.employees < 50 && rng.chance(0.6)) return rng.weighted(titlesSmallCompany);
+    if (company?.employees != null && company.employees < 50 && rng.chance(0.6))
+      return rng.weighted(titlesSmallCompany);
     return rng.weighted(titlesZh);
   }
 
@@ -451,19 +519,38 @@ class Generator {
     const s = person.surnamePy;
     const g = person.givenPy;
     const en = person.englishName?.toLowerCase();
-    const corporate = company !== null && rng.chance(company.english ? 0.95 : company.employees !== null && company.employees < 50 ? 0.35 : 0.7);
+    const corporate =
+      company !== null &&
+      rng.chance(company.english ? 0.95 : company.employees !== null && company.employees < 50 ? 0.35 : 0.7);
     let local: string;
     let domain: string;
     if (corporate && company) {
       domain = company.domain;
-      local = en && rng.chance(0.7)
-        ? rng.weighted([[`${en}.${s}`, 4], [`${en}${s}`, 1], [`${en}`, 1]])
-        : rng.weighted([[`${g}.${s}`, 3], [`${s}${g}`, 3], [`${s}.${g}`, 2], [`${s}_${g}`, 1], [`${s}${initialsOf(person.given)}`, 2]]);
+      local =
+        en && rng.chance(0.7)
+          ? rng.weighted([
+              [`${en}.${s}`, 4],
+              [`${en}${s}`, 1],
+              [`${en}`, 1],
+            ])
+          : rng.weighted([
+              [`${g}.${s}`, 3],
+              [`${s}${g}`, 3],
+              [`${s}.${g}`, 2],
+              [`${s}_${g}`, 1],
+              [`${s}${initialsOf(person.given)}`, 2],
+            ]);
     } else {
       domain = rng.weighted(publicMailDomains);
-      local = domain === 'qq.com' || (domain === 'foxmail.com' && rng.chance(0.3))
-        ? `${rng.int(1, 9)}${rng.digits(rng.int(5, 9))}`
-        : rng.weighted([[`${s}${g}`, 3], [`${s}${g}${rng.int(1, 99)}`, 3], [`${g}${s}${rng.int(70, 99)}`, 2], [`${en ?? g}_${s}`, 1]]);
+      local =
+        domain === 'qq.com' || (domain === 'foxmail.com' && rng.chance(0.3))
+          ? `${rng.int(1, 9)}${rng.digits(rng.int(5, 9))}`
+          : rng.weighted([
+              [`${s}${g}`, 3],
+              [`${s}${g}${rng.int(1, 99)}`, 3],
+              [`${g}${s}${rng.int(70, 99)}`, 2],
+              [`${en ?? g}_${s}`, 1],
+            ]);
     }
     let email = `${local}@${domain}`;
     for (let n = 2; this.emails.has(email) || !normaliseEmail(email).ok; n++) email = `${local}${n}@${domain}`;
@@ -499,7 +586,10 @@ class Generator {
     const oldest = options.after ? cal.daysAgoOf(options.after) : demoDays - 1;
     const newest = options.after ? Math.max(0, oldest - 30) : 0;
     const anyDay = (rhythm: Rhythm) => cal.at(rng, rhythm, cal.pickDay(rng, rhythm, newest, oldest));
-    const token = () => Array.from({ length: 16 }, () => rng.pick([...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-'])).join('');
+    const token = () =>
+      Array.from({ length: 16 }, () =>
+        rng.pick([...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-']),
+      ).join('');
     const searchReferrer = (engine: string, term: string) => {
       const q = encodeURIComponent(term);
       switch (engine) {
@@ -515,20 +605,42 @@ class Generator {
           return `https://cn.bing.com/search?q=${q}`;
       }
     };
-    const solution = { 制造业: 'manufacturing', 汽车: 'manufacturing', 零售: 'retail', 快消: 'retail', 金融: 'finance', 教育: 'education', 医疗: 'healthcare' } as Partial<Record<Industry, string>>;
-    const page = () => (solution[industry] && rng.chance(0.3) ? `/solutions/${solution[industry]}` : rng.pick(sitePages));
-    const utm = (u: UtmInput): UtmInput => Object.fromEntries(Object.entries(u).filter(([, v]) => v != null)) as UtmInput;
+    const solution = {
+      制造业: 'manufacturing',
+      汽车: 'manufacturing',
+      零售: 'retail',
+      快消: 'retail',
+      金融: 'finance',
+      教育: 'education',
+      医疗: 'healthcare',
+    } as Partial<Record<Industry, string>>;
+    const page = () =>
+      solution[industry] && rng.chance(0.3) ? `/solutions/${solution[industry]}` : rng.pick(sitePages);
+    const utm = (u: UtmInput): UtmInput =>
+      Object.fromEntries(Object.entries(u).filter(([, v]) => v != null)) as UtmInput;
 
     switch (channel) {
       case 'sem': {
-        const engine = rng.weighted([['baidu', 60], ['360', 15], ['sogou', 10], ['shenma', 10], ['bing', 5]]);
+        const engine = rng.weighted([
+          ['baidu', 60],
+          ['360', 15],
+          ['sogou', 10],
+          ['shenma', 10],
+          ['bing', 5],
+        ]);
         const [campaign, landing, terms] = rng.pick(semCampaigns);
         const term = rng.pick(terms);
         const medium = engine === 'shenma' ? 'cpc_mobile' : 'cpc';
         return {
           at: anyDay('web'),
           src: {
-            utm: utm({ source: engine, medium, campaign, term, content: `ad_${rng.pick(['a', 'b', 'c'])}${rng.int(1, 4)}` }),
+            utm: utm({
+              source: engine,
+              medium,
+              campaign,
+              term,
+              content: `ad_${rng.pick(['a', 'b', 'c'])}${rng.int(1, 4)}`,
+            }),
             referrer: searchReferrer(engine, term),
             landingPage: `${site}/lp/${landing}`,
           },
@@ -537,11 +649,22 @@ class Generator {
       case 'brand_zone':
         return {
           at: anyDay('web'),
-          src: { utm: { source: 'baidu', medium: 'brandzone', campaign: '2026_百度品专', term: '云启CRM' }, referrer: searchReferrer('baidu', '云启CRM'), landingPage: `${site}/` },
+          src: {
+            utm: { source: 'baidu', medium: 'brandzone', campaign: '2026_百度品专', term: '云启CRM' },
+            referrer: searchReferrer('baidu', '云启CRM'),
+            landingPage: `${site}/`,
+          },
         };
       case 'organic_search': {
         // No UTM: the "UTM default" rules infer source/medium from the referrer host.
-        const engine = rng.weighted([['baidu', 55], ['bing', 12], ['360', 10], ['shenma', 10], ['sogou', 8], ['google', 5]]);
+        const engine = rng.weighted([
+          ['baidu', 55],
+          ['bing', 12],
+          ['360', 10],
+          ['shenma', 10],
+          ['sogou', 8],
+          ['google', 5],
+        ]);
         const referrer = {
           baidu: `https://www.baidu.com/link?url=${token()}`,
           bing: 'https://cn.bing.com/',
@@ -556,47 +679,130 @@ class Generator {
         const [slug, title] = rng.pick(contentAssets);
         const landingPage = `${site}/download/${slug}`;
         if (rng.chance(0.5)) {
-          const source = rng.weighted([['wechat', 50], ['zhihu', 25], ['linkedin', 15], ['36kr', 10]]);
-          const referrer = { wechat: `https://mp.weixin.qq.com/s/${token()}`, zhihu: `https://zhuanlan.zhihu.com/p/${rng.int(600000000, 699999999)}`, linkedin: 'https://www.linkedin.com/', '36kr': `https://36kr.com/p/${rng.int(2000000000, 2999999999)}` }[source] as string;
-          return { at: anyDay('web'), src: { utm: { source, medium: 'social', campaign: `content_${slug}`, content: rng.pick(['article', 'banner', 'menu']) }, referrer, landingPage, fields: { asset: title } } };
+          const source = rng.weighted([
+            ['wechat', 50],
+            ['zhihu', 25],
+            ['linkedin', 15],
+            ['36kr', 10],
+          ]);
+          const referrer = {
+            wechat: `https://mp.weixin.qq.com/s/${token()}`,
+            zhihu: `https://zhuanlan.zhihu.com/p/${rng.int(600000000, 699999999)}`,
+            linkedin: 'https://www.linkedin.com/',
+            '36kr': `https://36kr.com/p/${rng.int(2000000000, 2999999999)}`,
+          }[source] as string;
+          return {
+            at: anyDay('web'),
+            src: {
+              utm: {
+                source,
+                medium: 'social',
+                campaign: `content_${slug}`,
+                content: rng.pick(['article', 'banner', 'menu']),
+              },
+              referrer,
+              landingPage,
+              fields: { asset: title },
+            },
+          };
         }
-        const referrer = rng.weighted<string | null>([[`https://mp.weixin.qq.com/s/${token()}`, 3], [null, 3], [`https://www.zhihu.com/question/${rng.int(400000000, 499999999)}`, 1]]);
+        const referrer = rng.weighted<string | null>([
+          [`https://mp.weixin.qq.com/s/${token()}`, 3],
+          [null, 3],
+          [`https://www.zhihu.com/question/${rng.int(400000000, 499999999)}`, 1],
+        ]);
         return { at: anyDay('web'), src: { referrer, landingPage, fields: { asset: title } } };
       }
       case 'online_chat': {
-        const from = rng.weighted([['search', 4], ['ad', 2], ['direct', 4]]);
+        const from = rng.weighted([
+          ['search', 4],
+          ['ad', 2],
+          ['direct', 4],
+        ]);
         const fields = { inquiry: rng.pick(inquiries) };
         if (from === 'ad') {
           const [campaign, landing, terms] = rng.pick(semCampaigns);
           const term = rng.pick(terms);
-          return { at: anyDay('web'), src: { utm: { source: 'baidu', medium: 'cpc', campaign, term }, referrer: searchReferrer('baidu', term), landingPage: `${site}/lp/${landing}`, fields } };
+          return {
+            at: anyDay('web'),
+            src: {
+              utm: { source: 'baidu', medium: 'cpc', campaign, term },
+              referrer: searchReferrer('baidu', term),
+              landingPage: `${site}/lp/${landing}`,
+              fields,
+            },
+          };
         }
-        return { at: anyDay('web'), src: { referrer: from === 'search' ? `https://www.baidu.com/link?url=${token()}` : null, landingPage: `${site}${page()}`, fields } };
+        return {
+          at: anyDay('web'),
+          src: {
+            referrer: from === 'search' ? `https://www.baidu.com/link?url=${token()}` : null,
+            landingPage: `${site}${page()}`,
+            fields,
+          },
+        };
       }
       case 'hotline':
-        return { at: anyDay('office'), src: { fields: rng.chance(0.6) ? { inquiry: rng.pick(inquiries) } : undefined } };
+        return {
+          at: anyDay('office'),
+          src: { fields: rng.chance(0.6) ? { inquiry: rng.pick(inquiries) } : undefined },
+        };
       case 'inbound_inquiry':
         return {
           at: anyDay('web'),
           src: {
-            referrer: rng.weighted<string | null>([[`${site}/pricing`, 3], [`https://www.baidu.com/link?url=${token()}`, 2], [null, 2]]),
+            referrer: rng.weighted<string | null>([
+              [`${site}/pricing`, 3],
+              [`https://www.baidu.com/link?url=${token()}`, 2],
+              [null, 2],
+            ]),
             landingPage: `${site}${rng.pick(['/contact', '/demo-request'])}`,
             fields: { inquiry: rng.pick(inquiries) },
           },
         };
       case 'referral':
-        return { at: anyDay('web'), src: { utm: { source: 'referral', medium: 'customer_referral', campaign: '2026老带新计划' }, landingPage: `${site}/referral?code=${token().slice(0, 6).toUpperCase()}` } };
+        return {
+          at: anyDay('web'),
+          src: {
+            utm: { source: 'referral', medium: 'customer_referral', campaign: '2026老带新计划' },
+            landingPage: `${site}/referral?code=${token().slice(0, 6).toUpperCase()}`,
+          },
+        };
       case 'partner': {
         const [id, name] = rng.pick(partners);
-        return { at: anyDay('web'), src: { utm: { source: id, medium: 'partner', campaign: 'partner_2026q1' }, referrer: null, landingPage: `${site}/partners/${id.replace('partner_', '')}`, fields: { partner: name } } };
+        return {
+          at: anyDay('web'),
+          src: {
+            utm: { source: id, medium: 'partner', campaign: 'partner_2026q1' },
+            referrer: null,
+            landingPage: `${site}/partners/${id.replace('partner_', '')}`,
+            fields: { partner: name },
+          },
+        };
       }
       case 'event_online': {
         const upcoming = webinars.filter((w) => w.daysAgo <= oldest && w.daysAgo >= newest);
         if (upcoming.length === 0) return null;
         const webinar = rng.pick(upcoming);
         // Registrations in the week before the webinar, the most on the last days.
-        const day = Math.min(oldest, webinar.daysAgo + rng.weighted([[0, 4], [1, 4], [2, 3], [3, 2], [4, 2], [5, 1], [6, 1]]));
-        const source = rng.weighted([['wechat', 60], ['email', 25], ['website', 15]]);
+        const day = Math.min(
+          oldest,
+          webinar.daysAgo +
+            rng.weighted([
+              [0, 4],
+              [1, 4],
+              [2, 3],
+              [3, 2],
+              [4, 2],
+              [5, 1],
+              [6, 1],
+            ]),
+        );
+        const source = rng.weighted([
+          ['wechat', 60],
+          ['email', 25],
+          ['website', 15],
+        ]);
         return {
           at: cal.at(rng, 'web', day),
           src: {
@@ -613,11 +819,19 @@ class Generator {
         const event = options.event && past.includes(options.event) ? options.event : rng.pick(past);
         // Badges scanned at the booth on the day, the paper list typed in the next morning.
         const nextMorning = rng.chance(0.35) && event.daysAgo - 1 >= newest;
-        const at = nextMorning ? cal.at(rng, 'office', event.daysAgo - 1, [9, 10, 11]) : cal.at(rng, 'office', event.daysAgo, [10, 11, 13, 14, 15, 16]);
-        return { at, src: { utm: { source: 'offline', medium: 'event', campaign: event.campaign }, fields: { event: event.name } } };
+        const at = nextMorning
+          ? cal.at(rng, 'office', event.daysAgo - 1, [9, 10, 11])
+          : cal.at(rng, 'office', event.daysAgo, [10, 11, 13, 14, 15, 16]);
+        return {
+          at,
+          src: { utm: { source: 'offline', medium: 'event', campaign: event.campaign }, fields: { event: event.name } },
+        };
       }
       case 'direct':
-        return { at: anyDay('web'), src: { landingPage: `${site}${rng.pick(['/', '/pricing', '/free-trial', '/customers'])}` } };
+        return {
+          at: anyDay('web'),
+          src: { landingPage: `${site}${rng.pick(['/', '/pricing', '/free-trial', '/customers'])}` },
+        };
       case 'outbound':
         return { at: anyDay('office'), src: { fields: { callList: `${city.name}${industry}目标客户名单` } } };
       default:
@@ -642,7 +856,22 @@ class Generator {
     const phoneHeavy = channel === 'hotline' || channel === 'outbound';
     const formHeavy = channel === 'content_download' || channel === 'event_online';
     const reach = rng.weighted<'both' | 'phone' | 'email'>(
-      phoneHeavy ? [['phone', 85], ['both', 15]] : formHeavy ? [['both', 60], ['email', 30], ['phone', 10]] : [['both', 50], ['phone', 38], ['email', 12]],
+      phoneHeavy
+        ? [
+            ['phone', 85],
+            ['both', 15],
+          ]
+        : formHeavy
+          ? [
+              ['both', 60],
+              ['email', 30],
+              ['phone', 10],
+            ]
+          : [
+              ['both', 50],
+              ['phone', 38],
+              ['email', 12],
+            ],
     );
     let phone: { raw: string; e164: string } | null = null;
     if (reach !== 'email') phone = (rng.chance(phoneHeavy ? 0.25 : 0.03) ? this.landline(city) : null) ?? this.mobile();
@@ -697,7 +926,8 @@ class Generator {
     const made = this.source(channel, city, industry, { after: original.at });
     if (!made) return null;
     let at = made.at;
-    if (at.getTime() <= original.at.getTime() + 20 * MINUTE) at = new Date(original.at.getTime() + rng.int(20, 300) * MINUTE);
+    if (at.getTime() <= original.at.getTime() + 20 * MINUTE)
+      at = new Date(original.at.getTime() + rng.int(20, 300) * MINUTE);
     if (at.getTime() > this.cal.now - MINUTE) at = new Date(this.cal.now - rng.int(1, 30) * MINUTE);
     if (at.getTime() <= original.at.getTime()) return null;
 
@@ -706,7 +936,13 @@ class Generator {
     let companyName: string | null = company?.name ?? null;
     if (matchOn === 'phone') {
       phone = this.rewritePhone(original);
-      email = original.email ? (rng.chance(0.5) ? this.rewriteEmail(original.email) : null) : rng.chance(0.4) ? this.email(original.person, company) : null;
+      email = original.email
+        ? rng.chance(0.5)
+          ? this.rewriteEmail(original.email)
+          : null
+        : rng.chance(0.4)
+          ? this.email(original.person, company)
+          : null;
       companyName = company ? this.companyVariant(company, true) : null;
     } else if (matchOn === 'email') {
       email = this.rewriteEmail(original.email as string);
@@ -716,7 +952,10 @@ class Generator {
       phone = this.mobile().raw; // new number, no e-mail: only company + name tie it to the lead
       companyName = this.companyVariant(company as Company, false);
     }
-    const name = original.person.chinese && original.person.given.length > 0 && rng.chance(0.15) ? `${original.person.surname} ${original.person.given}` : original.person.name;
+    const name =
+      original.person.chinese && original.person.given.length > 0 && rng.chance(0.15)
+        ? `${original.person.surname} ${original.person.given}`
+        : original.person.name;
     const lead: LeadInput = {
       name,
       phone,
@@ -748,7 +987,8 @@ class Generator {
   rewritePhone(original: Arrival): string {
     const e164 = original.phoneE164 as string;
     const national = e164.slice(3);
-    if (national.startsWith('1') && national.length === 11) return this.formatMobile(national, original.phoneRaw ?? undefined);
+    if (national.startsWith('1') && national.length === 11)
+      return this.formatMobile(national, original.phoneRaw ?? undefined);
     // A fixed line: the other usual way of writing it.
     const raw = original.phoneRaw as string;
     const digits = raw.replace(/\D/g, '').replace(/^86/, '0');

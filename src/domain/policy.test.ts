@@ -20,6 +20,7 @@ describe('policy (SPEC §1)', () => {
     expect(leadScope(actor('sales'))).toEqual({ kind: 'handed_to', userId: 'u-sales' });
     expect(leadScope(actor('sdr'))).toEqual({ kind: 'sdr_team', userId: 'u-sdr', teamId: 't1' });
     expect(leadScope(actor('sales_manager'))).toEqual({ kind: 'sales_team', userId: 'u-sales_manager', teamId: 't1' });
-    for (const role of ['admin', 'sales_ops', 'sdr_lead', 'marketing', 'sales_assistant'] as const) expect(leadScope(actor(role))).toEqual({ kind: 'all' });
+    for (const role of ['admin', 'sales_ops', 'sdr_lead', 'marketing', 'sales_assistant'] as const)
+      expect(leadScope(actor(role))).toEqual({ kind: 'all' });
   });
 });

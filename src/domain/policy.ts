@@ -6,7 +6,16 @@
 import { Forbidden } from './errors.js';
 import type { Actor, Role } from './roles.js';
 
-const everyone: readonly Role[] = ['sdr', 'sdr_lead', 'sales', 'sales_manager', 'sales_ops', 'sales_assistant', 'marketing', 'admin'];
+const everyone: readonly Role[] = [
+  'sdr',
+  'sdr_lead',
+  'sales',
+  'sales_manager',
+  'sales_ops',
+  'sales_assistant',
+  'marketing',
+  'admin',
+];
 
 export const permissions = {
   'users.manage': ['admin'],

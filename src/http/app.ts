@@ -43,8 +43,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: bodyLimitBytes,
     // Errors Fastify raises before routing (a malformed or over-long path parameter) are bad
     // input too: problem+json, 400, naming the path.
-    frameworkErrors: (error, request, reply) => {
-      sendProblem(reply, problem(400, `the path is not valid: ${error.message}`, [{ field: 'path', message: error.message }]));
+    frameworkErrors: (error, _request, reply) => {
+      sendProblem(
+        reply,
+        problem(400, `the path is not valid: ${error.message}`, [{ field: 'path', message: error.message }]),
+      );
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -65,7 +68,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerJsonBodyParser(app);
   app.setErrorHandler((error, request, reply) => sendProblem(reply, errorToProblem(error, request)));
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `no route ${request.method} ${request.url.split('?')[0]}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(404, `no route ${request.method} ${request.url.split('?')[0]}`)),
+  );
   app.decorateRequest('actor', undefined as never);
   app.addHook('onRequest', authenticate(options.ctx));
 

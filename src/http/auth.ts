@@ -23,10 +23,17 @@ export function authenticate(ctx: ServiceContext) {
     const header = request.headers.authorization;
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) {
-      return sendProblem(reply.header('www-authenticate', 'Bearer'), problem(401, 'send a bearer token: Authorization: Bearer <token>'));
+      return sendProblem(
+        reply.header('www-authenticate', 'Bearer'),
+        problem(401, 'send a bearer token: Authorization: Bearer <token>'),
+      );
     }
     const actor = await authenticateToken(ctx, token);
-    if (!actor) return sendProblem(reply.header('www-authenticate', 'Bearer error="invalid_token"'), problem(401, 'the bearer token is not valid'));
+    if (!actor)
+      return sendProblem(
+        reply.header('www-authenticate', 'Bearer error="invalid_token"'),
+        problem(401, 'the bearer token is not valid'),
+      );
     request.actor = actor;
   };
 }

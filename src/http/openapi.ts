@@ -5,7 +5,7 @@
  */
 import { titleOf } from './problem.js';
 
-type Operation = { requestBody?: unknown; parameters?: { in: string }[]; responses?: Record<string, any> };
+type Operation = { requestBody?: unknown; responses?: Record<string, unknown> };
 type Doc = { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, unknown> } };
 
 const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
@@ -14,12 +14,13 @@ export function finishOpenApiDocument<T>(document: T): T {
   const doc = structuredClone(document) as Doc;
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {
     for (const operation of Object.values(operations)) {
-      const responses = (operation.responses ??= {});
+      operation.responses ??= {};
+      const responses = operation.responses;
       // Statuses the framework answers for every operation of a kind: a body can be too large
       // or of the wrong type; a path parameter can be malformed.
       const implied = [...(operation.requestBody ? [400, 413, 415] : []), ...(path.includes('{') ? [400] : [])];
       for (const status of implied) responses[status] ??= {};
-      for (const [status, response] of Object.entries(responses)) {
+      for (const status of Object.keys(responses)) {
         if (Number(status) < 400) continue;
         responses[status] = { description: titleOf(Number(status)), content: problemContent };
       }

@@ -72,8 +72,16 @@ function validationProblem(error: FastifyError): Problem {
       return { field: prefix + [...path, params.keys[0]].join('.'), message: 'is not a known field' };
     }
     const missing = v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '');
-    const field = prefix + path.map((p) => (/^\d+$/.test(p) ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
-    return { field: field || (prefix ? prefix.slice(0, -1) : 'body'), message: missing ? 'is required' : (v.message ?? 'is invalid') };
+    const field =
+      prefix +
+      path
+        .map((p) => (/^\d+$/.test(p) ? `[${p}]` : p))
+        .join('.')
+        .replace(/\.\[/g, '[');
+    return {
+      field: field || (prefix ? prefix.slice(0, -1) : 'body'),
+      message: missing ? 'is required' : (v.message ?? 'is invalid'),
+    };
   });
   return problem(400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 }
@@ -82,14 +90,18 @@ export function errorToProblem(error: unknown, request: FastifyRequest): Problem
   if (error instanceof DomainError) return problem(statusOfCode[error.code], error.message, error.errors);
   if (hasZodFastifySchemaValidationErrors(error)) return validationProblem(error as unknown as FastifyError);
   const e = error as FastifyError;
-  if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError) return problem(400, 'the body is not valid JSON', [{ field: 'body', message: 'malformed JSON' }]);
+  if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError)
+    return problem(400, 'the body is not valid JSON', [{ field: 'body', message: 'malformed JSON' }]);
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE') return problem(413, e.message);
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, e.message);
-  if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem(400, 'the body is empty', [{ field: 'body', message: 'is required' }]);
+  if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return problem(400, 'the body is empty', [{ field: 'body', message: 'is required' }]);
   if (error instanceof DataDirBusy) return problem(503, error.message);
   // A unique index caught a race the service's own check could not see.
-  if ((error as { code?: string }).code === '23505') return problem(409, 'this conflicts with a record that exists already; retry to see it');
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) return problem(e.statusCode, e.message);
+  if ((error as { code?: string }).code === '23505')
+    return problem(409, 'this conflicts with a record that exists already; retry to see it');
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)
+    return problem(e.statusCode, e.message);
   request.log.error({ err: error }, 'unhandled error');
   return problem(500, 'an unexpected error happened; it has been logged');
 }

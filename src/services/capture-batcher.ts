@@ -74,8 +74,17 @@ export class CaptureBatcher {
     try {
       answers = await this.ctx.db.transaction().execute(async (trx) => {
         const outcomes = await captureInTransaction(trx, this.ctx, batch, { touchKind: 'capture' });
-        const rows = new Map((await findLeadsByIds(trx, outcomes.flatMap((o) => (o.ok ? [o.leadId] : [])))).map((r) => [r.id, r]));
-        return outcomes.map((o) => (o.ok ? { lead: rows.get(o.leadId) as LeadRow, merged: o.merged } : new InvalidInput(o.errors)));
+        const rows = new Map(
+          (
+            await findLeadsByIds(
+              trx,
+              outcomes.flatMap((o) => (o.ok ? [o.leadId] : [])),
+            )
+          ).map((r) => [r.id, r]),
+        );
+        return outcomes.map((o) =>
+          o.ok ? { lead: rows.get(o.leadId) as LeadRow, merged: o.merged } : new InvalidInput(o.errors),
+        );
       });
     } catch (error) {
       if (batch.length === 1) {

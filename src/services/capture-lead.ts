@@ -1,11 +1,11 @@
 /** POST /leads and POST /leads/bulk use-cases (SPEC §2, §10.1). */
 import type { LeadInput } from '../domain/capture/lead-input.js';
-import { InvalidInput, type FieldError } from '../domain/errors.js';
+import { type FieldError, InvalidInput } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { Actor } from '../domain/roles.js';
+import { findLeadsByIds, type LeadRow } from '../store/repositories/leads.js';
 import { captureInTransaction } from './capture-leads.js';
 import type { ServiceContext } from './context.js';
-import { findLeadsByIds, type LeadRow } from '../store/repositories/leads.js';
 import { runIdempotent } from './idempotency.js';
 import { fieldErrorsOf, leadInputSchema } from './lead-input-schema.js';
 
@@ -41,7 +41,12 @@ export interface BulkResult {
 }
 
 /** Up to 10,000 leads; each item succeeds or fails on its own (failures by index). */
-export async function captureBulk(ctx: ServiceContext, actor: Actor, items: readonly unknown[], idempotencyKey?: string) {
+export async function captureBulk(
+  ctx: ServiceContext,
+  actor: Actor,
+  items: readonly unknown[],
+  idempotencyKey?: string,
+) {
   authorize(actor, 'leads.capture');
   const failed: BulkResult['failed'] = [];
   const valid: { index: number; input: LeadInput }[] = [];
@@ -50,25 +55,30 @@ export async function captureBulk(ctx: ServiceContext, actor: Actor, items: read
     if (parsed.success) valid.push({ index, input: parsed.data });
     else failed.push({ index, errors: fieldErrorsOf(parsed.error) });
   });
-  return runIdempotent(ctx, actor, idempotencyKey ? { key: idempotencyKey, request: items } : undefined, async (trx) => {
-    const outcomes = await captureInTransaction(
-      trx,
-      ctx,
-      valid.map((v) => ({ actor, input: v.input })),
-      { touchKind: 'capture' },
-    );
-    const result: BulkResult = { created: 0, merged: 0, failed, results: [] };
-    for (const outcome of outcomes) {
-      const index = valid[outcome.index].index;
-      if (!outcome.ok) {
-        result.failed.push({ index, errors: outcome.errors });
-        continue;
+  return runIdempotent(
+    ctx,
+    actor,
+    idempotencyKey ? { key: idempotencyKey, request: items } : undefined,
+    async (trx) => {
+      const outcomes = await captureInTransaction(
+        trx,
+        ctx,
+        valid.map((v) => ({ actor, input: v.input })),
+        { touchKind: 'capture' },
+      );
+      const result: BulkResult = { created: 0, merged: 0, failed, results: [] };
+      for (const outcome of outcomes) {
+        const index = valid[outcome.index].index;
+        if (!outcome.ok) {
+          result.failed.push({ index, errors: outcome.errors });
+          continue;
+        }
+        if (outcome.merged) result.merged++;
+        else result.created++;
+        result.results.push({ index, id: outcome.leadId, merged: outcome.merged });
       }
-      if (outcome.merged) result.merged++;
-      else result.created++;
-      result.results.push({ index, id: outcome.leadId, merged: outcome.merged });
-    }
-    result.failed.sort((a, b) => a.index - b.index);
-    return { status: 200, body: result };
-  });
+      result.failed.sort((a, b) => a.index - b.index);
+      return { status: 200, body: result };
+    },
+  );
 }

@@ -53,14 +53,12 @@ export async function captureInTransaction(
   options: CaptureOptions,
 ): Promise<CaptureOutcome[]> {
   const now = ctx.clock.now();
-  const rules = await ctx.channels.rules(
-    trx,
-    options.channelByName ? [] : entries.map((e) => e.input.channel),
-  );
+  const rules = await ctx.channels.rules(trx, options.channelByName ? [] : entries.map((e) => e.input.channel));
   const outcomes: CaptureOutcome[] = new Array(entries.length);
   const valid: { index: number; lead: NormalisedLead }[] = [];
   entries.forEach(({ input: given }, index) => {
-    const input = options.channelByName && given.channel ? { ...given, channel: ctx.channels.channelIdFor(given.channel) } : given;
+    const input =
+      options.channelByName && given.channel ? { ...given, channel: ctx.channels.channelIdFor(given.channel) } : given;
     const result = normaliseLead(input, { ...rules, defaultChannel: options.defaultChannel, now });
     if (result.ok) valid.push({ index, lead: result.lead });
     else outcomes[index] = { index, ok: false, errors: result.errors };
@@ -115,8 +113,22 @@ export async function captureInTransaction(
         at: now,
       });
     } else {
-      merges.push({ id: ctx.newId(), leadId: step.id, touchId, matchedOn: step.on, filled: step.filled, actorId: actor.id, at: now });
-      mergeChanges.push({ leadId: step.id, filled: step.filled, source: step.lead.source, fields: step.lead.fields, at: now });
+      merges.push({
+        id: ctx.newId(),
+        leadId: step.id,
+        touchId,
+        matchedOn: step.on,
+        filled: step.filled,
+        actorId: actor.id,
+        at: now,
+      });
+      mergeChanges.push({
+        leadId: step.id,
+        filled: step.filled,
+        source: step.lead.source,
+        fields: step.lead.fields,
+        at: now,
+      });
       audit.push({
         id: ctx.newId(),
         actorId: actor.id,
@@ -144,5 +156,9 @@ export async function captureInTransaction(
 /** What a merged arrival said, kept on its touch so the merge can be reviewed (and reverted). */
 function touchPayload(lead: NormalisedLead): Record<string, unknown> {
   const { source, nameKey, companyKey, ...said } = lead;
-  return Object.fromEntries(Object.entries(said).filter(([, v]) => v !== null && !(typeof v === 'object' && Object.keys(v as object).length === 0)));
+  return Object.fromEntries(
+    Object.entries(said).filter(
+      ([, v]) => v !== null && !(typeof v === 'object' && Object.keys(v as object).length === 0),
+    ),
+  );
 }

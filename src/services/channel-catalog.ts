@@ -1,7 +1,7 @@
-import type { UtmInferenceRule } from '../domain/capture/source.js';
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { UtmInferenceRule } from '../domain/capture/source.js';
 import { loadActiveChannels, loadInferenceRules } from '../store/repositories/channels.js';
+import type { Database } from '../store/schema.js';
 
 /**
  * Channels and "UTM default" rules change rarely and are read on every capture: cached, and
@@ -16,8 +16,12 @@ export class ChannelCatalog {
   #inference: UtmInferenceRule[] = [];
 
   /** `db` is the caller's transaction when it has one: PGlite has a single connection. */
-  async rules(db: Kysely<Database>, wanted: Iterable<string | null | undefined>): Promise<{ channels: ReadonlySet<string>; inference: readonly UtmInferenceRule[] }> {
-    const stale = performance.now() - this.#loadedAt > 60_000 || [...wanted].some((id) => id && !this.#channels.has(id));
+  async rules(
+    db: Kysely<Database>,
+    wanted: Iterable<string | null | undefined>,
+  ): Promise<{ channels: ReadonlySet<string>; inference: readonly UtmInferenceRule[] }> {
+    const stale =
+      performance.now() - this.#loadedAt > 60_000 || [...wanted].some((id) => id && !this.#channels.has(id));
     if (stale || this.#loadedAt === 0) await this.reload(db);
     return { channels: this.#channels, inference: this.#inference };
   }
@@ -34,7 +38,9 @@ export class ChannelCatalog {
     const channels = await loadActiveChannels(db);
     const inference = await loadInferenceRules(db);
     this.#channels = new Set(channels.map((c) => c.id));
-    this.#byName = new Map(channels.flatMap((c) => [c.id, c.name, c.name_zh].map((n) => [n.trim().toLowerCase(), c.id] as const)));
+    this.#byName = new Map(
+      channels.flatMap((c) => [c.id, c.name, c.name_zh].map((n) => [n.trim().toLowerCase(), c.id] as const)),
+    );
     this.#inference = inference;
     this.#loadedAt = performance.now();
   }

@@ -21,9 +21,28 @@ export async function addChannel(ctx: ServiceContext, actor: Actor, input: Chann
     await lockKeys(trx, [`channel:${input.id}`]);
     if (await findChannel(trx, input.id)) throw new Conflict(`the channel ${input.id} exists already`);
     const now = ctx.clock.now();
-    const channel = { id: input.id, name: input.name, name_zh: input.nameZh ?? input.name, kind: input.kind, default_path: input.defaultPath, built_in: false, active: true, created_at: now };
+    const channel = {
+      id: input.id,
+      name: input.name,
+      name_zh: input.nameZh ?? input.name,
+      kind: input.kind,
+      default_path: input.defaultPath,
+      built_in: false,
+      active: true,
+      created_at: now,
+    };
     await insertChannel(trx, channel);
-    await appendAudit(trx, [{ id: ctx.newId(), actorId: actor.id, action: 'channel.created', entityType: 'channel', entityId: input.id, to: { ...input }, at: now }]);
+    await appendAudit(trx, [
+      {
+        id: ctx.newId(),
+        actorId: actor.id,
+        action: 'channel.created',
+        entityType: 'channel',
+        entityId: input.id,
+        to: { ...input },
+        at: now,
+      },
+    ]);
     return channel;
   });
   await ctx.channels.reload(ctx.db);
@@ -34,13 +53,20 @@ export async function changeChannel(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  change: { name?: string; nameZh?: string; kind?: 'free' | 'paid'; defaultPath?: ChannelInput['defaultPath']; active?: boolean },
+  change: {
+    name?: string;
+    nameZh?: string;
+    kind?: 'free' | 'paid';
+    defaultPath?: ChannelInput['defaultPath'];
+    active?: boolean;
+  },
 ) {
   authorize(actor, 'channels.manage');
   const row = await ctx.db.transaction().execute(async (trx) => {
     const before = await findChannel(trx, id);
     if (!before) throw new NotFound(`channel ${id}`);
-    if (before.built_in && change.active === false) throw new Forbidden(`the built-in channel ${id} cannot be retired; integrations rely on its id`);
+    if (before.built_in && change.active === false)
+      throw new Forbidden(`the built-in channel ${id} cannot be retired; integrations rely on its id`);
     const set = {
       ...(change.name !== undefined ? { name: change.name } : {}),
       ...(change.nameZh !== undefined ? { name_zh: change.nameZh } : {}),
@@ -50,7 +76,16 @@ export async function changeChannel(
     };
     const after = await updateChannel(trx, id, set);
     await appendAudit(trx, [
-      { id: ctx.newId(), actorId: actor.id, action: 'channel.changed', entityType: 'channel', entityId: id, from: pick(before, Object.keys(set)), to: set, at: ctx.clock.now() },
+      {
+        id: ctx.newId(),
+        actorId: actor.id,
+        action: 'channel.changed',
+        entityType: 'channel',
+        entityId: id,
+        from: pick(before, Object.keys(set)),
+        to: set,
+        at: ctx.clock.now(),
+      },
     ]);
     return after;
   });

@@ -17,7 +17,13 @@ export interface ServiceContext {
 
 /** `concurrency`: transactions the database takes at once (1 for PGlite's single connection). */
 export function createServiceContext(db: DB, clock: Clock, options: { concurrency?: number } = {}): ServiceContext {
-  const ctx = { db, clock, newId: randomUUID, channels: new ChannelCatalog(), tokens: new TokenCache() } as ServiceContext;
+  const ctx = {
+    db,
+    clock,
+    newId: randomUUID,
+    channels: new ChannelCatalog(),
+    tokens: new TokenCache(),
+  } as ServiceContext;
   ctx.captures = new CaptureBatcher(ctx, options.concurrency ?? 1);
   return ctx;
 }

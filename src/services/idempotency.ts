@@ -38,7 +38,14 @@ export async function runIdempotent<T>(
       return { status: earlier.status_code, body: earlier.response as T };
     }
     const answer = await run(trx);
-    await saveIdempotentResponse(trx, { userId: actor.id, key, requestHash, statusCode: answer.status, response: answer.body, at: ctx.clock.now() });
+    await saveIdempotentResponse(trx, {
+      userId: actor.id,
+      key,
+      requestHash,
+      statusCode: answer.status,
+      response: answer.body,
+      at: ctx.clock.now(),
+    });
     return answer;
   });
 }

@@ -10,10 +10,21 @@ import { type FieldError, InvalidInput } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { Actor } from '../domain/roles.js';
 import { appendAudit } from '../store/repositories/audit.js';
-import { finishImport, insertImport, markRunningImportsFailed, recordImportProgress } from '../store/repositories/imports.js';
+import {
+  finishImport,
+  insertImport,
+  markRunningImportsFailed,
+  recordImportProgress,
+} from '../store/repositories/imports.js';
 import { captureInTransaction } from './capture-leads.js';
 import type { ServiceContext } from './context.js';
-import { type ImportRow, isRowError, readLeadFile, type RowError, UnreadableFile } from './import-file/read-lead-file.js';
+import {
+  type ImportRow,
+  isRowError,
+  type RowError,
+  readLeadFile,
+  UnreadableFile,
+} from './import-file/read-lead-file.js';
 
 export const importChunkRows = 1000;
 
@@ -31,7 +42,13 @@ export interface ImportSummary extends ImportProgress {
   errors: RowError[];
 }
 
-const utmColumns = { utm_source: 'source', utm_medium: 'medium', utm_campaign: 'campaign', utm_term: 'term', utm_content: 'content' } as const;
+const utmColumns = {
+  utm_source: 'source',
+  utm_medium: 'medium',
+  utm_campaign: 'campaign',
+  utm_term: 'term',
+  utm_content: 'content',
+} as const;
 
 /** One row's text cells → a lead input; a bad number is a row error, not a guess. */
 export function rowToLeadInput(row: ImportRow): { input: LeadInput } | { errors: FieldError[] } {
@@ -88,8 +105,27 @@ export async function importLeadFile(
   const id = ctx.newId();
   const startedAt = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await insertImport(trx, { id, mode: 'live', fileName: file.name ?? null, format: leadFile.format, encoding: leadFile.encoding ?? null, totalRows: leadFile.totalRows, createdBy: actor.id, at: startedAt });
-    await appendAudit(trx, [{ id: ctx.newId(), actorId: actor.id, action: 'import.started', entityType: 'import', entityId: id, to: { fileName: file.name ?? null, rows: leadFile.totalRows }, at: startedAt }]);
+    await insertImport(trx, {
+      id,
+      mode: 'live',
+      fileName: file.name ?? null,
+      format: leadFile.format,
+      encoding: leadFile.encoding ?? null,
+      totalRows: leadFile.totalRows,
+      createdBy: actor.id,
+      at: startedAt,
+    });
+    await appendAudit(trx, [
+      {
+        id: ctx.newId(),
+        actorId: actor.id,
+        action: 'import.started',
+        entityType: 'import',
+        entityId: id,
+        to: { fileName: file.name ?? null, rows: leadFile.totalRows },
+        at: startedAt,
+      },
+    ]);
   });
 
   const progress: ImportProgress = { processed: 0, total: leadFile.totalRows, created: 0, merged: 0, failed: 0 };
@@ -138,7 +174,16 @@ export async function importLeadFile(
   await ctx.db.transaction().execute(async (trx) => {
     await finishImport(trx, id, { status: 'completed', errors, at: finishedAt });
     await appendAudit(trx, [
-      { id: ctx.newId(), actorId: actor.id, action: 'import.completed', entityType: 'import', entityId: id, from: { status: 'running' }, to: { status: 'completed', created: progress.created, merged: progress.merged, failed: progress.failed }, at: finishedAt },
+      {
+        id: ctx.newId(),
+        actorId: actor.id,
+        action: 'import.completed',
+        entityType: 'import',
+        entityId: id,
+        from: { status: 'running' },
+        to: { status: 'completed', created: progress.created, merged: progress.merged, failed: progress.failed },
+        at: finishedAt,
+      },
     ]);
   });
   return { id, status: 'completed', ...progress, errors };
@@ -152,10 +197,23 @@ export async function importLeadFile(
 export async function failInterruptedImports(ctx: ServiceContext): Promise<number> {
   const at = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const ids = await markRunningImportsFailed(trx, 'interrupted: the process stopped before the import finished; import the file again to complete it (rows already imported merge)', at);
+    const ids = await markRunningImportsFailed(
+      trx,
+      'interrupted: the process stopped before the import finished; import the file again to complete it (rows already imported merge)',
+      at,
+    );
     await appendAudit(
       trx,
-      ids.map((id) => ({ id: ctx.newId(), actorId: null, action: 'import.interrupted', entityType: 'import', entityId: id, from: { status: 'running' }, to: { status: 'failed' }, at })),
+      ids.map((id) => ({
+        id: ctx.newId(),
+        actorId: null,
+        action: 'import.interrupted',
+        entityType: 'import',
+        entityId: id,
+        from: { status: 'running' },
+        to: { status: 'failed' },
+        at,
+      })),
     );
     return ids.length;
   });

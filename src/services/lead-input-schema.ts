@@ -36,7 +36,10 @@ export const leadInputSchema = z
 export type LeadInputBody = z.infer<typeof leadInputSchema>;
 
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldError[] {

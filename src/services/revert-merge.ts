@@ -5,10 +5,20 @@ import { authorize } from '../domain/policy.js';
 import type { Actor } from '../domain/roles.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { insertLeads } from '../store/repositories/leads.js';
-import { clearLeadFields, findMergeForUpdate, markMergeReverted, moveTouch, resetLatestSource } from '../store/repositories/merges.js';
+import {
+  clearLeadFields,
+  findMergeForUpdate,
+  markMergeReverted,
+  moveTouch,
+  resetLatestSource,
+} from '../store/repositories/merges.js';
 import type { ServiceContext } from './context.js';
 
-export async function revertMerge(ctx: ServiceContext, actor: Actor, mergeId: string): Promise<{ leadId: string; splitLeadId: string }> {
+export async function revertMerge(
+  ctx: ServiceContext,
+  actor: Actor,
+  mergeId: string,
+): Promise<{ leadId: string; splitLeadId: string }> {
   authorize(actor, 'merges.revert');
   return ctx.db.transaction().execute(async (trx) => {
     const merge = await findMergeForUpdate(trx, mergeId);
@@ -22,7 +32,12 @@ export async function revertMerge(ctx: ServiceContext, actor: Actor, mergeId: st
       landingPage: merge.landing_page,
       at: new Date(merge.occurred_at).toISOString(),
     });
-    const survivor = await trx.selectFrom('leads').selectAll().where('id', '=', merge.lead_id).forUpdate().executeTakeFirstOrThrow();
+    const survivor = await trx
+      .selectFrom('leads')
+      .selectAll()
+      .where('id', '=', merge.lead_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const current = {
       externalId: survivor.external_id,
       phone: survivor.phone,
@@ -37,7 +52,9 @@ export async function revertMerge(ctx: ServiceContext, actor: Actor, mergeId: st
     };
     const cleared = fieldsToClear(merge.filled, current);
     const splitLeadId = ctx.newId();
-    await insertLeads(trx, [{ ...split, id: splitLeadId, externalId: null, status: 'new', ownerId: null, createdBy: actor.id, at: now }]);
+    await insertLeads(trx, [
+      { ...split, id: splitLeadId, externalId: null, status: 'new', ownerId: null, createdBy: actor.id, at: now },
+    ]);
     await moveTouch(trx, merge.touch_id, splitLeadId);
     await clearLeadFields(trx, merge.lead_id, cleared, now);
     await resetLatestSource(trx, merge.lead_id);

@@ -45,7 +45,12 @@ export interface NewUser {
   password?: string | null;
 }
 
-async function teamFor(trx: Transaction<Database>, ctx: ServiceContext, actor: Actor, idOrName: string): Promise<TeamRow> {
+async function teamFor(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  actor: Actor,
+  idOrName: string,
+): Promise<TeamRow> {
   await lockKeys(trx, [`team:${idOrName}`]); // users created at once naming one new team make one team
   const existing = await findTeamByIdOrName(trx, idOrName);
   if (existing) return existing;
@@ -53,7 +58,15 @@ async function teamFor(trx: Transaction<Database>, ctx: ServiceContext, actor: A
   const team = { id: ctx.newId(), name: idOrName, manager_id: null, created_at: ctx.clock.now() };
   await insertTeam(trx, team);
   await appendAudit(trx, [
-    { id: ctx.newId(), actorId: actor.id, action: 'team.created', entityType: 'team', entityId: team.id, to: { name: team.name }, at: team.created_at },
+    {
+      id: ctx.newId(),
+      actorId: actor.id,
+      action: 'team.created',
+      entityType: 'team',
+      entityId: team.id,
+      to: { name: team.name },
+      at: team.created_at,
+    },
   ]);
   return team;
 }
@@ -97,7 +110,12 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   });
 }
 
-export async function issueToken(ctx: ServiceContext, actor: Actor, userId: string, label?: string | null): Promise<{ id: string; token: string }> {
+export async function issueToken(
+  ctx: ServiceContext,
+  actor: Actor,
+  userId: string,
+  label?: string | null,
+): Promise<{ id: string; token: string }> {
   authorize(actor, 'users.manage');
   const user = await findUser(ctx.db, userId);
   if (!user) throw new NotFound(`user ${userId}`);
@@ -107,13 +125,25 @@ export async function issueToken(ctx: ServiceContext, actor: Actor, userId: stri
     const now = ctx.clock.now();
     await insertToken(trx, { id, userId, tokenHash: hashToken(token), label: label ?? null, at: now });
     await appendAudit(trx, [
-      { id: ctx.newId(), actorId: actor.id, action: 'token.issued', entityType: 'user', entityId: userId, to: { tokenId: id, label: label ?? null }, at: now },
+      {
+        id: ctx.newId(),
+        actorId: actor.id,
+        action: 'token.issued',
+        entityType: 'user',
+        entityId: userId,
+        to: { tokenId: id, label: label ?? null },
+        at: now,
+      },
     ]);
   });
   return { id, token };
 }
 
-export async function createTeam(ctx: ServiceContext, actor: Actor, input: { name: string; managerId?: string | null }): Promise<TeamRow> {
+export async function createTeam(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { name: string; managerId?: string | null },
+): Promise<TeamRow> {
   authorize(actor, 'teams.manage');
   return ctx.db.transaction().execute(async (trx) => {
     await lockKeys(trx, [`team:${input.name}`]);
@@ -121,10 +151,23 @@ export async function createTeam(ctx: ServiceContext, actor: Actor, input: { nam
     if (input.managerId && !(await findUser(trx, input.managerId))) {
       throw new InvalidInput([{ field: 'managerId', message: 'no such user' }]);
     }
-    const team = { id: ctx.newId(), name: input.name, manager_id: input.managerId ?? null, created_at: ctx.clock.now() };
+    const team = {
+      id: ctx.newId(),
+      name: input.name,
+      manager_id: input.managerId ?? null,
+      created_at: ctx.clock.now(),
+    };
     await insertTeam(trx, team);
     await appendAudit(trx, [
-      { id: ctx.newId(), actorId: actor.id, action: 'team.created', entityType: 'team', entityId: team.id, to: { name: team.name, managerId: team.manager_id }, at: team.created_at },
+      {
+        id: ctx.newId(),
+        actorId: actor.id,
+        action: 'team.created',
+        entityType: 'team',
+        entityId: team.id,
+        to: { name: team.name, managerId: team.manager_id },
+        at: team.created_at,
+      },
     ]);
     return team;
   });
@@ -138,7 +181,17 @@ export async function createTeam(ctx: ServiceContext, actor: Actor, input: { nam
 export async function bootstrapAdmin(
   ctx: ServiceContext,
   given: { token?: string; email: string; password?: string },
-): Promise<{ created: false } | { created: true; email: string; token: string; tokenGenerated: boolean; password: string; passwordGenerated: boolean }> {
+): Promise<
+  | { created: false }
+  | {
+      created: true;
+      email: string;
+      token: string;
+      tokenGenerated: boolean;
+      password: string;
+      passwordGenerated: boolean;
+    }
+> {
   return ctx.db.transaction().execute(async (trx) => {
     await lockUsersTable(trx); // two processes starting at once on one PostgreSQL make one admin
     if ((await countUsers(trx)) > 0) return { created: false } as const;
@@ -146,9 +199,36 @@ export async function bootstrapAdmin(
     const password = given.password ?? newPassword();
     const now = ctx.clock.now();
     const id = ctx.newId();
-    await insertUser(trx, { id, name: 'Administrator', email: given.email.toLowerCase(), role: 'admin', team_id: null, password_hash: await hashPassword(password), created_at: now, updated_at: now });
+    await insertUser(trx, {
+      id,
+      name: 'Administrator',
+      email: given.email.toLowerCase(),
+      role: 'admin',
+      team_id: null,
+      password_hash: await hashPassword(password),
+      created_at: now,
+      updated_at: now,
+    });
     await insertToken(trx, { id: ctx.newId(), userId: id, tokenHash: hashToken(token), label: 'bootstrap', at: now });
-    await appendAudit(trx, [{ id: ctx.newId(), actorId: null, action: 'user.created', entityType: 'user', entityId: id, to: { role: 'admin', email: given.email }, reason: 'bootstrap admin on first start', at: now }]);
-    return { created: true, email: given.email, token, tokenGenerated: !given.token, password, passwordGenerated: !given.password } as const;
+    await appendAudit(trx, [
+      {
+        id: ctx.newId(),
+        actorId: null,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        to: { role: 'admin', email: given.email },
+        reason: 'bootstrap admin on first start',
+        at: now,
+      },
+    ]);
+    return {
+      created: true,
+      email: given.email,
+      token,
+      tokenGenerated: !given.token,
+      password,
+      passwordGenerated: !given.password,
+    } as const;
   });
 }

@@ -2,7 +2,7 @@
  * PGlite has no cross-process lock: two processes on one data directory lose rows. We take an
  * exclusive lock file and refuse a second process with a message a person can act on.
  */
-import { openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface DataDirLock {

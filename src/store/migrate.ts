@@ -1,7 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
-import type { Database } from './schema.js';
 import * as lifecycle from './migrations/001-lifecycle.js';
 import * as seedChannels from './migrations/002-built-in-channels.js';
+import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
 const migrations: Record<string, Migration> = {
@@ -12,7 +12,12 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'leadloop_migrations', migrationLockTableName: 'leadloop_migrations_lock' });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'leadloop_migrations',
+    migrationLockTableName: 'leadloop_migrations_lock',
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

@@ -5,16 +5,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/server.js';
-import { adminToken, client, engines, isProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
+import {
+  adminToken,
+  client,
+  engines,
+  isProblem,
+  makeUser,
+  type Reply,
+  startTestServer,
+  type TestServer,
+} from '../support/server.js';
 
-const allRoles = ['sdr', 'sdr_lead', 'sales', 'sales_manager', 'sales_ops', 'sales_assistant', 'marketing', 'admin'] as const;
+const allRoles = [
+  'sdr',
+  'sdr_lead',
+  'sales',
+  'sales_manager',
+  'sales_ops',
+  'sales_assistant',
+  'marketing',
+  'admin',
+] as const;
 const hour = 3_600_000;
 
 /** A problem+json answer of this status with type, title, status and a detail. */
 function expectProblem(r: Reply, status: number) {
   expect(r.status, r.text).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+  expect(r.body).toMatchObject({
+    type: expect.any(String),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
   expect(isProblem(r)).toBe(true);
 }
 
@@ -43,10 +66,22 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
 
     it('answers 401 to a wrong token and to a non-bearer scheme', async () => {
       expectProblem(await t.as('not-a-real-token-0000000000000000')('GET', '/users/me'), 401);
-      expectProblem(await t.as(null)('GET', '/users/me', undefined, { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` }), 401);
+      expectProblem(
+        await t.as(null)('GET', '/users/me', undefined, {
+          authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}`,
+        }),
+        401,
+      );
       expectProblem(await t.as(null)('GET', '/users/me', undefined, { authorization: 'Bearer' }), 401);
       // nothing was done on the caller's behalf
-      expectProblem(await t.as('not-a-real-token-0000000000000000')('POST', '/leads', { name: '无权', phone: phone(), channel: 'sem' }), 401);
+      expectProblem(
+        await t.as('not-a-real-token-0000000000000000')('POST', '/leads', {
+          name: '无权',
+          phone: phone(),
+          channel: 'sem',
+        }),
+        401,
+      );
     });
 
     it('serves a valid token', async () => {
@@ -70,7 +105,14 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
       const email = `${unique(role)}@Example.CN`;
       const created = await t.admin('POST', '/users', { name: `${role} 用户`, email, role });
       expect(created.status, created.text).toBe(201);
-      expect(created.body).toMatchObject({ id: expect.any(String), name: `${role} 用户`, email: email.toLowerCase(), role, teamId: null, active: true });
+      expect(created.body).toMatchObject({
+        id: expect.any(String),
+        name: `${role} 用户`,
+        email: email.toLowerCase(),
+        role,
+        teamId: null,
+        active: true,
+      });
       const token = await t.admin('POST', `/users/${created.body.id}/tokens`, {});
       expect(token.status).toBe(201);
       expect(token.body.token).toEqual(expect.any(String));
@@ -94,12 +136,18 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
 
     it('never shows a token again: not in the user, the user list or the audit log', async () => {
       const user = await makeUser(t, 'marketing');
-      const seen = [await t.admin('GET', '/users/me'), await t.admin('GET', '/users'), await t.admin('GET', `/audit?entityType=user&entityId=${user.id}`)];
+      const seen = [
+        await t.admin('GET', '/users/me'),
+        await t.admin('GET', '/users'),
+        await t.admin('GET', `/audit?entityType=user&entityId=${user.id}`),
+      ];
       for (const r of seen) {
         expect(r.status).toBe(200);
         expect(r.text).not.toContain(user.token);
       }
-      const issued = (await t.admin('GET', `/audit?entityType=user&entityId=${user.id}`)).body.items.map((e: any) => e.action);
+      const issued = (await t.admin('GET', `/audit?entityType=user&entityId=${user.id}`)).body.items.map(
+        (e: any) => e.action,
+      );
       expect(issued).toEqual(['user.created', 'token.issued']);
     });
 
@@ -116,12 +164,18 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
 
     it('creates exactly one user when the same e-mail is posted concurrently; the rest are 409, never 500', async () => {
       const email = `${unique('race')}@example.cn`;
-      const replies = await Promise.all(Array.from({ length: 6 }, (_, i) => t.admin('POST', '/users', { name: `Racer ${i}`, email, role: 'sdr' })));
+      const replies = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => t.admin('POST', '/users', { name: `Racer ${i}`, email, role: 'sdr' })),
+      );
       expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     });
 
     it('refuses an unknown role (400 naming role) and a bad e-mail (400 naming email)', async () => {
-      const badRole = await t.admin('POST', '/users', { name: 'Boss', email: `${unique('boss')}@example.cn`, role: 'boss' });
+      const badRole = await t.admin('POST', '/users', {
+        name: 'Boss',
+        email: `${unique('boss')}@example.cn`,
+        role: 'boss',
+      });
       expectProblem(badRole, 400);
       expect(fieldsOf(badRole)).toEqual(['role']);
       const badEmail = await t.admin('POST', '/users', { name: 'No Mail', email: 'not-an-email', role: 'sdr' });
@@ -132,23 +186,37 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
     it('creates a team the first time a user names it; a second user of that team shares its id', async () => {
       const team = unique('华东 SDR');
       const a = await t.admin('POST', '/users', { name: 'A', email: `${unique('a')}@example.cn`, role: 'sdr', team });
-      const b = await t.admin('POST', '/users', { name: 'B', email: `${unique('b')}@example.cn`, role: 'sdr_lead', team });
+      const b = await t.admin('POST', '/users', {
+        name: 'B',
+        email: `${unique('b')}@example.cn`,
+        role: 'sdr_lead',
+        team,
+      });
       expect(a.status).toBe(201);
       expect(b.status).toBe(201);
       expect(a.body.teamId).toEqual(expect.any(String));
       expect(b.body.teamId).toBe(a.body.teamId);
       const teams = await t.admin('GET', '/teams');
       expect(teams.status).toBe(200);
-      expect(teams.body.items.filter((x: any) => x.name === team)).toEqual([expect.objectContaining({ id: a.body.teamId, name: team })]);
+      expect(teams.body.items.filter((x: any) => x.name === team)).toEqual([
+        expect.objectContaining({ id: a.body.teamId, name: team }),
+      ]);
       // naming the team by id puts a user in it too
-      const c = await t.admin('POST', '/users', { name: 'C', email: `${unique('c')}@example.cn`, role: 'sdr', team: a.body.teamId });
+      const c = await t.admin('POST', '/users', {
+        name: 'C',
+        email: `${unique('c')}@example.cn`,
+        role: 'sdr',
+        team: a.body.teamId,
+      });
       expect(c.body.teamId).toBe(a.body.teamId);
     });
 
     it('puts users created concurrently with one new team name into one team, never 500', async () => {
       const team = unique('并发团队');
       const replies = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => t.admin('POST', '/users', { name: `Member ${i}`, email: `${unique(`m${i}`)}@example.cn`, role: 'sdr', team })),
+        Array.from({ length: 6 }, (_, i) =>
+          t.admin('POST', '/users', { name: `Member ${i}`, email: `${unique(`m${i}`)}@example.cn`, role: 'sdr', team }),
+        ),
       );
       expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
       expect(new Set(replies.map((r) => r.body.teamId)).size).toBe(1);
@@ -193,7 +261,10 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
       expectProblem(r, 403);
       expect(r.body.detail).toMatch(/\bsales\b/);
       expect((await t.admin('GET', `/leads?q=${p}`)).body.items).toEqual([]);
-      expectProblem(await sales.call('POST', '/leads/bulk', { leads: [{ name: '批量', phone: phone(), channel: 'sem' }] }), 403);
+      expectProblem(
+        await sales.call('POST', '/leads/bulk', { leads: [{ name: '批量', phone: phone(), channel: 'sem' }] }),
+        403,
+      );
     });
 
     it('marketing may add a channel; an sdr may not (403)', async () => {
@@ -211,7 +282,9 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
 
     it('adds a channel once when it is posted concurrently: one 201, the rest 409, never 500', async () => {
       const id = `race_channel_${seq++}`;
-      const replies = await Promise.all(Array.from({ length: 4 }, () => t.admin('POST', '/channels', { id, name: 'Race', kind: 'free' })));
+      const replies = await Promise.all(
+        Array.from({ length: 4 }, () => t.admin('POST', '/channels', { id, name: 'Race', kind: 'free' })),
+      );
       expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     });
 
@@ -224,12 +297,15 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
       }
     });
 
-    it.each(allRoles.filter((r) => r !== 'admin' && r !== 'sales_ops'))('refuses the audit log to %s (403 naming the role)', async (role) => {
-      const user = await makeUser(t, role);
-      const r = await user.call('GET', '/audit');
-      expectProblem(r, 403);
-      expect(r.body.detail).toContain(role);
-    });
+    it.each(allRoles.filter((r) => r !== 'admin' && r !== 'sales_ops'))(
+      'refuses the audit log to %s (403 naming the role)',
+      async (role) => {
+        const user = await makeUser(t, role);
+        const r = await user.call('GET', '/audit');
+        expectProblem(r, 403);
+        expect(r.body.detail).toContain(role);
+      },
+    );
   });
 
   describe('data scoping (§1)', () => {
@@ -247,11 +323,22 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
       const teammate = await makeUser(t, 'sdr', { team: north });
       const stranger = await makeUser(t, 'sdr', { team: south });
       sales = await makeUser(t, 'sales', { team: north });
-      unowned = (await t.admin('POST', '/leads', { name: '公海', phone: phone(), company, channel: 'sem' })).body.lead.id;
-      const mine = await teammate.call('POST', '/leads', { name: '队友陌拜', phone: phone(), company, channel: 'outbound' });
+      unowned = (await t.admin('POST', '/leads', { name: '公海', phone: phone(), company, channel: 'sem' })).body.lead
+        .id;
+      const mine = await teammate.call('POST', '/leads', {
+        name: '队友陌拜',
+        phone: phone(),
+        company,
+        channel: 'outbound',
+      });
       expect(mine.body.lead).toMatchObject({ status: 'working', ownerId: teammate.id });
       teammatesOutbound = mine.body.lead.id;
-      const theirs = await stranger.call('POST', '/leads', { name: '别队陌拜', phone: phone(), company, channel: 'outbound' });
+      const theirs = await stranger.call('POST', '/leads', {
+        name: '别队陌拜',
+        phone: phone(),
+        company,
+        channel: 'outbound',
+      });
       expect(theirs.body.lead).toMatchObject({ status: 'working', ownerId: stranger.id });
       otherTeamsOutbound = theirs.body.lead.id;
     });
@@ -321,13 +408,22 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
       const p = phone();
       const first = await t.admin('POST', '/leads', { name: '合并', phone: p, channel: 'sem' });
       t.clock.advance(hour);
-      const repeat = await sdr.call('POST', '/leads', { name: '合并', phone: p, email: `${unique('merge')}@example.cn`, channel: 'hotline' });
+      const repeat = await sdr.call('POST', '/leads', {
+        name: '合并',
+        phone: p,
+        email: `${unique('merge')}@example.cn`,
+        channel: 'hotline',
+      });
       expect(repeat.status).toBe(200);
       const leadId = first.body.lead.id;
       const items = (await t.admin('GET', `/audit?entityId=${leadId}`)).body.items;
       expect(items.map((e: any) => e.action)).toEqual(['lead.created', 'lead.merged']);
       const merged = items[1];
-      expect(merged).toMatchObject({ actorId: sdr.id, reason: 'a repeat matched on phone', at: repeat.body.lead.updatedAt });
+      expect(merged).toMatchObject({
+        actorId: sdr.id,
+        reason: 'a repeat matched on phone',
+        at: repeat.body.lead.updatedAt,
+      });
       expect(merged.from).toEqual(expect.objectContaining({ email: null }));
       expect(merged.to).toEqual(expect.objectContaining({ email: repeat.body.lead.email, latestChannel: 'hotline' }));
       expect(Date.parse(merged.at) - Date.parse(items[0].at)).toBe(hour);
@@ -336,7 +432,11 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
       expect(timeline.status).toBe(200);
       const changes = timeline.body.items.filter((e: any) => e.type === 'change');
       expect(changes.map((e: any) => e.data.action)).toEqual(['lead.created', 'lead.merged']);
-      expect(changes[1]).toMatchObject({ actorId: sdr.id, at: merged.at, data: { reason: 'a repeat matched on phone' } });
+      expect(changes[1]).toMatchObject({
+        actorId: sdr.id,
+        at: merged.at,
+        data: { reason: 'a repeat matched on phone' },
+      });
       const ats = timeline.body.items.map((e: any) => Date.parse(e.at));
       expect(ats).toEqual([...ats].sort((a, b) => a - b));
     });
@@ -367,7 +467,11 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
     });
 
     it('understands 3d, 15m and 1d12h', async () => {
-      for (const [advance, ms] of [['3d', 72 * hour], ['15m', hour / 4], ['1d12h', 36 * hour]] as const) {
+      for (const [advance, ms] of [
+        ['3d', 72 * hour],
+        ['15m', hour / 4],
+        ['1d12h', 36 * hour],
+      ] as const) {
         const from = Date.parse((await t.admin('POST', '/admin/clock', { advance: '0s' })).body.now);
         const r = await t.admin('POST', '/admin/clock', { advance });
         expect(r.status).toBe(200);
@@ -382,7 +486,12 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
       const lead = await t.admin('POST', '/leads', { name: '定时', phone: phone(), channel: 'sem' });
       expect(lead.body.lead.createdAt).toBe('2026-06-01T01:30:00.000Z');
       const audit = (await t.admin('GET', '/audit?entityType=clock&limit=1000')).body.items.at(-1);
-      expect(audit).toMatchObject({ action: 'clock.changed', actorId: adminId, to: { now: '2026-06-01T01:30:00.000Z' }, from: { now: expect.any(String) } });
+      expect(audit).toMatchObject({
+        action: 'clock.changed',
+        actorId: adminId,
+        to: { now: '2026-06-01T01:30:00.000Z' },
+        from: { now: expect.any(String) },
+      });
     });
 
     it('refuses both set and advance, and neither (400)', async () => {
@@ -436,7 +545,11 @@ describe.each(engines())('manual clock out of range (%s)', (engine) => {
 describe('POST /admin/clock without LEADLOOP_CLOCK=manual', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
-    const config = { ...loadConfig({ LEADLOOP_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'error' }), port: 0, host: '127.0.0.1' };
+    const config = {
+      ...loadConfig({ LEADLOOP_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'error' }),
+      port: 0,
+      host: '127.0.0.1',
+    };
     server = await startServer(config, { location: { memory: true } });
   });
   afterAll(async () => server?.close());

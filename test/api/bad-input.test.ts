@@ -9,14 +9,21 @@ import { engines, isProblem, makeUser, type Reply, startTestServer, type TestSer
 function expectProblem(r: Reply, status: number) {
   expect(r.status, r.text).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+  expect(r.body).toMatchObject({
+    type: expect.any(String),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
   expect(isProblem(r)).toBe(true);
 }
 
 /** 400 problem+json whose errors[].field names `field`. */
 function expectFieldError(r: Reply, field: string) {
   expectProblem(r, 400);
-  expect(r.body.errors, r.text).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]));
+  expect(r.body.errors, r.text).toEqual(
+    expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]),
+  );
 }
 
 const valid = { name: '张伟', phone: '13912340000', channel: 'sem' };
@@ -56,11 +63,18 @@ describe.each(engines())('bad input over HTTP (%s)', (engine) => {
     it('neither phone nor e-mail → 400 naming the contact field', async () => {
       const r = await t.admin('POST', '/leads', { name: '无联系', company: '某公司', channel: 'sem' });
       expectProblem(r, 400);
-      expect(r.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining([expect.stringMatching(/^(phone|email)$/)]));
+      expect(r.body.errors.map((e: any) => e.field)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(phone|email)$/)]),
+      );
     });
 
     it('names every field at fault at once', async () => {
-      const r = await t.admin('POST', '/leads', { name: '多错', phone: '12', email: 'nope', channel: 'carrier_pigeon' });
+      const r = await t.admin('POST', '/leads', {
+        name: '多错',
+        phone: '12',
+        email: 'nope',
+        channel: 'carrier_pigeon',
+      });
       expectProblem(r, 400);
       expect(r.body.errors.map((e: any) => e.field).sort()).toEqual(['channel', 'email', 'phone']);
     });
@@ -89,7 +103,14 @@ describe.each(engines())('bad input over HTTP (%s)', (engine) => {
     it('a body over the 16 MiB limit → 413 problem+json', async () => {
       const big = JSON.stringify({ ...valid, fields: { notes: 'x'.repeat(16 * 1024 * 1024 + 1) } });
       expectProblem(await t.admin('POST', '/leads', big), 413);
-      expectProblem(await t.admin('POST', '/leads/bulk', JSON.stringify({ leads: [{ ...valid, name: 'x'.repeat(17 * 1024 * 1024) }] })), 413);
+      expectProblem(
+        await t.admin(
+          'POST',
+          '/leads/bulk',
+          JSON.stringify({ leads: [{ ...valid, name: 'x'.repeat(17 * 1024 * 1024) }] }),
+        ),
+        413,
+      );
     });
 
     it.each([
@@ -104,14 +125,20 @@ describe.each(engines())('bad input over HTTP (%s)', (engine) => {
     });
 
     it('an Idempotency-Key over 200 characters → 400 naming the header', async () => {
-      expectFieldError(await t.admin('POST', '/leads', valid, { 'idempotency-key': 'k'.repeat(201) }), 'header.idempotency-key');
+      expectFieldError(
+        await t.admin('POST', '/leads', valid, { 'idempotency-key': 'k'.repeat(201) }),
+        'header.idempotency-key',
+      );
     });
   });
 
   describe('GET /leads query parameters', () => {
-    it.each([['limit=0'], ['limit=abc'], ['limit=501'], ['limit=2.5'], ['limit=-1']])('%s → 400 naming query.limit', async (query) => {
-      expectFieldError(await t.admin('GET', `/leads?${query}`), 'query.limit');
-    });
+    it.each([['limit=0'], ['limit=abc'], ['limit=501'], ['limit=2.5'], ['limit=-1']])(
+      '%s → 400 naming query.limit',
+      async (query) => {
+        expectFieldError(await t.admin('GET', `/leads?${query}`), 'query.limit');
+      },
+    );
 
     it('a garbage cursor → 400 naming query.cursor', async () => {
       for (const cursor of ['garbage', 'eyJub3QiOiJhIGN1cnNvciJ9', Buffer.from('{"id":1}').toString('base64url')]) {
@@ -119,13 +146,16 @@ describe.each(engines())('bad input over HTTP (%s)', (engine) => {
       }
     });
 
-    it.each([['99999-01-01'], ['-000001-01-01T00:00:00.000Z']])('a hand-made cursor at the time %s → a page or 400 naming query.cursor, never a 500', async (createdAt) => {
-      await t.admin('POST', '/leads', { ...valid, phone: '13912340055' });
-      const forged = Buffer.from(JSON.stringify({ createdAt, id: 'x' })).toString('base64url');
-      const r = await t.admin('GET', `/leads?cursor=${forged}`);
-      expect([200, 400], r.text).toContain(r.status);
-      if (r.status === 400) expectFieldError(r, 'query.cursor');
-    });
+    it.each([['99999-01-01'], ['-000001-01-01T00:00:00.000Z']])(
+      'a hand-made cursor at the time %s → a page or 400 naming query.cursor, never a 500',
+      async (createdAt) => {
+        await t.admin('POST', '/leads', { ...valid, phone: '13912340055' });
+        const forged = Buffer.from(JSON.stringify({ createdAt, id: 'x' })).toString('base64url');
+        const r = await t.admin('GET', `/leads?cursor=${forged}`);
+        expect([200, 400], r.text).toContain(r.status);
+        if (r.status === 400) expectFieldError(r, 'query.cursor');
+      },
+    );
 
     it.each([
       ['status=bogus', 'query.status'],
@@ -163,7 +193,11 @@ describe.each(engines())('bad input over HTTP (%s)', (engine) => {
 
   describe('POST /leads/bulk', () => {
     it('refuses 10,001 leads: 400 naming leads, and stores none of them', async () => {
-      const leads = Array.from({ length: 10_001 }, (_, i) => ({ name: `批量${i}`, email: `bulk-over-${i}@example.cn`, channel: 'sem' }));
+      const leads = Array.from({ length: 10_001 }, (_, i) => ({
+        name: `批量${i}`,
+        email: `bulk-over-${i}@example.cn`,
+        channel: 'sem',
+      }));
       const r = await t.admin('POST', '/leads/bulk', { leads });
       expectFieldError(r, 'leads');
       expect((await t.admin('GET', '/leads?q=bulk-over-')).body.items).toEqual([]);
@@ -194,16 +228,25 @@ describe.each(engines())('bad input over HTTP (%s)', (engine) => {
       expect(r.body.created).toBe(2);
       expect(r.body.merged).toBe(1);
       expect(r.body.failed.map((f: any) => f.index)).toEqual([1, 3, 4, 5]);
-      const failedFields = Object.fromEntries(r.body.failed.map((f: any) => [f.index, f.errors.map((e: any) => e.field)]));
+      const failedFields = Object.fromEntries(
+        r.body.failed.map((f: any) => [f.index, f.errors.map((e: any) => e.field)]),
+      );
       expect(failedFields[1]).toContain('channel');
       expect(failedFields[3]).toContain('phone');
       expect(failedFields[5]).toContain('nickname');
-      expect(r.body.failed.every((f: any) => f.errors.length > 0 && f.errors.every((e: any) => typeof e.message === 'string'))).toBe(true);
+      expect(
+        r.body.failed.every(
+          (f: any) => f.errors.length > 0 && f.errors.every((e: any) => typeof e.message === 'string'),
+        ),
+      ).toBe(true);
 
       expect(r.body.results.map((x: any) => x.index)).toEqual([0, 2, 6]);
       const [first, second, repeat] = r.body.results;
       expect(repeat).toMatchObject({ id: first.id, merged: true });
-      for (const [result, name] of [[first, '好一'], [second, '好二']] as const) {
+      for (const [result, name] of [
+        [first, '好一'],
+        [second, '好二'],
+      ] as const) {
         const lead = await t.admin('GET', `/leads/${result.id}`);
         expect(lead.status).toBe(200);
         expect(lead.body.name).toBe(name);
@@ -216,8 +259,14 @@ describe.each(engines())('bad input over HTTP (%s)', (engine) => {
   describe('other endpoints name their fields too', () => {
     it('POST /users: missing name, unknown field, short password', async () => {
       expectFieldError(await t.admin('POST', '/users', { email: 'n@example.cn', role: 'sdr' }), 'name');
-      expectFieldError(await t.admin('POST', '/users', { name: 'N', email: 'n@example.cn', role: 'sdr', nickname: 'x' }), 'nickname');
-      expectFieldError(await t.admin('POST', '/users', { name: 'N', email: 'n@example.cn', role: 'sdr', password: 'short' }), 'password');
+      expectFieldError(
+        await t.admin('POST', '/users', { name: 'N', email: 'n@example.cn', role: 'sdr', nickname: 'x' }),
+        'nickname',
+      );
+      expectFieldError(
+        await t.admin('POST', '/users', { name: 'N', email: 'n@example.cn', role: 'sdr', password: 'short' }),
+        'password',
+      );
     });
 
     it('POST /channels: a bad id and a bad kind', async () => {
@@ -246,17 +295,33 @@ describe.each(engines())('listing leads: cursor pagination and filters (%s)', (e
   beforeAll(async () => {
     t = await startTestServer(engine);
     for (let i = 1; i <= 7; i++) {
-      const r = await t.admin('POST', '/leads', { name: `分页${i}`, phone: `1370000000${i}`, channel: 'content_download' });
+      const r = await t.admin('POST', '/leads', {
+        name: `分页${i}`,
+        phone: `1370000000${i}`,
+        channel: 'content_download',
+      });
       expect(r.status).toBe(201);
       paged.push(r.body.lead.id);
       t.clock.advance(60_000);
     }
     sdr = await makeUser(t, 'sdr');
-    const cold = await sdr.call('POST', '/leads', { name: '陌拜客户', phone: '13811112222', company: '远山贸易有限公司', channel: 'outbound' });
+    const cold = await sdr.call('POST', '/leads', {
+      name: '陌拜客户',
+      phone: '13811112222',
+      company: '远山贸易有限公司',
+      channel: 'outbound',
+    });
     expect(cold.body.lead).toMatchObject({ status: 'working', ownerId: sdr.id });
     coldCall = cold.body.lead.id;
     t.clock.advance(60_000);
-    expo = (await t.admin('POST', '/leads', { name: 'Expo Visitor', email: 'visitor@blueharbor.example', company: 'Blue Harbor Logistics', channel: 'event_offline' })).body.lead.id;
+    expo = (
+      await t.admin('POST', '/leads', {
+        name: 'Expo Visitor',
+        email: 'visitor@blueharbor.example',
+        company: 'Blue Harbor Logistics',
+        channel: 'event_offline',
+      })
+    ).body.lead.id;
   });
   afterAll(async () => t?.stop());
 
@@ -267,7 +332,10 @@ describe.each(engines())('listing leads: cursor pagination and filters (%s)', (e
     let cursor: string | null = null;
     do {
       const sep = path.includes('?') ? '&' : '?';
-      const r: Reply = await t.admin('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const r: Reply = await t.admin(
+        'GET',
+        `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       expect(r.status, r.text).toBe(200);
       pages.push(r);
       cursor = r.body.nextCursor;

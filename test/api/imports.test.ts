@@ -6,19 +6,34 @@
 import { execSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, engines, isProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
+import {
+  type Client,
+  engines,
+  isProblem,
+  makeUser,
+  type Reply,
+  startTestServer,
+  type TestServer,
+} from '../support/server.js';
 
 const utf8 = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 const utf8WithBom = (text: string): Uint8Array => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
 /** GBK bytes as Chinese Excel writes them, encoded by Python's codec (not by the code under test). */
 const gbk = (text: string): Uint8Array =>
-  new Uint8Array(execSync(`python3 -c "import sys; sys.stdout.buffer.write(sys.stdin.read().encode('gbk'))"`, { input: text }));
+  new Uint8Array(
+    execSync(`python3 -c "import sys; sys.stdout.buffer.write(sys.stdin.read().encode('gbk'))"`, { input: text }),
+  );
 
 /** A valid Chinese mobile, unique per n; each test uses its own block of n. */
 const mobile = (n: number) => `139${String(10_000_000 + n).padStart(8, '0')}`;
 const e164 = (n: number) => `+86${mobile(n)}`;
 
-function upload(call: Client, bytes: Uint8Array, fileName = 'leads.csv', extra: Record<string, string> = {}): Promise<Reply> {
+function upload(
+  call: Client,
+  bytes: Uint8Array,
+  fileName = 'leads.csv',
+  extra: Record<string, string> = {},
+): Promise<Reply> {
   const form = new FormData();
   for (const [k, v] of Object.entries(extra)) form.append(k, v);
   form.append('file', new Blob([bytes as BlobPart]), fileName);
@@ -84,35 +99,56 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
     ['UTF-8', utf8, 100],
     ['UTF-8 with BOM', utf8WithBom, 200],
     ['GBK', gbk, 300],
-  ] as const)('imports a %s CSV with Chinese headers, normalising phone, e-mail and region', async (_label, encode, base) => {
-    const r = await upload(t.admin, encode(chineseRows(base)), '线索.csv');
-    expect(r.status, r.text).toBe(201);
-    expect(r.body).toMatchObject({ status: 'completed', mode: 'live', totalRows: 2, created: 2, merged: 0, failed: 0, errorReportUrl: null, errors: [] });
-    expect(typeof r.body.id).toBe('string');
+  ] as const)(
+    'imports a %s CSV with Chinese headers, normalising phone, e-mail and region',
+    async (_label, encode, base) => {
+      const r = await upload(t.admin, encode(chineseRows(base)), '线索.csv');
+      expect(r.status, r.text).toBe(201);
+      expect(r.body).toMatchObject({
+        status: 'completed',
+        mode: 'live',
+        totalRows: 2,
+        created: 2,
+        merged: 0,
+        failed: 0,
+        errorReportUrl: null,
+        errors: [],
+      });
+      expect(typeof r.body.id).toBe('string');
 
-    const wang = await leadByPhone(base + 1);
-    expect(wang).toMatchObject({
-      name: '王小明',
-      phone: e164(base + 1),
-      email: `wang.xm${base}@example.cn`,
-      company: `上海云帆${base}信息技术有限公司`,
-      title: '采购经理',
-      region: '上海市',
-      regionCode: '31',
-      industry: '制造业',
-      employees: 350,
-      channel: 'sem',
-      status: 'new',
-    });
-    expect(wang.originalSource.channel).toBe('sem');
+      const wang = await leadByPhone(base + 1);
+      expect(wang).toMatchObject({
+        name: '王小明',
+        phone: e164(base + 1),
+        email: `wang.xm${base}@example.cn`,
+        company: `上海云帆${base}信息技术有限公司`,
+        title: '采购经理',
+        region: '上海市',
+        regionCode: '31',
+        industry: '制造业',
+        employees: 350,
+        channel: 'sem',
+        status: 'new',
+      });
+      expect(wang.originalSource.channel).toBe('sem');
 
-    const li = await leadByPhone(base + 2);
-    expect(li).toMatchObject({ name: '李娜', phone: e164(base + 2), email: null, company: `北京星河${base}科技有限公司`, title: '技术总监', region: '北京市', employees: 1200, channel: 'event_offline' });
-    expect(typeof li.employees).toBe('number');
+      const li = await leadByPhone(base + 2);
+      expect(li).toMatchObject({
+        name: '李娜',
+        phone: e164(base + 2),
+        email: null,
+        company: `北京星河${base}科技有限公司`,
+        title: '技术总监',
+        region: '北京市',
+        employees: 1200,
+        channel: 'event_offline',
+      });
+      expect(typeof li.employees).toBe('number');
 
-    const byName = await t.admin('GET', `/leads?q=${encodeURIComponent('王小明')}`);
-    expect(byName.body.items.map((l: any) => l.id)).toContain(wang.id);
-  });
+      const byName = await t.admin('GET', `/leads?q=${encodeURIComponent('王小明')}`);
+      expect(byName.body.items.map((l: any) => l.id)).toContain(wang.id);
+    },
+  );
 
   it('reads English field-name headers: externalId, channel and utm_source', async () => {
     const file = csv([
@@ -126,12 +162,23 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
 
     const alice = await t.admin('GET', '/leads?externalId=EXT-401');
     expect(alice.body.items).toHaveLength(1);
-    expect(alice.body.items[0]).toMatchObject({ name: 'Alice Chen', phone: e164(401), email: 'alice.chen@acme.example', channel: 'partner', externalId: 'EXT-401' });
+    expect(alice.body.items[0]).toMatchObject({
+      name: 'Alice Chen',
+      phone: e164(401),
+      email: 'alice.chen@acme.example',
+      channel: 'partner',
+      externalId: 'EXT-401',
+    });
     expect(alice.body.items[0].originalSource.utm.source).toBe('linkedin');
 
     const bob = await t.admin('GET', '/leads?externalId=EXT-402');
     expect(bob.body.items).toHaveLength(1);
-    expect(bob.body.items[0]).toMatchObject({ name: 'Bob Li', phone: null, email: 'bob.li@acme.example', channel: 'sem' });
+    expect(bob.body.items[0]).toMatchObject({
+      name: 'Bob Li',
+      phone: null,
+      email: 'bob.li@acme.example',
+      channel: 'sem',
+    });
     expect(bob.body.items[0].originalSource.utm.source).toBe('baidu');
   });
 
@@ -139,7 +186,15 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('线索');
     sheet.addRow(['姓名', '手机', '邮箱', '公司', '地区', '员工数', '渠道']);
-    sheet.addRow(['陈一', Number(mobile(501)), 'chenyi@example.cn', '深圳前海数据有限公司', '广东深圳', 80, 'event_online']);
+    sheet.addRow([
+      '陈一',
+      Number(mobile(501)),
+      'chenyi@example.cn',
+      '深圳前海数据有限公司',
+      '广东深圳',
+      80,
+      'event_online',
+    ]);
     sheet.addRow(['林二', mobile(502), null, '杭州某某科技有限公司', '上海', '45', null]);
     sheet.addRow(['坏号', 'n/a', null, null, null, null, null]); // Excel row 4
     sheet.addRow([]); // Excel row 5: blank, skipped without a report
@@ -156,7 +211,13 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
     await noLeadWithPhone(506);
 
     const chen = await leadByPhone(501);
-    expect(chen).toMatchObject({ name: '陈一', phone: e164(501), employees: 80, channel: 'event_online', region: '深圳市' });
+    expect(chen).toMatchObject({
+      name: '陈一',
+      phone: e164(501),
+      employees: 80,
+      channel: 'event_online',
+      region: '深圳市',
+    });
     const lin = await leadByPhone(502);
     expect(lin).toMatchObject({ name: '林二', phone: e164(502), employees: 45, channel: 'import', region: '上海市' });
   });
@@ -176,11 +237,20 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
   });
 
   it('reads channels by their name or Chinese name in any case, and employee bands as their lower bound', async () => {
-    const file = csv(['姓名,手机,渠道,员工数', `孔一,${mobile(651)},SEM,100-499人`, `孔二,${mobile(652)},线下活动,1000人以上`, `孔三,${mobile(653)},抖音,20`]);
+    const file = csv([
+      '姓名,手机,渠道,员工数',
+      `孔一,${mobile(651)},SEM,100-499人`,
+      `孔二,${mobile(652)},线下活动,1000人以上`,
+      `孔三,${mobile(653)},抖音,20`,
+    ]);
     const r = await upload(t.admin, utf8(file));
     expect(r.status, r.text).toBe(201);
     expect(r.body).toMatchObject({ created: 2, failed: 1 });
-    expect(await leadByPhone(651)).toMatchObject({ channel: 'sem', employees: 100, fields: { employeeBand: '100-499人' } });
+    expect(await leadByPhone(651)).toMatchObject({
+      channel: 'sem',
+      employees: 100,
+      fields: { employeeBand: '100-499人' },
+    });
     expect(await leadByPhone(652)).toMatchObject({ channel: 'event_offline', employees: 1000 });
     expect(r.body.errors).toEqual([{ rowNumber: 4, field: 'channel', message: 'unknown channel "抖音"' }]);
   });
@@ -234,7 +304,15 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
 
     const again = await t.admin('GET', `/imports/${r.body.id}`);
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ id: r.body.id, status: 'completed', totalRows: 6, created: 2, merged: 0, failed: 4, errorReportUrl: r.body.errorReportUrl });
+    expect(again.body).toMatchObject({
+      id: r.body.id,
+      status: 'completed',
+      totalRows: 6,
+      created: 2,
+      merged: 0,
+      failed: 4,
+      errorReportUrl: r.body.errorReportUrl,
+    });
     expect(again.body.finishedAt).toEqual(expect.any(String));
 
     const missing = await t.admin('GET', '/imports/no-such-import');
@@ -329,7 +407,25 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
     };
 
     it('refuses a PNG named .csv with a 400 naming `file`', async () => {
-      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...utf8(`姓名,手机\n某人,${mobile(1001)}\n`)]);
+      const png = new Uint8Array([
+        0x89,
+        0x50,
+        0x4e,
+        0x47,
+        0x0d,
+        0x0a,
+        0x1a,
+        0x0a,
+        0,
+        0,
+        0,
+        13,
+        0x49,
+        0x48,
+        0x44,
+        0x52,
+        ...utf8(`姓名,手机\n某人,${mobile(1001)}\n`),
+      ]);
       await expectNoWrite(async () => fileError(await upload(t.admin, png, 'leads.csv')));
     });
 
@@ -346,7 +442,9 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
       const workbook = new ExcelJS.Workbook();
       workbook.addWorksheet('s').addRow(['姓名', '手机']);
       const whole = new Uint8Array(await workbook.xlsx.writeBuffer());
-      await expectNoWrite(async () => fileError(await upload(t.admin, whole.subarray(0, Math.floor(whole.length / 2)), 'cut.xlsx')));
+      await expectNoWrite(async () =>
+        fileError(await upload(t.admin, whole.subarray(0, Math.floor(whole.length / 2)), 'cut.xlsx')),
+      );
     });
 
     it('answers 400 naming `file` when the multipart body has no field `file`', async () => {
@@ -361,7 +459,9 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
       const json = await t.admin('POST', '/imports', { file: `姓名,手机\n某人,${mobile(1004)}\n` });
       expect([400, 415]).toContain(json.status);
       expect(isProblem(json)).toBe(true);
-      const raw = await t.admin('POST', '/imports', `姓名,手机\n某人,${mobile(1004)}\n`, { 'content-type': 'text/csv' });
+      const raw = await t.admin('POST', '/imports', `姓名,手机\n某人,${mobile(1004)}\n`, {
+        'content-type': 'text/csv',
+      });
       expect([400, 415]).toContain(raw.status);
       expect(isProblem(raw)).toBe(true);
       await noLeadWithPhone(1004);
@@ -371,8 +471,16 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
     // "Content-Type: multipart/form-data" by hand (no boundary) or an upload cut off mid-way
     // is bad input.
     it.each([
-      ['without a boundary', 'multipart/form-data', `--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n姓名,手机\r\n某人,${mobile(1007)}\r\n--x--\r\n`],
-      ['cut off mid-part', 'multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n姓名,手机\r\n某人,${mobile(1007)}`],
+      [
+        'without a boundary',
+        'multipart/form-data',
+        `--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n姓名,手机\r\n某人,${mobile(1007)}\r\n--x--\r\n`,
+      ],
+      [
+        'cut off mid-part',
+        'multipart/form-data; boundary=x',
+        `--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n姓名,手机\r\n某人,${mobile(1007)}`,
+      ],
       ['that is not multipart at all', 'multipart/form-data; boundary=x', 'garbage'],
     ])('answers a 4xx problem, not a 500, to a multipart body %s', async (_label, contentType, body) => {
       await expectNoWrite(async () => {

@@ -6,8 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
 
-type Operation = { responses: Record<string, { content?: Record<string, { schema?: unknown }> }>; security?: unknown[] };
-type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; security?: unknown[]; components?: { schemas?: Record<string, any>; securitySchemes?: Record<string, unknown> } };
+type Operation = {
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  security?: unknown[];
+};
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  security?: unknown[];
+  components?: { schemas?: Record<string, any>; securitySchemes?: Record<string, unknown> };
+};
 
 const methods = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
 const unauthenticated = new Set(['GET /api/v1/health', 'GET /api/v1/openapi.json']);
@@ -80,19 +88,28 @@ describe.each(engines())('OpenAPI document (%s)', (engine) => {
   });
 
   it('every operation declares a 2xx response with a schema', () => {
-    const without = ops.filter(({ op }) => !Object.entries(op.responses).some(([s, r]) => /^2\d\d$/.test(s) && Object.values(r.content ?? {}).some((c) => c.schema)));
+    const without = ops.filter(
+      ({ op }) =>
+        !Object.entries(op.responses).some(
+          ([s, r]) => /^2\d\d$/.test(s) && Object.values(r.content ?? {}).some((c) => c.schema),
+        ),
+    );
     expect(without.map((o) => o.key)).toEqual([]);
   });
 
   it('every operation declares at least one 4xx response, and 401 for a missing token', () => {
-    expect(ops.filter(({ op }) => !Object.keys(op.responses).some((s) => /^4\d\d$/.test(s))).map((o) => o.key)).toEqual([]);
+    expect(ops.filter(({ op }) => !Object.keys(op.responses).some((s) => /^4\d\d$/.test(s))).map((o) => o.key)).toEqual(
+      [],
+    );
     expect(ops.filter(({ op }) => !op.responses['401']).map((o) => o.key)).toEqual([]);
   });
 
   it('describes problems with type, title, status, detail and field errors', () => {
     const problem = doc.components?.schemas?.Problem;
     expect(problem).toBeDefined();
-    expect(Object.keys(problem.properties)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors']));
+    expect(Object.keys(problem.properties)).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors']),
+    );
     expect(problem.required).toEqual(expect.arrayContaining(['type', 'title', 'status']));
   });
 
@@ -123,13 +140,29 @@ describe.each(engines())('OpenAPI document (%s)', (engine) => {
     const calls: [string, number, () => Promise<Reply>][] = [
       ['GET /api/v1/users/me', 200, () => t.admin('GET', '/users/me')],
       ['GET /api/v1/users/me', 401, () => t.as(null)('GET', '/users/me')],
-      ['POST /api/v1/leads', 201, () => t.admin('POST', '/leads', { name: '新', phone: '13912348888', channel: 'sem' })],
-      ['POST /api/v1/leads', 200, () => t.admin('POST', '/leads', { name: '文档', phone: '13912349999', channel: 'hotline' })],
+      [
+        'POST /api/v1/leads',
+        201,
+        () => t.admin('POST', '/leads', { name: '新', phone: '13912348888', channel: 'sem' }),
+      ],
+      [
+        'POST /api/v1/leads',
+        200,
+        () => t.admin('POST', '/leads', { name: '文档', phone: '13912349999', channel: 'hotline' }),
+      ],
       ['POST /api/v1/leads', 400, () => t.admin('POST', '/leads', { name: '坏', phone: '12', channel: 'sem' })],
-      ['POST /api/v1/leads', 403, () => sales.call('POST', '/leads', { name: '销售', phone: '13912347777', channel: 'sem' })],
+      [
+        'POST /api/v1/leads',
+        403,
+        () => sales.call('POST', '/leads', { name: '销售', phone: '13912347777', channel: 'sem' }),
+      ],
       ['POST /api/v1/leads', 413, () => t.admin('POST', '/leads', tooBig())],
       ['POST /api/v1/leads', 415, () => t.admin('POST', '/leads', '<lead/>', xml)],
-      ['POST /api/v1/leads/bulk', 200, () => t.admin('POST', '/leads/bulk', { leads: [{ name: '批', phone: '13912346666', channel: 'sem' }, {}] })],
+      [
+        'POST /api/v1/leads/bulk',
+        200,
+        () => t.admin('POST', '/leads/bulk', { leads: [{ name: '批', phone: '13912346666', channel: 'sem' }, {}] }),
+      ],
       ['POST /api/v1/leads/bulk', 400, () => t.admin('POST', '/leads/bulk', { leads: [] })],
       ['GET /api/v1/leads', 200, () => t.admin('GET', '/leads?limit=2')],
       ['GET /api/v1/leads', 400, () => t.admin('GET', '/leads?limit=0')],
@@ -138,14 +171,26 @@ describe.each(engines())('OpenAPI document (%s)', (engine) => {
       ['GET /api/v1/leads/{id}', 404, () => t.admin('GET', '/leads/no-such-lead')],
       ['GET /api/v1/leads/{id}/timeline', 200, () => t.admin('GET', `/leads/${leadId}/timeline`)],
       ['GET /api/v1/leads/{id}/timeline', 403, () => sales.call('GET', `/leads/${leadId}/timeline`)],
-      ['POST /api/v1/users', 201, () => t.admin('POST', '/users', { name: 'Doc', email: 'doc.user@example.cn', role: 'marketing' })],
-      ['POST /api/v1/users', 409, () => t.admin('POST', '/users', { name: 'Doc', email: 'doc.user@example.cn', role: 'marketing' })],
+      [
+        'POST /api/v1/users',
+        201,
+        () => t.admin('POST', '/users', { name: 'Doc', email: 'doc.user@example.cn', role: 'marketing' }),
+      ],
+      [
+        'POST /api/v1/users',
+        409,
+        () => t.admin('POST', '/users', { name: 'Doc', email: 'doc.user@example.cn', role: 'marketing' }),
+      ],
       ['POST /api/v1/users', 403, () => sdr.call('POST', '/users', { name: 'X', email: 'x@example.cn', role: 'sdr' })],
       ['POST /api/v1/users', 415, () => t.admin('POST', '/users', '<user/>', xml)],
       ['POST /api/v1/users', 413, () => t.admin('POST', '/users', tooBig())],
       ['POST /api/v1/users/{id}/tokens', 404, () => t.admin('POST', '/users/no-such-user/tokens', {})],
       ['POST /api/v1/teams', 415, () => t.admin('POST', '/teams', '<team/>', xml)],
-      ['POST /api/v1/channels', 403, () => sdr.call('POST', '/channels', { id: 'doc_channel', name: 'x', kind: 'free' })],
+      [
+        'POST /api/v1/channels',
+        403,
+        () => sdr.call('POST', '/channels', { id: 'doc_channel', name: 'x', kind: 'free' }),
+      ],
       ['POST /api/v1/channels', 415, () => t.admin('POST', '/channels', '<channel/>', xml)],
       ['POST /api/v1/imports', 400, () => t.admin('POST', '/imports', { file: 'nope' })],
       ['GET /api/v1/imports/{id}', 404, () => t.admin('GET', '/imports/no-such-import')],

@@ -27,7 +27,16 @@ const tempDirs: string[] = [];
 /** The environment of a person's shell, minus anything that would point the CLI elsewhere. */
 function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['DATABASE_URL', 'LEADLOOP_DATA_DIR', 'PORT', 'LEADLOOP_ADMIN_TOKEN', 'LEADLOOP_ADMIN_EMAIL', 'LEADLOOP_ADMIN_PASSWORD', 'LEADLOOP_CLOCK', 'LEADLOOP_TEST_DATABASE_URL']) {
+  for (const key of [
+    'DATABASE_URL',
+    'LEADLOOP_DATA_DIR',
+    'PORT',
+    'LEADLOOP_ADMIN_TOKEN',
+    'LEADLOOP_ADMIN_EMAIL',
+    'LEADLOOP_ADMIN_PASSWORD',
+    'LEADLOOP_CLOCK',
+    'LEADLOOP_TEST_DATABASE_URL',
+  ]) {
     delete env[key];
   }
   Object.assign(env, { HOST: '127.0.0.1', LOG_LEVEL: 'error', NO_COLOR: '1' });
@@ -39,7 +48,12 @@ function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessE
 }
 
 function leadloop(args: string[], env: NodeJS.ProcessEnv = cliEnv({ LEADLOOP_ADMIN_TOKEN: adminToken })): Run {
-  const proc = spawn(process.execPath, ['bin/leadloop.mjs', ...args], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['bin/leadloop.mjs', ...args], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   proc.stdout?.setEncoding('utf8').on('data', (d: string) => {
@@ -121,7 +135,8 @@ async function waitUntilServing(run: Run, port: number, ms = 90_000): Promise<vo
     exited = true;
   });
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`leadloop start exited before serving\nstdout: ${run.stdout()}\nstderr: ${run.stderr()}`);
+    if (exited)
+      throw new Error(`leadloop start exited before serving\nstdout: ${run.stdout()}\nstderr: ${run.stderr()}`);
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
       if (r.status === 200) {
@@ -151,14 +166,23 @@ async function startServing(dir: string, env?: NodeJS.ProcessEnv): Promise<{ run
   return { run, port, api: api(port) };
 }
 
-type Api = (method: string, path: string, body?: unknown, token?: string | null) => Promise<{ status: number; body: any }>;
+type Api = (
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string | null,
+) => Promise<{ status: number; body: any }>;
 
 function api(port: number): Api {
   return async (method, path, body, token = adminToken) => {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const r = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await r.text();
     let parsed: unknown = text;
     try {
@@ -212,7 +236,12 @@ describe('leadloop start', () => {
     const a = await startServing(dir);
     expect(await waitForOutput(a.run, /listening/)).toContain(`127.0.0.1:${a.port}`);
     expect(a.run.stdout()).not.toMatch(/token \(shown once\)/); // the token came from LEADLOOP_ADMIN_TOKEN
-    const created = await a.api('POST', '/leads', { name: '持久化', phone: mobile(1), company: '重启测试有限公司', channel: 'sem' });
+    const created = await a.api('POST', '/leads', {
+      name: '持久化',
+      phone: mobile(1),
+      company: '重启测试有限公司',
+      channel: 'sem',
+    });
     expect(created.status).toBe(201);
     leadId = created.body.lead.id;
     const admins = await a.api('GET', '/users?role=admin');
@@ -254,7 +283,9 @@ describe('leadloop start', () => {
 
     const still = await first!.api('GET', `/leads/${leadId}`);
     expect(still.status).toBe(200);
-    expect((await first!.api('POST', '/leads', { name: '仍在服务', phone: mobile(2), channel: 'sem' })).status).toBe(201);
+    expect((await first!.api('POST', '/leads', { name: '仍在服务', phone: mobile(2), channel: 'sem' })).status).toBe(
+      201,
+    );
     expect(existsSync(join(dir, 'leadloop.lock'))).toBe(true);
   }, 120_000);
 
@@ -302,144 +333,145 @@ describe('leadloop import', () => {
         name = '导入1';
         phone = mobile(1001);
       }
-      lines.push([name, phone, '', `导入测试公司${i}`, i % 2 ? '上海' : '北京', employees, i % 3 ? 'event_offline' : ''].join(','));
+      lines.push(
+        [name, phone, '', `导入测试公司${i}`, i % 2 ? '上海' : '北京', employees, i % 3 ? 'event_offline' : ''].join(
+          ',',
+        ),
+      );
     }
     return `${lines.join('\r\n')}\r\n`;
   }
 
-  it(
-    'imports 2,500 rows offline with a summary and an error report, and the next start serves the leads',
-    async () => {
-      const dir = tempDir();
-      // First start creates the bootstrap admin the import is recorded for.
-      const boot = await startServing(dir);
-      expect((await stop(boot.run)).code).toBe(0);
+  it('imports 2,500 rows offline with a summary and an error report, and the next start serves the leads', async () => {
+    const dir = tempDir();
+    // First start creates the bootstrap admin the import is recorded for.
+    const boot = await startServing(dir);
+    expect((await stop(boot.run)).code).toBe(0);
 
-      const work = tempDir();
-      const file = join(work, 'leads.csv');
-      writeFileSync(file, leadsCsv());
-      const imp = leadloop(['import', file, '--data', dir]);
-      const { code } = await finish(imp, 150_000);
-      expect(code, `${imp.stdout()}\n${imp.stderr()}`).toBe(0);
-      const out = imp.stdout();
-      expect(out).toMatch(new RegExp(`\\b${goodCount} new\\b`));
-      expect(out).toMatch(new RegExp(`\\b${duplicateRows.length} merged\\b`));
-      expect(out).toMatch(new RegExp(`\\b${badRows.length} rows failed\\b`));
+    const work = tempDir();
+    const file = join(work, 'leads.csv');
+    writeFileSync(file, leadsCsv());
+    const imp = leadloop(['import', file, '--data', dir]);
+    const { code } = await finish(imp, 150_000);
+    expect(code, `${imp.stdout()}\n${imp.stderr()}`).toBe(0);
+    const out = imp.stdout();
+    expect(out).toMatch(new RegExp(`\\b${goodCount} new\\b`));
+    expect(out).toMatch(new RegExp(`\\b${duplicateRows.length} merged\\b`));
+    expect(out).toMatch(new RegExp(`\\b${badRows.length} rows failed\\b`));
 
-      const reportPath = `${file}.errors.csv`;
-      expect(out).toContain(reportPath);
-      expect(existsSync(reportPath)).toBe(true);
-      const report = readFileSync(reportPath, 'utf8').replace(/^\uFEFF/, '');
-      const lines = report.split(/\r?\n/).filter((l) => l !== '');
-      expect(lines[0]).toBe('row,field,message');
-      const reported = lines.slice(1).map((l) => {
-        const m = /^"?(\d+)"?,"?([^,"]+)"?,/.exec(l);
-        expect(m, l).not.toBeNull();
-        return [Number(m![1]), m![2]];
-      });
-      expect(reported).toEqual(
-        badRows.map((row) => [row, badPhoneRows.includes(row) ? 'phone' : noNameRows.includes(row) ? 'name' : 'employees']),
-      );
-      expect(existsSync(join(dir, 'leadloop.lock'))).toBe(false);
+    const reportPath = `${file}.errors.csv`;
+    expect(out).toContain(reportPath);
+    expect(existsSync(reportPath)).toBe(true);
+    const report = readFileSync(reportPath, 'utf8').replace(/^\uFEFF/, '');
+    const lines = report.split(/\r?\n/).filter((l) => l !== '');
+    expect(lines[0]).toBe('row,field,message');
+    const reported = lines.slice(1).map((l) => {
+      const m = /^"?(\d+)"?,"?([^,"]+)"?,/.exec(l);
+      expect(m, l).not.toBeNull();
+      return [Number(m![1]), m![2]];
+    });
+    expect(reported).toEqual(
+      badRows.map((row) => [
+        row,
+        badPhoneRows.includes(row) ? 'phone' : noNameRows.includes(row) ? 'name' : 'employees',
+      ]),
+    );
+    expect(existsSync(join(dir, 'leadloop.lock'))).toBe(false);
 
-      // --errors puts the report where asked; a re-import merges everyone, nobody is new.
-      const customReport = join(work, 'custom-errors.csv');
-      const again = leadloop(['import', file, '--data', dir, '--errors', customReport]);
-      expect((await finish(again, 150_000)).code, again.stderr()).toBe(0);
-      expect(again.stdout()).toMatch(/\b0 new\b/);
-      expect(again.stdout()).toMatch(new RegExp(`\\b${goodCount + duplicateRows.length} merged\\b`));
-      expect(existsSync(customReport)).toBe(true);
-      expect(readFileSync(customReport, 'utf8')).toContain('1234');
+    // --errors puts the report where asked; a re-import merges everyone, nobody is new.
+    const customReport = join(work, 'custom-errors.csv');
+    const again = leadloop(['import', file, '--data', dir, '--errors', customReport]);
+    expect((await finish(again, 150_000)).code, again.stderr()).toBe(0);
+    expect(again.stdout()).toMatch(/\b0 new\b/);
+    expect(again.stdout()).toMatch(new RegExp(`\\b${goodCount + duplicateRows.length} merged\\b`));
+    expect(existsSync(customReport)).toBe(true);
+    expect(readFileSync(customReport, 'utf8')).toContain('1234');
 
-      const s = await startServing(dir);
-      try {
-        const first = await s.api('GET', '/leads?limit=1');
-        expect(first.status).toBe(200);
-        expect(first.body.items).toHaveLength(1);
-        expect(first.body.nextCursor).toEqual(expect.any(String));
-        const leads = await allLeads(s.api);
-        expect(leads).toHaveLength(goodCount);
-        expect(new Set(leads.map((l) => l.id)).size).toBe(goodCount);
-        for (const lead of leads) {
-          expect(lead.name).toBeTruthy();
-          expect(lead.phone).toMatch(/^\+86139\d{8}$/);
-        }
-        const one = await s.api('GET', `/leads?q=${mobile(1000 + 42)}`);
-        expect(one.body.items).toHaveLength(1);
-        expect(one.body.items[0]).toMatchObject({ name: '导入42', region: '北京市', employees: 52, channel: 'import' });
-        const other = await s.api('GET', `/leads?q=${mobile(1000 + 43)}`);
-        expect(other.body.items[0]).toMatchObject({ name: '导入43', region: '上海市', channel: 'event_offline' });
-        // no lead from a failed row, and the repeats did not become leads of their own
-        const companies = new Set(leads.map((l) => l.company));
-        for (const row of [...badRows, ...duplicateRows]) expect(companies.has(`导入测试公司${row - 2}`), `row ${row}`).toBe(false);
-      } finally {
-        await stop(s.run);
+    const s = await startServing(dir);
+    try {
+      const first = await s.api('GET', '/leads?limit=1');
+      expect(first.status).toBe(200);
+      expect(first.body.items).toHaveLength(1);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const leads = await allLeads(s.api);
+      expect(leads).toHaveLength(goodCount);
+      expect(new Set(leads.map((l) => l.id)).size).toBe(goodCount);
+      for (const lead of leads) {
+        expect(lead.name).toBeTruthy();
+        expect(lead.phone).toMatch(/^\+86139\d{8}$/);
       }
-    },
-    420_000,
-  );
+      const one = await s.api('GET', `/leads?q=${mobile(1000 + 42)}`);
+      expect(one.body.items).toHaveLength(1);
+      expect(one.body.items[0]).toMatchObject({ name: '导入42', region: '北京市', employees: 52, channel: 'import' });
+      const other = await s.api('GET', `/leads?q=${mobile(1000 + 43)}`);
+      expect(other.body.items[0]).toMatchObject({ name: '导入43', region: '上海市', channel: 'event_offline' });
+      // no lead from a failed row, and the repeats did not become leads of their own
+      const companies = new Set(leads.map((l) => l.company));
+      for (const row of [...badRows, ...duplicateRows])
+        expect(companies.has(`导入测试公司${row - 2}`), `row ${row}`).toBe(false);
+    } finally {
+      await stop(s.run);
+    }
+  }, 420_000);
 });
 
 // SPEC §11 "Nothing lost": a kill -9 mid-import loses nothing and double-applies nothing after
 // restart. Wherever the kill lands, what the import recorded is what is in the database, and
 // importing the file again completes it without a second copy of anyone.
 describe('leadloop import killed with SIGKILL', () => {
-  it(
-    'leaves a consistent database that a re-import completes without duplicates',
-    async () => {
-      const rows = 30_000; // big enough that the kill lands mid-import even on a fast machine
-      const dir = tempDir();
-      const boot = await startServing(dir);
-      expect((await stop(boot.run)).code).toBe(0);
+  it('leaves a consistent database that a re-import completes without duplicates', async () => {
+    const rows = 30_000; // big enough that the kill lands mid-import even on a fast machine
+    const dir = tempDir();
+    const boot = await startServing(dir);
+    expect((await stop(boot.run)).code).toBe(0);
 
-      const file = join(tempDir(), 'big.csv');
-      const lines = ['姓名,手机,公司'];
-      for (let i = 0; i < rows; i++) lines.push(`断电${i},${mobile(50_000 + i)},断电测试公司${i}`);
-      writeFileSync(file, `${lines.join('\n')}\n`);
+    const file = join(tempDir(), 'big.csv');
+    const lines = ['姓名,手机,公司'];
+    for (let i = 0; i < rows; i++) lines.push(`断电${i},${mobile(50_000 + i)},断电测试公司${i}`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
 
-      const doomed = leadloop(['import', file, '--data', dir]);
-      // The lock file appears once the store is open; the first chunks commit soon after.
-      const lockPath = join(dir, 'leadloop.lock');
-      for (let i = 0; i < 600 && !existsSync(lockPath) && doomed.proc.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
-      await new Promise((r) => setTimeout(r, 2_500));
-      kill(doomed, 'SIGKILL');
-      const killed = await finish(doomed);
-      expect(killed.signal, `the import ended before the kill:\n${doomed.stdout()}\n${doomed.stderr()}`).toBe('SIGKILL');
-      expect(existsSync(lockPath)).toBe(true); // left behind by the dead process
+    const doomed = leadloop(['import', file, '--data', dir]);
+    // The lock file appears once the store is open; the first chunks commit soon after.
+    const lockPath = join(dir, 'leadloop.lock');
+    for (let i = 0; i < 600 && !existsSync(lockPath) && doomed.proc.exitCode === null; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 2_500));
+    kill(doomed, 'SIGKILL');
+    const killed = await finish(doomed);
+    expect(killed.signal, `the import ended before the kill:\n${doomed.stdout()}\n${doomed.stderr()}`).toBe('SIGKILL');
+    expect(existsSync(lockPath)).toBe(true); // left behind by the dead process
 
-      // A new process takes the stale lock over; the import's counts match the leads stored.
-      const s = await startServing(dir);
-      let landed: number;
-      try {
-        landed = (await allLeads(s.api)).length;
-        const started = await s.api('GET', '/audit?entityType=import&limit=10');
-        expect(started.status).toBe(200);
-        const importId = started.body.items.find((e: any) => e.action === 'import.started')?.entityId;
-        expect(importId).toEqual(expect.any(String));
-        const record = await s.api('GET', `/imports/${importId}`);
-        expect(record.status).toBe(200);
-        expect(record.body.created).toBe(landed);
-        expect(record.body.totalRows).toBe(rows);
-        expect(record.body).toMatchObject({ status: 'failed', detail: expect.stringMatching(/^interrupted/) });
-      } finally {
-        expect((await stop(s.run)).code).toBe(0);
-      }
+    // A new process takes the stale lock over; the import's counts match the leads stored.
+    const s = await startServing(dir);
+    let landed: number;
+    try {
+      landed = (await allLeads(s.api)).length;
+      const started = await s.api('GET', '/audit?entityType=import&limit=10');
+      expect(started.status).toBe(200);
+      const importId = started.body.items.find((e: any) => e.action === 'import.started')?.entityId;
+      expect(importId).toEqual(expect.any(String));
+      const record = await s.api('GET', `/imports/${importId}`);
+      expect(record.status).toBe(200);
+      expect(record.body.created).toBe(landed);
+      expect(record.body.totalRows).toBe(rows);
+      expect(record.body).toMatchObject({ status: 'failed', detail: expect.stringMatching(/^interrupted/) });
+    } finally {
+      expect((await stop(s.run)).code).toBe(0);
+    }
 
-      const again = leadloop(['import', file, '--data', dir]);
-      expect((await finish(again, 300_000)).code, again.stderr()).toBe(0);
-      expect(again.stdout()).toMatch(new RegExp(`\\b${rows - landed} new, ${landed} merged\\b`));
+    const again = leadloop(['import', file, '--data', dir]);
+    expect((await finish(again, 300_000)).code, again.stderr()).toBe(0);
+    expect(again.stdout()).toMatch(new RegExp(`\\b${rows - landed} new, ${landed} merged\\b`));
 
-      const after = await startServing(dir);
-      try {
-        const leads = await allLeads(after.api);
-        expect(leads).toHaveLength(rows);
-        expect(new Set(leads.map((l) => l.phone)).size).toBe(rows);
-      } finally {
-        await stop(after.run);
-      }
-    },
-    600_000,
-  );
+    const after = await startServing(dir);
+    try {
+      const leads = await allLeads(after.api);
+      expect(leads).toHaveLength(rows);
+      expect(new Set(leads.map((l) => l.phone)).size).toBe(rows);
+    } finally {
+      await stop(after.run);
+    }
+  }, 600_000);
 });
 
 describe('leadloop start without LEADLOOP_ADMIN_TOKEN', () => {
@@ -459,7 +491,9 @@ describe('leadloop start without LEADLOOP_ADMIN_TOKEN', () => {
     const me = await a.api('GET', '/users/me', undefined, token);
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ role: 'admin', email: 'admin@localhost' });
-    expect((await a.api('POST', '/leads', { name: '生成令牌', phone: mobile(9), channel: 'sem' }, token)).status).toBe(201);
+    expect((await a.api('POST', '/leads', { name: '生成令牌', phone: mobile(9), channel: 'sem' }, token)).status).toBe(
+      201,
+    );
     expect((await stop(a.run)).code).toBe(0);
 
     // a second start prints no new secret, and the printed token still works
@@ -480,24 +514,25 @@ describe('leadloop start without LEADLOOP_ADMIN_TOKEN', () => {
 
 // Several server processes may share one PostgreSQL (SPEC §10 Storage): no data-directory lock,
 // one bootstrap admin.
-if (process.env.LEADLOOP_TEST_DATABASE_URL) describe('leadloop start on PostgreSQL (DATABASE_URL)', () => {
-  it('runs two servers on one database, bootstrapping a single admin', async () => {
-    const db = await freshPostgresDatabase();
-    const env = cliEnv({ LEADLOOP_ADMIN_TOKEN: adminToken, DATABASE_URL: db.url });
-    const dir = tempDir(); // ignored: DATABASE_URL wins
-    const started: Run[] = [];
-    try {
-      const [a, b] = await Promise.all([startServing(dir, env), startServing(dir, env)]);
-      started.push(a.run, b.run);
-      const created = await a.api('POST', '/leads', { name: '共享库', phone: mobile(20), channel: 'sem' });
-      expect(created.status).toBe(201);
-      const read = await b.api('GET', `/leads/${created.body.lead.id}`);
-      expect(read.status).toBe(200);
-      expect((await b.api('GET', '/users?role=admin')).body.items).toHaveLength(1);
-      expect(existsSync(join(dir, 'leadloop.lock'))).toBe(false);
-    } finally {
-      for (const run of started) await stop(run);
-      await db.drop();
-    }
-  }, 180_000);
-});
+if (process.env.LEADLOOP_TEST_DATABASE_URL)
+  describe('leadloop start on PostgreSQL (DATABASE_URL)', () => {
+    it('runs two servers on one database, bootstrapping a single admin', async () => {
+      const db = await freshPostgresDatabase();
+      const env = cliEnv({ LEADLOOP_ADMIN_TOKEN: adminToken, DATABASE_URL: db.url });
+      const dir = tempDir(); // ignored: DATABASE_URL wins
+      const started: Run[] = [];
+      try {
+        const [a, b] = await Promise.all([startServing(dir, env), startServing(dir, env)]);
+        started.push(a.run, b.run);
+        const created = await a.api('POST', '/leads', { name: '共享库', phone: mobile(20), channel: 'sem' });
+        expect(created.status).toBe(201);
+        const read = await b.api('GET', `/leads/${created.body.lead.id}`);
+        expect(read.status).toBe(200);
+        expect((await b.api('GET', '/users?role=admin')).body.items).toHaveLength(1);
+        expect(existsSync(join(dir, 'leadloop.lock'))).toBe(false);
+      } finally {
+        for (const run of started) await stop(run);
+        await db.drop();
+      }
+    }, 180_000);
+  });

@@ -16,7 +16,15 @@ const dirs: string[] = [];
 
 function env(): NodeJS.ProcessEnv {
   const e: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['DATABASE_URL', 'LEADLOOP_DATA_DIR', 'PORT', 'LEADLOOP_ADMIN_EMAIL', 'LEADLOOP_ADMIN_PASSWORD', 'LEADLOOP_CLOCK']) delete e[key];
+  for (const key of [
+    'DATABASE_URL',
+    'LEADLOOP_DATA_DIR',
+    'PORT',
+    'LEADLOOP_ADMIN_EMAIL',
+    'LEADLOOP_ADMIN_PASSWORD',
+    'LEADLOOP_CLOCK',
+  ])
+    delete e[key];
   return { ...e, LEADLOOP_ADMIN_TOKEN: adminToken, HOST: '127.0.0.1', LOG_LEVEL: 'error', NO_COLOR: '1' };
 }
 
@@ -27,7 +35,12 @@ interface Started {
 }
 
 function leadloop(args: string[]): Started {
-  const proc = spawn('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: root, env: env(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn('npx', ['tsx', 'src/cli/main.ts', ...args], {
+    cwd: root,
+    env: env(),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout?.setEncoding('utf8').on('data', (d: string) => {
     out += d;
@@ -98,8 +111,19 @@ describe('leadloop demo', () => {
     expect(first.output).toMatch(/120 new leads, \d+ repeats merged/);
     expect(first.output).toContain(`npm start -- --data ${dir}`);
     expect(first.output).toContain('LeadLoop-demo-2026');
-    const tokens = new Map([...first.output.matchAll(/^\s+([a-z_]+)\s+\S+\s+(ll_[\w-]+)\s*$/gm)].map((m) => [m[1], m[2]]));
-    expect([...tokens.keys()].sort()).toEqual(['admin', 'marketing', 'sales', 'sales_assistant', 'sales_manager', 'sales_ops', 'sdr', 'sdr_lead']);
+    const tokens = new Map(
+      [...first.output.matchAll(/^\s+([a-z_]+)\s+\S+\s+(ll_[\w-]+)\s*$/gm)].map((m) => [m[1], m[2]]),
+    );
+    expect([...tokens.keys()].sort()).toEqual([
+      'admin',
+      'marketing',
+      'sales',
+      'sales_assistant',
+      'sales_manager',
+      'sales_ops',
+      'sdr',
+      'sdr_lead',
+    ]);
 
     // A second run does not fail and does not load the leads twice.
     const second = await complete(['demo', '--data', dir, '--leads', '120'], 240_000);
@@ -119,13 +143,17 @@ describe('leadloop demo', () => {
       };
 
       const users = (await get('/users')).items as { role: string; email: string; id: string }[];
-      expect(new Set(users.map((u) => u.role))).toEqual(new Set(['admin', 'sdr', 'sdr_lead', 'sales', 'sales_manager', 'sales_ops', 'sales_assistant', 'marketing']));
+      expect(new Set(users.map((u) => u.role))).toEqual(
+        new Set(['admin', 'sdr', 'sdr_lead', 'sales', 'sales_manager', 'sales_ops', 'sales_assistant', 'marketing']),
+      );
       expect(users.filter((u) => u.email.endsWith('@demo.leadloop.cn'))).toHaveLength(17);
 
       const leads: any[] = [];
       let cursor: string | null = null;
       do {
-        const page: { items: any[]; nextCursor: string | null } = await get(`/leads?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const page: { items: any[]; nextCursor: string | null } = await get(
+          `/leads?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
         leads.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);

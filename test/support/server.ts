@@ -90,7 +90,12 @@ export interface Reply<T = any> {
   headers: Headers;
 }
 
-export type Client = <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Reply<T>>;
+export type Client = <T = any>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<Reply<T>>;
 
 export function client(base: string, token: string | null): Client {
   return async (method, path, body, headers = {}) => {
@@ -116,7 +121,11 @@ export function client(base: string, token: string | null): Client {
 }
 
 /** A user of a role with a token, through the public API. */
-export async function makeUser(t: TestServer, role: string, extra: { name?: string; email?: string; team?: string } = {}) {
+export async function makeUser(
+  t: TestServer,
+  role: string,
+  extra: { name?: string; email?: string; team?: string } = {},
+) {
   const email = extra.email ?? `${role}.${randomBytes(4).toString('hex')}@example.cn`;
   const user = await t.admin('POST', '/users', { name: extra.name ?? `${role} user`, email, role, team: extra.team });
   if (user.status !== 201) throw new Error(`POST /users: ${user.status} ${user.text}`);
@@ -125,4 +134,5 @@ export async function makeUser(t: TestServer, role: string, extra: { name?: stri
   return { id: user.body.id as string, email, token: token.body.token as string, call: t.as(token.body.token) };
 }
 
-export const isProblem = (r: Reply) => (r.headers.get('content-type') ?? '').includes('application/problem+json') && r.body?.status === r.status;
+export const isProblem = (r: Reply) =>
+  (r.headers.get('content-type') ?? '').includes('application/problem+json') && r.body?.status === r.status;

@@ -15,7 +15,13 @@ const lead = (over: Partial<NormalisedLead>): NormalisedLead => ({
   industry: null,
   employees: null,
   channel: 'sem',
-  source: { channel: 'sem', utm: { source: null, medium: null, campaign: null, term: null, content: null }, referrer: null, landingPage: null, at: '2026-01-01T00:00:00.000Z' },
+  source: {
+    channel: 'sem',
+    utm: { source: null, medium: null, campaign: null, term: null, content: null },
+    referrer: null,
+    landingPage: null,
+    at: '2026-01-01T00:00:00.000Z',
+  },
   externalId: null,
   fields: {},
   ...over,
@@ -28,16 +34,74 @@ const ids = () => {
 
 describe('planCaptures (SPEC §2 de-duplication)', () => {
   it('merges on phone, fills only empty fields', () => {
-    const existing = [{ id: 'L1', externalId: null, name: '张伟', nameKey: '张伟', phone: '+8613900000001', email: null, company: null, companyKey: null, title: 'CEO', region: null, regionCode: null, industry: null, employees: null }];
+    const existing = [
+      {
+        id: 'L1',
+        externalId: null,
+        name: '张伟',
+        nameKey: '张伟',
+        phone: '+8613900000001',
+        email: null,
+        company: null,
+        companyKey: null,
+        title: 'CEO',
+        region: null,
+        regionCode: null,
+        industry: null,
+        employees: null,
+      },
+    ];
     const [step] = planCaptures([lead({ phone: '+8613900000001', email: 'zw@x.cn', title: '经理' })], existing, ids());
     expect(step).toMatchObject({ kind: 'merge', id: 'L1', on: 'phone', filled: { email: 'zw@x.cn' } });
   });
 
   it('prefers external id, then phone, then e-mail, then company + name', () => {
     const existing = [
-      { id: 'BY_EMAIL', externalId: null, name: 'a', nameKey: 'a', phone: null, email: 'a@x.cn', company: null, companyKey: null, title: null, region: null, regionCode: null, industry: null, employees: null },
-      { id: 'BY_PHONE', externalId: null, name: 'b', nameKey: 'b', phone: '+8613900000002', email: null, company: null, companyKey: null, title: null, region: null, regionCode: null, industry: null, employees: null },
-      { id: 'BY_EXT', externalId: 'CRM-1', name: 'c', nameKey: 'c', phone: null, email: null, company: null, companyKey: null, title: null, region: null, regionCode: null, industry: null, employees: null },
+      {
+        id: 'BY_EMAIL',
+        externalId: null,
+        name: 'a',
+        nameKey: 'a',
+        phone: null,
+        email: 'a@x.cn',
+        company: null,
+        companyKey: null,
+        title: null,
+        region: null,
+        regionCode: null,
+        industry: null,
+        employees: null,
+      },
+      {
+        id: 'BY_PHONE',
+        externalId: null,
+        name: 'b',
+        nameKey: 'b',
+        phone: '+8613900000002',
+        email: null,
+        company: null,
+        companyKey: null,
+        title: null,
+        region: null,
+        regionCode: null,
+        industry: null,
+        employees: null,
+      },
+      {
+        id: 'BY_EXT',
+        externalId: 'CRM-1',
+        name: 'c',
+        nameKey: 'c',
+        phone: null,
+        email: null,
+        company: null,
+        companyKey: null,
+        title: null,
+        region: null,
+        regionCode: null,
+        industry: null,
+        employees: null,
+      },
     ];
     const steps = planCaptures(
       [
@@ -57,7 +121,11 @@ describe('planCaptures (SPEC §2 de-duplication)', () => {
 
   it('needs both company and name to match on company', () => {
     const steps = planCaptures(
-      [lead({ email: 'a@x.cn', companyKey: 'acme', nameKey: '张伟' }), lead({ email: 'b@x.cn', companyKey: 'acme', nameKey: '李雷' }), lead({ email: 'c@x.cn', companyKey: 'acme', nameKey: '张伟' })],
+      [
+        lead({ email: 'a@x.cn', companyKey: 'acme', nameKey: '张伟' }),
+        lead({ email: 'b@x.cn', companyKey: 'acme', nameKey: '李雷' }),
+        lead({ email: 'c@x.cn', companyKey: 'acme', nameKey: '张伟' }),
+      ],
       [],
       ids(),
     );
@@ -70,7 +138,11 @@ describe('planCaptures (SPEC §2 de-duplication)', () => {
 
   it('merges repeats inside one batch, and a filled field becomes a key for later items', () => {
     const steps = planCaptures(
-      [lead({ phone: '+8613900000003' }), lead({ phone: '+8613900000003', email: 'late@x.cn' }), lead({ email: 'late@x.cn' })],
+      [
+        lead({ phone: '+8613900000003' }),
+        lead({ phone: '+8613900000003', email: 'late@x.cn' }),
+        lead({ email: 'late@x.cn' }),
+      ],
       [],
       ids(),
     );

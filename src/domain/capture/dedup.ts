@@ -8,13 +8,28 @@ import type { LeadProfile, NormalisedLead } from './lead-input.js';
 export type MatchedOn = 'externalId' | 'phone' | 'email' | 'company+name';
 
 /** The part of a stored lead that matching and merging look at (stored rows may lack a name). */
-export type MatchableLead = { id: string; externalId: string | null } & { [K in keyof LeadProfile]: LeadProfile[K] | null };
+export type MatchableLead = { id: string; externalId: string | null } & {
+  [K in keyof LeadProfile]: LeadProfile[K] | null;
+};
 
-const fillable = ['externalId', 'phone', 'email', 'company', 'companyKey', 'title', 'region', 'regionCode', 'industry', 'employees'] as const;
+const fillable = [
+  'externalId',
+  'phone',
+  'email',
+  'company',
+  'companyKey',
+  'title',
+  'region',
+  'regionCode',
+  'industry',
+  'employees',
+] as const;
 export type FillableField = (typeof fillable)[number];
 export type FilledFields = Partial<Pick<MatchableLead, FillableField>>;
 
-function keysOf(lead: Pick<MatchableLead, 'externalId' | 'phone' | 'email' | 'companyKey' | 'nameKey'>): [MatchedOn, string][] {
+function keysOf(
+  lead: Pick<MatchableLead, 'externalId' | 'phone' | 'email' | 'companyKey' | 'nameKey'>,
+): [MatchedOn, string][] {
   const keys: [MatchedOn, string][] = [];
   if (lead.externalId) keys.push(['externalId', lead.externalId]);
   if (lead.phone) keys.push(['phone', lead.phone]);
@@ -87,7 +102,11 @@ export type CaptureStep =
  * Decides, item by item, create or merge. Repeats inside one batch merge into the lead the
  * batch created earlier. `existing` are stored leads that share a key with some item.
  */
-export function planCaptures(items: readonly NormalisedLead[], existing: readonly MatchableLead[], newId: () => string): CaptureStep[] {
+export function planCaptures(
+  items: readonly NormalisedLead[],
+  existing: readonly MatchableLead[],
+  newId: () => string,
+): CaptureStep[] {
   const index = new LeadIndex();
   for (const lead of existing) index.add(lead);
   return items.map((lead) => {

@@ -7,7 +7,9 @@
 import { toHalfWidth } from '../normalise/width.js';
 
 export function parseEmployeeCount(text: string): { count: number; band: boolean } | undefined {
-  const t = toHalfWidth(text).replace(/[,，\s]/g, '').replace(/人$/, '');
+  const t = toHalfWidth(text)
+    .replace(/[,，\s]/g, '')
+    .replace(/人$/, '');
   if (/^\d+$/.test(t)) return { count: Number(t), band: false };
   const range = /^(\d+)(?:-|~|～|—|–|至|到)(\d+)人?$/.exec(t);
   if (range && Number(range[1]) <= Number(range[2])) return { count: Number(range[1]), band: true };

@@ -3,14 +3,39 @@ import { normaliseLead } from './normalise-lead.js';
 
 const rules = {
   channels: new Set(['sem', 'import', 'organic_search']),
-  inference: [{ id: 'r1', referrerHost: 'baidu.com', landingPathPrefix: null, channel: 'organic_search', utmSource: 'baidu', utmMedium: 'organic' }],
+  inference: [
+    {
+      id: 'r1',
+      referrerHost: 'baidu.com',
+      landingPathPrefix: null,
+      channel: 'organic_search',
+      utmSource: 'baidu',
+      utmMedium: 'organic',
+    },
+  ],
   now: new Date('2026-05-01T08:00:00Z'),
 };
 
 describe('normaliseLead (SPEC §2 validity and normalisation)', () => {
   it('normalises phone, e-mail, company key and region', () => {
-    const r = normaliseLead({ name: '张伟', phone: '0086 139 0000 0001', email: 'ZW@Example.CN', company: '上海云帆科技股份有限公司', region: 'Shanghai', channel: 'sem' }, rules);
-    expect(r.ok && r.lead).toMatchObject({ phone: '+8613900000001', email: 'zw@example.cn', companyKey: '上海云帆科技', region: '上海市', regionCode: '31' });
+    const r = normaliseLead(
+      {
+        name: '张伟',
+        phone: '0086 139 0000 0001',
+        email: 'ZW@Example.CN',
+        company: '上海云帆科技股份有限公司',
+        region: 'Shanghai',
+        channel: 'sem',
+      },
+      rules,
+    );
+    expect(r.ok && r.lead).toMatchObject({
+      phone: '+8613900000001',
+      email: 'zw@example.cn',
+      companyKey: '上海云帆科技',
+      region: '上海市',
+      regionCode: '31',
+    });
   });
 
   it('requires a name, a known channel and a phone or e-mail, naming each field', () => {
@@ -31,9 +56,26 @@ describe('normaliseLead (SPEC §2 validity and normalisation)', () => {
   });
 
   it('infers UTM (and, for imports, the channel) from the referrer when UTM is missing', () => {
-    const r = normaliseLead({ name: 'x', email: 'x@y.cn', referrer: 'https://m.baidu.com/s?wd=crm' }, { ...rules, defaultChannel: 'import' });
-    expect(r.ok && r.lead.source).toMatchObject({ channel: 'organic_search', utm: { source: 'baidu', medium: 'organic' }, inferredBy: 'r1', at: '2026-05-01T08:00:00.000Z' });
-    const sent = normaliseLead({ name: 'x', email: 'x@y.cn', channel: 'sem', utm: { source: 'baidu', medium: 'cpc' }, referrer: 'https://www.baidu.com/' }, rules);
+    const r = normaliseLead(
+      { name: 'x', email: 'x@y.cn', referrer: 'https://m.baidu.com/s?wd=crm' },
+      { ...rules, defaultChannel: 'import' },
+    );
+    expect(r.ok && r.lead.source).toMatchObject({
+      channel: 'organic_search',
+      utm: { source: 'baidu', medium: 'organic' },
+      inferredBy: 'r1',
+      at: '2026-05-01T08:00:00.000Z',
+    });
+    const sent = normaliseLead(
+      {
+        name: 'x',
+        email: 'x@y.cn',
+        channel: 'sem',
+        utm: { source: 'baidu', medium: 'cpc' },
+        referrer: 'https://www.baidu.com/',
+      },
+      rules,
+    );
     expect(sent.ok && sent.lead.source).toMatchObject({ channel: 'sem', utm: { medium: 'cpc' } });
     expect(sent.ok && sent.lead.source.inferredBy).toBeUndefined();
   });

@@ -3,10 +3,11 @@
  * becomes a lead of its own again, and the fields it filled on the surviving lead are cleared —
  * unless someone has changed them since, in which case what is there now stays.
  */
-import type { FilledFields } from './dedup.js';
-import type { NormalisedLead, Source } from './lead-input.js';
+
 import { companyMatchKey } from '../normalise/company.js';
 import { personNameKey } from '../normalise/person-name.js';
+import type { FilledFields } from './dedup.js';
+import type { NormalisedLead, Source } from './lead-input.js';
 
 export type SplitLead = Omit<NormalisedLead, 'externalId'>;
 
@@ -35,6 +36,9 @@ export function leadFromArrival(said: Record<string, unknown>, source: Source): 
 }
 
 /** Fields of the surviving lead to clear: those the merge filled that still hold its value. */
-export function fieldsToClear(filled: FilledFields, current: Partial<Record<keyof FilledFields, unknown>>): (keyof FilledFields)[] {
+export function fieldsToClear(
+  filled: FilledFields,
+  current: Partial<Record<keyof FilledFields, unknown>>,
+): (keyof FilledFields)[] {
   return (Object.keys(filled) as (keyof FilledFields)[]).filter((field) => current[field] === filled[field]);
 }

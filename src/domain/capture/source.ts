@@ -55,7 +55,8 @@ export function findInferenceRule(
   const host = hostOf(referrer);
   const path = pathOf(landingPage);
   return rules.find((rule) => {
-    if (rule.referrerHost && !(host && (host === rule.referrerHost || host.endsWith(`.${rule.referrerHost}`)))) return false;
+    if (rule.referrerHost && !(host && (host === rule.referrerHost || host.endsWith(`.${rule.referrerHost}`))))
+      return false;
     if (rule.landingPathPrefix && !path?.startsWith(rule.landingPathPrefix)) return false;
     return Boolean(rule.referrerHost || rule.landingPathPrefix);
   });

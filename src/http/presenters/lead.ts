@@ -22,7 +22,17 @@ export const sourceSchema = z
   })
   .meta({ id: 'Source' });
 
-export const leadStatuses = ['new', 'working', 'nurturing', 'mql', 'sql', 'opportunity', 'won', 'lost', 'disqualified'] as const;
+export const leadStatuses = [
+  'new',
+  'working',
+  'nurturing',
+  'mql',
+  'sql',
+  'opportunity',
+  'won',
+  'lost',
+  'disqualified',
+] as const;
 
 export const leadSchema = z
   .object({

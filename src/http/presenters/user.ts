@@ -14,7 +14,9 @@ export const userSchema = z
   })
   .meta({ id: 'User' });
 
-export const teamSchema = z.object({ id: z.string(), name: z.string(), managerId: z.string().nullable(), createdAt: z.string() }).meta({ id: 'Team' });
+export const teamSchema = z
+  .object({ id: z.string(), name: z.string(), managerId: z.string().nullable(), createdAt: z.string() })
+  .meta({ id: 'Team' });
 
 export function presentUser(row: UserRow): z.infer<typeof userSchema> {
   return {

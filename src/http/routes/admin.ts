@@ -16,7 +16,10 @@ import { problems } from '../problem.js';
 const clockBody = z
   .object({
     set: z.iso.datetime({ offset: true }).optional().describe('ISO-8601 instant'),
-    advance: z.string().regex(/^(\d+[smhdw])+$/, 'must be a span like 49h, 3d, 15m or 1d12h').optional(),
+    advance: z
+      .string()
+      .regex(/^(\d+[smhdw])+$/, 'must be a span like 49h, 3d, 15m or 1d12h')
+      .optional(),
   })
   .strict();
 
@@ -36,17 +39,31 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServiceContext, clo
       authorize(request.actor, 'clock.set');
       const { set, advance } = request.body;
       if ((set === undefined) === (advance === undefined)) {
-        throw new InvalidInput([{ field: set === undefined ? 'set' : 'advance', message: 'give exactly one of set or advance' }]);
+        throw new InvalidInput([
+          { field: set === undefined ? 'set' : 'advance', message: 'give exactly one of set or advance' },
+        ]);
       }
       const before = clock.now();
-      const next = set !== undefined ? new Date(set) : new Date(before.getTime() + (parseSpan(advance as string) as number));
+      const next =
+        set !== undefined ? new Date(set) : new Date(before.getTime() + (parseSpan(advance as string) as number));
       if (!(next.getUTCFullYear() >= 1970 && next.getUTCFullYear() <= 9999)) {
-        throw new InvalidInput([{ field: set !== undefined ? 'set' : 'advance', message: 'would move the clock outside the years 1970–9999' }]);
+        throw new InvalidInput([
+          { field: set !== undefined ? 'set' : 'advance', message: 'would move the clock outside the years 1970–9999' },
+        ]);
       }
       clock.set(next);
       await ctx.db.transaction().execute((trx) =>
         appendAudit(trx, [
-          { id: ctx.newId(), actorId: request.actor.id, action: 'clock.changed', entityType: 'clock', entityId: 'clock', from: { now: before.toISOString() }, to: { now: clock.now().toISOString() }, at: clock.now() },
+          {
+            id: ctx.newId(),
+            actorId: request.actor.id,
+            action: 'clock.changed',
+            entityType: 'clock',
+            entityId: 'clock',
+            from: { now: before.toISOString() },
+            to: { now: clock.now().toISOString() },
+            at: clock.now(),
+          },
         ]),
       );
       return { now: clock.now().toISOString() };

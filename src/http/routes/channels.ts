@@ -10,7 +10,15 @@ import { problems } from '../problem.js';
 const kind = z.enum(['free', 'paid']);
 const defaultPath = z.enum(['direct_to_sales', 'sdr_queue', 'pool']);
 const channelSchema = z
-  .object({ id: z.string(), name: z.string(), nameZh: z.string(), kind, defaultPath, builtIn: z.boolean(), active: z.boolean() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameZh: z.string(),
+    kind,
+    defaultPath,
+    builtIn: z.boolean(),
+    active: z.boolean(),
+  })
   .meta({ id: 'Channel' });
 
 const present = (c: ChannelRow): z.infer<typeof channelSchema> => ({
@@ -27,7 +35,13 @@ export async function channelRoutes(app: FastifyInstance, ctx: ServiceContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/channels',
-    { schema: { tags: ['channels'], summary: 'List channels', response: { 200: z.object({ items: z.array(channelSchema) }), ...problems(401, 403) } } },
+    {
+      schema: {
+        tags: ['channels'],
+        summary: 'List channels',
+        response: { 200: z.object({ items: z.array(channelSchema) }), ...problems(401, 403) },
+      },
+    },
     async (request) => {
       authorize(request.actor, 'channels.read');
       return { items: (await listChannels(ctx.db)).map(present) };
@@ -61,7 +75,13 @@ export async function channelRoutes(app: FastifyInstance, ctx: ServiceContext) {
         summary: 'Change or retire a channel',
         params: z.object({ id: z.string() }),
         body: z
-          .object({ name: z.string().trim().min(1).max(100), nameZh: z.string().trim().min(1).max(100), kind, defaultPath, active: z.boolean() })
+          .object({
+            name: z.string().trim().min(1).max(100),
+            nameZh: z.string().trim().min(1).max(100),
+            kind,
+            defaultPath,
+            active: z.boolean(),
+          })
           .partial()
           .strict(),
         response: { 200: channelSchema, ...problems(400, 401, 403, 404) },

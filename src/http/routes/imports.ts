@@ -19,8 +19,13 @@ const importSchema = z
     created: z.number().int(),
     merged: z.number().int(),
     failed: z.number().int(),
-    errorReportUrl: z.string().nullable().describe('CSV of failed rows (row number, field, message); null when none failed'),
-    errors: z.array(z.object({ rowNumber: z.number().int(), field: z.string(), message: z.string() })).describe('the first 100 row errors'),
+    errorReportUrl: z
+      .string()
+      .nullable()
+      .describe('CSV of failed rows (row number, field, message); null when none failed'),
+    errors: z
+      .array(z.object({ rowNumber: z.number().int(), field: z.string(), message: z.string() }))
+      .describe('the first 100 row errors'),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
     detail: z.string().nullable().describe('why a failed import stopped'),
@@ -46,7 +51,8 @@ function present(row: ImportRecord): z.infer<typeof importSchema> {
 }
 
 async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; name?: string }> {
-  if (!request.isMultipart()) throw new InvalidInput([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
+  if (!request.isMultipart())
+    throw new InvalidInput([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
   let upload: { bytes: Buffer; name?: string } | undefined;
   try {
     for await (const part of request.parts()) {
@@ -54,14 +60,18 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; nam
         const bytes = await part.toBuffer();
         if (part.fieldname === 'file') upload = { bytes, name: part.filename };
       } else if (part.fieldname === 'mode' && part.value !== 'live') {
-        throw new InvalidInput([{ field: 'mode', message: `"${String(part.value)}" is not a supported import mode (live)` }]);
+        throw new InvalidInput([
+          { field: 'mode', message: `"${String(part.value)}" is not a supported import mode (live)` },
+        ]);
       }
     }
   } catch (error) {
     // Size limits answer 413 as they are; a body that is not well-formed multipart is bad input.
     const status = (error as { statusCode?: number }).statusCode;
     if (error instanceof InvalidInput || (status !== undefined && status >= 400 && status < 500)) throw error;
-    throw new InvalidInput([{ field: 'file', message: `the multipart body could not be read: ${(error as Error).message}` }]);
+    throw new InvalidInput([
+      { field: 'file', message: `the multipart body could not be read: ${(error as Error).message}` },
+    ]);
   }
   if (!upload) throw new InvalidInput([{ field: 'file', message: 'is required (multipart field "file")' }]);
   return upload;
@@ -81,7 +91,8 @@ export async function importRoutes(app: FastifyInstance, ctx: ServiceContext) {
       schema: {
         tags: ['leads'],
         summary: 'Import leads from CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX',
-        description: 'multipart/form-data with the file in the field `file`. Headers use POST /leads field names or their Chinese labels (姓名, 手机, 邮箱, 公司, 职位, 地区, 行业, 员工数, 渠道). A missing channel becomes `import`.',
+        description:
+          'multipart/form-data with the file in the field `file`. Headers use POST /leads field names or their Chinese labels (姓名, 手机, 邮箱, 公司, 职位, 地区, 行业, 员工数, 渠道). A missing channel becomes `import`.',
         consumes: ['multipart/form-data'],
         response: { 201: importSchema, ...problems(400, 401, 403, 413, 415) },
       },
@@ -98,7 +109,12 @@ export async function importRoutes(app: FastifyInstance, ctx: ServiceContext) {
   api.get(
     '/imports/:id',
     {
-      schema: { tags: ['leads'], summary: 'An import and its counts', params: z.object({ id: z.string() }), response: { 200: importSchema, ...problems(401, 403, 404) } },
+      schema: {
+        tags: ['leads'],
+        summary: 'An import and its counts',
+        params: z.object({ id: z.string() }),
+        response: { 200: importSchema, ...problems(401, 403, 404) },
+      },
     },
     async (request) => {
       authorize(request.actor, 'leads.import');
@@ -123,7 +139,10 @@ export async function importRoutes(app: FastifyInstance, ctx: ServiceContext) {
       authorize(request.actor, 'leads.import');
       const row = await findImport(ctx.db, request.params.id);
       if (!row) throw new NotFound(`import ${request.params.id}`);
-      const lines = ['row,field,message', ...row.errors.map((e) => [e.rowNumber, e.field, e.message].map(csvCell).join(','))];
+      const lines = [
+        'row,field,message',
+        ...row.errors.map((e) => [e.rowNumber, e.field, e.message].map(csvCell).join(',')),
+      ];
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="import-${row.id}-errors.csv"`)

@@ -10,7 +10,12 @@ import { leadSchema, leadStatuses, presentLead } from '../presenters/lead.js';
 import { problems } from '../problem.js';
 
 const idempotencyHeaders = z.looseObject({
-  'idempotency-key': z.string().min(1).max(200).optional().describe('a retried request with the same key returns the first answer'),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('a retried request with the same key returns the first answer'),
 });
 
 const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
@@ -46,7 +51,12 @@ export async function leadRoutes(app: FastifyInstance, ctx: ServiceContext) {
       },
     },
     async (request, reply) => {
-      const { status, lead, merged } = await captureLead(ctx, request.actor, request.body, request.headers['idempotency-key']);
+      const { status, lead, merged } = await captureLead(
+        ctx,
+        request.actor,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       return reply.status(status).send({ lead: presentLead(lead), merged } as never);
     },
   );
@@ -58,7 +68,9 @@ export async function leadRoutes(app: FastifyInstance, ctx: ServiceContext) {
         tags: ['leads'],
         summary: `Capture up to ${bulkLimit} leads; each item succeeds or fails on its own`,
         headers: idempotencyHeaders,
-        body: z.object({ leads: z.array(z.unknown()).min(1).max(bulkLimit, `at most ${bulkLimit} leads per call`) }).strict(),
+        body: z
+          .object({ leads: z.array(z.unknown()).min(1).max(bulkLimit, `at most ${bulkLimit} leads per call`) })
+          .strict(),
         response: {
           200: z.object({
             created: z.number().int(),
@@ -70,7 +82,8 @@ export async function leadRoutes(app: FastifyInstance, ctx: ServiceContext) {
         },
       },
     },
-    async (request) => (await captureBulk(ctx, request.actor, request.body.leads, request.headers['idempotency-key'])).body,
+    async (request) =>
+      (await captureBulk(ctx, request.actor, request.body.leads, request.headers['idempotency-key'])).body,
   );
 
   api.get(
@@ -85,7 +98,10 @@ export async function leadRoutes(app: FastifyInstance, ctx: ServiceContext) {
             ownerId: z.string().optional().describe('a user id, "me", or "none" for unowned leads'),
             channel: z.string().optional(),
             externalId: z.string().optional(),
-            history: z.enum(['true', 'false']).optional().describe('history leads (imported to learn from) instead of live ones'),
+            history: z
+              .enum(['true', 'false'])
+              .optional()
+              .describe('history leads (imported to learn from) instead of live ones'),
             q: z.string().max(100).optional().describe('search name, company, phone or e-mail'),
             createdFrom: z.iso.datetime({ offset: true }).optional(),
             createdTo: z.iso.datetime({ offset: true }).optional(),
@@ -93,7 +109,10 @@ export async function leadRoutes(app: FastifyInstance, ctx: ServiceContext) {
             limit: z.coerce.number().int().min(1).max(500).default(50),
           })
           .strict(),
-        response: { 200: z.object({ items: z.array(leadSchema), nextCursor: z.string().nullable() }), ...problems(400, 401, 403) },
+        response: {
+          200: z.object({ items: z.array(leadSchema), nextCursor: z.string().nullable() }),
+          ...problems(400, 401, 403),
+        },
       },
     },
     async (request) => {
@@ -120,7 +139,14 @@ export async function leadRoutes(app: FastifyInstance, ctx: ServiceContext) {
 
   api.get(
     '/leads/:id',
-    { schema: { tags: ['leads'], summary: 'Read a lead', params: leadIdParams, response: { 200: leadSchema, ...problems(401, 403, 404) } } },
+    {
+      schema: {
+        tags: ['leads'],
+        summary: 'Read a lead',
+        params: leadIdParams,
+        response: { 200: leadSchema, ...problems(401, 403, 404) },
+      },
+    },
     async (request) => presentLead(await readLead(ctx, request.actor, request.params.id)),
   );
 

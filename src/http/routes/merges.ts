@@ -63,7 +63,10 @@ export async function mergeRoutes(app: FastifyInstance, ctx: ServiceContext) {
     },
     async (request) => {
       const { leadId, splitLeadId } = await revertMerge(ctx, request.actor, request.params.id);
-      return { lead: presentLead(await readLead(ctx, request.actor, leadId)), splitLead: presentLead(await readLead(ctx, request.actor, splitLeadId)) };
+      return {
+        lead: presentLead(await readLead(ctx, request.actor, leadId)),
+        splitLead: presentLead(await readLead(ctx, request.actor, splitLeadId)),
+      };
     },
   );
 }

@@ -27,7 +27,12 @@ export async function userRoutes(app: FastifyInstance, ctx: ServiceContext) {
   api.post(
     '/users',
     {
-      schema: { tags: ['users'], summary: 'Create a user', body: newUserBody, response: { 201: userSchema, ...problems(400, 401, 403, 409) } },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        body: newUserBody,
+        response: { 201: userSchema, ...problems(400, 401, 403, 409) },
+      },
     },
     async (request, reply) => reply.status(201).send(presentUser(await createUser(ctx, request.actor, request.body))),
   );
@@ -65,11 +70,15 @@ export async function userRoutes(app: FastifyInstance, ctx: ServiceContext) {
         tags: ['users'],
         summary: 'Issue a bearer token for a user (shown once; stored hashed)',
         params: z.object({ id: z.string() }),
-        body: z.object({ label: z.string().max(100).nullish() }).strict().optional(),
+        body: z
+          .object({ label: z.string().max(100).nullish() })
+          .strict()
+          .optional(),
         response: { 201: z.object({ id: z.string(), token: z.string() }), ...problems(400, 401, 403, 404) },
       },
     },
-    async (request, reply) => reply.status(201).send(await issueToken(ctx, request.actor, request.params.id, request.body?.label)),
+    async (request, reply) =>
+      reply.status(201).send(await issueToken(ctx, request.actor, request.params.id, request.body?.label)),
   );
 
   api.post(
@@ -87,7 +96,13 @@ export async function userRoutes(app: FastifyInstance, ctx: ServiceContext) {
 
   api.get(
     '/teams',
-    { schema: { tags: ['users'], summary: 'List teams', response: { 200: z.object({ items: z.array(teamSchema) }), ...problems(401) } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'List teams',
+        response: { 200: z.object({ items: z.array(teamSchema) }), ...problems(401) },
+      },
+    },
     async () => ({ items: (await listTeams(ctx.db)).map(presentTeam) }),
   );
 }

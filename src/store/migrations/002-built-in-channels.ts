@@ -22,7 +22,13 @@ const channels: [id: string, name: string, nameZh: string, kind: 'free' | 'paid'
   ['import', 'List import', '名单导入', 'free', 'sdr_queue'],
 ];
 
-const inference: [referrerHost: string | null, landingPrefix: string | null, channel: string, source: string, medium: string][] = [
+const inference: [
+  referrerHost: string | null,
+  landingPrefix: string | null,
+  channel: string,
+  source: string,
+  medium: string,
+][] = [
   ['baidu.com', null, 'organic_search', 'baidu', 'organic'],
   ['so.com', null, 'organic_search', '360', 'organic'],
   ['sogou.com', null, 'organic_search', 'sogou', 'organic'],
@@ -44,7 +50,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [host, prefix, channel, source, medium] of inference) {
     position += 10;
     await sql`INSERT INTO utm_inference_rules (id, position, referrer_host, landing_path_prefix, channel_id, utm_source, utm_medium, created_at)
-      VALUES (${`utm-default-${position}`}, ${position}, ${host}, ${prefix}, ${channel}, ${source}, ${medium}, now())`.execute(db);
+      VALUES (${`utm-default-${position}`}, ${position}, ${host}, ${prefix}, ${channel}, ${source}, ${medium}, now())`.execute(
+      db,
+    );
   }
 }
 

@@ -2,7 +2,9 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { UtmInferenceRule } from '../../domain/capture/source.js';
 import type { ChannelsTable, Database } from '../schema.js';
 
-export async function loadActiveChannels(db: Kysely<Database>): Promise<{ id: string; name: string; name_zh: string }[]> {
+export async function loadActiveChannels(
+  db: Kysely<Database>,
+): Promise<{ id: string; name: string; name_zh: string }[]> {
   return db.selectFrom('channels').select(['id', 'name', 'name_zh']).where('active', '=', true).execute();
 }
 
@@ -19,7 +21,13 @@ export async function loadInferenceRules(db: Kysely<Database>): Promise<UtmInfer
 }
 
 export async function listChannels(db: Kysely<Database>) {
-  return db.selectFrom('channels').selectAll().orderBy('built_in', 'desc').orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('channels')
+    .selectAll()
+    .orderBy('built_in', 'desc')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function findChannel(db: Kysely<Database>, id: string) {
@@ -32,7 +40,12 @@ export async function insertChannel(trx: Transaction<Database>, channel: Channel
   await trx.insertInto('channels').values(channel).execute();
 }
 
-export async function updateChannel(trx: Transaction<Database>, id: string, set: Partial<Omit<ChannelRow, 'id'>>): Promise<ChannelRow> {
-  if (Object.keys(set).length === 0) return trx.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+export async function updateChannel(
+  trx: Transaction<Database>,
+  id: string,
+  set: Partial<Omit<ChannelRow, 'id'>>,
+): Promise<ChannelRow> {
+  if (Object.keys(set).length === 0)
+    return trx.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return trx.updateTable('channels').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

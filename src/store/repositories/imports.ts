@@ -5,7 +5,16 @@ export type ImportRecord = Selectable<ImportsTable>;
 
 export async function insertImport(
   trx: Transaction<Database>,
-  row: { id: string; mode: 'live' | 'history'; fileName: string | null; format: string; encoding: string | null; totalRows: number; createdBy: string; at: Date },
+  row: {
+    id: string;
+    mode: 'live' | 'history';
+    fileName: string | null;
+    format: string;
+    encoding: string | null;
+    totalRows: number;
+    createdBy: string;
+    at: Date;
+  },
 ): Promise<void> {
   await trx
     .insertInto('imports')
@@ -39,16 +48,28 @@ export async function recordImportProgress(
 export async function finishImport(
   trx: Transaction<Database>,
   id: string,
-  end: { status: 'completed' | 'failed'; errors: readonly { rowNumber: number; field: string; message: string }[]; at: Date },
+  end: {
+    status: 'completed' | 'failed';
+    errors: readonly { rowNumber: number; field: string; message: string }[];
+    at: Date;
+  },
 ): Promise<void> {
-  await trx.updateTable('imports').set({ status: end.status, errors: JSON.stringify(end.errors), finished_at: end.at }).where('id', '=', id).execute();
+  await trx
+    .updateTable('imports')
+    .set({ status: end.status, errors: JSON.stringify(end.errors), finished_at: end.at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function findImport(db: Kysely<Database>, id: string): Promise<ImportRecord | undefined> {
   return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function markRunningImportsFailed(trx: Transaction<Database>, detail: string, at: Date): Promise<string[]> {
+export async function markRunningImportsFailed(
+  trx: Transaction<Database>,
+  detail: string,
+  at: Date,
+): Promise<string[]> {
   const rows = await trx
     .updateTable('imports')
     .set({ status: 'failed', detail, finished_at: at })

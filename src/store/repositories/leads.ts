@@ -1,10 +1,11 @@
 /** Leads, their touches and merges: the SQL of capture and reading. */
+
+import type { Selectable } from 'kysely';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
-import type { MatchableLead, FilledFields } from '../../domain/capture/dedup.js';
+import type { FilledFields, MatchableLead } from '../../domain/capture/dedup.js';
 import type { NormalisedLead, Source } from '../../domain/capture/lead-input.js';
 import type { LeadScope } from '../../domain/policy.js';
 import type { Database, LeadsTable, SourceRecord } from '../schema.js';
-import type { Selectable } from 'kysely';
 
 export type LeadRow = Selectable<LeadsTable>;
 
@@ -54,7 +55,21 @@ export async function findMatchableLeads(
   const any = (values: string[]) => sql<string>`any(${values}::text[])`;
   const rows = await trx
     .selectFrom('leads')
-    .select(['id', 'external_id', 'name', 'name_key', 'phone', 'email', 'company', 'company_key', 'title', 'region', 'region_code', 'industry', 'employees'])
+    .select([
+      'id',
+      'external_id',
+      'name',
+      'name_key',
+      'phone',
+      'email',
+      'company',
+      'company_key',
+      'title',
+      'region',
+      'region_code',
+      'industry',
+      'employees',
+    ])
     .where('history', '=', false)
     .where((eb) => {
       const ors: Expression<SqlBool>[] = [];
@@ -224,28 +239,42 @@ export function scopeFilter(scope: LeadScope) {
           .where('handoffs.rep_id', 'in', userIds as never),
       );
     const teamMembers = (teamId: string | null, userId: string) =>
-      eb.selectFrom('users').select('users.id').where((w) => (teamId ? w('users.team_id', '=', teamId) : w('users.id', '=', userId)));
+      eb
+        .selectFrom('users')
+        .select('users.id')
+        .where((w) => (teamId ? w('users.team_id', '=', teamId) : w('users.id', '=', userId)));
     switch (scope.kind) {
       case 'all':
         return sql<SqlBool>`true`;
       case 'handed_to':
         return eb.or([eb('leads.owner_id', '=', scope.userId), handedTo(sql`(${scope.userId})`)]);
       case 'sales_team':
-        return eb.or([eb('leads.owner_id', 'in', teamMembers(scope.teamId, scope.userId)), handedTo(teamMembers(scope.teamId, scope.userId))]);
+        return eb.or([
+          eb('leads.owner_id', 'in', teamMembers(scope.teamId, scope.userId)),
+          handedTo(teamMembers(scope.teamId, scope.userId)),
+        ]);
       case 'sdr_team':
         return eb.or([
           eb('leads.owner_id', 'is', null),
           eb('leads.owner_id', 'in', teamMembers(scope.teamId, scope.userId)),
           eb('leads.created_by', '=', scope.userId),
           eb.exists(
-            eb.selectFrom('handoffs').select('handoffs.id').whereRef('handoffs.lead_id', '=', 'leads.id').where('handoffs.sdr_id', '=', scope.userId),
+            eb
+              .selectFrom('handoffs')
+              .select('handoffs.id')
+              .whereRef('handoffs.lead_id', '=', 'leads.id')
+              .where('handoffs.sdr_id', '=', scope.userId),
           ),
         ]);
     }
   };
 }
 
-export async function findLead(db: Kysely<Database>, id: string, scope: LeadScope): Promise<{ row: LeadRow; visible: boolean } | undefined> {
+export async function findLead(
+  db: Kysely<Database>,
+  id: string,
+  scope: LeadScope,
+): Promise<{ row: LeadRow; visible: boolean } | undefined> {
   const row = await db
     .selectFrom('leads')
     .selectAll()
@@ -286,19 +315,30 @@ export async function listLeads(
 ): Promise<LeadRow[]> {
   let query = db.selectFrom('leads').selectAll().where('history', '=', filter.history).where(scopeFilter(scope));
   if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.ownerId !== undefined) query = query.where('owner_id', filter.ownerId === null ? 'is' : '=', filter.ownerId);
+  if (filter.ownerId !== undefined)
+    query = query.where('owner_id', filter.ownerId === null ? 'is' : '=', filter.ownerId);
   if (filter.channel) query = query.where('channel_id', '=', filter.channel);
   if (filter.externalId) query = query.where('external_id', '=', filter.externalId);
   if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('company', 'ilike', like), eb('phone', 'like', like), eb('email', 'ilike', like)]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('name', 'ilike', like),
+        eb('company', 'ilike', like),
+        eb('phone', 'like', like),
+        eb('email', 'ilike', like),
+      ]),
+    );
   }
   if (page.cursor) {
     const { createdAt, id } = page.cursor;
     query = query.where((eb) =>
-      eb.or([eb('created_at', '<', new Date(createdAt)), eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '<', id)])]),
+      eb.or([
+        eb('created_at', '<', new Date(createdAt)),
+        eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '<', id)]),
+      ]),
     );
   }
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();

@@ -5,7 +5,13 @@ import type { Database } from '../schema.js';
 import { filledFieldColumn } from './leads.js';
 
 export async function listMerges(db: Kysely<Database>, leadId: string) {
-  return db.selectFrom('lead_merges').selectAll().where('lead_id', '=', leadId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('lead_merges')
+    .selectAll()
+    .where('lead_id', '=', leadId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** The merge with its touch, locked: two admins reverting at once revert once. */
@@ -36,7 +42,12 @@ export async function moveTouch(trx: Transaction<Database>, touchId: string, toL
   await trx.updateTable('lead_touches').set({ lead_id: toLeadId }).where('id', '=', touchId).execute();
 }
 
-export async function clearLeadFields(trx: Transaction<Database>, leadId: string, fields: readonly (keyof FilledFields)[], at: Date): Promise<void> {
+export async function clearLeadFields(
+  trx: Transaction<Database>,
+  leadId: string,
+  fields: readonly (keyof FilledFields)[],
+  at: Date,
+): Promise<void> {
   const set: Record<string, unknown> = { updated_at: at };
   for (const field of fields) set[filledFieldColumn[field]] = null;
   await trx.updateTable('leads').set(set).where('id', '=', leadId).execute();
@@ -51,7 +62,16 @@ export async function resetLatestSource(trx: Transaction<Database>, leadId: stri
     WHERE leads.id = ${leadId}`.execute(trx);
 }
 
-export async function markMergeReverted(trx: Transaction<Database>, id: string, by: string, splitLeadId: string, at: Date): Promise<void> {
-  await trx.updateTable('lead_merges').set({ reverted_at: at, reverted_by: by, split_lead_id: splitLeadId }).where('id', '=', id).execute();
+export async function markMergeReverted(
+  trx: Transaction<Database>,
+  id: string,
+  by: string,
+  splitLeadId: string,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('lead_merges')
+    .set({ reverted_at: at, reverted_by: by, split_lead_id: splitLeadId })
+    .where('id', '=', id)
+    .execute();
 }
-

@@ -5,7 +5,10 @@ export type UserRow = Selectable<UsersTable>;
 export type TeamRow = Selectable<TeamsTable>;
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -49,7 +52,13 @@ export async function insertToken(
 ): Promise<void> {
   await trx
     .insertInto('api_tokens')
-    .values({ id: token.id, user_id: token.userId, token_hash: token.tokenHash, label: token.label, created_at: token.at })
+    .values({
+      id: token.id,
+      user_id: token.userId,
+      token_hash: token.tokenHash,
+      label: token.label,
+      created_at: token.at,
+    })
     .execute();
 }
 
