@@ -42,6 +42,8 @@ import { captureLead } from '../src/services/capture-lead.js';
 import { leadInputSchema } from '../src/services/lead-input-schema.js';
 import { authenticateToken } from '../src/services/users.js';
 import type { StoreLocation } from '../src/store/db.js';
+import { leadInsertRow } from '../src/store/repositories/leads.js';
+import { freshPostgresDatabase } from '../test/support/postgres.js';
 import { type LoadResult, runHttpLoad } from './ingest/http-load.js';
 import { arrivalsFrom, freshLead, leadsCsv } from './ingest/leads.js';
 import { countStatements, type ProfileSummary, profileServerThread, type Usage, watchUsage } from './ingest/probes.js';
@@ -147,39 +149,6 @@ async function postgresAnswers(url: string): Promise<string | undefined> {
   }
 }
 
-/** A database of its own on the server at `serverUrl`; drop() removes it. */
-async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `leadloop_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      try {
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await c.query(`DROP DATABASE IF EXISTS ${name}`);
-            break;
-          } catch (error) {
-            // the server's pool has ended; its backends may take a moment to go
-            if (attempt >= 50) throw error;
-            await new Promise((r) => setTimeout(r, 100));
-          }
-        }
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
-
 /** Undo steps, run last-in first-out at the end or on Ctrl-C. */
 const cleanups: (() => Promise<void> | void)[] = [];
 async function cleanUp(): Promise<void> {
@@ -205,33 +174,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 // ---------------------------------------------------------------------------------------------
 // (a) raw INSERT of an equivalent row
 
-const rawColumns = [
-  'id',
-  'external_id',
-  'status',
-  'owner_id',
-  'name',
-  'name_key',
-  'phone',
-  'email',
-  'company',
-  'company_key',
-  'title',
-  'region',
-  'region_code',
-  'industry',
-  'employees',
-  'channel_id',
-  'original_source',
-  'latest_source',
-  'fields',
-  'owned_since',
-  'created_by',
-  'created_at',
-  'updated_at',
-];
-const rawInsert = `INSERT INTO bench_raw (${rawColumns.join(', ')}) VALUES (${rawColumns.map((_, i) => `$${i + 1}`).join(', ')})`;
-
 const everyChannel = new Set([
   'sem',
   'organic_search',
@@ -255,42 +197,15 @@ function normalised(input: LeadInput): NormalisedLead {
   return result.lead;
 }
 
-/** The values insertLeads writes for a lead, as parameters of rawInsert. */
-function rawRow(lead: NormalisedLead, createdBy: string): unknown[] {
+/** The row capture would insert for `lead`, as column → value (see store/repositories/leads.ts). */
+function rawRow(lead: NormalisedLead, createdBy: string): Record<string, unknown> {
   const state = initialState(lead.channel, { id: createdBy, role: 'admin' } as never);
-  const source = JSON.stringify({
-    channel: lead.source.channel,
-    utm: lead.source.utm,
-    referrer: lead.source.referrer,
-    landingPage: lead.source.landingPage,
-    at: lead.source.at,
-  });
-  const at = new Date();
-  return [
-    randomUUID(),
-    lead.externalId,
-    state.status,
-    state.ownerId,
-    lead.name,
-    lead.nameKey,
-    lead.phone,
-    lead.email,
-    lead.company,
-    lead.companyKey,
-    lead.title,
-    lead.region,
-    lead.regionCode,
-    lead.industry,
-    lead.employees,
-    lead.channel,
-    source,
-    source,
-    JSON.stringify(lead.fields),
-    null,
-    createdBy,
-    at,
-    at,
-  ];
+  return leadInsertRow({ ...lead, ...state, id: randomUUID(), createdBy, at: new Date() });
+}
+
+function rawInsertOf(row: Record<string, unknown>): string {
+  const columns = Object.keys(row);
+  return `INSERT INTO bench_raw (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
 }
 
 /** `rows` INSERTs, `concurrency` at a time (each its own transaction); rows/s. */
@@ -324,9 +239,11 @@ async function rawBaseline(
   createdBy: string,
 ): Promise<RawResult> {
   await sql.raw('CREATE TABLE bench_raw (LIKE leads INCLUDING ALL)').execute(server.store.db);
-  const rows = Array.from({ length: options.warmup + sequentialRawRows + options.n }, (_, i) =>
+  const records = Array.from({ length: options.warmup + sequentialRawRows + options.n }, (_, i) =>
     rawRow(normalised(freshLead(i)), createdBy),
   );
+  const rawInsert = rawInsertOf(records[0]);
+  const rows = records.map((r) => Object.values(r));
   const warm = rows.slice(0, options.warmup);
   const sequentialRows = rows.slice(options.warmup, options.warmup + sequentialRawRows);
   const concurrentRows = rows.slice(options.warmup + sequentialRawRows);

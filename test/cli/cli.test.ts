@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freshPostgresDatabase } from '../support/server.js';
+import { freshPostgresDatabase } from '../support/postgres.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const adminToken = 'cli-test-admin-token-0123456789abcdef';
@@ -517,7 +517,7 @@ describe('leadloop start without LEADLOOP_ADMIN_TOKEN', () => {
 if (process.env.LEADLOOP_TEST_DATABASE_URL)
   describe('leadloop start on PostgreSQL (DATABASE_URL)', () => {
     it('runs two servers on one database, bootstrapping a single admin', async () => {
-      const db = await freshPostgresDatabase();
+      const db = await freshPostgresDatabase(process.env.LEADLOOP_TEST_DATABASE_URL as string);
       const env = cliEnv({ LEADLOOP_ADMIN_TOKEN: adminToken, DATABASE_URL: db.url });
       const dir = tempDir(); // ignored: DATABASE_URL wins
       const started: Run[] = [];

@@ -4,11 +4,11 @@
  * database of its own (PGlite in memory; a fresh PostgreSQL database, dropped afterwards).
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { type RunningServer, startServer } from '../../src/server.js';
 import type { StoreLocation } from '../../src/store/db.js';
+import { freshPostgresDatabase } from './postgres.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -16,36 +16,6 @@ export const adminToken = 'test-admin-token-0123456789abcdef';
 
 export function engines(): Engine[] {
   return process.env.LEADLOOP_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-}
-
-/** A fresh PostgreSQL database on the test server; drop() removes it. */
-export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const serverUrl = process.env.LEADLOOP_TEST_DATABASE_URL as string;
-  const name = `leadloop_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      // The server's pool has ended; its backends may take a moment to go.
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await c.query(`DROP DATABASE IF EXISTS ${name}`);
-          break;
-        } catch (error) {
-          if (attempt >= 50) throw error;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
-      await c.end();
-    },
-  };
 }
 
 export interface TestServer {
@@ -59,7 +29,8 @@ export interface TestServer {
 }
 
 export async function startTestServer(engine: Engine, options: { clockStart?: string } = {}): Promise<TestServer> {
-  const pgDb = engine === 'postgres' ? await freshPostgresDatabase() : undefined;
+  const pgDb =
+    engine === 'postgres' ? await freshPostgresDatabase(process.env.LEADLOOP_TEST_DATABASE_URL as string) : undefined;
   const location: StoreLocation = pgDb ? { databaseUrl: pgDb.url } : { memory: true };
   const config = {
     ...loadConfig({ LEADLOOP_ADMIN_TOKEN: adminToken, LEADLOOP_CLOCK: 'manual', LOG_LEVEL: 'error' }),

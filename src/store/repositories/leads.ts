@@ -99,37 +99,40 @@ export async function findMatchableLeads(
   }));
 }
 
+/** The columns of a new lead, as inserted (also what bench/ingest inserts raw, for an equal row). */
+export function leadInsertRow(l: NewLeadRow) {
+  return {
+    id: l.id,
+    external_id: l.externalId,
+    status: l.status,
+    owner_id: l.ownerId,
+    name: l.name,
+    name_key: l.nameKey,
+    phone: l.phone,
+    email: l.email,
+    company: l.company,
+    company_key: l.companyKey,
+    title: l.title,
+    region: l.region,
+    region_code: l.regionCode,
+    industry: l.industry,
+    employees: l.employees,
+    channel_id: l.channel,
+    original_source: JSON.stringify(sourceRecord(l.source)),
+    latest_source: JSON.stringify(sourceRecord(l.source)),
+    fields: JSON.stringify(l.fields),
+    owned_since: l.ownerId ? l.at : null,
+    created_by: l.createdBy,
+    created_at: l.at,
+    updated_at: l.at,
+  };
+}
+
 export async function insertLeads(trx: Transaction<Database>, leads: readonly NewLeadRow[]): Promise<void> {
   for (let i = 0; i < leads.length; i += 500) {
     await trx
       .insertInto('leads')
-      .values(
-        leads.slice(i, i + 500).map((l) => ({
-          id: l.id,
-          external_id: l.externalId,
-          status: l.status,
-          owner_id: l.ownerId,
-          name: l.name,
-          name_key: l.nameKey,
-          phone: l.phone,
-          email: l.email,
-          company: l.company,
-          company_key: l.companyKey,
-          title: l.title,
-          region: l.region,
-          region_code: l.regionCode,
-          industry: l.industry,
-          employees: l.employees,
-          channel_id: l.channel,
-          original_source: JSON.stringify(sourceRecord(l.source)),
-          latest_source: JSON.stringify(sourceRecord(l.source)),
-          fields: JSON.stringify(l.fields),
-          owned_since: l.ownerId ? l.at : null,
-          created_by: l.createdBy,
-          created_at: l.at,
-          updated_at: l.at,
-        })),
-      )
+      .values(leads.slice(i, i + 500).map(leadInsertRow))
       .execute();
   }
 }
