@@ -1,5 +1,6 @@
 /** The JSON shape of a lead (SPEC §10.1), decided here once. */
 import { z } from 'zod';
+import { leadStatuses } from '../../domain/lead-status.js';
 import type { LeadRow } from '../../store/repositories/leads.js';
 import type { SourceRecord } from '../../store/schema.js';
 
@@ -21,18 +22,6 @@ export const sourceSchema = z
     inferredBy: z.string().optional().describe('the "UTM default" rule that filled utm when the lead came without'),
   })
   .meta({ id: 'Source' });
-
-export const leadStatuses = [
-  'new',
-  'working',
-  'nurturing',
-  'mql',
-  'sql',
-  'opportunity',
-  'won',
-  'lost',
-  'disqualified',
-] as const;
 
 export const leadSchema = z
   .object({

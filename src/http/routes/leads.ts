@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { leadStatuses } from '../../domain/lead-status.js';
 import { bulkLimit, captureBulk, captureLead } from '../../services/capture-lead.js';
 import type { ServiceContext } from '../../services/context.js';
 import { leadInputSchema } from '../../services/lead-input-schema.js';
 import { listLeadsPage, readLead, readTimeline } from '../../services/read-leads.js';
-import { leadSchema, leadStatuses, presentLead } from '../presenters/lead.js';
+import { leadSchema, presentLead } from '../presenters/lead.js';
 import { problems } from '../problem.js';
 
 const idempotencyHeaders = z.looseObject({
