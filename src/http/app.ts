@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { leadRoutes } from './routes/leads.js';
 import { mergeRoutes } from './routes/merges.js';
+import { qualificationRoutes } from './routes/qualification.js';
 import { userRoutes } from './routes/users.js';
 
 export interface AppOptions {
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await channelRoutes(api, options.ctx);
       await leadRoutes(api, options.ctx);
       await mergeRoutes(api, options.ctx);
+      await qualificationRoutes(api, options.ctx);
       await importRoutes(api, options.ctx);
       await auditRoutes(api, options.ctx);
     },

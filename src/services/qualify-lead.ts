@@ -1,0 +1,103 @@
+/**
+ * PUT /leads/{id}/qualification (SPEC §4.1): an SDR records framework answers during calls.
+ * The answers are checked against the framework (400 naming the bad key or value); each
+ * change is an audit entry, so the timeline shows "BANT 时间: 未知 → 是".
+ */
+
+import { Forbidden, InvalidInput } from '../domain/errors.js';
+import { authorize } from '../domain/policy.js';
+import { builtInFrameworks } from '../domain/qualification/built-in-frameworks.js';
+import { describeAnswerChange, diffAnswers } from '../domain/qualification/diff-answers.js';
+import type { Answers, Framework } from '../domain/qualification/framework.js';
+import { qualificationPoints } from '../domain/qualification/qualification-points.js';
+import { validateAnswers } from '../domain/qualification/validate-answers.js';
+import type { Actor } from '../domain/roles.js';
+import { appendAudit } from '../store/repositories/audit.js';
+import {
+  findQualificationForUpdate,
+  findQualifications,
+  saveQualification,
+} from '../store/repositories/qualifications.js';
+import type { ServiceContext } from './context.js';
+import { readLead } from './read-leads.js';
+
+export function frameworkById(id: string): Framework | undefined {
+  return builtInFrameworks.find((f) => f.id.toLowerCase() === id.toLowerCase());
+}
+
+export interface Qualification {
+  framework: string;
+  answers: Answers;
+  points: number;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export async function qualifyLead(
+  ctx: ServiceContext,
+  actor: Actor,
+  leadId: string,
+  input: { framework: string; answers: unknown },
+): Promise<Qualification> {
+  authorize(actor, 'leads.qualify');
+  const framework = frameworkById(input.framework);
+  if (!framework) {
+    throw new InvalidInput([
+      {
+        field: 'framework',
+        message: `unknown framework "${input.framework}" (${builtInFrameworks.map((f) => f.id).join(', ')})`,
+      },
+    ]);
+  }
+  const checked = validateAnswers(framework, input.answers);
+  if (!checked.ok) throw new InvalidInput(checked.errors);
+  const lead = await readLead(ctx, actor, leadId);
+  // One owner at a time (SPEC §6.1): an SDR qualifies their own leads and unowned ones, not a colleague's.
+  if (actor.role === 'sdr' && lead.owner_id && lead.owner_id !== actor.id) {
+    throw new Forbidden('this lead is owned by another person; only its owner (or an SDR lead) may qualify it');
+  }
+  const at = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = (await findQualificationForUpdate(trx, leadId, framework.id))?.answers ?? {};
+    const changes = diffAnswers(before as Answers, checked.answers);
+    if (changes.length === 0) return;
+    await saveQualification(trx, { leadId, framework: framework.id, answers: checked.answers, by: actor.id, at });
+    await appendAudit(trx, [
+      {
+        id: ctx.newId(),
+        actorId: actor.id,
+        action: 'lead.qualified',
+        entityType: 'lead',
+        entityId: leadId,
+        leadId,
+        from: Object.fromEntries(changes.map((c) => [`${framework.id}.${c.key}`, c.from])),
+        to: Object.fromEntries(changes.map((c) => [`${framework.id}.${c.key}`, c.to])),
+        reason: changes.map((c) => describeAnswerChange(framework, c).zh).join('; '),
+        at,
+      },
+    ]);
+  });
+  return {
+    framework: framework.id,
+    answers: checked.answers,
+    points: qualificationPoints(framework, checked.answers).total,
+    updatedBy: actor.id,
+    updatedAt: at.toISOString(),
+  };
+}
+
+export async function readQualifications(ctx: ServiceContext, actor: Actor, leadId: string): Promise<Qualification[]> {
+  await readLead(ctx, actor, leadId);
+  const rows = await findQualifications(ctx.db, leadId);
+  return rows.map((r) => {
+    const framework = frameworkById(r.framework);
+    const answers = r.answers as Answers;
+    return {
+      framework: r.framework,
+      answers,
+      points: framework ? qualificationPoints(framework, answers).total : 0,
+      updatedBy: r.updated_by,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    };
+  });
+}
