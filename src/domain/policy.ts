@@ -4,18 +4,9 @@
  * (HTTP 403 with that reason, never a silent no-op).
  */
 import { Forbidden } from './errors.js';
-import type { Actor, Role } from './roles.js';
+import { type Actor, type Role, roles } from './roles.js';
 
-const everyone: readonly Role[] = [
-  'sdr',
-  'sdr_lead',
-  'sales',
-  'sales_manager',
-  'sales_ops',
-  'sales_assistant',
-  'marketing',
-  'admin',
-];
+const everyone: readonly Role[] = roles;
 
 export const permissions = {
   'users.manage': ['admin'],

@@ -45,6 +45,26 @@ export interface NewUser {
   password?: string | null;
 }
 
+async function insertTeamAudited(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  actor: Actor,
+  team: TeamRow,
+): Promise<void> {
+  await insertTeam(trx, team);
+  await appendAudit(trx, [
+    {
+      id: ctx.newId(),
+      actorId: actor.id,
+      action: 'team.created',
+      entityType: 'team',
+      entityId: team.id,
+      to: { name: team.name, managerId: team.manager_id },
+      at: team.created_at,
+    },
+  ]);
+}
+
 async function teamFor(
   trx: Transaction<Database>,
   ctx: ServiceContext,
@@ -56,18 +76,7 @@ async function teamFor(
   if (existing) return existing;
   // A team named for the first time is created: rosters are entered user by user.
   const team = { id: ctx.newId(), name: idOrName, manager_id: null, created_at: ctx.clock.now() };
-  await insertTeam(trx, team);
-  await appendAudit(trx, [
-    {
-      id: ctx.newId(),
-      actorId: actor.id,
-      action: 'team.created',
-      entityType: 'team',
-      entityId: team.id,
-      to: { name: team.name },
-      at: team.created_at,
-    },
-  ]);
+  await insertTeamAudited(trx, ctx, actor, team);
   return team;
 }
 
@@ -157,18 +166,7 @@ export async function createTeam(
       manager_id: input.managerId ?? null,
       created_at: ctx.clock.now(),
     };
-    await insertTeam(trx, team);
-    await appendAudit(trx, [
-      {
-        id: ctx.newId(),
-        actorId: actor.id,
-        action: 'team.created',
-        entityType: 'team',
-        entityId: team.id,
-        to: { name: team.name, managerId: team.manager_id },
-        at: team.created_at,
-      },
-    ]);
+    await insertTeamAudited(trx, ctx, actor, team);
     return team;
   });
 }
