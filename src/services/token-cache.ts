@@ -1,7 +1,7 @@
 /**
  * Bearer tokens are looked up by hash on every request; a short-lived cache saves that query
- * under load. Entries live 10 seconds at most, so a token revoked or a user deactivated in
- * another process stops working within that time (in this process: at once, via forget()).
+ * under load. Entries live 10 seconds at most, so a token revoked or a user deactivated (when
+ * that exists, it must also clear this cache) stops working within that time.
  */
 import type { Actor } from '../domain/roles.js';
 
@@ -24,9 +24,5 @@ export class TokenCache {
   set(tokenHash: string, actor: Actor): void {
     if (this.#entries.size >= maxEntries) this.#entries.clear();
     this.#entries.set(tokenHash, { actor, until: performance.now() + ttlMs });
-  }
-
-  forget(): void {
-    this.#entries.clear();
   }
 }
