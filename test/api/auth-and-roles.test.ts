@@ -9,7 +9,7 @@ import {
   adminToken,
   client,
   engines,
-  isProblem,
+  expectProblem,
   makeUser,
   type Reply,
   startTestServer,
@@ -27,19 +27,6 @@ const allRoles = [
   'admin',
 ] as const;
 const hour = 3_600_000;
-
-/** A problem+json answer of this status with type, title, status and a detail. */
-function expectProblem(r: Reply, status: number) {
-  expect(r.status, r.text).toBe(status);
-  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toMatchObject({
-    type: expect.any(String),
-    title: expect.any(String),
-    status,
-    detail: expect.any(String),
-  });
-  expect(isProblem(r)).toBe(true);
-}
 
 const fieldsOf = (r: Reply): string[] => (r.body?.errors ?? []).map((e: { field: string }) => e.field);
 

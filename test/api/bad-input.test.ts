@@ -3,20 +3,7 @@
  * GET /leads pages with a cursor and filters (SPEC §10.1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, isProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
-
-/** A problem+json answer of this status with type, title, status and a detail. */
-function expectProblem(r: Reply, status: number) {
-  expect(r.status, r.text).toBe(status);
-  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toMatchObject({
-    type: expect.any(String),
-    title: expect.any(String),
-    status,
-    detail: expect.any(String),
-  });
-  expect(isProblem(r)).toBe(true);
-}
+import { engines, expectProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
 
 /** 400 problem+json whose errors[].field names `field`. */
 function expectFieldError(r: Reply, field: string) {

@@ -4,6 +4,7 @@
  * database of its own (PGlite in memory; a fresh PostgreSQL database, dropped afterwards).
  */
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { type RunningServer, startServer } from '../../src/server.js';
@@ -107,3 +108,16 @@ export async function makeUser(
 
 export const isProblem = (r: Reply) =>
   (r.headers.get('content-type') ?? '').includes('application/problem+json') && r.body?.status === r.status;
+
+/** A problem+json answer of this status with type, title, status and a detail. */
+export function expectProblem(r: Reply, status: number) {
+  expect(r.status, r.text).toBe(status);
+  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(r.body).toMatchObject({
+    type: expect.any(String),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
+  expect(isProblem(r)).toBe(true);
+}

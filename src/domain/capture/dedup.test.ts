@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCaptures } from './dedup.js';
+import { matchableFrom, planCaptures } from './dedup.js';
 import type { NormalisedLead } from './lead-input.js';
 
 const lead = (over: Partial<NormalisedLead>): NormalisedLead => ({
@@ -34,74 +34,16 @@ const ids = () => {
 
 describe('planCaptures (SPEC §2 de-duplication)', () => {
   it('merges on phone, fills only empty fields', () => {
-    const existing = [
-      {
-        id: 'L1',
-        externalId: null,
-        name: '张伟',
-        nameKey: '张伟',
-        phone: '+8613900000001',
-        email: null,
-        company: null,
-        companyKey: null,
-        title: 'CEO',
-        region: null,
-        regionCode: null,
-        industry: null,
-        employees: null,
-      },
-    ];
+    const existing = [matchableFrom('L1', lead({ name: '张伟', phone: '+8613900000001', title: 'CEO' }))];
     const [step] = planCaptures([lead({ phone: '+8613900000001', email: 'zw@x.cn', title: '经理' })], existing, ids());
     expect(step).toMatchObject({ kind: 'merge', id: 'L1', on: 'phone', filled: { email: 'zw@x.cn' } });
   });
 
   it('prefers external id, then phone, then e-mail, then company + name', () => {
     const existing = [
-      {
-        id: 'BY_EMAIL',
-        externalId: null,
-        name: 'a',
-        nameKey: 'a',
-        phone: null,
-        email: 'a@x.cn',
-        company: null,
-        companyKey: null,
-        title: null,
-        region: null,
-        regionCode: null,
-        industry: null,
-        employees: null,
-      },
-      {
-        id: 'BY_PHONE',
-        externalId: null,
-        name: 'b',
-        nameKey: 'b',
-        phone: '+8613900000002',
-        email: null,
-        company: null,
-        companyKey: null,
-        title: null,
-        region: null,
-        regionCode: null,
-        industry: null,
-        employees: null,
-      },
-      {
-        id: 'BY_EXT',
-        externalId: 'CRM-1',
-        name: 'c',
-        nameKey: 'c',
-        phone: null,
-        email: null,
-        company: null,
-        companyKey: null,
-        title: null,
-        region: null,
-        regionCode: null,
-        industry: null,
-        employees: null,
-      },
+      matchableFrom('BY_EMAIL', lead({ name: 'a', email: 'a@x.cn' })),
+      matchableFrom('BY_PHONE', lead({ name: 'b', phone: '+8613900000002' })),
+      matchableFrom('BY_EXT', lead({ externalId: 'CRM-1', name: 'c' })),
     ];
     const steps = planCaptures(
       [
