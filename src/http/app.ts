@@ -21,11 +21,16 @@ import { errorToProblem, problem, sendProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { auditRoutes } from './routes/audit.js';
 import { channelRoutes } from './routes/channels.js';
+import { cleaningRoutes } from './routes/cleaning.js';
+import { definitionRoutes } from './routes/definitions.js';
+import { enrichmentRoutes } from './routes/enrichment.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { leadRoutes } from './routes/leads.js';
 import { mergeRoutes } from './routes/merges.js';
 import { qualificationRoutes } from './routes/qualification.js';
+import { scoreRoutes } from './routes/scores.js';
+import { trackingRoutes } from './routes/tracking.js';
 import { userRoutes } from './routes/users.js';
 
 export interface AppOptions {
@@ -89,6 +94,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await leadRoutes(api, options.ctx);
       await mergeRoutes(api, options.ctx);
       await qualificationRoutes(api, options.ctx);
+      await scoreRoutes(api, options.ctx);
+      await definitionRoutes(api, options.ctx);
+      await trackingRoutes(api, options.ctx);
+      await enrichmentRoutes(api, options.ctx);
+      await cleaningRoutes(api, options.ctx);
       await importRoutes(api, options.ctx);
       await auditRoutes(api, options.ctx);
     },

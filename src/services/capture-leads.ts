@@ -25,6 +25,7 @@ import {
   type TouchRow,
 } from '../store/repositories/leads.js';
 import type { Database } from '../store/schema.js';
+import { afterCapture } from './after-capture.js';
 import type { ServiceContext } from './context.js';
 
 export interface CaptureOptions {
@@ -150,6 +151,10 @@ export async function captureInTransaction(
   await insertTouches(trx, touches);
   await insertMerges(trx, merges);
   await appendAudit(trx, audit);
+  await afterCapture(trx, ctx, {
+    created: created.map((l) => l.id),
+    merged: [...new Set(mergeChanges.map((m) => m.leadId))],
+  });
   return outcomes;
 }
 

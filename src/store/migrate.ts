@@ -1,12 +1,22 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as lifecycle from './migrations/001-lifecycle.js';
 import * as seedChannels from './migrations/002-built-in-channels.js';
+import * as scoring from './migrations/003-scoring.js';
+import * as definitions from './migrations/004-definitions.js';
+import * as tracking from './migrations/005-tracking.js';
+import * as enrichment from './migrations/006-enrichment.js';
+import * as cleaning from './migrations/007-cleaning.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
 const migrations: Record<string, Migration> = {
   '001-lifecycle': lifecycle,
   '002-built-in-channels': seedChannels,
+  '003-scoring': scoring,
+  '004-definitions': definitions,
+  '005-tracking': tracking,
+  '006-enrichment': enrichment,
+  '007-cleaning': cleaning,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

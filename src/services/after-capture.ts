@@ -1,0 +1,22 @@
+/**
+ * What happens to captured leads inside the capture transaction, after they are stored:
+ * cleaning (junk and ICP rules), stitching anonymous visitors' behaviour to them, and
+ * scoring — in that order, so the score sees the stitched behaviour.
+ */
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { ServiceContext } from './context.js';
+import { rescoreLeads } from './scoring/rescore.js';
+
+export interface CapturedLeads {
+  /** Leads this batch created. */
+  created: readonly string[];
+  /** Existing leads a repeat merged into. */
+  merged: readonly string[];
+}
+
+export async function afterCapture(trx: Transaction<Database>, ctx: ServiceContext, captured: CapturedLeads) {
+  // cleaning: (issue 3 §6)
+  // stitching: (issue 3 §4)
+  await rescoreLeads(trx, ctx, [...captured.created, ...captured.merged], 'capture');
+}
