@@ -7,6 +7,7 @@ import { type Clock, ManualClock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { buildApp } from './http/app.js';
 import { createServiceContext, type ServiceContext } from './services/context.js';
+import { startDueWorkLoop } from './services/due-work.js';
 import { failInterruptedImports } from './services/import-leads.js';
 import { bootstrapAdmin } from './services/users.js';
 import { openStore, type Store, type StoreLocation } from './store/db.js';
@@ -19,6 +20,8 @@ export interface RunningServer {
   bootstrap: Awaited<ReturnType<typeof bootstrapAdmin>>;
   close(): Promise<void>;
 }
+
+const DUE_WORK_EVERY_MS = 5 * 60_000;
 
 export function storeLocation(config: Pick<Config, 'databaseUrl' | 'dataDir'>): StoreLocation {
   return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
@@ -48,6 +51,12 @@ export async function startServer(
     const app = await buildApp({ ctx, manualClock, logLevel: config.logLevel });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
+    ctx.enrichment.onError = (error, leadIds) => app.log.error({ err: error, leadIds }, 'enrichment failed');
+    ctx.enrichment.start();
+    // The manual clock runs due work when it is moved (POST /admin/clock).
+    const dueWork = manualClock
+      ? undefined
+      : startDueWorkLoop(ctx, DUE_WORK_EVERY_MS, (error) => app.log.error(error, 'due work failed'));
     return {
       app,
       store,
@@ -55,7 +64,9 @@ export async function startServer(
       url,
       bootstrap,
       close: async () => {
+        await dueWork?.stop();
         await app.close();
+        await ctx.enrichment.stop();
         await store.close();
       },
     };

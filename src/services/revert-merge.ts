@@ -13,6 +13,7 @@ import {
   resetLatestSource,
 } from '../store/repositories/merges.js';
 import type { ServiceContext } from './context.js';
+import { rescoreLeads } from './scoring/rescore.js';
 
 export async function revertMerge(
   ctx: ServiceContext,
@@ -86,6 +87,7 @@ export async function revertMerge(
         at: now,
       },
     ]);
+    await rescoreLeads(trx, ctx, [merge.lead_id, splitLeadId], 'merge_reverted');
     return { leadId: merge.lead_id, splitLeadId };
   });
 }

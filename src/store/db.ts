@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
@@ -15,6 +15,8 @@ import { pgliteTemplate } from './pglite-template.js';
 import type { Database } from './schema.js';
 
 export type DB = Kysely<Database>;
+/** The database or a transaction on it: what a repository function reads through. */
+export type Queryable = DB | Transaction<Database>;
 
 export interface Store {
   db: DB;

@@ -1,7 +1,6 @@
 /**
  * POST /admin/clock (SPEC §10.1): only with LEADLOOP_CLOCK=manual; otherwise the route does not
- * exist (404). Timers due in a skipped span fire before the answer — the sweeper that fires
- * them hooks in here as timers are added (issue 5).
+ * exist (404). Work due in a skipped span (services/due-work.ts) runs before the answer.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,6 +9,7 @@ import { type ManualClock, parseSpan } from '../../clock.js';
 import { InvalidInput } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import type { ServiceContext } from '../../services/context.js';
+import { runDueWork } from '../../services/due-work.js';
 import { appendAudit } from '../../store/repositories/audit.js';
 import { problems } from '../problem.js';
 
@@ -52,6 +52,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServiceContext, clo
         ]);
       }
       clock.set(next);
+      await runDueWork(ctx);
       await ctx.db.transaction().execute((trx) =>
         appendAudit(trx, [
           {

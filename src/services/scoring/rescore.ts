@@ -1,16 +1,113 @@
+/**
+ * Keeping scores current (SPEC §4.3). Whatever changes an input of a lead's score — capture,
+ * a merge, an enrichment fill, a behaviour, a qualification answer — calls `rescoreLeads` in
+ * its own transaction, so the score on the lead never disagrees with what it was computed
+ * from. Decay and rules changes are caught by the sweep (refresh-stale-scores.ts) and by
+ * reading a score (lead-score.ts).
+ *
+ * Every change of the score (or the first score) appends a ledger entry with its cause.
+ */
 import type { Transaction } from 'kysely';
+import type { Answers, Framework } from '../../domain/qualification/framework.js';
+import { qualificationPoints } from '../../domain/qualification/qualification-points.js';
+import type { LeadScore } from '../../domain/scoring/score-lead.js';
+import type { ExplanationLine } from '../../domain/scoring/scoring-rules.js';
+import type { Queryable } from '../../store/db.js';
+import { loadScoringInputs, type ScoreWrite, type StoredScore, saveScores } from '../../store/repositories/scores.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
+import { listFrameworks } from '../frameworks.js';
+import { scoringRulesInForce } from './rules-in-force.js';
+
+export interface ComputedScore {
+  stored: StoredScore;
+  score: LeadScore;
+  rulesVersion: number;
+  /** The framework whose answers gave the qualification points, if any. */
+  framework: string | null;
+  changed: boolean;
+}
+
+/** Scores computed now, next to what is stored; nothing is written. */
+export async function computeScores(
+  db: Queryable,
+  ctx: ServiceContext,
+  leadIds: readonly string[],
+  options: { lock?: boolean } = {},
+): Promise<ComputedScore[]> {
+  if (leadIds.length === 0) return [];
+  const rules = await scoringRulesInForce(db);
+  const inputs = await loadScoringInputs(db, leadIds, options);
+  const frameworks = inputs.qualifications.size ? await listFrameworks(db) : [];
+  const now = ctx.clock.now();
+  return inputs.leads.map((stored) => {
+    const qualification = bestQualification(inputs.qualifications.get(stored.id) ?? [], frameworks);
+    const score = rules.scorer.score(
+      {
+        lead: stored,
+        behaviours: inputs.behaviours.get(stored.id) ?? [],
+        qualificationLines: qualification.lines,
+      },
+      now,
+    );
+    const changed =
+      stored.scoredAt === null ||
+      score.total !== stored.score ||
+      score.grade !== stored.grade ||
+      score.fit !== stored.fit ||
+      score.engagement !== stored.engagement ||
+      score.qualification !== stored.qualification;
+    return { stored, score, rulesVersion: rules.version, framework: qualification.framework, changed };
+  });
+}
+
+/** Recomputes and stores the scores of these leads inside the caller's transaction. */
+export async function rescoreLeads(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  leadIds: readonly string[],
+  cause: string,
+): Promise<ComputedScore[]> {
+  const computed = await computeScores(trx, ctx, leadIds, { lock: true });
+  const writes: ScoreWrite[] = computed.map(({ stored, score, rulesVersion, changed }) => ({
+    leadId: stored.id,
+    ...score,
+    rulesVersion,
+    ledger: changed ? { id: ctx.newId(), cause: causeOf(stored, rulesVersion, cause) } : null,
+  }));
+  await saveScores(trx, writes, ctx.clock.now());
+  return computed;
+}
+
+/** A refresh that finds the rules changed since the last score says so in the history. */
+function causeOf(stored: StoredScore, rulesVersion: number, cause: string): string {
+  return cause === 'decay' && stored.scoredAt !== null && stored.rulesVersion !== rulesVersion ? 'rules' : cause;
+}
 
 /**
- * Recompute the rule score of these leads inside the caller's transaction, write a ledger
- * entry for each whose score changed, and keep leads.score / leads.grade in step.
- * `cause` says why in the score history: "capture", "merge", "qualification", "behaviour",
- * "enrichment", "decay", "rules" …
+ * Qualification points come from one framework: the one whose answers earn the most (the one
+ * the SDR is really working with), so filling in BANT and MEDDIC for one call does not count twice.
  */
-export async function rescoreLeads(
-  _trx: Transaction<Database>,
-  _ctx: ServiceContext,
-  _leadIds: readonly string[],
-  _cause: string,
-): Promise<void> {}
+function bestQualification(
+  answered: readonly { framework: string; answers: Record<string, unknown>; updatedAt: Date }[],
+  frameworks: readonly Framework[],
+): { framework: string | null; lines: ExplanationLine[] } {
+  let best: { framework: string | null; total: number; lines: ExplanationLine[] } = {
+    framework: null,
+    total: 0,
+    lines: [],
+  };
+  for (const q of answered) {
+    const framework = frameworks.find((f) => f.id === q.framework);
+    if (!framework) continue;
+    const points = qualificationPoints(framework, q.answers as Answers);
+    if (points.total > best.total) {
+      best = {
+        framework: framework.id,
+        total: points.total,
+        lines: points.lines.map((l) => ({ rule: l.rule, points: l.points })),
+      };
+    }
+  }
+  return best;
+}

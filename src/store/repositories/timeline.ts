@@ -17,7 +17,7 @@ export async function loadTimeline(db: Kysely<Database>, leadId: string): Promis
     db.selectFrom('lead_touches').selectAll().where('lead_id', '=', leadId).execute(),
     db.selectFrom('activities').selectAll().where('lead_id', '=', leadId).execute(),
     db.selectFrom('behaviours').selectAll().where('lead_id', '=', leadId).execute(),
-    db.selectFrom('score_ledger').selectAll().where('lead_id', '=', leadId).execute(),
+    db.selectFrom('score_ledger').selectAll().where('lead_id', '=', leadId).orderBy('seq').execute(),
     db.selectFrom('audit_log').selectAll().where('lead_id', '=', leadId).orderBy('seq').execute(),
   ]);
   const entries: TimelineEntry[] = [
@@ -49,7 +49,7 @@ export async function loadTimeline(db: Kysely<Database>, leadId: string): Promis
       at: date(b.occurred_at),
       actorId: null,
       summary: b.type,
-      data: { id: b.id, type: b.type, url: b.url, meta: b.meta },
+      data: { id: b.id, type: b.type, url: b.url, meta: b.meta, visitorId: b.visitor_id },
     })),
     ...scores.map((s) => ({
       type: 'score' as const,
