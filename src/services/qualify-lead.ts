@@ -1,14 +1,14 @@
 /**
  * PUT /leads/{id}/qualification (SPEC §4.1): an SDR records framework answers during calls.
  * The answers are checked against the framework (400 naming the bad key or value); each
- * change is an audit entry, so the timeline shows "BANT 时间: 未知 → 是".
+ * change is an audit entry, so the timeline shows "BANT 时间: 未知 → 是". Custom frameworks and
+ * edited templates (services/frameworks.ts) are accepted like the built-in ones.
  */
 
 import { Forbidden, InvalidInput } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { builtInFrameworks } from '../domain/qualification/built-in-frameworks.js';
 import { describeAnswerChange, diffAnswers } from '../domain/qualification/diff-answers.js';
-import type { Answers, Framework } from '../domain/qualification/framework.js';
+import type { Answers } from '../domain/qualification/framework.js';
 import { qualificationPoints } from '../domain/qualification/qualification-points.js';
 import { validateAnswers } from '../domain/qualification/validate-answers.js';
 import type { Actor } from '../domain/roles.js';
@@ -19,11 +19,9 @@ import {
   saveQualification,
 } from '../store/repositories/qualifications.js';
 import type { ServiceContext } from './context.js';
+import { findFramework, listFrameworks } from './frameworks.js';
 import { readLead } from './read-leads.js';
-
-export function frameworkById(id: string): Framework | undefined {
-  return builtInFrameworks.find((f) => f.id.toLowerCase() === id.toLowerCase());
-}
+import { rescoreLeads } from './scoring/rescore.js';
 
 export interface Qualification {
   framework: string;
@@ -40,13 +38,11 @@ export async function qualifyLead(
   input: { framework: string; answers: unknown },
 ): Promise<Qualification> {
   authorize(actor, 'leads.qualify');
-  const framework = frameworkById(input.framework);
+  const framework = await findFramework(ctx.db, input.framework);
   if (!framework) {
+    const known = (await listFrameworks(ctx.db)).map((f) => f.id);
     throw new InvalidInput([
-      {
-        field: 'framework',
-        message: `unknown framework "${input.framework}" (${builtInFrameworks.map((f) => f.id).join(', ')})`,
-      },
+      { field: 'framework', message: `unknown framework "${input.framework}" (${known.join(', ')})` },
     ]);
   }
   const checked = validateAnswers(framework, input.answers);
@@ -76,6 +72,7 @@ export async function qualifyLead(
         at,
       },
     ]);
+    await rescoreLeads(trx, ctx, [leadId], 'qualification');
   });
   return {
     framework: framework.id,
@@ -89,8 +86,9 @@ export async function qualifyLead(
 export async function readQualifications(ctx: ServiceContext, actor: Actor, leadId: string): Promise<Qualification[]> {
   await readLead(ctx, actor, leadId);
   const rows = await findQualifications(ctx.db, leadId);
+  const frameworks = await listFrameworks(ctx.db);
   return rows.map((r) => {
-    const framework = frameworkById(r.framework);
+    const framework = frameworks.find((f) => f.id === r.framework);
     const answers = r.answers as Answers;
     return {
       framework: r.framework,
