@@ -18,9 +18,35 @@ export const permissions = {
   'leads.import': ['sdr', 'sdr_lead', 'marketing', 'sales_ops', 'admin'],
   'leads.read': everyone,
   'leads.qualify': ['sdr', 'sdr_lead', 'admin'],
+  // §1: sdr_lead owns qualification settings, admin all settings.
+  'frameworks.manage': ['admin', 'sdr_lead'],
+  'definitions.read': everyone,
+  // §4.2: either side of the agreement may put a change on the table, and so may those who run
+  // the settings; approving stays with marketing and sales_manager/sales_ops (definition-version.ts).
+  'definitions.propose': ['admin', 'marketing', 'sales_manager', 'sales_ops', 'sdr_lead'],
+  // §2: tracking sites are marketing's settings; servers that report behaviours hold a capture role's token.
+  'tracking.manage': ['admin', 'marketing'],
+  'behaviours.track': ['sdr', 'sdr_lead', 'marketing', 'sales_ops', 'sales_assistant', 'admin'],
+  // §3: the directory and providers send company names to third parties and cost money: admin and sales ops.
+  'enrichment.manage': ['admin', 'sales_ops'],
+  'enrichment.directory.read': everyone,
+  // Running the chain on a lead now: SDRs and reps only on leads they own (services/enrichment/enrich-now.ts).
+  'leads.enrich': ['sdr', 'sdr_lead', 'sales', 'sales_ops', 'admin'],
+  // §3 cleaning: an SDR disqualifies their own (and unowned) leads (services/cleaning/disqualify-lead.ts);
+  // undoing a mistaken disqualification is for those who oversee the queue.
+  'leads.disqualify': ['sdr', 'sdr_lead', 'sales_ops', 'admin'],
+  'leads.requalify': ['sdr_lead', 'sales_ops', 'admin'],
+  'reasons.read': everyone,
+  // §1: sdr_lead runs the SDR team's settings, sales_ops the shared taxonomies, admin all settings.
+  'reasons.manage': ['admin', 'sales_ops', 'sdr_lead'],
+  'icp.read': everyone,
+  // Who is a target customer is marketing's and sales' common ground (seed 003 统一口径).
+  'icp.manage': ['admin', 'sales_ops', 'sdr_lead', 'marketing'],
   'merges.revert': ['admin'],
   'audit.read': ['admin', 'sales_ops'],
   'clock.set': ['admin'],
+  'scoring.read': everyone,
+  'scoring.manage': ['admin', 'marketing', 'sales_ops'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -35,9 +61,25 @@ const actionWords: Record<Action, string> = {
   'leads.import': 'import leads',
   'leads.read': 'read leads',
   'leads.qualify': 'qualify leads',
+  'frameworks.manage': 'create or edit qualification frameworks',
+  'definitions.read': 'read stage definitions',
+  'definitions.propose': 'propose a new definition version',
+  'tracking.manage': 'manage tracking sites',
+  'behaviours.track': 'report behaviours',
+  'enrichment.manage': 'manage the company directory and enrichment providers',
+  'enrichment.directory.read': 'look up the company directory',
+  'leads.enrich': 'enrich leads',
+  'leads.disqualify': 'disqualify leads',
+  'leads.requalify': 'requalify disqualified leads',
+  'reasons.read': 'read reason lists',
+  'reasons.manage': 'edit reason lists',
+  'icp.read': 'read the ICP rules',
+  'icp.manage': 'edit the ICP rules',
   'merges.revert': 'revert merges',
   'audit.read': 'read the audit log',
   'clock.set': 'set the clock',
+  'scoring.read': 'read the scoring rules',
+  'scoring.manage': 'edit the scoring rules',
 };
 
 export function allowedRoles(action: Action): readonly Role[] {

@@ -30,7 +30,7 @@ import { leadRoutes } from './routes/leads.js';
 import { mergeRoutes } from './routes/merges.js';
 import { qualificationRoutes } from './routes/qualification.js';
 import { scoreRoutes } from './routes/scores.js';
-import { trackingRoutes } from './routes/tracking.js';
+import { trackingRoutes, trackingSnippetRoute } from './routes/tracking.js';
 import { userRoutes } from './routes/users.js';
 
 export interface AppOptions {
@@ -104,5 +104,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  await trackingSnippetRoute(app);
   return app;
 }

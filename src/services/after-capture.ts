@@ -5,8 +5,10 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
+import { cleanCapturedLeads } from './cleaning/clean-leads.js';
 import type { ServiceContext } from './context.js';
 import { rescoreLeads } from './scoring/rescore.js';
+import { stitchCapturedLeads } from './tracking/stitch-captured-leads.js';
 
 export interface CapturedLeads {
   /** Leads this batch created. */
@@ -17,6 +19,8 @@ export interface CapturedLeads {
 
 export async function afterCapture(trx: Transaction<Database>, ctx: ServiceContext, captured: CapturedLeads) {
   // cleaning: (issue 3 §6)
+  await cleanCapturedLeads(trx, ctx, captured);
   // stitching: (issue 3 §4)
+  await stitchCapturedLeads(trx, ctx, [...captured.created, ...captured.merged]);
   await rescoreLeads(trx, ctx, [...captured.created, ...captured.merged], 'capture');
 }

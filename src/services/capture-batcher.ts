@@ -94,6 +94,7 @@ export class CaptureBatcher {
       for (const item of batch) await this.#run([item]);
       return;
     }
+    this.ctx.enrichment.enqueue(answers.flatMap((a) => (a instanceof InvalidInput ? [] : [a.lead.id])));
     batch.forEach((item, i) => {
       const answer = answers[i];
       if (answer instanceof InvalidInput) item.reject(answer);

@@ -28,6 +28,7 @@ export async function captureLead(
     if (!outcome.ok) throw new InvalidInput(outcome.errors);
     return { status: outcome.merged ? 200 : 201, body: { leadId: outcome.leadId, merged: outcome.merged } };
   });
+  ctx.enrichment.enqueue([answer.body.leadId]);
   // A replay answers the lead as it is now; the key belongs to this caller, who captured it.
   const [lead] = await findLeadsByIds(ctx.db, [answer.body.leadId]);
   return { status: answer.status as 200 | 201, lead, merged: answer.body.merged };
@@ -55,7 +56,7 @@ export async function captureBulk(
     if (parsed.success) valid.push({ index, input: parsed.data });
     else failed.push({ index, errors: fieldErrorsOf(parsed.error) });
   });
-  return runIdempotent(
+  const answer = await runIdempotent(
     ctx,
     actor,
     idempotencyKey ? { key: idempotencyKey, request: items } : undefined,
@@ -81,4 +82,6 @@ export async function captureBulk(
       return { status: 200, body: result };
     },
   );
+  ctx.enrichment.enqueue(answer.body.results.map((r) => r.id));
+  return answer;
 }

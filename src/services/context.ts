@@ -3,7 +3,9 @@ import type { Clock } from '../clock.js';
 import type { DB } from '../store/db.js';
 import { CaptureBatcher } from './capture-batcher.js';
 import { ChannelCatalog } from './channel-catalog.js';
+import { createEnrichmentQueue, type EnrichmentQueue } from './enrichment/enrichment-queue.js';
 import { TokenCache } from './token-cache.js';
+import { TrackingRateLimits } from './tracking/rate-limits.js';
 
 /** What every use-case needs: the database, the injected clock, ids, and shared caches. */
 export interface ServiceContext {
@@ -13,6 +15,10 @@ export interface ServiceContext {
   channels: ChannelCatalog;
   captures: CaptureBatcher;
   tokens: TokenCache;
+  /** Leads to enrich in the background once their capture committed (SPEC §3: never blocks capture). */
+  enrichment: EnrichmentQueue;
+  /** Per-process rate limits of POST /track (per site key, visitor and token). */
+  trackingLimits: TrackingRateLimits;
 }
 
 /** `concurrency`: transactions the database takes at once (1 for PGlite's single connection). */
@@ -23,7 +29,9 @@ export function createServiceContext(db: DB, clock: Clock, options: { concurrenc
     newId: randomUUID,
     channels: new ChannelCatalog(),
     tokens: new TokenCache(),
+    trackingLimits: new TrackingRateLimits(clock),
   } as ServiceContext;
   ctx.captures = new CaptureBatcher(ctx, options.concurrency ?? 1);
+  ctx.enrichment = createEnrichmentQueue(ctx);
   return ctx;
 }

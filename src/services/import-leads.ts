@@ -139,7 +139,7 @@ export async function importLeadFile(
   const flush = async () => {
     const rows = chunk;
     chunk = [];
-    await ctx.db.transaction().execute(async (trx) => {
+    const captured = await ctx.db.transaction().execute(async (trx) => {
       const outcomes = await captureInTransaction(
         trx,
         ctx,
@@ -153,7 +153,9 @@ export async function importLeadFile(
       }
       progress.failed = failedRows.size;
       await recordImportProgress(trx, id, progress);
+      return outcomes.flatMap((o) => (o.ok ? [o.leadId] : []));
     });
+    ctx.enrichment.enqueue(captured);
     onProgress?.({ ...progress });
   };
 

@@ -86,6 +86,11 @@ export interface LeadsTable {
   flags: Generated<string[]>;
   score: Generated<number>;
   grade: string | null;
+  score_fit: Generated<number>;
+  score_engagement: Generated<number>;
+  score_qualification: Generated<number>;
+  scored_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  score_rules_version: Generated<number>;
   fields: Json<Record<string, unknown>>;
   history: Generated<boolean>;
   outcome: string | null;
@@ -139,6 +144,65 @@ export interface BehavioursTable {
   url: string | null;
   meta: Json<Record<string, unknown>>;
   occurred_at: Timestamp;
+  email: string | null;
+  site_id: string | null;
+  actor_id: string | null;
+  received_at: Timestamp | null;
+}
+export interface TrackingSitesTable {
+  id: string;
+  name: string;
+  public_key: string;
+  allowed_origins: string[];
+  created_at: Timestamp;
+  rate_per_minute: number | null;
+  visitor_rate_per_minute: number | null;
+  created_by: string | null;
+}
+/** A visitor who identified: bound to a lead, or pending on an e-mail no lead has yet. */
+export interface TrackingVisitorsTable {
+  visitor_id: string;
+  lead_id: string | null;
+  email: string | null;
+  identified_at: Timestamp;
+  updated_at: Timestamp;
+}
+/** Versioned settings (definitions, scoring rules, routing rules …): history is never rewritten. */
+export interface PolicyVersionsTable {
+  id: string;
+  kind: string;
+  version: number;
+  body: Json<object>;
+  status: 'proposed' | 'approved' | 'rejected';
+  effective_from: Timestamp | null;
+  proposed_by: string | null;
+  created_at: Timestamp;
+  /** Added by 004-definitions: the date asked for, the agreement, a note, a rejection. */
+  proposer_role: string | null;
+  requested_effective_from: Timestamp | null;
+  approved_at: Timestamp | null;
+  note: string | null;
+  rejected_by: string | null;
+  rejected_at: Timestamp | null;
+  rejection_reason: string | null;
+  /** When "took effect" was written to the audit log (definitions). */
+  took_effect_recorded_at: Timestamp | null;
+}
+export interface QualificationFrameworksTable {
+  /** BANT, CHAMP or MEDDIC for an edited built-in template; any other id for a custom framework. */
+  id: string;
+  definition: Json<object>;
+  built_in: boolean;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+export interface PolicyApprovalsTable {
+  policy_version_id: string;
+  user_id: string;
+  role: string;
+  approved_at: Timestamp;
 }
 export interface ScoreLedgerTable {
   id: string;
@@ -151,6 +215,7 @@ export interface ScoreLedgerTable {
   explanation: Json<{ rule: string; points: number }[]>;
   cause: string;
   at: Timestamp;
+  seq: Generated<number>;
 }
 export interface QualificationsTable {
   lead_id: string;
@@ -218,6 +283,82 @@ export interface HandoffsTable {
   created_at: Timestamp;
 }
 
+export interface EnrichmentDirectoryTable {
+  id: string;
+  position: number;
+  name: string;
+  name_key: string;
+  aliases: string[];
+  alias_keys: string[];
+  credit_code: string | null;
+  industry: string | null;
+  employees: number | null;
+  employee_band: string | null;
+  registered_capital: string | null;
+  city: string | null;
+  website: string | null;
+  funding_round: string | null;
+}
+export interface EnrichmentDirectoryKeysTable {
+  key: string;
+  company_id: string;
+  kind: 'name' | 'alias';
+}
+export interface EnrichmentProvidersTable {
+  id: string;
+  kind: 'directory' | 'http_json';
+  enabled: boolean;
+  position: number;
+  timeout_ms: number;
+  settings: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface EnrichmentFillsTable {
+  seq: Generated<number>;
+  id: string;
+  lead_id: string;
+  provider_id: string;
+  field: string;
+  /** jsonb holding the text or number filled. */
+  value: ColumnType<string | number, string, string>;
+  at: Timestamp;
+}
+export interface EnrichmentAttemptsTable {
+  seq: Generated<number>;
+  id: string;
+  lead_id: string;
+  provider_id: string;
+  status: 'filled' | 'matched' | 'no_match' | 'failed' | 'skipped';
+  error: string | null;
+  duration_ms: number | null;
+  at: Timestamp;
+}
+
+/** Reason taxonomies by kind (disqualify; reject, return, release in issue 5). */
+export interface ReasonsTable {
+  kind: string;
+  code: string;
+  label_zh: string;
+  label_en: string;
+  active: boolean;
+  position: number;
+  used: Generated<boolean>;
+  updated_at: Timestamp;
+}
+/** ICP rules (SPEC §3): a condition over lead fields → disqualify or flag. */
+export interface IcpRulesTable {
+  id: string;
+  position: number;
+  description: string;
+  condition: Json<object>;
+  action: 'disqualify' | 'flag';
+  reason: string;
+  flag: string;
+  enabled: boolean;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -229,10 +370,22 @@ export interface Database {
   lead_merges: LeadMergesTable;
   activities: ActivitiesTable;
   behaviours: BehavioursTable;
+  tracking_sites: TrackingSitesTable;
+  tracking_visitors: TrackingVisitorsTable;
   score_ledger: ScoreLedgerTable;
+  policy_versions: PolicyVersionsTable;
+  policy_approvals: PolicyApprovalsTable;
+  qualification_frameworks: QualificationFrameworksTable;
   qualifications: QualificationsTable;
   imports: ImportsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
+  reasons: ReasonsTable;
+  icp_rules: IcpRulesTable;
   handoffs: HandoffsTable;
+  enrichment_directory: EnrichmentDirectoryTable;
+  enrichment_directory_keys: EnrichmentDirectoryKeysTable;
+  enrichment_providers: EnrichmentProvidersTable;
+  enrichment_fills: EnrichmentFillsTable;
+  enrichment_attempts: EnrichmentAttemptsTable;
 }

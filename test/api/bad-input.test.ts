@@ -304,7 +304,7 @@ describe.each(engines())('listing leads: cursor pagination and filters (%s)', (e
     expo = (
       await t.admin('POST', '/leads', {
         name: 'Expo Visitor',
-        email: 'visitor@blueharbor.example',
+        email: 'visitor@blueharbor.com.cn',
         company: 'Blue Harbor Logistics',
         channel: 'event_offline',
       })

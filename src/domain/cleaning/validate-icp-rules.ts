@@ -1,0 +1,198 @@
+/**
+ * Checks the ICP rules an admin submits (PUT /icp-rules), naming every bad field with the rule's
+ * index ("rules[2].condition.value"), and returns a clean copy with defaults filled in
+ * (reason outside_icp, enabled true, a flag derived from the condition, an id when none given).
+ */
+import type { FieldError } from '../errors.js';
+import {
+  type ComparisonOp,
+  comparisonOps,
+  conditionFields,
+  defaultFlag,
+  ICP_FLAG_PREFIX,
+  type IcpCondition,
+  type IcpRule,
+  numberFields,
+} from './icp-rules.js';
+
+export type IcpRulesValidation = { ok: true; rules: IcpRule[] } | { ok: false; errors: FieldError[] };
+
+const MAX_RULES = 100;
+const MAX_DEPTH = 5;
+const MAX_BRANCHES = 50;
+const MAX_VALUES = 200;
+const MAX_TEXT = 200;
+const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function validateIcpRules(
+  input: unknown,
+  activeReasons: ReadonlySet<string>,
+  newId: () => string,
+): IcpRulesValidation {
+  const errors: FieldError[] = [];
+  const fail = (field: string, message: string): undefined => {
+    errors.push({ field, message });
+    return undefined;
+  };
+  if (!Array.isArray(input)) return { ok: false, errors: [{ field: 'rules', message: 'must be a list' }] };
+  if (input.length > MAX_RULES) fail('rules', `may hold at most ${MAX_RULES} rules`);
+
+  const ids = new Set<string>();
+  const rules: IcpRule[] = [];
+  input.forEach((raw, i) => {
+    const at = `rules[${i}]`;
+    if (!isObject(raw)) {
+      fail(at, 'must be an object');
+      return;
+    }
+    for (const key of Object.keys(raw)) {
+      if (!['id', 'description', 'condition', 'action', 'reason', 'flag', 'enabled'].includes(key)) {
+        fail(`${at}.${key}`, 'is not a known field');
+      }
+    }
+    let id = raw.id;
+    if (id === undefined || id === null) id = `rule-${newId().slice(0, 8)}`;
+    else if (typeof id !== 'string' || !RULE_ID.test(id)) {
+      fail(`${at}.id`, 'must be 1–40 characters: lower-case letters, digits, - or _');
+    } else if (ids.has(id)) fail(`${at}.id`, `"${id}" is used by an earlier rule`);
+    if (typeof id === 'string') ids.add(id);
+
+    const description = text(raw.description, `${at}.description`, fail, true);
+    const condition = checkCondition(raw.condition, `${at}.condition`, fail, 1);
+    const action = raw.action;
+    if (action !== 'disqualify' && action !== 'flag') fail(`${at}.action`, 'must be "disqualify" or "flag"');
+    const reason = raw.reason ?? 'outside_icp';
+    if (typeof reason !== 'string' || !activeReasons.has(reason)) {
+      fail(
+        `${at}.reason`,
+        `must be an active disqualify reason (${[...activeReasons].join(', ')}); "${String(reason)}" is not`,
+      );
+    }
+    let flag = raw.flag;
+    if (flag !== undefined && flag !== null) {
+      flag = text(flag, `${at}.flag`, fail, true);
+      if (typeof flag === 'string' && !flag.startsWith(ICP_FLAG_PREFIX)) flag = `${ICP_FLAG_PREFIX}${flag}`;
+    }
+    if (raw.enabled !== undefined && typeof raw.enabled !== 'boolean') fail(`${at}.enabled`, 'must be true or false');
+
+    if (typeof id === 'string' && description && condition && (action === 'disqualify' || action === 'flag')) {
+      rules.push({
+        id,
+        description,
+        condition,
+        action,
+        reason: reason as string,
+        flag: typeof flag === 'string' ? flag : defaultFlag(id, condition),
+        enabled: raw.enabled !== false,
+      });
+    }
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, rules };
+}
+
+function text(
+  value: unknown,
+  field: string,
+  fail: (f: string, m: string) => undefined,
+  required: boolean,
+): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) return required ? fail(field, 'is required') : undefined;
+  if (value.trim().length > MAX_TEXT) return fail(field, `may be at most ${MAX_TEXT} characters`);
+  return value.trim();
+}
+
+function checkCondition(
+  value: unknown,
+  at: string,
+  fail: (f: string, m: string) => undefined,
+  depth: number,
+): IcpCondition | undefined {
+  if (!isObject(value)) {
+    return fail(
+      at,
+      value === undefined ? 'is required' : 'must be an object: {field, op, value}, {all}, {any} or {not}',
+    );
+  }
+  if (depth > MAX_DEPTH) return fail(at, `nests deeper than ${MAX_DEPTH} levels`);
+  const keys = Object.keys(value);
+  for (const combinator of ['all', 'any'] as const) {
+    if (!(combinator in value)) continue;
+    if (keys.length !== 1) return fail(at, `{${combinator}} takes no other keys`);
+    const list = value[combinator];
+    if (!Array.isArray(list) || list.length === 0)
+      return fail(`${at}.${combinator}`, 'must be a non-empty list of conditions');
+    if (list.length > MAX_BRANCHES) return fail(`${at}.${combinator}`, `may hold at most ${MAX_BRANCHES} conditions`);
+    const inner = list.map((c, i) => checkCondition(c, `${at}.${combinator}[${i}]`, fail, depth + 1));
+    if (inner.some((c) => c === undefined)) return undefined;
+    return combinator === 'all' ? { all: inner as IcpCondition[] } : { any: inner as IcpCondition[] };
+  }
+  if ('not' in value) {
+    if (keys.length !== 1) return fail(at, '{not} takes no other keys');
+    const inner = checkCondition(value.not, `${at}.not`, fail, depth + 1);
+    return inner && { not: inner };
+  }
+  for (const key of keys) {
+    if (!['field', 'op', 'value'].includes(key)) fail(`${at}.${key}`, 'is not a known field');
+  }
+  const { field, op, value: expected } = value;
+  let ok = true;
+  if (typeof field !== 'string' || !(conditionFields.includes(field) || /^fields\.\S.{0,99}$/u.test(field))) {
+    fail(`${at}.field`, `must be one of ${conditionFields.join(', ')} or fields.<attribute>`);
+    ok = false;
+  }
+  if (typeof op !== 'string' || !(comparisonOps as readonly string[]).includes(op)) {
+    return fail(`${at}.op`, `must be one of ${comparisonOps.join(', ')}`);
+  }
+  const numeric = typeof field === 'string' && (numberFields as readonly string[]).includes(field);
+  const textual = typeof field === 'string' && conditionFields.includes(field) && !numeric;
+  const scalar = (v: unknown) =>
+    (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_TEXT) || (typeof v === 'number' && Number.isFinite(v));
+  switch (op as ComparisonOp) {
+    case 'lt':
+    case 'lte':
+    case 'gt':
+    case 'gte':
+      if (typeof expected !== 'number' || !Number.isFinite(expected))
+        return fail(`${at}.value`, `${op} compares with a number`);
+      if (textual) return fail(`${at}.op`, `${field} is text; ${op} compares numbers`);
+      break;
+    case 'eq':
+    case 'ne':
+      if (!scalar(expected) && typeof expected !== 'boolean')
+        return fail(`${at}.value`, 'must be a text, a number or true/false');
+      break;
+    case 'in':
+    case 'nin':
+      if (
+        !Array.isArray(expected) ||
+        expected.length === 0 ||
+        expected.length > MAX_VALUES ||
+        !expected.every(scalar)
+      ) {
+        return fail(`${at}.value`, `must be a list of 1–${MAX_VALUES} texts or numbers`);
+      }
+      break;
+    case 'contains': {
+      if (numeric) return fail(`${at}.op`, `${field} is a number; contains looks for words in text`);
+      const words = Array.isArray(expected) ? expected : [expected];
+      if (words.length === 0 || words.length > MAX_VALUES || !words.every((w) => typeof w === 'string' && scalar(w))) {
+        return fail(`${at}.value`, 'must be a word or a list of words');
+      }
+      break;
+    }
+  }
+  if (!ok) return undefined;
+  const clean = Array.isArray(expected)
+    ? expected.map((v) => (typeof v === 'string' ? v.trim() : v))
+    : typeof expected === 'string'
+      ? expected.trim()
+      : expected;
+  return {
+    field: field as string,
+    op: op as ComparisonOp,
+    value: clean as string | number | boolean | (string | number)[],
+  };
+}
