@@ -15,8 +15,10 @@ import { printBootstrap } from './bootstrap-message.js';
 export async function runImport(config: Config, file: string, opts: { as?: string; errors?: string }): Promise<void> {
   const bytes = readFileSync(file);
   const store = await openStore(storeLocation(config));
+  const ctx = createServiceContext(store.db, systemClock);
+  ctx.enrichment.onError = (error) => console.error(`leadloop: enrichment failed: ${(error as Error).message}`);
+  ctx.enrichment.start();
   try {
-    const ctx = createServiceContext(store.db, systemClock);
     if (store.engine === 'pglite') await failInterruptedImports(ctx);
     const bootstrap = await bootstrapAdmin(ctx, {
       token: config.adminToken,
@@ -48,6 +50,11 @@ export async function runImport(config: Config, file: string, opts: { as?: strin
       bar.update(p.processed, { created: p.created, merged: p.merged, failed: p.failed });
     });
     if (started) bar.stop();
+    // Imported leads are enriched as the server would (SPEC §3); the chain runs before we exit.
+    if (summary.created + summary.merged > 0) {
+      console.log('Enriching the imported leads from the configured providers…');
+      await ctx.enrichment.idle();
+    }
     console.log(
       `Import ${summary.id}: ${summary.created} new, ${summary.merged} merged into existing leads, ${summary.failed} rows failed.`,
     );
@@ -63,6 +70,7 @@ export async function runImport(config: Config, file: string, opts: { as?: strin
       console.log(`Error report: ${target}`);
     }
   } finally {
+    await ctx.enrichment.stop();
     await store.close();
   }
 }

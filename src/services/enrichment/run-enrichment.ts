@@ -25,6 +25,7 @@ import {
 } from '../../store/repositories/enrichment.js';
 import { findLeadsByIds, type LeadRow } from '../../store/repositories/leads.js';
 import type { ServiceContext } from '../context.js';
+import { reapplyIcpRules } from '../cleaning/clean-leads.js';
 import { rescoreLeads } from '../scoring/rescore.js';
 import { askProviders, type ProviderAnswer } from './ask-providers.js';
 import { providerChain } from './providers.js';
@@ -173,7 +174,11 @@ export async function runEnrichment(
     await insertFills(trx, fills);
     await appendAudit(trx, audit);
     await insertAttempts(trx, attempts);
-    if (filledLeads.length) await rescoreLeads(trx, ctx, filledLeads, 'enrichment');
+    if (filledLeads.length) {
+      // A filled employee count or industry can put a lead outside the ICP (SPEC §3).
+      await reapplyIcpRules(trx, ctx, filledLeads, 'enrichment');
+      await rescoreLeads(trx, ctx, filledLeads, 'enrichment');
+    }
     for (const run of runs.values()) {
       run.at = at.toISOString();
       run.filled = fills
