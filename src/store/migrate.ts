@@ -6,6 +6,7 @@ import * as definitions from './migrations/004-definitions.js';
 import * as tracking from './migrations/005-tracking.js';
 import * as enrichment from './migrations/006-enrichment.js';
 import * as cleaning from './migrations/007-cleaning.js';
+import * as routing from './migrations/008-routing.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '005-tracking': tracking,
   '006-enrichment': enrichment,
   '007-cleaning': cleaning,
+  '008-routing': routing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
