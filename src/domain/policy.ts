@@ -46,7 +46,23 @@ export const permissions = {
   'audit.read': ['admin', 'sales_ops'],
   'clock.set': ['admin'],
   'scoring.read': everyone,
+  // §5: an SDR hands their qualified leads to sales; the SDR lead may also override the MQL gate.
+  'leads.transfer': ['sdr', 'sdr_lead', 'admin'],
+  // §5.2 manual dispatch: leaders read and comment; sales ops or the sales assistant pick the rep.
+  'dispatch.read': ['sdr_lead', 'sales_manager', 'sales_ops', 'sales_assistant', 'admin'],
+  'dispatch.comment': ['sdr_lead', 'sales_manager', 'sales_ops', 'sales_assistant', 'admin'],
+  'dispatch.resolve': ['sales_ops', 'sales_assistant', 'admin'],
+  'routing.read': everyone,
+  'routing.manage': ['admin', 'sales_ops'],
   'scoring.manage': ['admin', 'marketing', 'sales_ops'],
+  // §1: sales ops keep the rep roster and the monthly eligibility list; those who dispatch or
+  // manage reps read it (a rep may always read their own profile and status).
+  'roster.read': ['admin', 'sales_ops', 'sdr_lead', 'sales_manager', 'sales_assistant'],
+  'roster.manage': ['admin', 'sales_ops'],
+  // CRM accounts: written by sales ops and CRM sync tokens; read by whoever routes or works
+  // leads (a sales rep only their own accounts, services/accounts/read-accounts.ts).
+  'accounts.read': ['admin', 'sales_ops', 'sdr', 'sdr_lead', 'sales', 'sales_manager', 'sales_assistant'],
+  'accounts.manage': ['admin', 'sales_ops'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -79,7 +95,17 @@ const actionWords: Record<Action, string> = {
   'audit.read': 'read the audit log',
   'clock.set': 'set the clock',
   'scoring.read': 'read the scoring rules',
+  'leads.transfer': 'transfer leads to sales',
+  'dispatch.read': 'read the dispatch board',
+  'dispatch.comment': 'comment on dispatch requests',
+  'dispatch.resolve': 'resolve dispatch requests',
+  'routing.read': 'read the routing rules',
+  'routing.manage': 'edit the routing rules',
   'scoring.manage': 'edit the scoring rules',
+  'roster.read': 'read the rep roster',
+  'roster.manage': 'edit rep profiles and eligibility lists',
+  'accounts.read': 'read CRM accounts',
+  'accounts.manage': 'create or update CRM accounts',
 };
 
 export function allowedRoles(action: Action): readonly Role[] {

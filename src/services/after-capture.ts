@@ -1,12 +1,13 @@
 /**
  * What happens to captured leads inside the capture transaction, after they are stored:
- * cleaning (junk and ICP rules), stitching anonymous visitors' behaviour to them, and
- * scoring — in that order, so the score sees the stitched behaviour.
+ * cleaning (junk and ICP rules), stitching anonymous visitors' behaviour to them, scoring, and
+ * routing by source — in that order, so the score sees the stitched behaviour and routing the score.
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { cleanCapturedLeads } from './cleaning/clean-leads.js';
 import type { ServiceContext } from './context.js';
+import { routeCapturedLeads } from './routing/route-captured-leads.js';
 import { rescoreLeads } from './scoring/rescore.js';
 import { stitchCapturedLeads } from './tracking/stitch-captured-leads.js';
 
@@ -23,4 +24,6 @@ export async function afterCapture(trx: Transaction<Database>, ctx: ServiceConte
   // stitching: (issue 3 §4)
   await stitchCapturedLeads(trx, ctx, [...captured.created, ...captured.merged]);
   await rescoreLeads(trx, ctx, [...captured.created, ...captured.merged], 'capture');
+  // routing by source (issue 4 §1): direct to sales, pool or SDR queue
+  await routeCapturedLeads(trx, ctx, captured.created);
 }

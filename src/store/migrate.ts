@@ -7,6 +7,7 @@ import * as tracking from './migrations/005-tracking.js';
 import * as enrichment from './migrations/006-enrichment.js';
 import * as cleaning from './migrations/007-cleaning.js';
 import * as routing from './migrations/008-routing.js';
+import * as handoffs from './migrations/009-handoffs.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '006-enrichment': enrichment,
   '007-cleaning': cleaning,
   '008-routing': routing,
+  '009-handoffs': handoffs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

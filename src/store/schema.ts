@@ -281,6 +281,82 @@ export interface HandoffsTable {
   decided_at: Timestamp | null;
   breached_at: Timestamp | null;
   created_at: Timestamp;
+  first_contact_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface DispatchCommentsTable {
+  id: string;
+  handoff_id: string;
+  user_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+/** Durable timers (SLA deadlines, reminders, recalls): written with the state change they guard. */
+export interface TimersTable {
+  id: string;
+  kind: string;
+  subject_id: string;
+  due_at: Timestamp;
+  payload: Json<Record<string, unknown>>;
+  fired_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A sales rep's routing profile (SPEC §5.2); regions are GB/T 2260 codes. */
+export interface RepProfilesTable {
+  user_id: string;
+  regions: string[];
+  industries: string[];
+  level: number;
+  weight: number;
+  capacity: number;
+  department: string | null;
+  consecutive_breaches: Generated<number>;
+  suspended_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+/** The monthly eligibility list (yyyy-mm, Asia/Shanghai calendar). */
+export interface EligibilityTable {
+  month: string;
+  rep_id: string;
+}
+/** Weighted rotation: what each rep has received in a pool and when they were last picked. */
+export interface RotationCountersTable {
+  pool_key: string;
+  rep_id: string;
+  received: number;
+  last_pick: number | null;
+  updated_at: Timestamp;
+}
+/** One row per rotation pool, locked FOR UPDATE while a rep is chosen from it. */
+export interface RotationPoolsTable {
+  pool_key: string;
+  last_department: string | null;
+  seq: Generated<number>;
+  updated_at: Timestamp | null;
+}
+/** CRM accounts for matching leads to an existing owner (SPEC §5.2). */
+export interface AccountsTable {
+  id: string;
+  name: string;
+  name_key: string;
+  aliases: string[];
+  alias_keys: string[];
+  credit_code: string | null;
+  owner_id: string | null;
+  last_activity_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface AccountContactsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  title: string | null;
+  position: number;
 }
 
 export interface EnrichmentDirectoryTable {
@@ -383,6 +459,14 @@ export interface Database {
   reasons: ReasonsTable;
   icp_rules: IcpRulesTable;
   handoffs: HandoffsTable;
+  rep_profiles: RepProfilesTable;
+  eligibility: EligibilityTable;
+  rotation_counters: RotationCountersTable;
+  rotation_pools: RotationPoolsTable;
+  accounts: AccountsTable;
+  account_contacts: AccountContactsTable;
+  dispatch_comments: DispatchCommentsTable;
+  timers: TimersTable;
   enrichment_directory: EnrichmentDirectoryTable;
   enrichment_directory_keys: EnrichmentDirectoryKeysTable;
   enrichment_providers: EnrichmentProvidersTable;

@@ -1,4 +1,168 @@
+/** Transfer to sales, hand-offs and the dispatch board (SPEC §5, §6.1, §10.1). */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
+import { COMMENT_MAX_LENGTH, commentOnDispatch, readDispatchBoard, resolveDispatch } from '../../services/handoffs/dispatch-board.js';
+import { readHandoff, readLeadHandoffs } from '../../services/handoffs/read-handoffs.js';
+import { transferLead } from '../../services/handoffs/transfer-lead.js';
+import { problems } from '../problem.js';
 
-export async function handoffRoutes(_app: FastifyInstance, _ctx: ServiceContext) {}
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+const routingStepSchema = z.object({
+  step: z.string(),
+  repId: z.string().optional(),
+  outcome: z.string(),
+  message: z.string(),
+});
+
+const handoffSchema = z
+  .object({
+    id: z.string(),
+    leadId: z.string(),
+    sdrId: z.string().nullable(),
+    repId: z.string().nullable(),
+    kind: z.enum(['assign', 'sync', 'dispatch']),
+    mode: z.enum(['auto', 'manual', 'direct']),
+    status: z.string(),
+    credit: z.number().describe('SDR credit: 1, or 1/3 for a sync to an active owner'),
+    dueAt: z.string().nullable().describe('acceptance deadline; null while a dispatch waits for a rep'),
+    firstContactDueAt: z.string().nullable().describe('an idle account owner must make contact by then'),
+    requestReason: z.string().nullable(),
+    explanation: z.array(routingStepSchema).describe('every rule tried, every rep skipped and why, and the pick'),
+    package: z.record(z.string(), z.unknown()).describe('the MQL package: sources, behaviour, calls and notes, answers, score'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Handoff' });
+
+const commentSchema = z.object({ id: z.string(), userId: z.string(), body: z.string(), at: z.string() });
+
+export async function handoffRoutes(app: FastifyInstance, ctx: ServiceContext) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/leads/:id/transfer',
+    {
+      schema: {
+        tags: ['handoffs'],
+        summary: 'Transfer a lead to sales: routed to a rep (auto) or to the dispatch board (manual)',
+        params: idParams,
+        body: z
+          .object({
+            mode: z.enum(['auto', 'manual']),
+            reason: z.string().max(2000).optional().describe('required for manual'),
+            overrideReason: z
+              .string()
+              .max(2000)
+              .optional()
+              .describe('sdr_lead only: transfer although the lead fails the MQL definition'),
+          })
+          .strict(),
+        response: {
+          201: z.object({ handoff: handoffSchema }),
+          ...problems(400, 401, 403, 404, 409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const handoff = await transferLead(ctx, request.actor, request.params.id, request.body);
+      return reply.code(201).send({ handoff });
+    },
+  );
+
+  api.get(
+    '/leads/:id/handoffs',
+    {
+      schema: {
+        tags: ['handoffs'],
+        summary: 'A lead’s hand-offs, newest first',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(handoffSchema) }), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ({ items: await readLeadHandoffs(ctx, request.actor, request.params.id) }),
+  );
+
+  api.get(
+    '/handoffs/:id',
+    {
+      schema: {
+        tags: ['handoffs'],
+        summary: 'One hand-off with its routing explanation and MQL package',
+        params: idParams,
+        response: { 200: handoffSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => readHandoff(ctx, request.actor, request.params.id),
+  );
+
+  api.get(
+    '/dispatches',
+    {
+      schema: {
+        tags: ['handoffs'],
+        summary: 'Open manual dispatches, oldest first, with their reasons and comments',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                handoff: handoffSchema,
+                lead: z
+                  .object({
+                    id: z.string(),
+                    name: z.string().nullable(),
+                    company: z.string().nullable(),
+                    title: z.string().nullable(),
+                    region: z.string().nullable(),
+                    industry: z.string().nullable(),
+                    score: z.number(),
+                    grade: z.string().nullable(),
+                  })
+                  .nullable(),
+                comments: z.array(commentSchema),
+              }),
+            ),
+          }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => ({ items: await readDispatchBoard(ctx, request.actor, request.query.limit) }),
+  );
+
+  api.post(
+    '/dispatches/:id/comments',
+    {
+      schema: {
+        tags: ['handoffs'],
+        summary: 'Add what you know to a dispatch request',
+        params: idParams,
+        body: z.object({ body: z.string().min(1).max(COMMENT_MAX_LENGTH) }).strict(),
+        response: { 201: commentSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await commentOnDispatch(ctx, request.actor, request.params.id, request.body.body)),
+  );
+
+  api.post(
+    '/dispatches/:id/resolve',
+    {
+      schema: {
+        tags: ['handoffs'],
+        summary: 'Resolve a dispatch: assign to a rep, or sync to the existing owner with partial credit',
+        params: idParams,
+        body: z
+          .object({
+            repId: z.string().min(1).max(100),
+            as: z.enum(['assign', 'sync']).optional().describe('sync = already the account owner in CRM (credit 1/3)'),
+          })
+          .strict(),
+        response: { 200: z.object({ handoff: handoffSchema }), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => ({ handoff: await resolveDispatch(ctx, request.actor, request.params.id, request.body) }),
+  );
+}

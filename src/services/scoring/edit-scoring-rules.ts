@@ -9,7 +9,7 @@ import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { validateScoringRules } from '../../domain/scoring/validate-rules.js';
 import { appendAudit } from '../../store/repositories/audit.js';
-import { insertScoringRules } from '../../store/repositories/scores.js';
+import { insertSettings } from '../../store/repositories/settings-versions.js';
 import type { ServiceContext } from '../context.js';
 import { refreshStaleScores } from './refresh-stale-scores.js';
 import { type RulesInForce, scoringRulesInForce } from './rules-in-force.js';
@@ -30,7 +30,7 @@ export async function saveScoringRules(ctx: ServiceContext, actor: Actor, input:
   await ctx.db.transaction().execute(async (trx) => {
     const current = await scoringRulesInForce(trx);
     const id = ctx.newId();
-    await insertScoringRules(trx, {
+    await insertSettings(trx, 'scoring', {
       id,
       version: current.version + 1,
       body: checked.rules,

@@ -7,7 +7,7 @@ import { defaultScoringRules } from '../../domain/scoring/default-rules.js';
 import { compileScoringRules, type LeadScorer } from '../../domain/scoring/score-lead.js';
 import type { ScoringRules } from '../../domain/scoring/scoring-rules.js';
 import type { Queryable } from '../../store/db.js';
-import { latestScoringRules } from '../../store/repositories/scores.js';
+import { latestSettings } from '../../store/repositories/settings-versions.js';
 
 export interface RulesInForce {
   version: number;
@@ -20,7 +20,7 @@ export interface RulesInForce {
 const compiled = new Map<string, RulesInForce>();
 
 export async function scoringRulesInForce(db: Queryable): Promise<RulesInForce> {
-  const stored = await latestScoringRules(db);
+  const stored = await latestSettings(db, 'scoring');
   const key = stored?.id ?? 'defaults';
   let found = compiled.get(key);
   if (!found) {

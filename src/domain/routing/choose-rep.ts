@@ -1,0 +1,138 @@
+/**
+ * Choosing the rep (SPEC §5.2) as one pure function: account match first; then only available
+ * reps (this month's list, not suspended, below capacity); then region → industry → skill,
+ * each narrowing only when it leaves someone; then weighted rotation within what is left;
+ * nobody left → manual dispatch with the reasons. Every rule tried, every rep skipped and the
+ * pick go into `explanation`, so the hand-off itself answers "why did this rep get this lead?".
+ *
+ * Services call it inside the transfer's transaction. To keep rotation exact across processes
+ * they lock the pool's counters before reading them: `narrowPool` gives the pool and its key
+ * without needing rotation state, then `chooseRep` reads the state through `rotation(poolKey)`
+ * and `applyPick(state, outcome.rotation)` gives what to write back.
+ */
+import { decideByAccount } from './account-rule.js';
+import { describeSkips, filterAvailable, type SkipCounts } from './eligibility.js';
+import { num, repLabel } from './format.js';
+import { narrowByIndustry, narrowByRegion, narrowBySkill } from './narrow.js';
+import { pickFromPool, poolKeyOf, type RotationPick } from './rotation.js';
+import type {
+  AccountMatch,
+  RepCandidate,
+  RotationState,
+  RoutingDecision,
+  RoutingLead,
+  RoutingPolicy,
+  RoutingStep,
+} from './routing-types.js';
+
+export interface ChooseRepInput {
+  lead: RoutingLead;
+  account: AccountMatch | null;
+  candidates: readonly RepCandidate[];
+  /** The stored rotation state of a pool (empty state when the pool is new). */
+  rotation: (poolKey: string) => RotationState;
+  policy: RoutingPolicy;
+  now: Date;
+  /** The new contact's title for the seniority rule; defaults to the lead's own title. */
+  contactTitle?: string | null;
+}
+
+/** The decision, plus the rotation pick to persist (null when no rotation ran). */
+export interface RoutingOutcome extends RoutingDecision {
+  rotation: RotationPick | null;
+}
+
+export interface PoolResult {
+  /** The reps rotation picks between; empty when nobody fits. */
+  pool: RepCandidate[];
+  /** Null when the pool is empty. */
+  poolKey: string | null;
+  steps: RoutingStep[];
+  skipped: SkipCounts;
+}
+
+/** Availability and the rule dimensions, without the account rule or rotation state. */
+export function narrowPool(input: Pick<ChooseRepInput, 'lead' | 'candidates' | 'policy' | 'now'>): PoolResult {
+  const { available, steps, skipped } = filterAvailable(input.candidates, input.now);
+  if (available.length === 0) return { pool: [], poolKey: null, steps, skipped };
+  let pool = available;
+  for (const narrow of [
+    () => narrowByRegion(pool, input.lead),
+    () => narrowByIndustry(pool, input.lead),
+    () => narrowBySkill(pool, input.lead, input.policy),
+  ]) {
+    const result = narrow();
+    pool = result.pool;
+    steps.push(result.step);
+  }
+  return {
+    pool,
+    poolKey: poolKeyOf(
+      pool.map((r) => r.id),
+      input.policy.balance,
+    ),
+    steps,
+    skipped,
+  };
+}
+
+const tieBreakText: Record<NonNullable<RotationPick['tieBreak']>, string> = {
+  department: '并列时交替部门 (tie: alternate department)',
+  least_recent: '并列时取最久未分配者 (tie: least recently picked)',
+  id: '并列时按编号 (tie: by id)',
+};
+
+export function chooseRep(input: ChooseRepInput): RoutingOutcome {
+  const contactTitle = input.contactTitle !== undefined ? input.contactTitle : input.lead.title;
+  const account = decideByAccount({
+    account: input.account,
+    contactTitle,
+    candidates: input.candidates,
+    policy: input.policy,
+    now: input.now,
+  });
+  if (account.decision) return { ...account.decision, explanation: account.steps, rotation: null };
+
+  const narrowed = narrowPool(input);
+  const explanation = [...account.steps, ...narrowed.steps];
+  if (narrowed.poolKey === null) {
+    explanation.push({
+      step: 'dispatch',
+      outcome: 'dispatch',
+      message:
+        input.candidates.length === 0
+          ? '人工分派 (dispatch): 销售名单为空 (no reps on the roster)'
+          : `人工分派 (dispatch): 无可分配销售 (nobody fits) — ${describeSkips(narrowed.skipped)}`,
+    });
+    return {
+      kind: 'dispatch',
+      repId: null,
+      credit: 1,
+      firstContactDueAt: null,
+      poolKey: null,
+      explanation,
+      rotation: null,
+    };
+  }
+
+  const pick = pickFromPool(narrowed.pool, input.rotation(narrowed.poolKey), input.policy.balance, narrowed.poolKey);
+  const rep = narrowed.pool.find((r) => r.id === pick.repId) as RepCandidate;
+  const balance = input.policy.balance === 'department' ? '按部门均分 balance: department' : '按权重 balance: weight';
+  explanation.push({
+    step: 'rotation',
+    repId: rep.id,
+    outcome: 'picked',
+    message: `轮转 (rotation): 选中 ${repLabel(rep, rep.id)} (权重${num(rep.weight)}, 已分配${num(pick.received[rep.id])}, 应得${num(pick.share)}${
+      rep.department ? `, 部门 ${rep.department}` : ''
+    }) — ${narrowed.pool.length} 人池, ${balance}${pick.tieBreak ? `; ${tieBreakText[pick.tieBreak]}` : ''}`,
+  });
+  return {
+    kind: 'assign',
+    repId: rep.id,
+    credit: 1,
+    firstContactDueAt: null,
+    poolKey: narrowed.poolKey,
+    explanation,
+    rotation: pick,
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * Checks routing rules an admin submits (SPEC §5.1), naming every bad field with the rule's
+ * index ("rules[2].condition.op"), and returns a clean copy: ids default to rule-<n>, a
+ * missing description is derived from the condition, `condition: null` is a catch-all. A rule
+ * after a catch-all could never fire, so it is refused rather than silently ignored.
+ */
+import type { FieldError } from '../errors.js';
+import { leadStatuses } from '../lead-status.js';
+import {
+  type RouteCondition,
+  type RouteOp,
+  type RoutingPath,
+  type RoutingRule,
+  routeFields,
+  routeListFields,
+  routeNumberFields,
+  routeOps,
+  routingPaths,
+} from './routing-rules.js';
+
+export type RoutingRulesValidation = { ok: true; rules: RoutingRule[] } | { ok: false; errors: FieldError[] };
+
+const MAX_RULES = 100;
+const MAX_DEPTH = 5;
+const MAX_BRANCHES = 50;
+const MAX_VALUES = 200;
+const MAX_TEXT = 200;
+const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+const CHANNEL_PATHS = ['direct_to_sales', 'sdr_queue', 'pool'];
+
+type Obj = Record<string, unknown>;
+type Fail = (field: string, message: string) => undefined;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function validateRoutingRules(input: unknown): RoutingRulesValidation {
+  const errors: FieldError[] = [];
+  const fail: Fail = (field, message) => {
+    errors.push({ field, message });
+    return undefined;
+  };
+  if (!Array.isArray(input)) return { ok: false, errors: [{ field: 'rules', message: 'must be a list' }] };
+  if (input.length > MAX_RULES) fail('rules', `may hold at most ${MAX_RULES} rules`);
+
+  const ids = new Set<string>();
+  const rules: RoutingRule[] = [];
+  let catchAll: number | null = null;
+  input.forEach((raw, i) => {
+    const at = `rules[${i}]`;
+    if (!isObject(raw)) {
+      fail(at, 'must be an object: {id?, description?, condition, path}');
+      return;
+    }
+    for (const key of Object.keys(raw)) {
+      if (!['id', 'description', 'condition', 'path'].includes(key)) fail(`${at}.${key}`, 'is not a known field');
+    }
+    if (catchAll !== null) fail(at, `is never reached: rules[${catchAll}] matches every lead`);
+
+    let id: unknown = raw.id ?? `rule-${i + 1}`;
+    if (typeof id !== 'string' || !RULE_ID.test(id)) {
+      fail(`${at}.id`, 'must be 1–40 characters: lower-case letters, digits, - or _');
+      id = undefined;
+    } else if (ids.has(id)) {
+      fail(`${at}.id`, `"${id}" is used by an earlier rule`);
+    } else ids.add(id);
+
+    let condition: RouteCondition | null | undefined;
+    if (!('condition' in raw)) fail(`${at}.condition`, 'is required (null matches every lead)');
+    else if (raw.condition === null) {
+      condition = null;
+      catchAll ??= i;
+    } else condition = checkCondition(raw.condition, `${at}.condition`, fail, 1);
+
+    const path = raw.path;
+    if (typeof path !== 'string' || !(routingPaths as readonly string[]).includes(path)) {
+      fail(`${at}.path`, `must be one of ${routingPaths.join(', ')}`);
+    }
+
+    let description: string | undefined;
+    if (raw.description === undefined || raw.description === null) {
+      description = condition === undefined ? undefined : describeCondition(condition);
+    } else if (typeof raw.description !== 'string' || !raw.description.trim()) {
+      fail(`${at}.description`, 'must be a non-empty text');
+    } else if (raw.description.trim().length > MAX_TEXT) {
+      fail(`${at}.description`, `may be at most ${MAX_TEXT} characters`);
+    } else description = raw.description.trim();
+
+    if (typeof id === 'string' && condition !== undefined && description !== undefined) {
+      rules.push({ id, description, condition, path: path as RoutingPath });
+    }
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, rules };
+}
+
+/** "score lt 10", "all(channel in [sem, brand_zone]; not(flags prefix JUNK:))", "(每条线索 every lead)". */
+export function describeCondition(condition: RouteCondition | null): string {
+  if (condition === null) return '每条线索 (every lead)';
+  if ('all' in condition) return `all(${condition.all.map(describeCondition).join('; ')})`;
+  if ('any' in condition) return `any(${condition.any.map(describeCondition).join('; ')})`;
+  if ('not' in condition) return `not(${describeCondition(condition.not)})`;
+  const value = Array.isArray(condition.value) ? `[${condition.value.join(', ')}]` : String(condition.value);
+  return `${condition.field} ${condition.op} ${value}`;
+}
+
+function checkCondition(value: unknown, at: string, fail: Fail, depth: number): RouteCondition | undefined {
+  if (!isObject(value)) return fail(at, 'must be an object: {field, op, value}, {all}, {any} or {not}');
+  if (depth > MAX_DEPTH) return fail(at, `nests deeper than ${MAX_DEPTH} levels`);
+  const keys = Object.keys(value);
+  for (const combinator of ['all', 'any'] as const) {
+    if (!(combinator in value)) continue;
+    if (keys.length !== 1) return fail(at, `{${combinator}} takes no other keys`);
+    const list = value[combinator];
+    if (!Array.isArray(list) || list.length === 0)
+      return fail(`${at}.${combinator}`, 'must be a non-empty list of conditions');
+    if (list.length > MAX_BRANCHES) return fail(`${at}.${combinator}`, `may hold at most ${MAX_BRANCHES} conditions`);
+    const inner = list.map((c, i) => checkCondition(c, `${at}.${combinator}[${i}]`, fail, depth + 1));
+    if (inner.some((c) => c === undefined)) return undefined;
+    return combinator === 'all' ? { all: inner as RouteCondition[] } : { any: inner as RouteCondition[] };
+  }
+  if ('not' in value) {
+    if (keys.length !== 1) return fail(at, '{not} takes no other keys');
+    const inner = checkCondition(value.not, `${at}.not`, fail, depth + 1);
+    return inner && { not: inner };
+  }
+  let ok = true;
+  for (const key of keys) {
+    if (!['field', 'op', 'value'].includes(key)) {
+      fail(`${at}.${key}`, 'is not a known field');
+      ok = false;
+    }
+  }
+  const { field, op, value: expected } = value;
+  if (typeof field !== 'string' || !(routeFields.includes(field) || /^fields\.\S.{0,99}$/u.test(field))) {
+    fail(`${at}.field`, `must be one of ${routeFields.join(', ')} or fields.<attribute>`);
+    ok = false;
+  }
+  if (typeof op !== 'string' || !(routeOps as readonly string[]).includes(op)) {
+    return fail(`${at}.op`, `must be one of ${routeOps.join(', ')}`);
+  }
+  if (!ok) return undefined;
+  const f = field as string;
+  const numeric = (routeNumberFields as readonly string[]).includes(f);
+  const list = (routeListFields as readonly string[]).includes(f);
+  const textual = routeFields.includes(f) && !numeric && !list;
+  const scalar = (v: unknown) =>
+    (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_TEXT) || (typeof v === 'number' && Number.isFinite(v));
+  const words = (v: unknown) => (Array.isArray(v) ? v : [v]);
+
+  switch (op as RouteOp) {
+    case 'lt':
+    case 'lte':
+    case 'gt':
+    case 'gte':
+      if (textual || list)
+        return fail(`${at}.op`, `${f} is ${list ? 'a list of flags' : 'text'}; ${op} compares numbers`);
+      if (typeof expected !== 'number' || !Number.isFinite(expected))
+        return fail(`${at}.value`, `${op} compares with a number`);
+      break;
+    case 'eq':
+    case 'ne':
+      if (!scalar(expected)) return fail(`${at}.value`, 'must be a text or a number');
+      break;
+    case 'in':
+    case 'nin':
+      if (
+        !Array.isArray(expected) ||
+        expected.length === 0 ||
+        expected.length > MAX_VALUES ||
+        !expected.every(scalar)
+      ) {
+        return fail(`${at}.value`, `must be a list of 1–${MAX_VALUES} texts or numbers`);
+      }
+      break;
+    case 'contains':
+    case 'prefix': {
+      if (numeric) return fail(`${at}.op`, `${f} is a number; ${op} looks at text`);
+      const w = words(expected);
+      if (w.length === 0 || w.length > MAX_VALUES || !w.every((x) => typeof x === 'string' && scalar(x))) {
+        return fail(`${at}.value`, 'must be a text or a list of texts');
+      }
+      break;
+    }
+  }
+  if (numeric && ['eq', 'ne', 'in', 'nin'].includes(op) && !words(expected).every((v) => typeof v === 'number')) {
+    return fail(`${at}.value`, `${f} is a number; compare it with numbers`);
+  }
+  const known = f === 'channelPath' ? CHANNEL_PATHS : f === 'status' ? (leadStatuses as readonly string[]) : null;
+  if (known && ['eq', 'ne', 'in', 'nin'].includes(op)) {
+    const unknown = words(expected).find((v) => !known.includes(String(v).trim()));
+    if (unknown !== undefined) return fail(`${at}.value`, `"${unknown}" is not one of ${known.join(', ')}`);
+  }
+  const clean = Array.isArray(expected)
+    ? expected.map((v) => (typeof v === 'string' ? v.trim() : v))
+    : typeof expected === 'string'
+      ? expected.trim()
+      : expected;
+  return { field: f, op: op as RouteOp, value: clean as string | number | (string | number)[] };
+}

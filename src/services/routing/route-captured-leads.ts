@@ -1,0 +1,95 @@
+/**
+ * Paths by source at capture (SPEC §5.1): the routing rules in force send each new lead down
+ * one path — straight to sales (an `mql` with a hand-off at once: inbound inquiries and
+ * referrals by default), the nurture pool, or the SDR queue (where it already is). Disqualified
+ * leads stay where cleaning put them. Runs in the capture transaction after scoring, since
+ * rules may look at the score.
+ */
+import type { Transaction } from 'kysely';
+import { routeLead } from '../../domain/routing/route-lead.js';
+import { appendAudit } from '../../store/repositories/audit.js';
+import { setLeadStatus } from '../../store/repositories/handoffs.js';
+import type { Database } from '../../store/schema.js';
+import type { ServiceContext } from '../context.js';
+import { createHandoff } from '../handoffs/create-handoff.js';
+import { routeToRep } from '../handoffs/route-lead.js';
+import { routingSettingsInForce } from './routing-settings.js';
+
+export async function routeCapturedLeads(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  leadIds: readonly string[],
+): Promise<void> {
+  if (leadIds.length === 0) return;
+  const { rules } = await routingSettingsInForce(trx);
+  const rows = await trx
+    .selectFrom('leads')
+    .leftJoin('channels', 'channels.id', 'leads.channel_id')
+    .select([
+      'leads.id',
+      'leads.channel_id',
+      'channels.default_path',
+      'leads.status',
+      'leads.score',
+      'leads.grade',
+      'leads.flags',
+      'leads.fields',
+      'leads.history',
+    ])
+    .where('leads.id', 'in', leadIds)
+    .orderBy('leads.id')
+    .execute();
+  const at = ctx.clock.now();
+  for (const lead of rows) {
+    if (lead.history || lead.status !== 'new') continue;
+    const route = routeLead(rules, {
+      channel: lead.channel_id,
+      channelPath: lead.default_path,
+      status: lead.status,
+      score: lead.score,
+      grade: lead.grade,
+      flags: lead.flags,
+      fields: lead.fields,
+    });
+    if (route.path === 'direct_to_sales') {
+      const decision = await routeToRep(trx, ctx, lead.id);
+      const handoff = await createHandoff(trx, ctx, {
+        leadId: lead.id,
+        sdrId: null,
+        mode: 'direct',
+        decision,
+        requestReason: route.reason,
+        actorId: null,
+      });
+      await setLeadStatus(trx, lead.id, 'mql', at);
+      await auditStatus(trx, ctx, lead.id, 'mql', `${route.reason} (handoff ${handoff.id})`, at);
+    } else if (route.path === 'pool') {
+      await setLeadStatus(trx, lead.id, 'nurturing', at);
+      await auditStatus(trx, ctx, lead.id, 'nurturing', route.reason, at);
+    }
+  }
+}
+
+function auditStatus(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  leadId: string,
+  status: string,
+  reason: string,
+  at: Date,
+) {
+  return appendAudit(trx, [
+    {
+      id: ctx.newId(),
+      actorId: null,
+      action: 'lead.routed',
+      entityType: 'lead',
+      entityId: leadId,
+      leadId,
+      from: { status: 'new' },
+      to: { status },
+      reason,
+      at,
+    },
+  ]);
+}

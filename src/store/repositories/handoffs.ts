@@ -1,0 +1,169 @@
+/** Hand-offs (SPEC §6.1), the dispatch board's comments, and the timers a hand-off starts. */
+import type { Selectable, Transaction } from 'kysely';
+import type { RoutingStep } from '../../domain/routing/routing-types.js';
+import type { Queryable } from '../db.js';
+import type { Database, HandoffsTable } from '../schema.js';
+
+export type HandoffRow = Selectable<HandoffsTable>;
+
+export interface NewHandoff {
+  id: string;
+  leadId: string;
+  sdrId: string | null;
+  repId: string | null;
+  kind: 'assign' | 'sync' | 'dispatch';
+  mode: 'auto' | 'manual' | 'direct';
+  credit: number;
+  dueAt: Date | null;
+  firstContactDueAt: Date | null;
+  explanation: readonly RoutingStep[];
+  mqlPackage: Record<string, unknown>;
+  requestReason: string | null;
+  at: Date;
+}
+
+export async function insertHandoff(trx: Transaction<Database>, h: NewHandoff): Promise<void> {
+  await trx
+    .insertInto('handoffs')
+    .values({
+      id: h.id,
+      lead_id: h.leadId,
+      sdr_id: h.sdrId,
+      rep_id: h.repId,
+      kind: h.kind,
+      mode: h.mode,
+      credit: h.credit,
+      status: 'pending',
+      due_at: h.dueAt,
+      first_contact_due_at: h.firstContactDueAt,
+      explanation: JSON.stringify(h.explanation),
+      package: JSON.stringify(h.mqlPackage),
+      request_reason: h.requestReason,
+      decision_reason: null,
+      decision_note: null,
+      decided_by: null,
+      decided_at: null,
+      breached_at: null,
+      created_at: h.at,
+    })
+    .execute();
+}
+
+export async function findHandoff(db: Queryable, id: string, options: { lock?: boolean } = {}) {
+  let query = db.selectFrom('handoffs').selectAll().where('id', '=', id);
+  if (options.lock) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function findOpenHandoff(db: Queryable, leadId: string) {
+  return db
+    .selectFrom('handoffs')
+    .selectAll()
+    .where('lead_id', '=', leadId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+export async function listLeadHandoffs(db: Queryable, leadId: string) {
+  return db.selectFrom('handoffs').selectAll().where('lead_id', '=', leadId).orderBy('created_at', 'desc').execute();
+}
+
+/** Open manual dispatches, oldest first: the board works them in arrival order. */
+export async function listOpenDispatches(db: Queryable, limit: number) {
+  return db
+    .selectFrom('handoffs')
+    .selectAll()
+    .where('kind', '=', 'dispatch')
+    .where('status', '=', 'pending')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function resolveDispatchRow(
+  trx: Transaction<Database>,
+  id: string,
+  change: {
+    repId: string;
+    kind: 'assign' | 'sync';
+    credit: number;
+    dueAt: Date;
+    explanation: readonly RoutingStep[];
+    resolvedBy: string;
+    at: Date;
+  },
+): Promise<void> {
+  await trx
+    .updateTable('handoffs')
+    .set({
+      rep_id: change.repId,
+      kind: change.kind,
+      credit: change.credit,
+      due_at: change.dueAt,
+      explanation: JSON.stringify(change.explanation),
+      resolved_by: change.resolvedBy,
+      resolved_at: change.at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertDispatchComment(
+  trx: Transaction<Database>,
+  comment: { id: string; handoffId: string; userId: string; body: string; at: Date },
+): Promise<void> {
+  await trx
+    .insertInto('dispatch_comments')
+    .values({
+      id: comment.id,
+      handoff_id: comment.handoffId,
+      user_id: comment.userId,
+      body: comment.body,
+      created_at: comment.at,
+    })
+    .execute();
+}
+
+export async function listDispatchComments(db: Queryable, handoffIds: readonly string[]) {
+  if (handoffIds.length === 0) return [];
+  return db
+    .selectFrom('dispatch_comments')
+    .selectAll()
+    .where('handoff_id', 'in', handoffIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** A durable timer: an SLA deadline or reminder fired by the sweeper (issue 5). */
+export async function insertTimers(
+  trx: Transaction<Database>,
+  timers: readonly { id: string; kind: string; subjectId: string; dueAt: Date; payload?: Record<string, unknown>; at: Date }[],
+): Promise<void> {
+  if (timers.length === 0) return;
+  await trx
+    .insertInto('timers')
+    .values(
+      timers.map((t) => ({
+        id: t.id,
+        kind: t.kind,
+        subject_id: t.subjectId,
+        due_at: t.dueAt,
+        payload: JSON.stringify(t.payload ?? {}),
+        fired_at: null,
+        cancelled_at: null,
+        created_at: t.at,
+      })),
+    )
+    .execute();
+}
+
+export async function setLeadStatus(
+  trx: Transaction<Database>,
+  leadId: string,
+  status: 'mql' | 'nurturing',
+  at: Date,
+): Promise<void> {
+  await trx.updateTable('leads').set({ status, updated_at: at }).where('id', '=', leadId).execute();
+}

@@ -1,0 +1,121 @@
+/**
+ * Weighted-rotation state (SPEC §5.2 step 3), exact under concurrent requests and several
+ * server processes: a pick reads the pool's state with the pool's row locked (FOR UPDATE), and
+ * writes the pick before the transaction commits, so two transfers choosing from one pool take
+ * turns and the second sees the first's pick. Pools that do not share a key do not wait on each
+ * other.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { RotationState } from '../../domain/routing/routing-types.js';
+import type { Database } from '../schema.js';
+
+/**
+ * Locks the pool `poolKey` until the transaction ends and returns its state for `repIds`
+ * (reps never picked in this pool are absent from `received` and `lastPick`). Creates the
+ * pool's row on first use. Call it inside the transfer's transaction, right before choosing,
+ * and call saveRotationPick in the same transaction.
+ */
+export async function loadRotationState(
+  trx: Transaction<Database>,
+  poolKey: string,
+  repIds: readonly string[],
+): Promise<RotationState> {
+  await trx
+    .insertInto('rotation_pools')
+    .values({ pool_key: poolKey, last_department: null, updated_at: null })
+    .onConflict((oc) => oc.column('pool_key').doNothing())
+    .execute();
+  const pool = await trx
+    .selectFrom('rotation_pools')
+    .select(['last_department'])
+    .where('pool_key', '=', poolKey)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const received: Record<string, number> = {};
+  const lastPick: Record<string, number> = {};
+  if (repIds.length > 0) {
+    const rows = await trx
+      .selectFrom('rotation_counters')
+      .select(['rep_id', 'received', 'last_pick'])
+      .where('pool_key', '=', poolKey)
+      .where('rep_id', 'in', [...repIds])
+      .execute();
+    for (const r of rows) {
+      received[r.rep_id] = Number(r.received);
+      if (r.last_pick !== null) lastPick[r.rep_id] = Number(r.last_pick);
+    }
+  }
+  return { received, lastPick, lastDepartment: pool.last_department };
+}
+
+export interface RotationPick {
+  repId: string;
+  /** The picked rep's department (becomes the pool's lastDepartment). */
+  department: string | null;
+  /** When the pick happened (ctx.clock.now()); the database's time when absent. */
+  at?: Date;
+  /**
+   * The rep's count in this pool after the pick, when the decision computed it (a new or
+   * returning rep starts at the pool's average, not at zero). Absent: the stored count + 1.
+   */
+  receivedAfter?: number;
+}
+
+/**
+ * Records a pick from `poolKey`: the pool's `seq` advances by one and becomes the rep's
+ * `lastPick`, the rep's `received` grows by one (or is set to `receivedAfter`), and the pool's
+ * `lastDepartment` becomes the rep's department. Returns the pick's sequence number. Same
+ * transaction as loadRotationState (the pool row is still locked).
+ */
+export async function saveRotationPick(
+  trx: Transaction<Database>,
+  poolKey: string,
+  pick: RotationPick,
+): Promise<number> {
+  const at = pick.at ?? sql<Date>`now()`;
+  const pool = await trx
+    .insertInto('rotation_pools')
+    .values({ pool_key: poolKey, last_department: pick.department, seq: 1, updated_at: at })
+    .onConflict((oc) =>
+      oc.column('pool_key').doUpdateSet({
+        seq: sql`rotation_pools.seq + 1`,
+        last_department: pick.department,
+        updated_at: at,
+      }),
+    )
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  const seq = Number(pool.seq);
+  const received = pick.receivedAfter;
+  await trx
+    .insertInto('rotation_counters')
+    .values({ pool_key: poolKey, rep_id: pick.repId, received: received ?? 1, last_pick: seq, updated_at: at })
+    .onConflict((oc) =>
+      oc.columns(['pool_key', 'rep_id']).doUpdateSet({
+        received: received ?? sql`rotation_counters.received + 1`,
+        last_pick: seq,
+        updated_at: at,
+      }),
+    )
+    .execute();
+  return seq;
+}
+
+/**
+ * Stores the starting counts of pool members seen for the first time (a new pool, or a rep new
+ * to it starting at its weighted share), so later picks compare against a stored count rather
+ * than re-seeding the rep forever. Same transaction as loadRotationState.
+ */
+export async function seedRotationCounters(
+  trx: Transaction<Database>,
+  poolKey: string,
+  counts: readonly { repId: string; received: number }[],
+  at: Date,
+): Promise<void> {
+  if (counts.length === 0) return;
+  await trx
+    .insertInto('rotation_counters')
+    .values(counts.map((c) => ({ pool_key: poolKey, rep_id: c.repId, received: c.received, last_pick: null, updated_at: at })))
+    .onConflict((oc) => oc.columns(['pool_key', 'rep_id']).doUpdateSet({ received: sql`excluded.received`, updated_at: at }))
+    .execute();
+}
