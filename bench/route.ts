@@ -9,12 +9,24 @@
  *     Map and every pick applied, as storage would. Baselines in the same run: the eligibility
  *     filter alone, and the filter plus region/industry/skill narrowing (no rotation).
  *     Target: ≥ 20,000 decisions/s.
- * (b) Through HTTP (transfer latency at 200 requests/s on PostgreSQL): not here yet — add it as
- *     another part (a function taking the parsed args, printing its own lines).
+ * (b) Through HTTP on PostgreSQL (a fresh database; the server in this process, as bench/score
+ *     does): the same 200 reps' shape put through PUT /reps over R provinces (one rotation pool
+ *     each, R = --regions), this month's eligibility list, and qualified leads (BANT all yes)
+ *     from those provinces' cities. Then POST /leads/{id}/transfer {mode: auto} at a fixed
+ *     arrival rate — open loop: sends are scheduled on a timer and never wait for answers, and
+ *     latency counts from the scheduled send, so a stall shows as latency rather than as a
+ *     lower rate. Baseline in the same run at the same rate: GET /leads/{id}. Reports p50, p95,
+ *     p99, max and the achieved rate. Target: transfer p99 < 20 ms at 200 requests/s.
  *
- *   npx tsx bench/route.ts [--decisions 60000] [--reps 200] [--parts inproc]
+ *   npx tsx bench/route.ts [--decisions 60000] [--reps 200] [--parts inproc,http]
+ *                          [--rate 200] [--seconds 10] [--regions 10]
+ * PostgreSQL: $LEADLOOP_BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test (a
+ * database is created for the run and dropped after it).
  */
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
+import { ManualClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
 import { chooseRep, narrowPool } from '../src/domain/routing/choose-rep.js';
 import { filterAvailable } from '../src/domain/routing/eligibility.js';
 import { applyPick, emptyRotationState } from '../src/domain/routing/rotation.js';
@@ -26,12 +38,19 @@ import type {
   RoutingLead,
   RoutingPolicy,
 } from '../src/domain/routing/routing-types.js';
+import { startServer } from '../src/server.js';
+import { eligibilityMonth } from '../src/services/roster/eligibility-month.js';
+import { freshPostgresDatabase } from '../test/support/postgres.js';
+import { freshLead } from './ingest/leads.js';
 
 const { values: args } = parseArgs({
   options: {
     decisions: { type: 'string', default: '60000' },
     reps: { type: 'string', default: '200' },
-    parts: { type: 'string', default: 'inproc' },
+    parts: { type: 'string', default: 'inproc,http' },
+    rate: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '10' },
+    regions: { type: 'string', default: '10' },
   },
 });
 
@@ -243,8 +262,283 @@ function inProcess(decisionsPerRound: number, repCount: number): void {
   if (sink === -1) console.log(sink);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Part (b): transfer latency through HTTP on PostgreSQL.
+
+const HTTP_ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+const HTTP_PROVINCES: [province: string, cities: string[]][] = [
+  ['上海', ['上海']],
+  ['北京', ['北京']],
+  ['广东', ['广州', '深圳', '佛山']],
+  ['浙江', ['杭州', '宁波', '温州']],
+  ['江苏', ['南京', '苏州', '无锡']],
+  ['四川', ['成都', '绵阳']],
+  ['湖北', ['武汉', '宜昌']],
+  ['山东', ['济南', '青岛']],
+  ['福建', ['福州', '厦门']],
+  ['陕西', ['西安']],
+];
+
+type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+
+function httpClient(base: string, token: string): Call {
+  return async (method, path, body) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+/** Setup calls must succeed; the answer's body. */
+async function must(call: Call, method: string, path: string, body?: unknown) {
+  const r = await call(method, path, body);
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+  return r.body;
+}
+
+/** Runs `task` over 0..count-1 with at most `limit` in flight. */
+async function inParallel(count: number, limit: number, task: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+}
+
+interface OpenLoopResult {
+  /** ms from the scheduled send to the answer, sorted. */
+  latencies: number[];
+  /** ms the actual send was late behind its schedule (the event loop was busy), sorted. */
+  lags: number[];
+  statuses: Map<number, number>;
+  /** The first request that failed without an answer (a socket error, a timeout), if any. */
+  firstError?: string;
+  /** requests per second actually sent, and answered, over the run. */
+  sentRate: number;
+  answeredRate: number;
+  /** CPU milliseconds this process spent per request (server and load generator together). */
+  cpuMs: number;
+}
+
+/**
+ * Sends `rate` requests per second for `seconds` on a timer, never waiting for answers (an open
+ * loop, as real clients arrive). Latency counts from the scheduled send time, so when the
+ * process stalls the stall is charged to latency instead of silently lowering the rate.
+ */
+async function openLoop(rate: number, seconds: number, send: (i: number) => Promise<number>): Promise<OpenLoopResult> {
+  const count = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const cpu = process.cpuUsage();
+  const start = performance.now() + 5;
+  const latencies: number[] = [];
+  const lags: number[] = [];
+  const statuses = new Map<number, number>();
+  const inFlight: Promise<void>[] = [];
+  let sent = 0;
+  let lastSent = start;
+  let lastAnswer = start;
+  let firstError: string | undefined;
+  const fire = (i: number) => {
+    const scheduled = start + i * interval;
+    lastSent = performance.now();
+    lags.push(lastSent - scheduled);
+    inFlight.push(
+      send(i).then(
+        (status) => {
+          lastAnswer = performance.now();
+          latencies.push(lastAnswer - scheduled);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        },
+        (error: Error) => {
+          lastAnswer = performance.now();
+          statuses.set(0, (statuses.get(0) ?? 0) + 1);
+          firstError ??= `${error.message}${error.cause ? ` (${(error.cause as Error).message ?? error.cause})` : ''} after ${(lastAnswer - scheduled).toFixed(0)} ms`;
+        },
+      ),
+    );
+  };
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      while (sent < count && start + sent * interval <= performance.now()) fire(sent++);
+      if (sent >= count) return resolve();
+      setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
+    };
+    setTimeout(tick, 5);
+  });
+  await Promise.all(inFlight);
+  const used = process.cpuUsage(cpu);
+  const sort = (xs: number[]) => xs.sort((a, b) => a - b);
+  return {
+    cpuMs: (used.user + used.system) / 1000 / count,
+    firstError,
+    latencies: sort(latencies),
+    lags: sort(lags),
+    statuses,
+    sentRate: (count - 1) / ((lastSent - start) / 1000),
+    answeredRate: count / ((lastAnswer - start) / 1000),
+  };
+}
+
+/** One request at a time: the service time without queueing, and its CPU cost. */
+async function closedLoop(count: number, send: (i: number) => Promise<number>) {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    const status = await send(i);
+    latencies.push(performance.now() - start);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  }
+  const used = process.cpuUsage(cpu);
+  return { latencies: latencies.sort((a, b) => a - b), statuses, cpuMs: (used.user + used.system) / 1000 / count };
+}
+
+const quantile = (sorted: readonly number[], q: number) =>
+  sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+/** Part (b): transfers at a fixed arrival rate through the API, against plain reads at that rate. */
+async function throughHttp(options: { reps: number; rate: number; seconds: number; regions: number }): Promise<void> {
+  const { rate, seconds } = options;
+  const provinces = HTTP_PROVINCES.slice(0, Math.max(1, Math.min(options.regions, HTTP_PROVINCES.length)));
+  const warmup = Math.min(200, Math.round(rate)); // not measured
+  const sequential = 100;
+  const leadCount = warmup + sequential + Math.round(rate * seconds);
+  const databaseUrl = process.env.LEADLOOP_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const database = await freshPostgresDatabase(databaseUrl, 'leadloop_bench');
+  const config = {
+    ...loadConfig({ LEADLOOP_ADMIN_TOKEN: HTTP_ADMIN_TOKEN, LEADLOOP_CLOCK: 'manual', LOG_LEVEL: 'error' }),
+    port: 0,
+    host: '127.0.0.1',
+  };
+  const server = await startServer(config, { location: { databaseUrl: database.url }, clock: new ManualClock(NOW) });
+  const base = `${server.url}/api/v1`;
+  try {
+    const setupStart = performance.now();
+    const admin = httpClient(base, HTTP_ADMIN_TOKEN);
+    const sdrUser = await must(admin, 'POST', '/users', {
+      name: '压测SDR',
+      email: 'sdr.bench@example.cn',
+      role: 'sdr',
+    });
+    const sdr = httpClient(base, (await must(admin, 'POST', `/users/${sdrUser.id}/tokens`, {})).token);
+
+    // The roster: reps spread evenly over the provinces, weights 1–3, three departments.
+    const next = random(2026_04);
+    const repIds: string[] = [];
+    await inParallel(options.reps, 8, async (i) => {
+      const rep = await must(admin, 'POST', '/users', {
+        name: `销售${i}`,
+        email: `rep${i}.bench@example.cn`,
+        role: 'sales',
+      });
+      await must(admin, 'PUT', `/reps/${rep.id}`, {
+        regions: [provinces[i % provinces.length][0]],
+        industries: [],
+        level: 1 + (i % 5),
+        weight: 1 + Math.floor(next() * 3),
+        capacity: 10_000,
+        department: DEPARTMENTS[i % DEPARTMENTS.length],
+      });
+      repIds.push(rep.id);
+    });
+    await must(admin, 'PUT', `/eligibility/${eligibilityMonth(NOW)}`, { repIds });
+
+    // Qualified leads from the provinces' cities, spread evenly over the pools.
+    const leadIds: string[] = [];
+    for (let i = 0; i < leadCount; i += 1000) {
+      const leads = Array.from({ length: Math.min(1000, leadCount - i) }, (_, k) => {
+        const n = i + k;
+        const cities = provinces[n % provinces.length][1];
+        return { ...freshLead(2_000_000 + n), channel: 'sem', region: cities[n % cities.length] };
+      });
+      const answer = await must(admin, 'POST', '/leads/bulk', { leads });
+      if (answer.failed.length) throw new Error(`bulk capture failed: ${JSON.stringify(answer.failed[0])}`);
+      leadIds.push(...answer.results.map((r: { id: string }) => r.id));
+    }
+    await inParallel(leadIds.length, 8, (i) =>
+      must(sdr, 'PUT', `/leads/${leadIds[i]}/qualification`, {
+        framework: 'BANT',
+        answers: { budget: 'yes', authority: 'yes', need: 'yes', timing: 'yes' },
+      }),
+    );
+    const setupMs = performance.now() - setupStart;
+
+    // Warm up both paths (JIT, connection pool, plan caches); then one request at a time (the
+    // service time), then the open loop at the rate: reads first, then transfers.
+    await inParallel(warmup, 4, (i) => must(sdr, 'GET', `/leads/${leadIds[i]}`));
+    await inParallel(warmup, 4, (i) => must(sdr, 'POST', `/leads/${leadIds[i]}/transfer`, { mode: 'auto' }));
+    const alone = leadIds.slice(warmup, warmup + sequential);
+    const readAlone = await closedLoop(sequential, async (i) => (await sdr('GET', `/leads/${alone[i]}`)).status);
+    const transferAlone = await closedLoop(
+      sequential,
+      async (i) => (await sdr('POST', `/leads/${alone[i]}/transfer`, { mode: 'auto' })).status,
+    );
+    const measured = leadIds.slice(warmup + sequential);
+    const reads = await openLoop(rate, seconds, async (i) => (await sdr('GET', `/leads/${measured[i]}`)).status);
+    const transfers = await openLoop(
+      rate,
+      seconds,
+      async (i) => (await sdr('POST', `/leads/${measured[i]}/transfer`, { mode: 'auto' })).status,
+    );
+
+    // Where the transfers went: every measured lead should hold one hand-off to a rep.
+    const kinds = new Map<string, number>();
+    await inParallel(Math.min(measured.length, 200), 8, async (i) => {
+      const items = (await must(sdr, 'GET', `/leads/${measured[i]}/handoffs`)).items as { kind: string }[];
+      const key = items.map((h) => h.kind).join('+') || 'none';
+      kinds.set(key, (kinds.get(key) ?? 0) + 1);
+    });
+
+    const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
+    const statuses = (r: { statuses: Map<number, number> }) =>
+      [...r.statuses].map(([status, n]) => `${int(n)}×${status === 0 ? 'network error' : status}`).join(', ');
+    const spread = (r: { latencies: number[] }) =>
+      `p50 ${ms(quantile(r.latencies, 0.5))}  p95 ${ms(quantile(r.latencies, 0.95))}  p99 ${ms(quantile(r.latencies, 0.99))}  max ${ms(r.latencies.at(-1) ?? Number.NaN)}`;
+    const row = (label: string, r: OpenLoopResult) =>
+      console.log(
+        `  ${label.padEnd(34)} ${spread(r)}  sent ${r.sentRate.toFixed(0)}/s answered ${r.answeredRate.toFixed(0)}/s  ${r.cpuMs.toFixed(1)} ms CPU/request  [${statuses(r)}]${r.firstError ? `\n    first network error: ${r.firstError}` : ''}`,
+      );
+    const aloneRow = (label: string, r: Awaited<ReturnType<typeof closedLoop>>) =>
+      console.log(`  ${label.padEnd(34)} ${spread(r)}  ${r.cpuMs.toFixed(1)} ms CPU/request  [${statuses(r)}]`);
+    console.log(
+      `bench/route (b) through HTTP on PostgreSQL — node ${process.version}, ${cpus().length} CPUs; ${repIds.length} reps over ${provinces.length} provinces (${provinces.length} rotation pools), ${int(leadIds.length)} qualified leads (setup ${(setupMs / 1000).toFixed(1)} s); ${rate} requests/s open loop for ${seconds} s each, server and load in this process`,
+    );
+    aloneRow('GET /leads/{id}, one at a time', readAlone);
+    aloneRow('transfer, one at a time', transferAlone);
+    row(`GET /leads/{id} at ${rate}/s (baseline)`, reads);
+    row(`transfer at ${rate}/s`, transfers);
+    const p99 = quantile(transfers.latencies, 0.99);
+    console.log(
+      `  transfer / read: alone p50 ×${(quantile(transferAlone.latencies, 0.5) / quantile(readAlone.latencies, 0.5)).toFixed(2)}, CPU ×${(transferAlone.cpuMs / readAlone.cpuMs).toFixed(2)}; at the rate p50 ×${(quantile(transfers.latencies, 0.5) / quantile(reads.latencies, 0.5)).toFixed(2)}, p99 ×${(p99 / quantile(reads.latencies, 0.99)).toFixed(2)}; send lag p99 ${quantile(transfers.lags, 0.99).toFixed(1)} ms (reads ${quantile(reads.lags, 0.99).toFixed(1)} ms)  ${
+        p99 < 20 ? 'target p99 < 20 ms met' : 'ABOVE target p99 < 20 ms'
+      }`,
+    );
+    console.log(
+      `  hand-offs of ${Math.min(measured.length, 200)} sampled leads: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`,
+    );
+  } finally {
+    await server.close();
+    await database.drop();
+  }
+}
+
 const parts: Record<string, () => void | Promise<void>> = {
   inproc: () => inProcess(Number(args.decisions), Number(args.reps)),
+  http: () =>
+    throughHttp({
+      reps: Number(args.reps),
+      rate: Number(args.rate),
+      seconds: Number(args.seconds),
+      regions: Number(args.regions),
+    }),
 };
 
 for (const name of (args.parts as string).split(',')) {

@@ -38,7 +38,13 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
 
   const capture = async (lead: Record<string, unknown> = {}) => {
     phone += 1;
-    const r = await t.admin('POST', '/leads', { name: '客户', phone: String(phone), channel: 'sem', region: '上海', ...lead });
+    const r = await t.admin('POST', '/leads', {
+      name: '客户',
+      phone: String(phone),
+      channel: 'sem',
+      region: '上海',
+      ...lead,
+    });
     expect(r.status, r.text).toBe(201);
     return r.body.lead.id as string;
   };
@@ -102,11 +108,18 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
 
     const r = await sdr.call('POST', `/leads/${id}/transfer`, { mode: 'manual', reason: '客户点名要找张三' });
     expect(r.status, r.text).toBe(201);
-    expect(r.body.handoff).toMatchObject({ kind: 'dispatch', repId: null, dueAt: null, requestReason: '客户点名要找张三' });
+    expect(r.body.handoff).toMatchObject({
+      kind: 'dispatch',
+      repId: null,
+      dueAt: null,
+      requestReason: '客户点名要找张三',
+    });
     const handoffId = r.body.handoff.id;
 
     expectProblem(await sdr.call('GET', '/dispatches'), 403);
-    const comment = await sdrLead.call('POST', `/dispatches/${handoffId}/comments`, { body: '我认识这位客户，可以帮忙' });
+    const comment = await sdrLead.call('POST', `/dispatches/${handoffId}/comments`, {
+      body: '我认识这位客户，可以帮忙',
+    });
     expect(comment.status, comment.text).toBe(201);
     const board = await ops.call('GET', '/dispatches');
     const item = board.body.items.find((i: any) => i.handoff.id === handoffId);
@@ -214,7 +227,12 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
   });
 
   it('an inbound inquiry goes straight to sales at capture: an mql with a hand-off', async () => {
-    const r = await t.admin('POST', '/leads', { name: '直接咨询', phone: '13900038888', channel: 'inbound_inquiry', region: '北京' });
+    const r = await t.admin('POST', '/leads', {
+      name: '直接咨询',
+      phone: '13900038888',
+      channel: 'inbound_inquiry',
+      region: '北京',
+    });
     expect(r.status, r.text).toBe(201);
     expect(r.body.lead.status).toBe('mql');
     const handoffs = (await ops.call('GET', `/leads/${r.body.lead.id}/handoffs`)).body.items;

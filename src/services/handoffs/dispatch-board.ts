@@ -105,7 +105,9 @@ export async function resolveDispatch(
       throw new NotFound(`dispatch ${handoffId}`);
     }
     if (handoff.status !== 'pending' || handoff.rep_id !== null) {
-      throw new Conflict(`this dispatch is already resolved (${handoff.status}${handoff.rep_id ? `, rep ${handoff.rep_id}` : ''})`);
+      throw new Conflict(
+        `this dispatch is already resolved (${handoff.status}${handoff.rep_id ? `, rep ${handoff.rep_id}` : ''})`,
+      );
     }
     const rep = await findUser(trx, input.repId);
     if (!rep || !rep.active || rep.role !== 'sales') {
@@ -124,7 +126,15 @@ export async function resolveDispatch(
           : `人工分配: 指派给 ${rep.name} (assigned by dispatch)`,
     };
     const explanation = [...(handoff.explanation as RoutingStep[]), line];
-    await resolveDispatchRow(trx, handoffId, { repId: rep.id, kind: as, credit, dueAt, explanation, resolvedBy: actor.id, at });
+    await resolveDispatchRow(trx, handoffId, {
+      repId: rep.id,
+      kind: as,
+      credit,
+      dueAt,
+      explanation,
+      resolvedBy: actor.id,
+      at,
+    });
     await insertTimers(trx, [{ id: ctx.newId(), kind: 'handoff.acceptance_due', subjectId: handoffId, dueAt, at }]);
     await appendAudit(trx, [
       {

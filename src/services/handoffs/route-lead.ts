@@ -3,48 +3,106 @@
  * pure decision reads — the lead, a matching CRM account, this month's roster with loads, the
  * routing policy — lock the rotation pool the lead falls into, decide, and store the pick, so
  * picks stay exact when several processes transfer at once.
+ *
+ * Several leads routed in one transaction (direct-to-sales leads of a bulk capture) are routed
+ * in pool-key order, so two such transactions take pool locks in the same order and never
+ * deadlock; they share one roster read, whose loads are kept current as picks are made.
  */
 import type { Transaction } from 'kysely';
 import { chooseRep, narrowPool } from '../../domain/routing/choose-rep.js';
 import { applyPick, changedReps, emptyRotationState } from '../../domain/routing/rotation.js';
-import type { RoutingDecision, RoutingLead } from '../../domain/routing/routing-types.js';
+import type {
+  AccountMatch,
+  RepCandidate,
+  RotationState,
+  RoutingDecision,
+  RoutingLead,
+  RoutingPolicy,
+} from '../../domain/routing/routing-types.js';
 import { findAccountMatch } from '../../store/repositories/accounts.js';
-import { loadRepCandidates } from '../../store/repositories/roster.js';
+import { loadRepCandidates, openMqlCounts } from '../../store/repositories/roster.js';
 import { loadRotationState, saveRotationPick, seedRotationCounters } from '../../store/repositories/rotation.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { eligibilityMonth } from '../roster/eligibility-month.js';
 import { routingSettingsInForce } from '../routing/routing-settings.js';
 
-export async function routeToRep(trx: Transaction<Database>, ctx: ServiceContext, leadId: string): Promise<RoutingDecision> {
+/** The roster and policy of one routing transaction. */
+export interface RoutingRound {
+  now: Date;
+  policy: RoutingPolicy;
+  candidates: RepCandidate[];
+}
+
+/** A lead ready to route: what the decision reads, and the pool it would rotate in. */
+interface PlannedLead {
+  lead: RoutingLead;
+  account: AccountMatch | null;
+  poolKey: string | null;
+}
+
+export async function startRoutingRound(trx: Transaction<Database>, ctx: ServiceContext): Promise<RoutingRound> {
   const now = ctx.clock.now();
-  const row = await trx
+  const { policy } = await routingSettingsInForce(trx);
+  const candidates = await loadRepCandidates(trx, { month: eligibilityMonth(now), now });
+  return { now, policy, candidates };
+}
+
+export async function routeToRep(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  leadId: string,
+): Promise<RoutingDecision> {
+  const round = await startRoutingRound(trx, ctx);
+  const [planned] = await planLeads(trx, round, [leadId]);
+  return decide(trx, round, planned);
+}
+
+/** Routes several leads in one transaction, in pool-key order; answers by lead id. */
+export async function routeLeadsToReps(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  leadIds: readonly string[],
+): Promise<Map<string, RoutingDecision>> {
+  const decisions = new Map<string, RoutingDecision>();
+  if (leadIds.length === 0) return decisions;
+  const round = await startRoutingRound(trx, ctx);
+  const planned = await planLeads(trx, round, leadIds);
+  planned.sort((a, b) => (a.poolKey ?? '').localeCompare(b.poolKey ?? '') || a.lead.id.localeCompare(b.lead.id));
+  for (const p of planned) decisions.set(p.lead.id, await decide(trx, round, p));
+  return decisions;
+}
+
+async function planLeads(
+  trx: Transaction<Database>,
+  round: RoutingRound,
+  leadIds: readonly string[],
+): Promise<PlannedLead[]> {
+  const rows = await trx
     .selectFrom('leads')
     .select(['id', 'region_code', 'industry', 'title', 'score', 'grade', 'company_key', 'fields'])
-    .where('id', '=', leadId)
-    .executeTakeFirstOrThrow();
-  const lead: RoutingLead = {
-    id: row.id,
-    regionCode: row.region_code,
-    industry: row.industry,
-    title: row.title,
-    score: row.score,
-    grade: row.grade,
-  };
-  const { policy } = await routingSettingsInForce(trx);
-  const account = await findAccountMatch(trx, { companyKey: row.company_key, creditCode: creditCodeOf(row.fields) });
-  const candidates = await loadRepCandidates(trx, { month: eligibilityMonth(now), now });
-  const input = { lead, account, candidates, policy, now };
+    .where('id', 'in', [...leadIds])
+    .execute();
+  const planned: PlannedLead[] = [];
+  for (const row of rows) {
+    const lead: RoutingLead = {
+      id: row.id,
+      regionCode: row.region_code,
+      industry: row.industry,
+      title: row.title,
+      score: row.score,
+      grade: row.grade,
+    };
+    const account = await findAccountMatch(trx, { companyKey: row.company_key, creditCode: creditCodeOf(row.fields) });
+    const { poolKey } = account?.ownerId ? { poolKey: null } : narrowPool({ ...round, lead });
+    planned.push({ lead, account, poolKey });
+  }
+  return planned;
+}
 
-  // The pool is known before any rotation state is read, so its counters are locked first.
-  const { pool, poolKey } = narrowPool(input);
-  const state = poolKey
-    ? await loadRotationState(
-        trx,
-        poolKey,
-        pool.map((r) => r.id),
-      )
-    : emptyRotationState();
+async function decide(trx: Transaction<Database>, round: RoutingRound, planned: PlannedLead): Promise<RoutingDecision> {
+  const input = { ...round, lead: planned.lead, account: planned.account };
+  const state = planned.account?.ownerId ? emptyRotationState() : await lockPool(trx, round, input);
   const outcome = chooseRep({ ...input, rotation: () => state });
   if (outcome.rotation && outcome.poolKey) {
     const pick = outcome.rotation;
@@ -55,18 +113,56 @@ export async function routeToRep(trx: Transaction<Database>, ctx: ServiceContext
       trx,
       outcome.poolKey,
       seeded.map((repId) => ({ repId, received: after.received[repId] })),
-      now,
+      round.now,
     );
     await saveRotationPick(trx, outcome.poolKey, {
       repId: pick.repId,
       department: pick.department,
-      at: now,
+      at: round.now,
       receivedAfter: after.received[pick.repId],
     });
   }
+  // The rep's load grows with this hand-off: later leads of the round see it.
+  const picked = round.candidates.find((c) => c.id === outcome.repId);
+  if (picked) picked.openMqls += 1;
   const { rotation: _pick, ...decision } = outcome;
   return decision;
 }
+
+/**
+ * Locks the rotation pool the lead falls into and returns its state. The pool is known before
+ * any rotation state is read, so its counters are locked first; the loads of its reps are read
+ * again under the lock (a transfer that waited for the lock sees the hand-offs made meanwhile),
+ * and should a rep have reached capacity the pool is narrowed again and that pool locked.
+ */
+async function lockPool(
+  trx: Transaction<Database>,
+  round: RoutingRound,
+  input: Parameters<typeof narrowPool>[0],
+): Promise<RotationState> {
+  let { pool, poolKey } = narrowPool(input);
+  for (let attempt = 0; poolKey !== null && attempt < MAX_POOL_ATTEMPTS; attempt++) {
+    const state = await loadRotationState(
+      trx,
+      poolKey,
+      pool.map((r) => r.id),
+    );
+    // The last attempt keeps the loads it decided with, so the pool locked is the pool chosen from.
+    if (attempt === MAX_POOL_ATTEMPTS - 1) return state;
+    const loads = await openMqlCounts(
+      trx,
+      pool.map((r) => r.id),
+    );
+    for (const rep of pool) rep.openMqls = loads.get(rep.id) ?? 0;
+    const again = narrowPool(input);
+    if (again.poolKey === poolKey) return state;
+    ({ pool, poolKey } = again);
+  }
+  return emptyRotationState();
+}
+
+/** Re-narrowing after loads changed converges at once in practice; this bounds a pathological run. */
+const MAX_POOL_ATTEMPTS = 3;
 
 /** A unified social credit code a person or enrichment put on the lead. */
 function creditCodeOf(fields: Record<string, unknown>): string | null {

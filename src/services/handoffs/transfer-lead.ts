@@ -45,7 +45,9 @@ export async function transferLead(
   const reason = input.reason?.trim() || null;
   const overrideReason = input.overrideReason?.trim() || null;
   if (input.mode === 'manual' && !reason) {
-    throw new InvalidInput([{ field: 'reason', message: 'a manual dispatch needs a reason the dispatcher can act on' }]);
+    throw new InvalidInput([
+      { field: 'reason', message: 'a manual dispatch needs a reason the dispatcher can act on' },
+    ]);
   }
   if (input.overrideReason !== undefined && !overrideReason) {
     throw new InvalidInput([{ field: 'overrideReason', message: 'must say why the definition is overridden' }]);

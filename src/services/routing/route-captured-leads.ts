@@ -7,12 +7,13 @@
  */
 import type { Transaction } from 'kysely';
 import { routeLead } from '../../domain/routing/route-lead.js';
+import type { RoutingDecision } from '../../domain/routing/routing-types.js';
 import { appendAudit } from '../../store/repositories/audit.js';
 import { setLeadStatus } from '../../store/repositories/handoffs.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { createHandoff } from '../handoffs/create-handoff.js';
-import { routeToRep } from '../handoffs/route-lead.js';
+import { routeLeadsToReps } from '../handoffs/route-lead.js';
 import { routingSettingsInForce } from './routing-settings.js';
 
 export async function routeCapturedLeads(
@@ -40,6 +41,7 @@ export async function routeCapturedLeads(
     .orderBy('leads.id')
     .execute();
   const at = ctx.clock.now();
+  const direct: { id: string; reason: string }[] = [];
   for (const lead of rows) {
     if (lead.history || lead.status !== 'new') continue;
     const route = routeLead(rules, {
@@ -51,22 +53,28 @@ export async function routeCapturedLeads(
       flags: lead.flags,
       fields: lead.fields,
     });
-    if (route.path === 'direct_to_sales') {
-      const decision = await routeToRep(trx, ctx, lead.id);
-      const handoff = await createHandoff(trx, ctx, {
-        leadId: lead.id,
-        sdrId: null,
-        mode: 'direct',
-        decision,
-        requestReason: route.reason,
-        actorId: null,
-      });
-      await setLeadStatus(trx, lead.id, 'mql', at);
-      await auditStatus(trx, ctx, lead.id, 'mql', `${route.reason} (handoff ${handoff.id})`, at);
-    } else if (route.path === 'pool') {
+    if (route.path === 'direct_to_sales') direct.push({ id: lead.id, reason: route.reason });
+    else if (route.path === 'pool') {
       await setLeadStatus(trx, lead.id, 'nurturing', at);
       await auditStatus(trx, ctx, lead.id, 'nurturing', route.reason, at);
     }
+  }
+  const decisions = await routeLeadsToReps(
+    trx,
+    ctx,
+    direct.map((d) => d.id),
+  );
+  for (const { id, reason } of direct) {
+    const handoff = await createHandoff(trx, ctx, {
+      leadId: id,
+      sdrId: null,
+      mode: 'direct',
+      decision: decisions.get(id) as RoutingDecision,
+      requestReason: reason,
+      actorId: null,
+    });
+    await setLeadStatus(trx, id, 'mql', at);
+    await auditStatus(trx, ctx, id, 'mql', `${reason} (handoff ${handoff.id})`, at);
   }
 }
 

@@ -29,7 +29,13 @@ export async function routingSettingsInForce(db: Queryable): Promise<RoutingSett
     return { version: 0, rules: defaultRoutingRules(), policy: defaultRoutingPolicy(), savedAt: null, savedBy: null };
   }
   const body = stored.body as { rules: RoutingRule[]; policy: RoutingPolicy };
-  return { version: stored.version, rules: body.rules, policy: body.policy, savedAt: stored.createdAt, savedBy: stored.createdBy };
+  return {
+    version: stored.version,
+    rules: body.rules,
+    policy: body.policy,
+    savedAt: stored.createdAt,
+    savedBy: stored.createdBy,
+  };
 }
 
 export async function readRoutingSettings(ctx: ServiceContext, actor: Actor): Promise<RoutingSettings> {

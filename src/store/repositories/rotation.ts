@@ -115,7 +115,17 @@ export async function seedRotationCounters(
   if (counts.length === 0) return;
   await trx
     .insertInto('rotation_counters')
-    .values(counts.map((c) => ({ pool_key: poolKey, rep_id: c.repId, received: c.received, last_pick: null, updated_at: at })))
-    .onConflict((oc) => oc.columns(['pool_key', 'rep_id']).doUpdateSet({ received: sql`excluded.received`, updated_at: at }))
+    .values(
+      counts.map((c) => ({
+        pool_key: poolKey,
+        rep_id: c.repId,
+        received: c.received,
+        last_pick: null,
+        updated_at: at,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['pool_key', 'rep_id']).doUpdateSet({ received: sql`excluded.received`, updated_at: at }),
+    )
     .execute();
 }
