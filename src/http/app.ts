@@ -32,6 +32,7 @@ import { leadRoutes } from './routes/leads.js';
 import { mergeRoutes } from './routes/merges.js';
 import { qualificationRoutes } from './routes/qualification.js';
 import { rosterRoutes } from './routes/roster.js';
+import { routingRoutes } from './routes/routing.js';
 import { scoreRoutes } from './routes/scores.js';
 import { trackingRoutes, trackingSnippetRoute } from './routes/tracking.js';
 import { userRoutes } from './routes/users.js';
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await rosterRoutes(api, options.ctx);
       await accountRoutes(api, options.ctx);
       await handoffRoutes(api, options.ctx);
+      await routingRoutes(api, options.ctx);
       await importRoutes(api, options.ctx);
       await auditRoutes(api, options.ctx);
     },

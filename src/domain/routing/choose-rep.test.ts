@@ -65,7 +65,12 @@ describe('chooseRep (SPEC §5.2)', () => {
       ['rotation', 'picked'],
     ]);
     expect(outcome.explanation[1].message).toBe(
-      '地区 (region): 上海市 (3101) — 5 人中 3 人覆盖该地区 (3 of 5 reps cover it; narrowed)',
+      '地区 (region): 上海市 (3101) — 5 人中 3 人覆盖该地区 (3 of 5 reps cover it; narrowed); ' +
+        '未覆盖 (left out, not covering it): 赵六 (浙江省)、钱七 (北京市)',
+    );
+    expect(outcome.explanation[2].message).toContain('无该行业案例 (left out, no cases in it): 李四 (金融)');
+    expect(outcome.explanation[3].message).toContain(
+      '留给必赢线索 (left out, kept for must-win leads at level ≥ 4): 张三 (级别 5)',
     );
     expect(outcome.explanation[4].message).toMatch(
       /^轮转 \(rotation\): 选中 王五 \(权重1, 已分配0, 应得1, 部门 华东二部\)/,
@@ -108,6 +113,16 @@ describe('chooseRep (SPEC §5.2)', () => {
       ['suspension', 'sh2'],
       ['capacity', 'zj1'],
     ]);
+  });
+
+  it('names every candidate: skipped, left out by a rule, picked, or not yet due', () => {
+    const candidates = roster().map((r) => (r.id === 'sh2' ? { ...r, eligible: false } : r));
+    const outcome = store().route({ lead: lead({ regionCode: '31', industry: '制造' }), candidates });
+    const text = outcome.explanation.map((s) => s.message).join('\n');
+    for (const r of candidates) expect(text).toContain(r.name);
+    expect(outcome.explanation.at(-1)?.message).toMatch(
+      /^轮转 \(rotation\): 选中 张三 .* — 2 人池, 按权重 balance: weight; 未轮到 \(not due yet\): 王五 \(权重1, 已分配\d+(\.\d+)?\)$/,
+    );
   });
 
   it('keeps the pool when a rule matches nobody, and says so', () => {

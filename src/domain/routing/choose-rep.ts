@@ -3,7 +3,9 @@
  * reps (this month's list, not suspended, below capacity); then region → industry → skill,
  * each narrowing only when it leaves someone; then weighted rotation within what is left;
  * nobody left → manual dispatch with the reasons. Every rule tried, every rep skipped and the
- * pick go into `explanation`, so the hand-off itself answers "why did this rep get this lead?".
+ * pick go into `explanation`, so the hand-off itself answers "why did this rep get this lead?":
+ * each rep is on a skip line, named as left out by a rule dimension, or named in the rotation
+ * line as picked or not yet due (beyond the first ten of a step, counted).
  *
  * Services call it inside the transfer's transaction. To keep rotation exact across processes
  * they lock the pool's counters before reading them: `narrowPool` gives the pool and its key
@@ -13,7 +15,7 @@
 import { decideByAccount } from './account-rule.js';
 import { describeSkips, filterAvailable, type SkipCounts } from './eligibility.js';
 import { num, repLabel } from './format.js';
-import { narrowByIndustry, narrowByRegion, narrowBySkill } from './narrow.js';
+import { MAX_NAMED, nameLeftOut, narrowByIndustry, narrowByRegion, narrowBySkill } from './narrow.js';
 import { pickFromPool, poolKeyOf, type RotationPick } from './rotation.js';
 import type {
   AccountMatch,
@@ -82,6 +84,32 @@ const tieBreakText: Record<NonNullable<RotationPick['tieBreak']>, string> = {
   id: '并列时按编号 (tie: by id)',
 };
 
+/** "; 未轮到 (not due yet): 李四 (权重1, 已分配3)、…" — the rest of the pool and where they stood. */
+function notPicked(pool: readonly RepCandidate[], picked: RepCandidate, pick: RotationPick): string {
+  if (pool.length < 2) return '';
+  const named: RepCandidate[] = [];
+  for (const r of pool) {
+    if (r === picked) continue;
+    named.push(r);
+    if (named.length === MAX_NAMED) break;
+  }
+  const label = (r: RepCandidate) => `${weightPrefix(r)}${count(pick.received[r.id] ?? 0)})`;
+  return `; 未轮到 (not due yet): ${nameLeftOut(named, pool.length - 1, label)}`;
+}
+
+/** num() without its rounding work for the usual whole numbers. */
+const count = (n: number): string => (Number.isInteger(n) ? String(n) : num(n));
+
+/** "李四 (权重1, 已分配", remembered per rep object while its name and weight stay the same. */
+const prefixes = new WeakMap<RepCandidate, { name: string; weight: number; text: string }>();
+function weightPrefix(rep: RepCandidate): string {
+  const hit = prefixes.get(rep);
+  if (hit !== undefined && hit.name === rep.name && hit.weight === rep.weight) return hit.text;
+  const text = `${repLabel(rep, rep.id)} (权重${count(rep.weight)}, 已分配`;
+  prefixes.set(rep, { name: rep.name, weight: rep.weight, text });
+  return text;
+}
+
 export function chooseRep(input: ChooseRepInput): RoutingOutcome {
   const contactTitle = input.contactTitle !== undefined ? input.contactTitle : input.lead.title;
   const account = decideByAccount({
@@ -124,7 +152,11 @@ export function chooseRep(input: ChooseRepInput): RoutingOutcome {
     outcome: 'picked',
     message: `轮转 (rotation): 选中 ${repLabel(rep, rep.id)} (权重${num(rep.weight)}, 已分配${num(pick.received[rep.id])}, 应得${num(pick.share)}${
       rep.department ? `, 部门 ${rep.department}` : ''
-    }) — ${narrowed.pool.length} 人池, ${balance}${pick.tieBreak ? `; ${tieBreakText[pick.tieBreak]}` : ''}`,
+    }) — ${narrowed.pool.length} 人池, ${balance}${pick.tieBreak ? `; ${tieBreakText[pick.tieBreak]}` : ''}${notPicked(
+      narrowed.pool,
+      rep,
+      pick,
+    )}`,
   });
   return {
     kind: 'assign',

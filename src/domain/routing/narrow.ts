@@ -1,17 +1,19 @@
 /**
  * The rule dimensions of SPEC §5.2 step 2, in priority order: region, then industry, then
  * skill. Each narrows the pool only when it leaves someone to pick; a rule that matches nobody
- * keeps the pool and says so, so a lead from a region nobody covers still reaches a rep.
+ * keeps the pool and says so, so a lead from a region nobody covers still reaches a rep. A
+ * step that narrows names the reps it left out and what it saw of them ("未覆盖: 王五 (北京市)"),
+ * the first MAX_NAMED of them and a count of the rest, so a line stays readable with 200 reps.
  *
  * Matching reuses the rest of LeadLoop: a rep covering a province covers its cities
  * (normalise/region.ts regionMatches), and industries match like scoring's industry rules
  * (contained either way, case-insensitive, Latin words whole-word). Answers are remembered per
  * (lead value, rep value) pair, so routing with 200 reps is map lookups, not taxonomy walks.
  */
-import { regionMatches } from '../normalise/region.js';
+import { regionByCode, regionMatches } from '../normalise/region.js';
 import { toHalfWidth } from '../normalise/width.js';
 import { BoundedMemo } from '../scoring/bounded-memo.js';
-import { regionLabel } from './format.js';
+import { regionLabel, repLabel } from './format.js';
 import type { RepCandidate, RoutingLead, RoutingPolicy, RoutingStep } from './routing-types.js';
 
 export interface Narrowed {
@@ -87,13 +89,99 @@ function anyAnswer(
   return false;
 }
 
-/** Keeps the reps passing `test` when there are any; the explanation line either way. */
+/** At most this many left-out reps are named in one line; the rest are counted ("…等 N 人"). */
+export const MAX_NAMED = 10;
+const MAX_VALUES_SHOWN = 3;
+
+/** How a step words the reps it removed, and how it names each ("王五 (北京市)"). */
+interface LeftOut {
+  zh: string;
+  en: string;
+  label: (rep: RepCandidate) => string;
+}
+
+/**
+ * "王五 (北京市)、赵六 (广东省)…等 12 人 (12 in all)": the first reps (at most MAX_NAMED, as
+ * collected) by `label`, and the count of all `total` when there are more.
+ */
+export function nameLeftOut(
+  named: readonly RepCandidate[],
+  total: number,
+  label: (rep: RepCandidate) => string,
+): string {
+  const shown = Math.min(named.length, MAX_NAMED);
+  let text = shown > 0 ? label(named[0]) : '';
+  for (let i = 1; i < shown; i++) text += `、${label(named[i])}`;
+  return total > shown ? `${text}…等 ${total} 人 (${total} in all)` : text;
+}
+
+/**
+ * A rep's name with what a step saw of them, "王五 (北京市/天津市)", remembered per rep object
+ * while its name and the shown value stay the same: a roster is routed against again and again,
+ * and these lines would otherwise be a good part of a decision's cost.
+ */
+function labeller(detail: (rep: RepCandidate) => string, key: (rep: RepCandidate) => unknown) {
+  const cache = new WeakMap<RepCandidate, { name: string; key: unknown; text: string }>();
+  return (rep: RepCandidate): string => {
+    const k = key(rep);
+    const hit = cache.get(rep);
+    if (hit !== undefined && hit.name === rep.name && hit.key === k) return hit.text;
+    const text = `${repLabel(rep, rep.id)} (${detail(rep)})`;
+    cache.set(rep, { name: rep.name, key: k, text });
+    return text;
+  };
+}
+
+function listText(values: readonly string[], label: (v: string) => string, none: string): string {
+  if (values.length === 0) return none;
+  const shown = values.slice(0, MAX_VALUES_SHOWN).map(label).join('/');
+  return values.length > MAX_VALUES_SHOWN ? `${shown}…` : shown;
+}
+
+const regionName = (code: string) => regionByCode(code)?.name ?? code;
+const labelByRegions = labeller(
+  (rep) => listText(rep.regions, regionName, '未设地区 no regions'),
+  (rep) => rep.regions,
+);
+const labelByIndustries = labeller(
+  (rep) => listText(rep.industries, (v) => v, '未设行业 no industries'),
+  (rep) => rep.industries,
+);
+const labelByLevel = labeller(
+  (rep) => `级别 ${rep.level}`,
+  (rep) => rep.level,
+);
+
+/** Splits `pool` by `test`: every rep that passes, and the first MAX_NAMED that fail with their count. */
+function split(pool: readonly RepCandidate[], test: (rep: RepCandidate) => boolean): Split {
+  const matching: RepCandidate[] = [];
+  const named: RepCandidate[] = [];
+  let removed = 0;
+  for (const rep of pool) {
+    if (test(rep)) matching.push(rep);
+    else if (removed++ < MAX_NAMED) named.push(rep);
+  }
+  return { matching, named, removed };
+}
+
+interface Split {
+  matching: RepCandidate[];
+  /** The first MAX_NAMED reps left out, in pool order. */
+  named: RepCandidate[];
+  removed: number;
+}
+
+/**
+ * Keeps `matching` when it leaves someone, else the whole pool; the explanation line either
+ * way. When it narrows, the line names the reps it removed (the first MAX_NAMED) and why.
+ */
 function narrow(
   pool: RepCandidate[],
-  matching: RepCandidate[],
+  { matching, named, removed }: Split,
   step: RoutingStep['step'],
   subject: string,
   matchedWhat: { zh: string; en: string },
+  leftOut: LeftOut,
 ): Narrowed {
   const n = pool.length;
   if (matching.length === 0) {
@@ -121,7 +209,9 @@ function narrow(
     step: {
       step,
       outcome: 'narrowed',
-      message: `${subject} — ${n} 人中 ${matching.length} 人${matchedWhat.zh} (${matching.length} of ${n} reps ${matchedWhat.en}; narrowed)`,
+      message:
+        `${subject} — ${n} 人中 ${matching.length} 人${matchedWhat.zh} (${matching.length} of ${n} reps ${matchedWhat.en}; narrowed); ` +
+        `${leftOut.zh} (${leftOut.en}): ${nameLeftOut(named, removed, leftOut.label)}`,
     },
   };
 }
@@ -139,12 +229,14 @@ export function narrowByRegion(pool: RepCandidate[], lead: Pick<RoutingLead, 're
     };
   }
   const answers = regionMemo.answersFor(code);
-  const matching: RepCandidate[] = [];
-  for (const rep of pool) if (anyAnswer(regionMemo, answers, code, rep.regions)) matching.push(rep);
-  return narrow(pool, matching, 'region', `地区 (region): ${regionLabel(code)}`, {
-    zh: '覆盖该地区',
-    en: 'cover it',
-  });
+  return narrow(
+    pool,
+    split(pool, (rep) => anyAnswer(regionMemo, answers, code, rep.regions)),
+    'region',
+    `地区 (region): ${regionLabel(code)}`,
+    { zh: '覆盖该地区', en: 'cover it' },
+    { zh: '未覆盖', en: 'left out, not covering it', label: labelByRegions },
+  );
 }
 
 export function narrowByIndustry(pool: RepCandidate[], lead: Pick<RoutingLead, 'industry'>): Narrowed {
@@ -160,12 +252,14 @@ export function narrowByIndustry(pool: RepCandidate[], lead: Pick<RoutingLead, '
     };
   }
   const answers = industryMemo.answersFor(industry);
-  const matching: RepCandidate[] = [];
-  for (const rep of pool) if (anyAnswer(industryMemo, answers, industry, rep.industries)) matching.push(rep);
-  return narrow(pool, matching, 'industry', `行业 (industry): ${industry}`, {
-    zh: '有该行业案例',
-    en: 'have cases in it',
-  });
+  return narrow(
+    pool,
+    split(pool, (rep) => anyAnswer(industryMemo, answers, industry, rep.industries)),
+    'industry',
+    `行业 (industry): ${industry}`,
+    { zh: '有该行业案例', en: 'have cases in it' },
+    { zh: '无该行业案例', en: 'left out, no cases in it', label: labelByIndustries },
+  );
 }
 
 export function isMustWin(lead: Pick<RoutingLead, 'grade'>, policy: Pick<RoutingPolicy, 'skill'>): boolean {
@@ -186,22 +280,23 @@ export function narrowBySkill(
   }
   const grade = lead.grade ?? '无等级';
   const mustWin = isMustWin(lead, policy);
-  const matching: RepCandidate[] = [];
-  for (const rep of pool) if (rep.level >= skill.topLevel === mustWin) matching.push(rep);
+  const byLevel = split(pool, (rep) => rep.level >= skill.topLevel === mustWin);
   if (mustWin) {
     return narrow(
       pool,
-      matching,
+      byLevel,
       'skill',
       `技能 (skill): ${grade} 为必赢线索, 优先资深销售 (must-win → level ≥ ${skill.topLevel})`,
       { zh: `级别 ≥ ${skill.topLevel}`, en: `are at level ≥ ${skill.topLevel}` },
+      { zh: '级别不足', en: `left out, below level ${skill.topLevel}`, label: labelByLevel },
     );
   }
   return narrow(
     pool,
-    matching,
+    byLevel,
     'skill',
     `技能 (skill): ${grade} 非必赢线索, 留给新人练手 (not must-win → level < ${skill.topLevel})`,
     { zh: `级别 < ${skill.topLevel}`, en: `are below level ${skill.topLevel}` },
+    { zh: '留给必赢线索', en: `left out, kept for must-win leads at level ≥ ${skill.topLevel}`, label: labelByLevel },
   );
 }

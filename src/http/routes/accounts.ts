@@ -1,9 +1,12 @@
 /** CRM accounts for matching leads to existing owners (SPEC §5.2 step 1, §10.1). */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { InvalidInput } from '../../domain/errors.js';
+import { authorize } from '../../domain/policy.js';
 import { titleSeniority } from '../../domain/seniority/title-seniority.js';
 import { accountInputSchema } from '../../services/accounts/account-input.js';
+import { importAccountFile } from '../../services/accounts/import-accounts.js';
 import { listAccountsPage, readAccount } from '../../services/accounts/read-accounts.js';
 import {
   type AccountWithContacts,
@@ -50,6 +53,28 @@ function presentAccount({ account: a, contacts }: AccountWithContacts): z.infer<
     createdAt: new Date(a.created_at).toISOString(),
     updatedAt: new Date(a.updated_at).toISOString(),
   };
+}
+
+/** The file of a multipart upload (field `file`); a body that is not multipart is bad input. */
+async function readUploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer; name?: string }> {
+  if (!request.isMultipart())
+    throw new InvalidInput([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
+  let upload: { bytes: Buffer; name?: string } | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      const bytes = await part.toBuffer();
+      if (part.fieldname === 'file') upload = { bytes, name: part.filename };
+    }
+  } catch (error) {
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) throw error; // 413 stays 413
+    throw new InvalidInput([
+      { field: 'file', message: `the multipart body could not be read: ${(error as Error).message}` },
+    ]);
+  }
+  if (!upload) throw new InvalidInput([{ field: 'file', message: 'is required (multipart field "file")' }]);
+  return upload;
 }
 
 export async function accountRoutes(app: FastifyInstance, ctx: ServiceContext) {
@@ -106,6 +131,36 @@ export async function accountRoutes(app: FastifyInstance, ctx: ServiceContext) {
       },
     },
     async (request) => upsertAccountsBulk(ctx, request.actor, request.body.accounts),
+  );
+
+  api.post(
+    '/accounts/import',
+    {
+      schema: {
+        tags: ['routing'],
+        summary:
+          'Import CRM accounts from CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX, with the upsert of /accounts/bulk',
+        description:
+          'multipart/form-data with the file in the field `file`. Header row in English or Chinese: name (客户名称/公司名称, required), ' +
+          'aliases (别名, separated by ; or 、), creditCode (统一社会信用代码), owner (负责人: the owner’s e-mail or user id; empty = no owner), ' +
+          'lastActivityAt (最近活动时间: ISO-8601, or a date and time without a zone read in China time), contacts (联系人: "姓名:职位; 姓名:职位"). ' +
+          'Other columns are ignored. Failed rows are reported by their row number in the sheet (header = 1).',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: z.object({
+            created: z.number().int(),
+            updated: z.number().int(),
+            unchanged: z.number().int().describe('rows that matched an account and changed nothing'),
+            failed: z.array(z.object({ row: z.number().int(), errors: z.array(fieldErrorSchema) })),
+          }),
+          ...problems(400, 401, 403, 413, 415),
+        },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, 'accounts.manage');
+      return importAccountFile(ctx, request.actor, await readUploadedFile(request));
+    },
   );
 
   api.get(

@@ -150,6 +150,15 @@ export async function resolveDispatch(
         at,
       },
     ]);
-    return presentHandoff((await findHandoff(trx, handoffId))!);
+    return presentHandoff(
+      (await findHandoff(trx, handoffId)) ?? {
+        ...handoff,
+        rep_id: rep.id,
+        kind: as,
+        credit,
+        due_at: dueAt,
+        explanation,
+      },
+    );
   });
 }

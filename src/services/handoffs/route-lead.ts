@@ -102,7 +102,7 @@ async function planLeads(
 
 async function decide(trx: Transaction<Database>, round: RoutingRound, planned: PlannedLead): Promise<RoutingDecision> {
   const input = { ...round, lead: planned.lead, account: planned.account };
-  const state = planned.account?.ownerId ? emptyRotationState() : await lockPool(trx, round, input);
+  const state = planned.account?.ownerId ? emptyRotationState() : await lockPool(trx, input);
   const outcome = chooseRep({ ...input, rotation: () => state });
   if (outcome.rotation && outcome.poolKey) {
     const pick = outcome.rotation;
@@ -135,11 +135,7 @@ async function decide(trx: Transaction<Database>, round: RoutingRound, planned: 
  * again under the lock (a transfer that waited for the lock sees the hand-offs made meanwhile),
  * and should a rep have reached capacity the pool is narrowed again and that pool locked.
  */
-async function lockPool(
-  trx: Transaction<Database>,
-  round: RoutingRound,
-  input: Parameters<typeof narrowPool>[0],
-): Promise<RotationState> {
+async function lockPool(trx: Transaction<Database>, input: Parameters<typeof narrowPool>[0]): Promise<RotationState> {
   let { pool, poolKey } = narrowPool(input);
   for (let attempt = 0; poolKey !== null && attempt < MAX_POOL_ATTEMPTS; attempt++) {
     const state = await loadRotationState(

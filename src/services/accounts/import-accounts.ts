@@ -1,0 +1,267 @@
+/**
+ * CRM accounts from a file (SPEC §10.1: accounts "also bulk and import"): a CSV (UTF-8, UTF-8
+ * with BOM or GBK) or XLSX export of the CRM's customer list becomes accounts through the same
+ * upsert as POST /accounts/bulk, so importing the same file again changes nothing.
+ *
+ * Columns are found by English or Chinese header (客户名称/公司名称, 别名, 统一社会信用代码,
+ * 负责人, 最近活动时间, 联系人), after the lead importer's header normalisation (full-width,
+ * case, spaces, required-markers); other columns are ignored — CRM exports carry many. Cells:
+ * - 别名 aliases: separated by ";", "；" or "、";
+ * - 负责人 owner: the owner's e-mail or user id; empty (or no such column) = no owner;
+ * - 最近活动时间 lastActivityAt: ISO-8601, or a date / date and time without a zone, read in
+ *   China time (UTC+8) as Chinese CRMs write it (2026-02-20, 2026/2/20 10:30, 2026年2月20日);
+ * - 联系人 contacts: "姓名:职位; 姓名:职位" (":" or "：", title optional).
+ * Empty aliases, activity and contacts cells keep what the account has, as in the API.
+ * Failures are reported by the row a person sees in Excel (header = row 1).
+ */
+import type { FieldError } from '../../domain/errors.js';
+import { InvalidInput } from '../../domain/errors.js';
+import { authorize } from '../../domain/policy.js';
+import type { Actor } from '../../domain/roles.js';
+import type { ServiceContext } from '../context.js';
+import { csvDialect, readCsvRecords } from '../import-file/csv-records.js';
+import { decodeText } from '../import-file/decode-text.js';
+import { describeFile, detectFormat } from '../import-file/detect-format.js';
+import { isBlank, type SheetRecord } from '../import-file/import-row.js';
+import { normaliseHeader } from '../import-file/lead-columns.js';
+import { UnreadableFile } from '../import-file/unreadable-file.js';
+import { readXlsxRecords } from '../import-file/xlsx-records.js';
+import type { AccountInput } from './account-input.js';
+import { accountBulkLimit, upsertAccountsBulk } from './upsert-accounts.js';
+
+export interface AccountImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: { row: number; errors: FieldError[] }[];
+}
+
+type Column = 'name' | 'aliases' | 'creditCode' | 'owner' | 'lastActivityAt' | 'contacts';
+
+const headerNames: Record<Column, readonly string[]> = {
+  name: ['name', 'accountName', 'company', '客户名称', '公司名称', '客户', '公司', '企业名称', '账户名称'],
+  aliases: ['aliases', 'alias', '别名', '简称'],
+  creditCode: ['creditCode', '统一社会信用代码', '社会信用代码', '信用代码'],
+  owner: ['owner', 'ownerId', 'ownerEmail', '负责人', '客户负责人', '所有人', '负责人邮箱'],
+  lastActivityAt: ['lastActivityAt', 'lastActivity', '最近活动时间', '最后活动时间', '最近跟进时间'],
+  contacts: ['contacts', '联系人'],
+};
+
+const columnOfHeader = new Map<string, Column>(
+  (Object.entries(headerNames) as [Column, readonly string[]][]).flatMap(([column, names]) =>
+    names.map((name) => [normaliseHeader(name), column] as const),
+  ),
+);
+
+/** Which cell of a row holds each known column (the first such column when repeated). */
+function layout(headerCells: readonly string[]): Partial<Record<Column, number>> {
+  const at: Partial<Record<Column, number>> = {};
+  headerCells.forEach((cell, i) => {
+    const column = columnOfHeader.get(normaliseHeader(cell));
+    if (column !== undefined && at[column] === undefined) at[column] = i;
+  });
+  return at;
+}
+
+async function readRecords(bytes: Uint8Array, fileName?: string): Promise<SheetRecord[]> {
+  if (detectFormat(bytes, fileName) === 'xlsx') return readXlsxRecords(bytes, fileName);
+  const { text } = decodeText(bytes, fileName);
+  if (text.includes('\u0000')) {
+    throw new UnreadableFile(
+      `${describeFile(fileName)} is not a CSV or XLSX file. Save the table from Excel as .xlsx or CSV.`,
+    );
+  }
+  const { delimiter, start } = csvDialect(text);
+  return [...readCsvRecords(text, delimiter, start)];
+}
+
+const LIST_SEPARATOR = /[;；、\n]/;
+
+function splitList(text: string): string[] {
+  return text
+    .split(LIST_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** "张总:CEO; 李工：IT经理; 王五" → [{name, title}]. */
+function parseContacts(text: string): { name: string; title: string | null }[] {
+  return text
+    .split(/[;；\n]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const colon = part.search(/[:：]/);
+      if (colon === -1) return { name: part, title: null };
+      return { name: part.slice(0, colon).trim(), title: part.slice(colon + 1).trim() || null };
+    });
+}
+
+const CHINA_OFFSET = '+08:00';
+const LOCAL_TIME =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}(?:\.\d+)?))?\s*秒?)?$/;
+const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** An activity time as an ISO string, or null when the text is not a date we can read. */
+export function parseActivityTime(text: string): string | null {
+  const t = text.trim();
+  if (WITH_ZONE.test(t)) {
+    const ms = Date.parse(t);
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  }
+  const m = LOCAL_TIME.exec(t);
+  if (!m) return null;
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0'].map(Number);
+  const second = Math.floor(Number(m[6] ?? '0'));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const ms = Date.parse(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${CHINA_OFFSET}`);
+  if (Number.isNaN(ms)) return null;
+  // 2月30日 is refused rather than rolled over to March.
+  const local = new Date(ms + 8 * 3_600_000);
+  if (local.getUTCMonth() + 1 !== month || local.getUTCDate() !== day) return null;
+  return new Date(ms).toISOString();
+}
+
+interface PendingRow {
+  row: number;
+  /** ownerId is filled in once the owner cells are resolved. */
+  input: AccountInput;
+  owner: string | null;
+}
+
+/** Owner cells (e-mails or ids) → user ids; the ones nobody has are missing from the map. */
+async function resolveOwners(ctx: ServiceContext, owners: readonly string[]): Promise<Map<string, string>> {
+  const resolved = new Map<string, string>();
+  const emails = [...new Set(owners.filter((o) => o.includes('@')).map((o) => o.toLowerCase()))];
+  const ids = [...new Set(owners.filter((o) => !o.includes('@')))];
+  for (let i = 0; i < emails.length; i += 1000) {
+    const rows = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'email'])
+      .where((eb) => eb(eb.fn('lower', ['email']), 'in', emails.slice(i, i + 1000)))
+      .execute();
+    for (const r of rows) resolved.set(r.email.toLowerCase(), r.id);
+  }
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) resolved.set(r.id, r.id);
+  }
+  return resolved;
+}
+
+const ownerKey = (owner: string) => (owner.includes('@') ? owner.toLowerCase() : owner);
+
+export async function importAccountFile(
+  ctx: ServiceContext,
+  actor: Actor,
+  file: { bytes: Uint8Array; name?: string },
+): Promise<AccountImportResult> {
+  authorize(actor, 'accounts.manage');
+  let records: SheetRecord[];
+  try {
+    records = await readRecords(file.bytes, file.name);
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw new InvalidInput([{ field: 'file', message: error.message }]);
+    throw error;
+  }
+  const headerAt = records.findIndex((r) => 'broken' in r || !isBlank(r.cells));
+  const header = records[headerAt];
+  if (header === undefined) {
+    throw new InvalidInput([{ field: 'file', message: `${describeFile(file.name)} is empty: it has no header row.` }]);
+  }
+  if ('broken' in header) {
+    throw new InvalidInput([{ field: 'file', message: `the header row cannot be read: ${header.broken}` }]);
+  }
+  const at = layout(header.cells);
+  if (at.name === undefined) {
+    throw new InvalidInput([
+      {
+        field: 'file',
+        message:
+          'has no account name column: name a column 客户名称, 公司名称 or name (others: 别名, 统一社会信用代码, 负责人, 最近活动时间, 联系人)',
+      },
+    ]);
+  }
+
+  const result: AccountImportResult = { created: 0, updated: 0, unchanged: 0, failed: [] };
+  const pending: PendingRow[] = [];
+  for (const record of records.slice(headerAt + 1)) {
+    if ('broken' in record) {
+      result.failed.push({ row: record.rowNumber, errors: [{ field: '_row', message: record.broken }] });
+      continue;
+    }
+    if (isBlank(record.cells)) continue;
+    const cell = (column: Column) => {
+      const i = at[column];
+      return i === undefined ? '' : (record.cells[i] ?? '').trim();
+    };
+    const errors: FieldError[] = [];
+    const name = cell('name');
+    if (name === '') errors.push({ field: 'name', message: 'is required (客户名称)' });
+    const activity = cell('lastActivityAt');
+    const lastActivityAt = activity === '' ? undefined : parseActivityTime(activity);
+    if (lastActivityAt === null) {
+      errors.push({
+        field: 'lastActivityAt',
+        message: `"${activity}" is not a date and time (e.g. 2026-02-20 10:30, read in China time, or ISO-8601)`,
+      });
+    }
+    if (errors.length) {
+      result.failed.push({ row: record.rowNumber, errors });
+      continue;
+    }
+    const aliases = cell('aliases');
+    const contacts = cell('contacts');
+    const creditCode = cell('creditCode');
+    const owner = cell('owner');
+    pending.push({
+      row: record.rowNumber,
+      owner: owner === '' ? null : owner,
+      input: {
+        name,
+        ...(aliases !== '' && { aliases: splitList(aliases) }),
+        ...(creditCode !== '' && { creditCode }),
+        ownerId: null,
+        ...(lastActivityAt && { lastActivityAt }),
+        ...(contacts !== '' && { contacts: parseContacts(contacts) }),
+      },
+    });
+  }
+
+  const owners = await resolveOwners(
+    ctx,
+    pending.flatMap((p) => (p.owner ? [p.owner] : [])),
+  );
+  const items: { row: number; input: AccountInput }[] = [];
+  for (const p of pending) {
+    const ownerId = p.owner === null ? null : owners.get(ownerKey(p.owner));
+    if (ownerId === undefined) {
+      result.failed.push({
+        row: p.row,
+        errors: [{ field: 'owner', message: `no user has the e-mail or id "${p.owner}" (负责人)` }],
+      });
+      continue;
+    }
+    items.push({ row: p.row, input: { ...p.input, ownerId } });
+  }
+
+  for (let i = 0; i < items.length; i += accountBulkLimit) {
+    const chunk = items.slice(i, i + accountBulkLimit);
+    const bulk = await upsertAccountsBulk(
+      ctx,
+      actor,
+      chunk.map((item) => item.input),
+    );
+    result.created += bulk.created;
+    result.updated += bulk.updated;
+    result.unchanged += bulk.unchanged;
+    for (const f of bulk.failed) result.failed.push({ row: chunk[f.index].row, errors: f.errors });
+  }
+  result.failed.sort((a, b) => a.row - b.row);
+  return result;
+}
