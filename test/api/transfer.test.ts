@@ -240,3 +240,61 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     expect(handoffs[0]).toMatchObject({ mode: 'direct', kind: 'assign', repId: repC.id, sdrId: null });
   });
 });
+
+describe.each(engines())('direct-to-sales leads captured concurrently (%s)', (engine) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(engine);
+  });
+  afterAll(async () => t?.stop());
+
+  it('routes every lead of concurrent bulk captures across pools, with no deadlock and one hand-off each', async () => {
+    const ops = await makeUser(t, 'sales_ops');
+    const regions = ['上海', '北京', '广东', '浙江'];
+    const reps: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const rep = await makeUser(t, 'sales', { name: `销售${i}` });
+      const r = await ops.call('PUT', `/reps/${rep.id}`, {
+        regions: [regions[i % 4]],
+        industries: [],
+        level: 3,
+        weight: 1,
+        capacity: 1000,
+        department: `部门${i % 2}`,
+      });
+      expect(r.status, r.text).toBe(200);
+      reps.push(rep.id);
+    }
+    expect((await ops.call('PUT', '/eligibility/2026-03', { repIds: reps })).status).toBe(200);
+    const cities = ['上海', '北京', '广州', '杭州'];
+    let n = 0;
+    const batch = () =>
+      Array.from({ length: 20 }, () => {
+        n += 1;
+        return {
+          name: `咨询客户${n}`,
+          phone: `1397${2_468_135 + n * 37}`,
+          channel: 'inbound_inquiry',
+          region: cities[n % 4],
+        };
+      });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => t.admin('POST', '/leads/bulk', { leads: batch() })),
+    );
+    for (const a of answers) {
+      expect(a.status, a.text).toBe(200);
+      expect(a.body.failed).toEqual([]);
+    }
+    const ids = answers.flatMap((a) => a.body.results.map((r: any) => r.id));
+    expect(ids).toHaveLength(240);
+    const perRep = new Map<string, number>();
+    for (const id of ids) {
+      const h = (await ops.call('GET', `/leads/${id}/handoffs`)).body.items;
+      expect(h).toHaveLength(1);
+      expect(h[0]).toMatchObject({ mode: 'direct', kind: 'assign' });
+      perRep.set(h[0].repId, (perRep.get(h[0].repId) ?? 0) + 1);
+    }
+    // 60 leads per region, two reps each: 30 apiece.
+    expect([...perRep.values()].sort()).toEqual(Array(8).fill(30));
+  });
+});
