@@ -19,7 +19,11 @@
  *
  *   npx tsx bench/ingest.ts [--engines pglite,postgres] [--n 5000] [--concurrency 50]
  *     [--bulk-sizes 1000,5000,10000] [--bulk-rows 10000] [--bulk-concurrency 1] [--import-rows 20000]
- *     [--warmup 300] [--profile]
+ *     [--warmup 300] [--enrichment on|off] [--profile]
+ * Enrichment runs in the background after each capture commits (as in production) and competes
+ * for the CPUs and the pool; after each phase the bench waits for its queue to drain, reports how
+ * long that took, and starts the next phase clean. --enrichment off stops the queue, to measure
+ * capture alone.
  * --profile writes a CPU profile of the server thread per phase (under the temp directory) and
  * prints where the time went by package / source folder.
  * PostgreSQL: $LEADLOOP_BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test (a
@@ -67,6 +71,7 @@ const { values: flags } = parseArgs({
     'bulk-concurrency': { type: 'string', default: '1' },
     'import-rows': { type: 'string', default: '20000' },
     warmup: { type: 'string', default: '300' },
+    enrichment: { type: 'string', default: 'on' },
     profile: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -87,6 +92,11 @@ const positive = (name: string, text: string | undefined): number => {
   return n;
 };
 
+function onOff(name: string, text: string | undefined): boolean {
+  if (text !== 'on' && text !== 'off') throw new Error(`--${name} must be on or off, not "${text}"`);
+  return text === 'on';
+}
+
 const options = {
   n: positive('n', flags.n),
   concurrency: positive('concurrency', flags.concurrency),
@@ -96,6 +106,7 @@ const options = {
   bulkConcurrency: positive('bulk-concurrency', flags['bulk-concurrency']),
   importRows: positive('import-rows', flags['import-rows']),
   profile: flags.profile as boolean,
+  enrichment: onOff('enrichment', flags.enrichment),
   databaseUrl: process.env.LEADLOOP_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
 };
 /** The sequential raw baseline on PostgreSQL is fsync-bound (~1k rows/s): a smaller sample. */
@@ -478,6 +489,8 @@ interface EngineReport {
   batches: BatchResult[];
   profiles: { phase: string; summary: ProfileSummary }[];
   failures: string[];
+  /** Per phase: how long the background enrichment queue took to drain after the phase ended. */
+  enrichmentDrains: { phase: string; ms: number }[];
   /** What the server logged as errors (its 500s), kept instead of printed. */
   serverErrors: string[];
 }
@@ -506,12 +519,23 @@ async function maybeProfile<T>(report: EngineReport, phase: string, run: () => P
   return value;
 }
 
-async function step(report: EngineReport, what: string, run: () => Promise<void>): Promise<void> {
+async function step(
+  report: EngineReport,
+  what: string,
+  run: () => Promise<void>,
+  server?: RunningServer,
+): Promise<void> {
   process.stderr.write(`  ${report.engine}: ${what}…\n`);
   try {
     await run();
   } catch (error) {
     report.failures.push(error instanceof BenchFailure ? error.message : `${what}: ${(error as Error).stack ?? error}`);
+  }
+  if (server && options.enrichment) {
+    // The next phase starts without this one's enrichment still running beside it.
+    const started = performance.now();
+    await server.ctx.enrichment.idle();
+    report.enrichmentDrains.push({ phase: what, ms: performance.now() - started });
   }
 }
 
@@ -547,8 +571,10 @@ async function benchEngine(engine: Engine, pgTitle: string | undefined): Promise
     batches: [],
     profiles: [],
     failures: [],
+    enrichmentDrains: [],
     serverErrors: [],
   };
+  if (!options.enrichment) await server.ctx.enrichment.stop();
   cleanups.push(() => server.close());
   keepServerErrors(server, report.serverErrors);
   const admin = await sql<{ id: string }>`SELECT id FROM users ORDER BY created_at LIMIT 1`.execute(server.store.db);
@@ -557,26 +583,48 @@ async function benchEngine(engine: Engine, pgTitle: string | undefined): Promise
   await step(report, '(a) raw INSERT baseline', async () => {
     report.raw = await rawBaseline(engine, server, databaseUrl, adminId);
   });
-  await step(report, `(b) POST /leads × ${int(options.n)}, concurrency ${options.concurrency}`, async () => {
-    report.single = await maybeProfile(report, 'POST /leads', () => singleCaptures(server));
-  });
+  await step(
+    report,
+    `(b) POST /leads × ${int(options.n)}, concurrency ${options.concurrency}`,
+    async () => {
+      report.single = await maybeProfile(report, 'POST /leads', () => singleCaptures(server));
+    },
+    server,
+  );
   // Fresh leads for what follows start after those (b) used.
   let next = arrivalsFrom(0, options.warmup + options.n).nextIndex;
-  await step(report, '(b) the same use-case without HTTP', async () => {
-    report.service = await serviceCaptures(server, next);
-  });
+  await step(
+    report,
+    '(b) the same use-case without HTTP',
+    async () => {
+      report.service = await serviceCaptures(server, next);
+    },
+    server,
+  );
   next += options.warmup + options.n + 10_000;
   for (const size of options.bulkSizes) {
-    await step(report, `(c) POST /leads/bulk, ${int(size)} per batch`, async () => {
-      const { result, nextIndex } = await maybeProfile(report, `bulk ${size}`, () => bulkCaptures(server, next, size));
-      next = nextIndex;
-      report.batches.push(result);
-    });
+    await step(
+      report,
+      `(c) POST /leads/bulk, ${int(size)} per batch`,
+      async () => {
+        const { result, nextIndex } = await maybeProfile(report, `bulk ${size}`, () =>
+          bulkCaptures(server, next, size),
+        );
+        next = nextIndex;
+        report.batches.push(result);
+      },
+      server,
+    );
     next += options.bulkRows + 10_000; // a failed step must not leave the next one reusing its leads
   }
-  await step(report, `(c) POST /imports, ${int(options.importRows)} rows`, async () => {
-    report.batches.push(await maybeProfile(report, 'import', () => importCsv(server, next)));
-  });
+  await step(
+    report,
+    `(c) POST /imports, ${int(options.importRows)} rows`,
+    async () => {
+      report.batches.push(await maybeProfile(report, 'import', () => importCsv(server, next)));
+    },
+    server,
+  );
 
   await server.close();
   cleanups.pop();
@@ -683,6 +731,12 @@ function printEngine(r: EngineReport) {
     );
     for (const f of p.summary.functions.slice(0, 10))
       console.log(`       ${lpad(pct(f.ms / p.summary.totalMs), 4)}  ${f.name}`);
+  }
+  if (!options.enrichment) console.log('   enrichment: off (--enrichment off)');
+  else if (r.enrichmentDrains.length) {
+    console.log(
+      `   background enrichment still running after each phase, drained in: ${r.enrichmentDrains.map((d) => `${d.phase} ${int(d.ms)} ms`).join(' · ')}`,
+    );
   }
   for (const f of r.failures) console.log(`   ERROR ${f}`);
   const logged = new Map<string, number>();

@@ -30,11 +30,14 @@ export class CaptureBatcher {
    * @param maxInFlight transactions at once: 1 for PGlite (one connection), a few for a
    *   PostgreSQL pool so the server's connections stay busy
    * @param maxBatch leads per shared transaction
+   * @param crowd requests that must be waiting before another transaction starts beside a
+   *   running one
    */
   constructor(
     private readonly ctx: ServiceContext,
     private readonly maxInFlight: number,
     private readonly maxBatch = 200,
+    private readonly crowd = 16,
   ) {}
 
   capture(entry: CaptureEntry): Promise<CapturedLead> {
@@ -60,6 +63,10 @@ export class CaptureBatcher {
 
   #pump(): void {
     while (this.#inFlight < this.maxInFlight && this.#queue.length > 0) {
+      // A further transaction beside a running one only for a crowd: a handful of requests
+      // waits for the running one and shares the next commit, which costs the database (and
+      // the round trips) far less than a second small transaction.
+      if (this.#inFlight > 0 && this.#queue.length < this.crowd) break;
       const batch = this.#queue.splice(0, this.maxBatch);
       this.#inFlight++;
       void this.#run(batch).finally(() => {

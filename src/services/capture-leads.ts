@@ -12,13 +12,11 @@ import { normaliseLead } from '../domain/capture/normalise-lead.js';
 import type { FieldError } from '../domain/errors.js';
 import type { Actor } from '../domain/roles.js';
 import { lockKeys } from '../store/advisory-locks.js';
-import { type AuditEntry, appendAudit } from '../store/repositories/audit.js';
+import type { AuditEntry } from '../store/repositories/audit.js';
 import {
   applyMerges,
   findMatchableLeads,
-  insertLeads,
-  insertMerges,
-  insertTouches,
+  insertCaptured,
   type MergeChange,
   type MergeRow,
   type NewLeadRow,
@@ -35,6 +33,10 @@ export interface CaptureOptions {
   importId?: string;
   /** Imports: a channel may be named by its name or Chinese name, in any case. */
   channelByName?: boolean;
+  /** Waited for after normalising, before taking the dedup locks (imports: the previous chunk's locks). */
+  beforeLocking?: Promise<void>;
+  /** Called once this batch holds its dedup locks. */
+  onLocked?: () => void;
 }
 
 export type CaptureOutcome =
@@ -64,10 +66,12 @@ export async function captureInTransaction(
     if (result.ok) valid.push({ index, lead: result.lead });
     else outcomes[index] = { index, ok: false, errors: result.errors };
   });
+  await options.beforeLocking;
   if (valid.length === 0) return outcomes;
 
   const leads = valid.map((v) => v.lead);
   await lockKeys(trx, leads.flatMap(dedupLockKeys));
+  options.onLocked?.();
   const existing = await findMatchableLeads(trx, {
     externalIds: leads.flatMap((l) => (l.externalId ? [l.externalId] : [])),
     phones: leads.flatMap((l) => (l.phone ? [l.phone] : [])),
@@ -146,11 +150,8 @@ export async function captureInTransaction(
     outcomes[index] = { index, ok: true, leadId: step.id, merged: step.kind === 'merge' };
   });
 
-  await insertLeads(trx, created);
+  await insertCaptured(trx, { leads: created, touches, merges, audit });
   await applyMerges(trx, mergeChanges);
-  await insertTouches(trx, touches);
-  await insertMerges(trx, merges);
-  await appendAudit(trx, audit);
   await afterCapture(trx, ctx, {
     created: created.map((l) => l.id),
     merged: [...new Set(mergeChanges.map((m) => m.leadId))],

@@ -136,27 +136,64 @@ export async function importLeadFile(
     failedRows.add(rowError.rowNumber);
   };
   let chunk: { rowNumber: number; input: LeadInput }[] = [];
+  /**
+   * Two chunks overlap: while one chunk's statements run in the database, the next one is
+   * normalised here, and takes its dedup locks only once the earlier one holds its own — so a
+   * person in both is created by the earlier row and merged by the later one, in file order
+   * (on PostgreSQL the later chunk then waits for the earlier one's commit at the locks; PGlite
+   * has one connection, there the later transaction waits for it to start at all).
+   */
+  const store = async (rows: { rowNumber: number; input: LeadInput }[], after: Promise<void>, locked: () => void) => {
+    try {
+      const captured = await ctx.db.transaction().execute(async (trx) => {
+        const outcomes = await captureInTransaction(
+          trx,
+          ctx,
+          rows.map((r) => ({ actor, input: r.input })),
+          {
+            defaultChannel: 'import',
+            touchKind: 'import',
+            importId: id,
+            channelByName: true,
+            beforeLocking: after,
+            onLocked: locked,
+          },
+        );
+        for (const outcome of outcomes) {
+          if (!outcome.ok) for (const e of outcome.errors) fail({ rowNumber: rows[outcome.index].rowNumber, ...e });
+          else if (outcome.merged) progress.merged++;
+          else progress.created++;
+        }
+        progress.failed = failedRows.size;
+        await recordImportProgress(trx, id, progress);
+        return outcomes.flatMap((o) => (o.ok ? [o.leadId] : []));
+      });
+      ctx.enrichment.enqueue(captured);
+      onProgress?.({ ...progress });
+    } finally {
+      locked(); // also when it failed before locking: the next chunk must not wait forever
+    }
+  };
+  let running: Promise<void> | undefined;
+  let lockedBefore: Promise<void> = Promise.resolve();
   const flush = async () => {
     const rows = chunk;
     chunk = [];
-    const captured = await ctx.db.transaction().execute(async (trx) => {
-      const outcomes = await captureInTransaction(
-        trx,
-        ctx,
-        rows.map((r) => ({ actor, input: r.input })),
-        { defaultChannel: 'import', touchKind: 'import', importId: id, channelByName: true },
-      );
-      for (const outcome of outcomes) {
-        if (!outcome.ok) for (const e of outcome.errors) fail({ rowNumber: rows[outcome.index].rowNumber, ...e });
-        else if (outcome.merged) progress.merged++;
-        else progress.created++;
-      }
-      progress.failed = failedRows.size;
-      await recordImportProgress(trx, id, progress);
-      return outcomes.flatMap((o) => (o.ok ? [o.leadId] : []));
+    const previous = running;
+    let locked!: () => void;
+    const lockedNow = new Promise<void>((resolve) => {
+      locked = resolve;
     });
-    ctx.enrichment.enqueue(captured);
-    onProgress?.({ ...progress });
+    running = store(rows, lockedBefore, locked);
+    running.catch(() => {}); // surfaces below, at the next flush or at the end
+    lockedBefore = lockedNow;
+    if (!previous) return;
+    try {
+      await previous;
+    } catch (error) {
+      await running.catch(() => {}); // nothing left running when the import fails
+      throw error;
+    }
   };
 
   for await (const item of leadFile.rows()) {
@@ -170,6 +207,7 @@ export async function importLeadFile(
     if (progress.processed % importChunkRows === 0) await flush();
   }
   await flush();
+  await running;
 
   const finishedAt = ctx.clock.now();
   errors.sort((a, b) => a.rowNumber - b.rowNumber);

@@ -14,13 +14,11 @@ import {
 } from '../../domain/cleaning/decide-cleaning.js';
 import type { LeadStatus } from '../../domain/lead-status.js';
 import { type AuditEntry, appendAudit } from '../../store/repositories/audit.js';
+import { loadCleaningBatch } from '../../store/repositories/capture-follow-up.js';
 import {
   applyCleaningUpdates,
   type CleaningLeadRow,
   type CleaningUpdate,
-  findRequalified,
-  loadIcpRules,
-  loadLeadsForCleaning,
   markReasonsUsed,
 } from '../../store/repositories/cleaning.js';
 import type { Database } from '../../store/schema.js';
@@ -29,21 +27,15 @@ import type { ServiceContext } from '../context.js';
 
 /**
  * The after-capture step: new leads get junk detection and ICP rules; merged ones ICP rules
- * again. Inside a savepoint, so that whatever goes wrong in cleaning rolls back only cleaning:
- * the capture commits, and the failure is in the audit log for an admin to see.
+ * again. Whatever goes wrong in cleaning rolls back only cleaning: the capture commits, and the
+ * failure is in the audit log for an admin to see. (The writes, when there are any, run inside
+ * a savepoint; the one read before them changes nothing, so most batches — nothing to flag —
+ * pay no savepoint round trips.)
  */
 export async function cleanCapturedLeads(trx: Transaction<Database>, ctx: ServiceContext, captured: CapturedLeads) {
   if (captured.created.length === 0 && captured.merged.length === 0) return;
   const created = new Set(captured.created);
-  await sql`SAVEPOINT cleaning`.execute(trx);
-  try {
-    await cleanLeads(trx, ctx, [...captured.created, ...captured.merged], {
-      cause: 'capture',
-      junk: (id) => created.has(id),
-    });
-    await sql`RELEASE SAVEPOINT cleaning`.execute(trx);
-  } catch (error) {
-    await sql`ROLLBACK TO SAVEPOINT cleaning`.execute(trx);
+  const failed = async (error: unknown) => {
     await appendAudit(trx, [
       {
         id: ctx.newId(),
@@ -55,6 +47,25 @@ export async function cleanCapturedLeads(trx: Transaction<Database>, ctx: Servic
         at: ctx.clock.now(),
       },
     ]);
+  };
+  let plan: CleaningPlan;
+  try {
+    plan = await planCleaning(trx, ctx, [...captured.created, ...captured.merged], {
+      cause: 'capture',
+      junk: (id) => created.has(id),
+    });
+  } catch (error) {
+    await failed(error);
+    return;
+  }
+  if (plan.updates.length === 0 && plan.audit.length === 0) return;
+  await sql`SAVEPOINT cleaning`.execute(trx);
+  try {
+    await writeCleaning(trx, plan);
+    await sql`RELEASE SAVEPOINT cleaning`.execute(trx);
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT cleaning`.execute(trx);
+    await failed(error);
   }
 }
 
@@ -68,25 +79,34 @@ export async function reapplyIcpRules(
   leadIds: readonly string[],
   cause: string,
 ): Promise<void> {
-  await cleanLeads(trx, ctx, leadIds, { cause, junk: () => false });
+  await writeCleaning(trx, await planCleaning(trx, ctx, leadIds, { cause, junk: () => false }));
 }
 
-async function cleanLeads(
+interface CleaningPlan {
+  updates: CleaningUpdate[];
+  audit: AuditEntry[];
+  reasonsUsed: string[];
+  at: Date;
+}
+
+/** Reads the batch (one statement) and decides; writes nothing. */
+async function planCleaning(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   leadIds: readonly string[],
   options: { cause: string; junk: (id: string) => boolean },
-): Promise<void> {
-  if (leadIds.length === 0) return;
-  const [rows, rules] = [await loadLeadsForCleaning(trx, leadIds), await loadIcpRules(trx)];
-  // Leads this run only re-checks may have been requalified by a person: their status stays.
-  const rechecked = rows.filter((r) => !options.junk(r.id)).map((r) => r.id);
-  const requalified = await findRequalified(trx, rechecked);
+): Promise<CleaningPlan> {
   const at = ctx.clock.now();
-
   const updates: CleaningUpdate[] = [];
   const audit: AuditEntry[] = [];
   const reasonsUsed = new Set<string>();
+  if (leadIds.length === 0) return { updates, audit, reasonsUsed: [], at };
+  // Leads this run only re-checks may have been requalified by a person: their status stays.
+  const { rows, rules, requalified } = await loadCleaningBatch(
+    trx,
+    leadIds,
+    leadIds.filter((id) => !options.junk(id)),
+  );
   for (const row of rows) {
     // History leads (issue 9) are past outcomes to learn from, not prospects to clean.
     if (row.history) continue;
@@ -144,9 +164,13 @@ async function cleanLeads(
       });
     }
   }
-  await applyCleaningUpdates(trx, updates, at);
-  await markReasonsUsed(trx, 'disqualify', [...reasonsUsed]);
-  await appendAudit(trx, audit);
+  return { updates, audit, reasonsUsed: [...reasonsUsed], at };
+}
+
+async function writeCleaning(trx: Transaction<Database>, plan: CleaningPlan): Promise<void> {
+  await applyCleaningUpdates(trx, plan.updates, plan.at);
+  await markReasonsUsed(trx, 'disqualify', plan.reasonsUsed);
+  await appendAudit(trx, plan.audit);
 }
 
 function cleaningLead(row: CleaningLeadRow): CleaningLead {

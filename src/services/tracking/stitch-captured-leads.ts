@@ -9,8 +9,8 @@
  */
 import type { Transaction } from 'kysely';
 import { type AuditEntry, appendAudit } from '../../store/repositories/audit.js';
+import { findLeadsAwaitingStitch } from '../../store/repositories/capture-follow-up.js';
 import {
-  findLeadEmails,
   findPendingEventEmails,
   findPendingVisitors,
   lockVisitors,
@@ -28,7 +28,8 @@ export async function stitchCapturedLeads(
   ctx: ServiceContext,
   leadIds: readonly string[],
 ): Promise<string[]> {
-  const leads = await findLeadEmails(trx, leadIds);
+  // Only the leads whose e-mail something is waiting for: usually none, and then one query.
+  const leads = await findLeadsAwaitingStitch(trx, leadIds);
   if (leads.length === 0) return [];
   const leadOfEmail = new Map<string, string>();
   for (const l of leads) if (!leadOfEmail.has(l.email)) leadOfEmail.set(l.email, l.id);

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { insertRecordset, type RecordsetColumn } from '../recordset.js';
 import type { Database } from '../schema.js';
 
 /** One state change: who, when, from → to, why (SPEC §11). */
@@ -15,26 +16,42 @@ export interface AuditEntry {
   at: Date;
 }
 
+/** The columns of audit_log an entry fills (seq is the table's own). */
+const auditColumns: RecordsetColumn[] = [
+  ['id', 'text'],
+  ['actor_id', 'text'],
+  ['action', 'text'],
+  ['entity_type', 'text'],
+  ['entity_id', 'text'],
+  ['lead_id', 'text'],
+  ['from_state', 'jsonb'],
+  ['to_state', 'jsonb'],
+  ['reason', 'text'],
+  ['at', 'timestamptz'],
+];
+
+/** The INSERT of these entries (in their order: seq follows it), to run alone or beside other writes. */
+export function auditInsert(entries: readonly AuditEntry[]) {
+  return insertRecordset(
+    'audit_log',
+    entries.map((e) => ({
+      id: e.id,
+      actor_id: e.actorId,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      lead_id: e.leadId ?? null,
+      from_state: e.from ? e.from : null,
+      to_state: e.to ? e.to : null,
+      reason: e.reason ?? null,
+      at: e.at,
+    })),
+    auditColumns,
+  );
+}
+
 export async function appendAudit(trx: Transaction<Database>, entries: readonly AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 1000) {
-    await trx
-      .insertInto('audit_log')
-      .values(
-        entries.slice(i, i + 1000).map((e) => ({
-          id: e.id,
-          actor_id: e.actorId,
-          action: e.action,
-          entity_type: e.entityType,
-          entity_id: e.entityId,
-          lead_id: e.leadId ?? null,
-          from_state: e.from ? JSON.stringify(e.from) : null,
-          to_state: e.to ? JSON.stringify(e.to) : null,
-          reason: e.reason ?? null,
-          at: e.at,
-        })),
-      )
-      .execute();
-  }
+  for (let i = 0; i < entries.length; i += 5000) await auditInsert(entries.slice(i, i + 5000)).execute(trx);
 }
 
 export async function listAudit(

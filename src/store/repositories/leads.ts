@@ -5,7 +5,9 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import type { FilledFields, MatchableLead } from '../../domain/capture/dedup.js';
 import type { NormalisedLead, Source } from '../../domain/capture/lead-input.js';
 import type { LeadScope } from '../../domain/policy.js';
+import { allInOne, insertRecordset, type RecordsetColumn, recordset } from '../recordset.js';
 import type { Database, LeadsTable, SourceRecord } from '../schema.js';
+import { type AuditEntry, auditInsert } from './audit.js';
 
 export type LeadRow = Selectable<LeadsTable>;
 
@@ -99,8 +101,9 @@ export async function findMatchableLeads(
   }));
 }
 
-/** The columns of a new lead, as inserted (also what bench/ingest inserts raw, for an equal row). */
-export function leadInsertRow(l: NewLeadRow) {
+/** A new lead's columns, JSON columns as values (see leadInsertRow for them as JSON text). */
+function leadRecord(l: NewLeadRow) {
+  const source = sourceRecord(l.source);
   return {
     id: l.id,
     external_id: l.externalId,
@@ -118,13 +121,24 @@ export function leadInsertRow(l: NewLeadRow) {
     industry: l.industry,
     employees: l.employees,
     channel_id: l.channel,
-    original_source: JSON.stringify(sourceRecord(l.source)),
-    latest_source: JSON.stringify(sourceRecord(l.source)),
-    fields: JSON.stringify(l.fields),
+    original_source: source,
+    latest_source: source,
+    fields: l.fields,
     owned_since: l.ownerId ? l.at : null,
     created_by: l.createdBy,
     created_at: l.at,
     updated_at: l.at,
+  };
+}
+
+/** The columns of a new lead, as inserted (also what bench/ingest inserts raw, for an equal row). */
+export function leadInsertRow(l: NewLeadRow) {
+  const row = leadRecord(l);
+  return {
+    ...row,
+    original_source: JSON.stringify(row.original_source),
+    latest_source: JSON.stringify(row.latest_source),
+    fields: JSON.stringify(row.fields),
   };
 }
 
@@ -135,6 +149,114 @@ export async function insertLeads(trx: Transaction<Database>, leads: readonly Ne
       .values(leads.slice(i, i + 500).map(leadInsertRow))
       .execute();
   }
+}
+
+const leadColumns: RecordsetColumn[] = [
+  ['id', 'text'],
+  ['external_id', 'text'],
+  ['status', 'text'],
+  ['owner_id', 'text'],
+  ['name', 'text'],
+  ['name_key', 'text'],
+  ['phone', 'text'],
+  ['email', 'text'],
+  ['company', 'text'],
+  ['company_key', 'text'],
+  ['title', 'text'],
+  ['region', 'text'],
+  ['region_code', 'text'],
+  ['industry', 'text'],
+  ['employees', 'integer'],
+  ['channel_id', 'text'],
+  ['original_source', 'jsonb'],
+  ['fields', 'jsonb'],
+  ['owned_since', 'timestamptz'],
+  ['created_by', 'text'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+];
+
+const touchColumns: RecordsetColumn[] = [
+  ['id', 'text'],
+  ['lead_id', 'text'],
+  ['kind', 'text'],
+  ['channel_id', 'text'],
+  ['utm', 'jsonb'],
+  ['referrer', 'text'],
+  ['landing_page', 'text'],
+  ['payload', 'jsonb'],
+  ['actor_id', 'text'],
+  ['import_id', 'text'],
+  ['occurred_at', 'timestamptz'],
+];
+
+const mergeColumns: RecordsetColumn[] = [
+  ['id', 'text'],
+  ['lead_id', 'text'],
+  ['touch_id', 'text'],
+  ['matched_on', 'text'],
+  ['filled', 'jsonb'],
+  ['actor_id', 'text'],
+  ['created_at', 'timestamptz'],
+];
+
+/**
+ * What a capture batch writes, in one statement: new leads, every arrival's touch, the merges
+ * and the audit entries. (Merged repeats' changes to their leads follow with applyMerges: a
+ * repeat may merge into a lead this very statement creates.)
+ */
+export async function insertCaptured(
+  trx: Transaction<Database>,
+  rows: {
+    leads: readonly NewLeadRow[];
+    touches: readonly TouchRow[];
+    merges: readonly MergeRow[];
+    audit: readonly AuditEntry[];
+  },
+): Promise<void> {
+  const statements = [];
+  if (rows.leads.length) {
+    // A new lead's latest source is its original one: sent once.
+    const leads = rows.leads.map((l) => {
+      const { latest_source, ...row } = leadRecord(l);
+      return row;
+    });
+    const names = leadColumns.map(([name]) => name).join(', ');
+    statements.push(
+      sql`INSERT INTO leads (${sql.raw(names)}, latest_source)
+        SELECT ${sql.raw(names)}, original_source FROM ${recordset(leads, leadColumns)}`,
+    );
+  }
+  if (rows.touches.length) {
+    const touches = rows.touches.map((t) => ({
+      id: t.id,
+      lead_id: t.leadId,
+      kind: t.kind,
+      channel_id: t.source.channel,
+      utm: t.source.utm ?? {},
+      referrer: t.source.referrer,
+      landing_page: t.source.landingPage,
+      payload: t.payload,
+      actor_id: t.actorId,
+      import_id: t.importId,
+      occurred_at: t.at,
+    }));
+    statements.push(insertRecordset('lead_touches', touches, touchColumns));
+  }
+  if (rows.merges.length) {
+    const merges = rows.merges.map((m) => ({
+      id: m.id,
+      lead_id: m.leadId,
+      touch_id: m.touchId,
+      matched_on: m.matchedOn,
+      filled: m.filled,
+      actor_id: m.actorId,
+      created_at: m.at,
+    }));
+    statements.push(insertRecordset('lead_merges', merges, mergeColumns));
+  }
+  if (rows.audit.length) statements.push(auditInsert(rows.audit));
+  await allInOne(statements)?.execute(trx);
 }
 
 /** The column of each field a merge can fill (and a revert can clear). */
@@ -186,48 +308,6 @@ export async function applyMerges(trx: Transaction<Database>, changes: readonly 
       external_id text, phone text, email text, company text, company_key text, title text,
       region text, region_code text, industry text, employees integer)
     WHERE leads.id = v.id`.execute(trx);
-}
-
-export async function insertTouches(trx: Transaction<Database>, touches: readonly TouchRow[]): Promise<void> {
-  for (let i = 0; i < touches.length; i += 1000) {
-    await trx
-      .insertInto('lead_touches')
-      .values(
-        touches.slice(i, i + 1000).map((t) => ({
-          id: t.id,
-          lead_id: t.leadId,
-          kind: t.kind,
-          channel_id: t.source.channel,
-          utm: JSON.stringify(t.source.utm),
-          referrer: t.source.referrer,
-          landing_page: t.source.landingPage,
-          payload: JSON.stringify(t.payload),
-          actor_id: t.actorId,
-          import_id: t.importId,
-          occurred_at: t.at,
-        })),
-      )
-      .execute();
-  }
-}
-
-export async function insertMerges(trx: Transaction<Database>, merges: readonly MergeRow[]): Promise<void> {
-  for (let i = 0; i < merges.length; i += 1000) {
-    await trx
-      .insertInto('lead_merges')
-      .values(
-        merges.slice(i, i + 1000).map((m) => ({
-          id: m.id,
-          lead_id: m.leadId,
-          touch_id: m.touchId,
-          matched_on: m.matchedOn,
-          filled: JSON.stringify(m.filled),
-          actor_id: m.actorId,
-          created_at: m.at,
-        })),
-      )
-      .execute();
-  }
 }
 
 /** SQL form of the policy's lead scope (SPEC §1); the policy decides, this only translates. */

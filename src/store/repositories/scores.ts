@@ -5,6 +5,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { ExplanationLine } from '../../domain/scoring/scoring-rules.js';
 import type { Queryable } from '../db.js';
+import { allInOne, insertRecordset, type RecordsetColumn, recordset } from '../recordset.js';
 import type { Database } from '../schema.js';
 
 export interface StoredScore {
@@ -42,6 +43,8 @@ export async function loadScoringInputs(
   options: { lock?: boolean } = {},
 ): Promise<ScoringInputs> {
   const ids = [...new Set(leadIds)].sort();
+  if (ids.length === 0) return { leads: [], behaviours: new Map(), qualifications: new Map() };
+  const anyId = sql<string>`any(${ids}::text[])`;
   let leadQuery = db
     .selectFrom('leads')
     .select([
@@ -58,24 +61,38 @@ export async function loadScoringInputs(
       'scored_at',
       'score_rules_version',
     ])
-    .where('id', 'in', ids)
+    .where('id', '=', anyId)
     .orderBy('id');
   if (options.lock) leadQuery = leadQuery.forUpdate();
-  const leadRows = ids.length ? await leadQuery.execute() : [];
-  const [behaviourRows, qualificationRows] = ids.length
-    ? [
-        await db
-          .selectFrom('behaviours')
-          .select(['lead_id', 'type', 'occurred_at'])
-          .where('lead_id', 'in', ids)
-          .execute(),
-        await db
-          .selectFrom('qualifications')
-          .select(['lead_id', 'framework', 'answers', 'updated_at'])
-          .where('lead_id', 'in', ids)
-          .execute(),
-      ]
-    : [[], []];
+  const leadRows = await leadQuery.execute();
+  // Behaviours and answers in one round trip (after the lock: see above).
+  const { rows: inputRows } = await sql<{
+    kind: 'b' | 'q';
+    lead_id: string;
+    name: string;
+    answers: Record<string, unknown> | null;
+    at: Date | string;
+  }>`SELECT 'b' AS kind, lead_id, type AS name, NULL::jsonb AS answers, occurred_at AS at
+       FROM behaviours WHERE lead_id = ${anyId}
+     UNION ALL
+     SELECT 'q', lead_id, framework, answers, updated_at FROM qualifications WHERE lead_id = ${anyId}`.execute(db);
+  const behaviourRows: { lead_id: string; type: string; occurred_at: Date | string }[] = [];
+  const qualificationRows: {
+    lead_id: string;
+    framework: string;
+    answers: Record<string, unknown>;
+    updated_at: Date | string;
+  }[] = [];
+  for (const r of inputRows) {
+    if (r.kind === 'b') behaviourRows.push({ lead_id: r.lead_id, type: r.name, occurred_at: r.at });
+    else
+      qualificationRows.push({
+        lead_id: r.lead_id,
+        framework: r.name,
+        answers: r.answers as Record<string, unknown>,
+        updated_at: r.at,
+      });
+  }
 
   const behaviours = new Map<string, { type: string; at: Date }[]>();
   for (const b of behaviourRows) {
@@ -122,10 +139,33 @@ export interface ScoreWrite {
   ledger: { id: string; cause: string } | null;
 }
 
-/** Keeps each lead's score current and appends the changed ones to the ledger. */
+const scoreColumns: RecordsetColumn[] = [
+  ['id', 'text'],
+  ['score', 'integer'],
+  ['grade', 'text'],
+  ['fit', 'integer'],
+  ['engagement', 'integer'],
+  ['qualification', 'integer'],
+  ['rules_version', 'integer'],
+];
+
+const ledgerColumns: RecordsetColumn[] = [
+  ['id', 'text'],
+  ['lead_id', 'text'],
+  ['total', 'integer'],
+  ['fit', 'integer'],
+  ['engagement', 'integer'],
+  ['qualification', 'integer'],
+  ['grade', 'text'],
+  ['explanation', 'jsonb'],
+  ['cause', 'text'],
+  ['at', 'timestamptz'],
+];
+
+/** Keeps each lead's score current and appends the changed ones to the ledger (one statement). */
 export async function saveScores(trx: Transaction<Database>, writes: readonly ScoreWrite[], at: Date): Promise<void> {
-  for (let i = 0; i < writes.length; i += 1000) {
-    const chunk = writes.slice(i, i + 1000);
+  for (let i = 0; i < writes.length; i += 10_000) {
+    const chunk = writes.slice(i, i + 10_000);
     const rows = chunk.map((w) => ({
       id: w.leadId,
       score: w.total,
@@ -135,14 +175,12 @@ export async function saveScores(trx: Transaction<Database>, writes: readonly Sc
       qualification: w.qualification,
       rules_version: w.rulesVersion,
     }));
-    await sql`UPDATE leads SET
+    const update = sql`UPDATE leads SET
         score = v.score, grade = v.grade, score_fit = v.fit, score_engagement = v.engagement,
         score_qualification = v.qualification, score_rules_version = v.rules_version,
         scored_at = ${at}
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
-        id text, score integer, grade text, fit integer, engagement integer, qualification integer,
-        rules_version integer)
-      WHERE leads.id = v.id`.execute(trx);
+      FROM ${recordset(rows, scoreColumns, 'v')}
+      WHERE leads.id = v.id`;
     const ledger = chunk.flatMap((w) =>
       w.ledger
         ? [
@@ -154,14 +192,18 @@ export async function saveScores(trx: Transaction<Database>, writes: readonly Sc
               engagement: w.engagement,
               qualification: w.qualification,
               grade: w.grade,
-              explanation: JSON.stringify(w.explanation),
+              explanation: w.explanation,
               cause: w.ledger.cause,
               at,
             },
           ]
         : [],
     );
-    if (ledger.length) await trx.insertInto('score_ledger').values(ledger).execute();
+    await (
+      allInOne(
+        ledger.length ? [update, insertRecordset('score_ledger', ledger, ledgerColumns)] : [update],
+      ) as typeof update
+    ).execute(trx);
   }
 }
 
@@ -200,48 +242,4 @@ export async function listScoreHistory(db: Queryable, leadId: string, options: {
     .limit(options.limit);
   if (options.beforeSeq !== undefined) query = query.where('seq', '<', options.beforeSeq);
   return query.execute();
-}
-
-export interface StoredRules {
-  id: string;
-  version: number;
-  body: object;
-  createdAt: Date;
-  createdBy: string | null;
-}
-
-export async function latestScoringRules(db: Queryable): Promise<StoredRules | undefined> {
-  const row = await db
-    .selectFrom('policy_versions')
-    .select(['id', 'version', 'body', 'created_at', 'proposed_by'])
-    .where('kind', '=', 'scoring')
-    .where('status', '=', 'approved')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      version: row.version,
-      body: row.body,
-      createdAt: date(row.created_at),
-      createdBy: row.proposed_by,
-    }
-  );
-}
-
-export async function insertScoringRules(trx: Transaction<Database>, rules: StoredRules): Promise<void> {
-  await trx
-    .insertInto('policy_versions')
-    .values({
-      id: rules.id,
-      kind: 'scoring',
-      version: rules.version,
-      body: JSON.stringify(rules.body),
-      status: 'approved',
-      effective_from: rules.createdAt,
-      proposed_by: rules.createdBy,
-      created_at: rules.createdAt,
-    })
-    .execute();
 }
