@@ -7,10 +7,10 @@
 import type { Transaction } from 'kysely';
 import type { RoutingDecision, RoutingStep } from '../../domain/routing/routing-types.js';
 import { appendAudit } from '../../store/repositories/audit.js';
-import { type HandoffRow, insertHandoff, insertTimers } from '../../store/repositories/handoffs.js';
+import { type HandoffRow, insertHandoffs, insertTimers } from '../../store/repositories/handoffs.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
-import { buildMqlPackage } from './mql-package.js';
+import { buildMqlPackages } from './mql-package.js';
 
 export const ACCEPTANCE_SLA_MS = 48 * 3_600_000;
 
@@ -31,74 +31,109 @@ export interface HandoffView {
   createdAt: string;
 }
 
+export interface HandoffRequest {
+  leadId: string;
+  sdrId: string | null;
+  mode: 'auto' | 'manual' | 'direct';
+  decision: RoutingDecision;
+  requestReason: string | null;
+  actorId: string | null;
+}
+
 export async function createHandoff(
   trx: Transaction<Database>,
   ctx: ServiceContext,
-  input: {
-    leadId: string;
-    sdrId: string | null;
-    mode: 'auto' | 'manual' | 'direct';
-    decision: RoutingDecision;
-    requestReason: string | null;
-    actorId: string | null;
-  },
+  request: HandoffRequest,
 ): Promise<HandoffView> {
+  const [made] = await createHandoffs(trx, ctx, [request]);
+  return made;
+}
+
+/** Several hand-offs in one go (direct-to-sales leads of a bulk capture): a few statements in all. */
+export async function createHandoffs(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  requests: readonly HandoffRequest[],
+): Promise<HandoffView[]> {
+  if (requests.length === 0) return [];
   const at = ctx.clock.now();
-  const { decision } = input;
-  const id = ctx.newId();
-  const dueAt = decision.repId ? new Date(at.getTime() + ACCEPTANCE_SLA_MS) : null;
-  const mqlPackage = await buildMqlPackage(trx, ctx, input.leadId);
-  await insertHandoff(trx, {
-    id,
-    leadId: input.leadId,
-    sdrId: input.sdrId,
-    repId: decision.repId,
-    kind: decision.kind,
-    mode: input.mode,
-    credit: decision.credit,
-    dueAt,
-    firstContactDueAt: decision.firstContactDueAt,
-    explanation: decision.explanation,
-    mqlPackage,
-    requestReason: input.requestReason,
-    at,
-  });
-  await insertTimers(trx, [
-    ...(dueAt ? [{ id: ctx.newId(), kind: 'handoff.acceptance_due', subjectId: id, dueAt, at }] : []),
-    ...(decision.firstContactDueAt
-      ? [{ id: ctx.newId(), kind: 'handoff.first_contact_due', subjectId: id, dueAt: decision.firstContactDueAt, at }]
-      : []),
-  ]);
-  await appendAudit(trx, [
-    {
+  const packages = await buildMqlPackages(
+    trx,
+    ctx,
+    requests.map((r) => r.leadId),
+  );
+  const made = requests.map(({ leadId, sdrId, mode, decision, requestReason }): HandoffView => {
+    const dueAt = decision.repId ? new Date(at.getTime() + ACCEPTANCE_SLA_MS) : null;
+    return {
       id: ctx.newId(),
-      actorId: input.actorId,
+      leadId,
+      sdrId,
+      repId: decision.repId,
+      kind: decision.kind,
+      mode,
+      status: 'pending',
+      credit: decision.credit,
+      dueAt: dueAt?.toISOString() ?? null,
+      firstContactDueAt: decision.firstContactDueAt?.toISOString() ?? null,
+      requestReason,
+      explanation: [...decision.explanation],
+      package: packages.get(leadId) ?? {},
+      createdAt: at.toISOString(),
+    };
+  });
+  await insertHandoffs(
+    trx,
+    made.map((h) => ({
+      id: h.id,
+      leadId: h.leadId,
+      sdrId: h.sdrId,
+      repId: h.repId,
+      kind: h.kind,
+      mode: h.mode,
+      credit: h.credit,
+      dueAt: h.dueAt === null ? null : new Date(h.dueAt),
+      firstContactDueAt: h.firstContactDueAt === null ? null : new Date(h.firstContactDueAt),
+      explanation: h.explanation,
+      mqlPackage: h.package,
+      requestReason: h.requestReason,
+      at,
+    })),
+  );
+  await insertTimers(
+    trx,
+    made.flatMap((h) => [
+      ...(h.dueAt
+        ? [{ id: ctx.newId(), kind: 'handoff.acceptance_due', subjectId: h.id, dueAt: new Date(h.dueAt), at }]
+        : []),
+      ...(h.firstContactDueAt
+        ? [
+            {
+              id: ctx.newId(),
+              kind: 'handoff.first_contact_due',
+              subjectId: h.id,
+              dueAt: new Date(h.firstContactDueAt),
+              at,
+            },
+          ]
+        : []),
+    ]),
+  );
+  await appendAudit(
+    trx,
+    made.map((h, i) => ({
+      id: ctx.newId(),
+      actorId: requests[i].actorId,
       action: 'handoff.created',
       entityType: 'handoff',
-      entityId: id,
-      leadId: input.leadId,
+      entityId: h.id,
+      leadId: h.leadId,
       from: null,
-      to: { kind: decision.kind, repId: decision.repId, credit: decision.credit, mode: input.mode },
-      reason: input.requestReason ?? decision.explanation.at(-1)?.message ?? null,
+      to: { kind: h.kind, repId: h.repId, credit: h.credit, mode: h.mode },
+      reason: h.requestReason ?? h.explanation.at(-1)?.message ?? null,
       at,
-    },
-  ]);
-  return {
-    id,
-    leadId: input.leadId,
-    sdrId: input.sdrId,
-    repId: decision.repId,
-    kind: decision.kind,
-    mode: input.mode,
-    status: 'pending',
-    credit: decision.credit,
-    dueAt: dueAt?.toISOString() ?? null,
-    firstContactDueAt: decision.firstContactDueAt?.toISOString() ?? null,
-    requestReason: input.requestReason,
-    explanation: [...decision.explanation],
-    package: mqlPackage,
-    createdAt: at.toISOString(),
-  };
+    })),
+  );
+  return made;
 }
 
 export function presentHandoff(row: HandoffRow): HandoffView {

@@ -71,7 +71,7 @@ export async function commentOnDispatch(ctx: ServiceContext, actor: Actor, hando
   const id = ctx.newId();
   await ctx.db.transaction().execute(async (trx) => {
     const handoff = await findHandoff(trx, handoffId);
-    if (!handoff || handoff.kind !== 'dispatch') throw new NotFound(`dispatch ${handoffId}`);
+    if (handoff?.kind !== 'dispatch') throw new NotFound(`dispatch ${handoffId}`);
     await insertDispatchComment(trx, { id, handoffId, userId: actor.id, body: text, at });
     await appendAudit(trx, [
       {
@@ -101,16 +101,16 @@ export async function resolveDispatch(
   const as = input.as ?? 'assign';
   return ctx.db.transaction().execute(async (trx) => {
     const handoff = await findHandoff(trx, handoffId, { lock: true });
-    if (!handoff || (handoff.kind !== 'dispatch' && handoff.resolved_at === null)) {
-      throw new NotFound(`dispatch ${handoffId}`);
-    }
+    // A resolved dispatch is an assign or sync now; it still answers, with a 409 below.
+    const wasDispatch = handoff?.kind === 'dispatch' || (handoff && handoff.resolved_at !== null);
+    if (!handoff || !wasDispatch) throw new NotFound(`dispatch ${handoffId}`);
     if (handoff.status !== 'pending' || handoff.rep_id !== null) {
       throw new Conflict(
         `this dispatch is already resolved (${handoff.status}${handoff.rep_id ? `, rep ${handoff.rep_id}` : ''})`,
       );
     }
     const rep = await findUser(trx, input.repId);
-    if (!rep || !rep.active || rep.role !== 'sales') {
+    if (!rep?.active || rep.role !== 'sales') {
       throw new InvalidInput([{ field: 'repId', message: 'must be an active user with the role sales' }]);
     }
     const at = ctx.clock.now();

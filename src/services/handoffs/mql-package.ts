@@ -13,24 +13,36 @@ import { computeScores } from '../scoring/rescore.js';
 /** The newest behaviours listed one by one; older ones are only counted. */
 const RECENT_BEHAVIOURS = 20;
 
-export async function buildMqlPackage(trx: Transaction<Database>, ctx: ServiceContext, leadId: string) {
-  const facts = await loadMqlPackageFacts(trx, leadId);
-  const [computed] = await computeScores(trx, ctx, [leadId]);
-  const counts: Record<string, number> = {};
-  for (const b of facts.behaviours) counts[b.type] = (counts[b.type] ?? 0) + 1;
-  return {
-    sources: { original: facts.originalSource, latest: facts.latestSource, touches: facts.touches },
-    behaviour: { counts, recent: facts.behaviours.slice(0, RECENT_BEHAVIOURS) },
-    activities: facts.activities,
-    qualification: facts.qualifications,
-    score: {
-      total: computed.score.total,
-      fit: computed.score.fit,
-      engagement: computed.score.engagement,
-      qualification: computed.score.qualification,
-      grade: computed.score.grade,
-      explanation: computed.score.explanation,
-    },
-    fields: facts.fields,
-  };
+export type MqlPackage = Record<string, unknown>;
+
+/** The packages of these leads, by lead id (one query per source table for the whole batch). */
+export async function buildMqlPackages(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  leadIds: readonly string[],
+): Promise<Map<string, MqlPackage>> {
+  const factsById = await loadMqlPackageFacts(trx, leadIds);
+  const scores = new Map((await computeScores(trx, ctx, leadIds)).map((c) => [c.stored.id, c.score]));
+  const packages = new Map<string, MqlPackage>();
+  for (const [leadId, facts] of factsById) {
+    const score = scores.get(leadId);
+    const counts: Record<string, number> = {};
+    for (const b of facts.behaviours) counts[b.type] = (counts[b.type] ?? 0) + 1;
+    packages.set(leadId, {
+      sources: { original: facts.originalSource, latest: facts.latestSource, touches: facts.touches },
+      behaviour: { counts, recent: facts.behaviours.slice(0, RECENT_BEHAVIOURS) },
+      activities: facts.activities,
+      qualification: facts.qualifications,
+      score: score && {
+        total: score.total,
+        fit: score.fit,
+        engagement: score.engagement,
+        qualification: score.qualification,
+        grade: score.grade,
+        explanation: score.explanation,
+      },
+      fields: facts.fields,
+    });
+  }
+  return packages;
 }

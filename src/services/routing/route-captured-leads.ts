@@ -8,11 +8,11 @@
 import type { Transaction } from 'kysely';
 import { routeLead } from '../../domain/routing/route-lead.js';
 import type { RoutingDecision } from '../../domain/routing/routing-types.js';
-import { appendAudit } from '../../store/repositories/audit.js';
+import { type AuditEntry, appendAudit } from '../../store/repositories/audit.js';
 import { setLeadStatus } from '../../store/repositories/handoffs.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
-import { createHandoff } from '../handoffs/create-handoff.js';
+import { createHandoffs } from '../handoffs/create-handoff.js';
 import { routeLeadsToReps } from '../handoffs/route-lead.js';
 import { routingSettingsInForce } from './routing-settings.js';
 
@@ -42,6 +42,7 @@ export async function routeCapturedLeads(
     .execute();
   const at = ctx.clock.now();
   const direct: { id: string; reason: string }[] = [];
+  const pooled: { id: string; reason: string }[] = [];
   for (const lead of rows) {
     if (lead.history || lead.status !== 'new') continue;
     const route = routeLead(rules, {
@@ -54,50 +55,54 @@ export async function routeCapturedLeads(
       fields: lead.fields,
     });
     if (route.path === 'direct_to_sales') direct.push({ id: lead.id, reason: route.reason });
-    else if (route.path === 'pool') {
-      await setLeadStatus(trx, lead.id, 'nurturing', at);
-      await auditStatus(trx, ctx, lead.id, 'nurturing', route.reason, at);
-    }
+    else if (route.path === 'pool') pooled.push({ id: lead.id, reason: route.reason });
   }
+  await setLeadStatus(
+    trx,
+    pooled.map((p) => p.id),
+    'nurturing',
+    at,
+  );
   const decisions = await routeLeadsToReps(
     trx,
     ctx,
     direct.map((d) => d.id),
   );
-  for (const { id, reason } of direct) {
-    const handoff = await createHandoff(trx, ctx, {
+  const handoffs = await createHandoffs(
+    trx,
+    ctx,
+    direct.map(({ id, reason }) => ({
       leadId: id,
       sdrId: null,
-      mode: 'direct',
+      mode: 'direct' as const,
       decision: decisions.get(id) as RoutingDecision,
       requestReason: reason,
       actorId: null,
-    });
-    await setLeadStatus(trx, id, 'mql', at);
-    await auditStatus(trx, ctx, id, 'mql', `${reason} (handoff ${handoff.id})`, at);
-  }
+    })),
+  );
+  await setLeadStatus(
+    trx,
+    direct.map((d) => d.id),
+    'mql',
+    at,
+  );
+  await appendAudit(trx, [
+    ...pooled.map((p) => routedEntry(ctx, p.id, 'nurturing', p.reason, at)),
+    ...direct.map((d, i) => routedEntry(ctx, d.id, 'mql', `${d.reason} (handoff ${handoffs[i].id})`, at)),
+  ]);
 }
 
-function auditStatus(
-  trx: Transaction<Database>,
-  ctx: ServiceContext,
-  leadId: string,
-  status: string,
-  reason: string,
-  at: Date,
-) {
-  return appendAudit(trx, [
-    {
-      id: ctx.newId(),
-      actorId: null,
-      action: 'lead.routed',
-      entityType: 'lead',
-      entityId: leadId,
-      leadId,
-      from: { status: 'new' },
-      to: { status },
-      reason,
-      at,
-    },
-  ]);
+function routedEntry(ctx: ServiceContext, leadId: string, status: string, reason: string, at: Date): AuditEntry {
+  return {
+    id: ctx.newId(),
+    actorId: null,
+    action: 'lead.routed',
+    entityType: 'lead',
+    entityId: leadId,
+    leadId,
+    from: { status: 'new' },
+    to: { status },
+    reason,
+    at,
+  };
 }

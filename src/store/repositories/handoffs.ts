@@ -22,30 +22,33 @@ export interface NewHandoff {
   at: Date;
 }
 
-export async function insertHandoff(trx: Transaction<Database>, h: NewHandoff): Promise<void> {
+export async function insertHandoffs(trx: Transaction<Database>, handoffs: readonly NewHandoff[]): Promise<void> {
+  if (handoffs.length === 0) return;
   await trx
     .insertInto('handoffs')
-    .values({
-      id: h.id,
-      lead_id: h.leadId,
-      sdr_id: h.sdrId,
-      rep_id: h.repId,
-      kind: h.kind,
-      mode: h.mode,
-      credit: h.credit,
-      status: 'pending',
-      due_at: h.dueAt,
-      first_contact_due_at: h.firstContactDueAt,
-      explanation: JSON.stringify(h.explanation),
-      package: JSON.stringify(h.mqlPackage),
-      request_reason: h.requestReason,
-      decision_reason: null,
-      decision_note: null,
-      decided_by: null,
-      decided_at: null,
-      breached_at: null,
-      created_at: h.at,
-    })
+    .values(
+      handoffs.map((h) => ({
+        id: h.id,
+        lead_id: h.leadId,
+        sdr_id: h.sdrId,
+        rep_id: h.repId,
+        kind: h.kind,
+        mode: h.mode,
+        credit: h.credit,
+        status: 'pending' as const,
+        due_at: h.dueAt,
+        first_contact_due_at: h.firstContactDueAt,
+        explanation: JSON.stringify(h.explanation),
+        package: JSON.stringify(h.mqlPackage),
+        request_reason: h.requestReason,
+        decision_reason: null,
+        decision_note: null,
+        decided_by: null,
+        decided_at: null,
+        breached_at: null,
+        created_at: h.at,
+      })),
+    )
     .execute();
 }
 
@@ -139,7 +142,14 @@ export async function listDispatchComments(db: Queryable, handoffIds: readonly s
 /** A durable timer: an SLA deadline or reminder fired by the sweeper (issue 5). */
 export async function insertTimers(
   trx: Transaction<Database>,
-  timers: readonly { id: string; kind: string; subjectId: string; dueAt: Date; payload?: Record<string, unknown>; at: Date }[],
+  timers: readonly {
+    id: string;
+    kind: string;
+    subjectId: string;
+    dueAt: Date;
+    payload?: Record<string, unknown>;
+    at: Date;
+  }[],
 ): Promise<void> {
   if (timers.length === 0) return;
   await trx
@@ -161,9 +171,11 @@ export async function insertTimers(
 
 export async function setLeadStatus(
   trx: Transaction<Database>,
-  leadId: string,
+  leadIds: string | readonly string[],
   status: 'mql' | 'nurturing',
   at: Date,
 ): Promise<void> {
-  await trx.updateTable('leads').set({ status, updated_at: at }).where('id', '=', leadId).execute();
+  const ids = typeof leadIds === 'string' ? [leadIds] : [...leadIds];
+  if (ids.length === 0) return;
+  await trx.updateTable('leads').set({ status, updated_at: at }).where('id', 'in', ids).execute();
 }

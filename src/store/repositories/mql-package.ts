@@ -3,37 +3,75 @@ import type { Queryable } from '../db.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export async function loadMqlPackageFacts(db: Queryable, leadId: string) {
-  const [lead, touches, behaviours, activities, qualifications] = [
+/** By lead id: one query per table for the whole batch. */
+export async function loadMqlPackageFacts(db: Queryable, leadIds: readonly string[]) {
+  const ids = [...leadIds];
+  const [leads, touches, behaviours, activities, qualifications] = [
     await db
       .selectFrom('leads')
-      .select(['original_source', 'latest_source', 'fields'])
-      .where('id', '=', leadId)
-      .executeTakeFirstOrThrow(),
+      .select(['id', 'original_source', 'latest_source', 'fields'])
+      .where('id', 'in', ids)
+      .execute(),
     await db
       .selectFrom('lead_touches')
-      .select(['kind', 'channel_id', 'utm', 'referrer', 'landing_page', 'occurred_at'])
-      .where('lead_id', '=', leadId)
+      .select(['lead_id', 'kind', 'channel_id', 'utm', 'referrer', 'landing_page', 'occurred_at'])
+      .where('lead_id', 'in', ids)
       .orderBy('occurred_at')
       .execute(),
     await db
       .selectFrom('behaviours')
-      .select(['type', 'url', 'occurred_at'])
-      .where('lead_id', '=', leadId)
+      .select(['lead_id', 'type', 'url', 'occurred_at'])
+      .where('lead_id', 'in', ids)
       .orderBy('occurred_at', 'desc')
       .execute(),
     await db
       .selectFrom('activities')
-      .select(['type', 'user_id', 'duration_sec', 'outcome', 'note', 'occurred_at'])
-      .where('lead_id', '=', leadId)
+      .select(['lead_id', 'type', 'user_id', 'duration_sec', 'outcome', 'note', 'occurred_at'])
+      .where('lead_id', 'in', ids)
       .orderBy('occurred_at')
       .execute(),
     await db
       .selectFrom('qualifications')
-      .select(['framework', 'answers', 'updated_by', 'updated_at'])
-      .where('lead_id', '=', leadId)
+      .select(['lead_id', 'framework', 'answers', 'updated_by', 'updated_at'])
+      .where('lead_id', 'in', ids)
       .execute(),
   ];
+  const of = <T extends { lead_id: string | null }>(rows: T[], id: string) => rows.filter((r) => r.lead_id === id);
+  return new Map(
+    leads.map((lead) => [
+      lead.id,
+      factsOf(
+        lead,
+        of(touches, lead.id),
+        of(behaviours, lead.id),
+        of(activities, lead.id),
+        of(qualifications, lead.id),
+      ),
+    ]),
+  );
+}
+
+function factsOf(
+  lead: { original_source: unknown; latest_source: unknown; fields: Record<string, unknown> },
+  touches: {
+    kind: string;
+    channel_id: string | null;
+    utm: unknown;
+    referrer: string | null;
+    landing_page: string | null;
+    occurred_at: Date | string;
+  }[],
+  behaviours: { type: string; url: string | null; occurred_at: Date | string }[],
+  activities: {
+    type: string;
+    user_id: string | null;
+    duration_sec: number | null;
+    outcome: string | null;
+    note: string | null;
+    occurred_at: Date | string;
+  }[],
+  qualifications: { framework: string; answers: unknown; updated_by: string | null; updated_at: Date | string }[],
+) {
   return {
     originalSource: lead.original_source,
     latestSource: lead.latest_source,
