@@ -26,12 +26,19 @@ export function factsOfDirectoryRow(row: DirectoryRow): CompanyFacts {
   return facts;
 }
 
-export function directoryProvider(db: DB, id: string, timeoutMs: number): EnrichmentProvider {
+/** `empty`: the directory holds no company (checked once per run), so no lookup is sent. */
+export function directoryProvider(
+  db: DB,
+  id: string,
+  timeoutMs: number,
+  options: { empty?: boolean } = {},
+): EnrichmentProvider {
   return {
     id,
     kind: 'directory',
     timeoutMs,
     async lookup(query: CompanyQuery): Promise<CompanyFacts | null> {
+      if (options.empty) return null;
       const rows = await findDirectoryCandidates(db, query);
       const choice = chooseDirectoryCompany(
         query,

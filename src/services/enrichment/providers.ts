@@ -21,6 +21,7 @@ import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { appendAudit } from '../../store/repositories/audit.js';
 import {
+  countDirectory,
   deleteProvider as deleteProviderRow,
   findProviderForUpdate,
   listProviders,
@@ -86,14 +87,14 @@ export function presentProvider(row: ProviderRow): ProviderView {
 
 /** The enabled providers, in the order the chain asks them. */
 export async function providerChain(ctx: ServiceContext): Promise<EnrichmentProvider[]> {
-  const rows = await listProviders(ctx.db);
-  return rows
-    .filter((r) => r.enabled)
-    .map((r) =>
-      r.kind === 'directory'
-        ? directoryProvider(ctx.db, r.id, r.timeout_ms)
-        : httpJsonProvider(r.id, httpSettings(r), r.timeout_ms),
-    );
+  const rows = (await listProviders(ctx.db)).filter((r) => r.enabled);
+  // An empty directory matches nothing: say so once per run rather than asking per lead.
+  const directoryEmpty = rows.some((r) => r.kind === 'directory') && (await countDirectory(ctx.db)) === 0;
+  return rows.map((r) =>
+    r.kind === 'directory'
+      ? directoryProvider(ctx.db, r.id, r.timeout_ms, { empty: directoryEmpty })
+      : httpJsonProvider(r.id, httpSettings(r), r.timeout_ms),
+  );
 }
 
 export async function listProviderViews(ctx: ServiceContext, actor: Actor): Promise<ProviderView[]> {

@@ -24,8 +24,8 @@ import {
   updateEnrichedLead,
 } from '../../store/repositories/enrichment.js';
 import { findLeadsByIds, type LeadRow } from '../../store/repositories/leads.js';
-import type { ServiceContext } from '../context.js';
 import { reapplyIcpRules } from '../cleaning/clean-leads.js';
+import type { ServiceContext } from '../context.js';
 import { rescoreLeads } from '../scoring/rescore.js';
 import { askProviders, type ProviderAnswer } from './ask-providers.js';
 import { providerChain } from './providers.js';
