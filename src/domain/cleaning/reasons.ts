@@ -10,8 +10,8 @@
  */
 import type { FieldError } from '../errors.js';
 
-/** Kinds of reason lists. Issue 5 adds 'reject', 'return' and 'release' here; no migration needed. */
-export const reasonKinds = ['disqualify'] as const;
+/** Kinds of reason lists: disqualify (§3); reject and return, the rep's hand-off decisions (§6.1). */
+export const reasonKinds = ['disqualify', 'reject', 'return'] as const;
 export type ReasonKind = (typeof reasonKinds)[number];
 
 export function isReasonKind(kind: string): kind is ReasonKind {

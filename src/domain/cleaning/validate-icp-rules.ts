@@ -3,6 +3,7 @@
  * index ("rules[2].condition.value"), and returns a clean copy with defaults filled in
  * (reason outside_icp, enabled true, a flag derived from the condition, an id when none given).
  */
+import { checkConditionTree } from '../conditions/check-condition.js';
 import type { FieldError } from '../errors.js';
 import {
   type ComparisonOp,
@@ -18,8 +19,6 @@ import {
 export type IcpRulesValidation = { ok: true; rules: IcpRule[] } | { ok: false; errors: FieldError[] };
 
 const MAX_RULES = 100;
-const MAX_DEPTH = 5;
-const MAX_BRANCHES = 50;
 const MAX_VALUES = 200;
 const MAX_TEXT = 200;
 const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
@@ -61,7 +60,7 @@ export function validateIcpRules(
     if (typeof id === 'string') ids.add(id);
 
     const description = text(raw.description, `${at}.description`, fail, true);
-    const condition = checkCondition(raw.condition, `${at}.condition`, fail, 1);
+    const condition = checkCondition(raw.condition, `${at}.condition`, fail);
     const action = raw.action;
     if (action !== 'disqualify' && action !== 'flag') fail(`${at}.action`, 'must be "disqualify" or "flag"');
     const reason = raw.reason ?? 'outside_icp';
@@ -108,32 +107,16 @@ function checkCondition(
   value: unknown,
   at: string,
   fail: (f: string, m: string) => undefined,
-  depth: number,
 ): IcpCondition | undefined {
-  if (!isObject(value)) {
-    return fail(
-      at,
-      value === undefined ? 'is required' : 'must be an object: {field, op, value}, {all}, {any} or {not}',
-    );
-  }
-  if (depth > MAX_DEPTH) return fail(at, `nests deeper than ${MAX_DEPTH} levels`);
+  return checkConditionTree(value, at, fail, (leaf, leafAt) => checkLeaf(leaf, leafAt, fail));
+}
+
+function checkLeaf(
+  value: Record<string, unknown>,
+  at: string,
+  fail: (f: string, m: string) => undefined,
+): IcpCondition | undefined {
   const keys = Object.keys(value);
-  for (const combinator of ['all', 'any'] as const) {
-    if (!(combinator in value)) continue;
-    if (keys.length !== 1) return fail(at, `{${combinator}} takes no other keys`);
-    const list = value[combinator];
-    if (!Array.isArray(list) || list.length === 0)
-      return fail(`${at}.${combinator}`, 'must be a non-empty list of conditions');
-    if (list.length > MAX_BRANCHES) return fail(`${at}.${combinator}`, `may hold at most ${MAX_BRANCHES} conditions`);
-    const inner = list.map((c, i) => checkCondition(c, `${at}.${combinator}[${i}]`, fail, depth + 1));
-    if (inner.some((c) => c === undefined)) return undefined;
-    return combinator === 'all' ? { all: inner as IcpCondition[] } : { any: inner as IcpCondition[] };
-  }
-  if ('not' in value) {
-    if (keys.length !== 1) return fail(at, '{not} takes no other keys');
-    const inner = checkCondition(value.not, `${at}.not`, fail, depth + 1);
-    return inner && { not: inner };
-  }
   for (const key of keys) {
     if (!['field', 'op', 'value'].includes(key)) fail(`${at}.${key}`, 'is not a known field');
   }

@@ -75,7 +75,16 @@ export interface RoutingPolicy {
 
 /** One line of "why did this rep get this lead?" — every rule tried and every rep skipped. */
 export interface RoutingStep {
-  step: 'account' | 'eligibility' | 'capacity' | 'suspension' | 'region' | 'industry' | 'skill' | 'rotation' | 'dispatch';
+  step:
+    | 'account'
+    | 'eligibility'
+    | 'capacity'
+    | 'suspension'
+    | 'region'
+    | 'industry'
+    | 'skill'
+    | 'rotation'
+    | 'dispatch';
   /** The rep this line is about, when it is about one. */
   repId?: string;
   outcome: 'picked' | 'skipped' | 'narrowed' | 'kept' | 'matched' | 'no_match' | 'dispatch';

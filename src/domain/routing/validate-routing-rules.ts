@@ -4,6 +4,7 @@
  * missing description is derived from the condition, `condition: null` is a catch-all. A rule
  * after a catch-all could never fire, so it is refused rather than silently ignored.
  */
+import { checkConditionTree } from '../conditions/check-condition.js';
 import type { FieldError } from '../errors.js';
 import { leadStatuses } from '../lead-status.js';
 import {
@@ -21,8 +22,6 @@ import {
 export type RoutingRulesValidation = { ok: true; rules: RoutingRule[] } | { ok: false; errors: FieldError[] };
 
 const MAX_RULES = 100;
-const MAX_DEPTH = 5;
-const MAX_BRANCHES = 50;
 const MAX_VALUES = 200;
 const MAX_TEXT = 200;
 const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
@@ -68,7 +67,7 @@ export function validateRoutingRules(input: unknown): RoutingRulesValidation {
     else if (raw.condition === null) {
       condition = null;
       catchAll ??= i;
-    } else condition = checkCondition(raw.condition, `${at}.condition`, fail, 1);
+    } else condition = checkCondition(raw.condition, `${at}.condition`, fail);
 
     const path = raw.path;
     if (typeof path !== 'string' || !(routingPaths as readonly string[]).includes(path)) {
@@ -101,26 +100,12 @@ export function describeCondition(condition: RouteCondition | null): string {
   return `${condition.field} ${condition.op} ${value}`;
 }
 
-function checkCondition(value: unknown, at: string, fail: Fail, depth: number): RouteCondition | undefined {
-  if (!isObject(value)) return fail(at, 'must be an object: {field, op, value}, {all}, {any} or {not}');
-  if (depth > MAX_DEPTH) return fail(at, `nests deeper than ${MAX_DEPTH} levels`);
+function checkCondition(value: unknown, at: string, fail: Fail): RouteCondition | undefined {
+  return checkConditionTree(value, at, fail, (leaf, leafAt) => checkLeaf(leaf, leafAt, fail));
+}
+
+function checkLeaf(value: Obj, at: string, fail: Fail): RouteCondition | undefined {
   const keys = Object.keys(value);
-  for (const combinator of ['all', 'any'] as const) {
-    if (!(combinator in value)) continue;
-    if (keys.length !== 1) return fail(at, `{${combinator}} takes no other keys`);
-    const list = value[combinator];
-    if (!Array.isArray(list) || list.length === 0)
-      return fail(`${at}.${combinator}`, 'must be a non-empty list of conditions');
-    if (list.length > MAX_BRANCHES) return fail(`${at}.${combinator}`, `may hold at most ${MAX_BRANCHES} conditions`);
-    const inner = list.map((c, i) => checkCondition(c, `${at}.${combinator}[${i}]`, fail, depth + 1));
-    if (inner.some((c) => c === undefined)) return undefined;
-    return combinator === 'all' ? { all: inner as RouteCondition[] } : { any: inner as RouteCondition[] };
-  }
-  if ('not' in value) {
-    if (keys.length !== 1) return fail(at, '{not} takes no other keys');
-    const inner = checkCondition(value.not, `${at}.not`, fail, depth + 1);
-    return inner && { not: inner };
-  }
   let ok = true;
   for (const key of keys) {
     if (!['field', 'op', 'value'].includes(key)) {
