@@ -63,6 +63,12 @@ export const permissions = {
   // leads (a sales rep only their own accounts, services/accounts/read-accounts.ts).
   'accounts.read': ['admin', 'sales_ops', 'sdr', 'sdr_lead', 'sales', 'sales_manager', 'sales_assistant'],
   'accounts.manage': ['admin', 'sales_ops'],
+  // §6.1/§10: SDRs log touches on their own and unowned leads, reps on leads handed to them
+  // (services/activities/log-activity.ts narrows by owner and scope).
+  'activities.log': ['sdr', 'sdr_lead', 'sales', 'sales_manager', 'admin'],
+  // §6.1: the receiving rep decides; their sales manager and sales ops may decide for them
+  // (services/handoffs/decide-handoff.ts narrows to the rep and the rep's manager).
+  'handoffs.decide': ['sales', 'sales_manager', 'sales_ops', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -106,6 +112,8 @@ const actionWords: Record<Action, string> = {
   'roster.manage': 'edit rep profiles and eligibility lists',
   'accounts.read': 'read CRM accounts',
   'accounts.manage': 'create or update CRM accounts',
+  'activities.log': 'log activities on leads',
+  'handoffs.decide': 'accept, reject or return hand-offs',
 };
 
 export function allowedRoles(action: Action): readonly Role[] {

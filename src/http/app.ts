@@ -19,6 +19,7 @@ import { registerJsonBodyParser } from './json-body.js';
 import { finishOpenApiDocument } from './openapi.js';
 import { errorToProblem, problem, sendProblem } from './problem.js';
 import { accountRoutes } from './routes/accounts.js';
+import { activityRoutes } from './routes/activities.js';
 import { adminRoutes } from './routes/admin.js';
 import { auditRoutes } from './routes/audit.js';
 import { channelRoutes } from './routes/channels.js';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await rosterRoutes(api, options.ctx);
       await accountRoutes(api, options.ctx);
       await handoffRoutes(api, options.ctx);
+      await activityRoutes(api, options.ctx);
       await routingRoutes(api, options.ctx);
       await importRoutes(api, options.ctx);
       await auditRoutes(api, options.ctx);

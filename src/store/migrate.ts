@@ -8,6 +8,7 @@ import * as enrichment from './migrations/006-enrichment.js';
 import * as cleaning from './migrations/007-cleaning.js';
 import * as routing from './migrations/008-routing.js';
 import * as handoffs from './migrations/009-handoffs.js';
+import * as decisions from './migrations/010-decisions.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '007-cleaning': cleaning,
   '008-routing': routing,
   '009-handoffs': handoffs,
+  '010-decisions': decisions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

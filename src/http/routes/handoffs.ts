@@ -3,7 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
-import { COMMENT_MAX_LENGTH, commentOnDispatch, readDispatchBoard, resolveDispatch } from '../../services/handoffs/dispatch-board.js';
+import { decideHandoff } from '../../services/handoffs/decide-handoff.js';
+import {
+  COMMENT_MAX_LENGTH,
+  commentOnDispatch,
+  readDispatchBoard,
+  resolveDispatch,
+} from '../../services/handoffs/dispatch-board.js';
 import { readHandoff, readLeadHandoffs } from '../../services/handoffs/read-handoffs.js';
 import { transferLead } from '../../services/handoffs/transfer-lead.js';
 import { problems } from '../problem.js';
@@ -31,8 +37,14 @@ const handoffSchema = z
     firstContactDueAt: z.string().nullable().describe('an idle account owner must make contact by then'),
     requestReason: z.string().nullable(),
     explanation: z.array(routingStepSchema).describe('every rule tried, every rep skipped and why, and the pick'),
-    package: z.record(z.string(), z.unknown()).describe('the MQL package: sources, behaviour, calls and notes, answers, score'),
+    package: z
+      .record(z.string(), z.unknown())
+      .describe('the MQL package: sources, behaviour, calls and notes, answers, score'),
     createdAt: z.string(),
+    decision: z
+      .object({ reason: z.string().nullable(), note: z.string().nullable(), by: z.string().nullable(), at: z.string() })
+      .nullable()
+      .describe('accept / reject / return: reason, note, who and when; null while pending'),
   })
   .meta({ id: 'Handoff' });
 
@@ -165,4 +177,49 @@ export async function handoffRoutes(app: FastifyInstance, ctx: ServiceContext) {
     },
     async (request) => ({ handoff: await resolveDispatch(ctx, request.actor, request.params.id, request.body) }),
   );
+  api.post(
+    '/handoffs/:id/accept',
+    {
+      schema: {
+        tags: ['handoffs'],
+        summary: 'The rep accepts an MQL: the lead becomes an SQL held by the rep',
+        params: idParams,
+        body: z
+          .object({ note: z.string().max(2000).optional() })
+          .strict()
+          .optional(),
+        response: { 200: z.object({ handoff: handoffSchema }), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => ({
+      handoff: await decideHandoff(ctx, request.actor, request.params.id, 'accept', { note: request.body?.note }),
+    }),
+  );
+
+  for (const decision of ['reject', 'return'] as const) {
+    api.post(
+      `/handoffs/:id/${decision}`,
+      {
+        schema: {
+          tags: ['handoffs'],
+          summary:
+            decision === 'reject'
+              ? 'The rep rejects a pending MQL: back to the SDR who sent it (working) or to the pool'
+              : 'The rep returns an accepted lead: back to the SDR, working, flagged MRL',
+          params: idParams,
+          body: z
+            .object({
+              // Checked by the service: a missing or unknown reason is a 400 listing the valid codes.
+              reason: z.string().max(40).optional().describe(`an active code of GET /reasons/${decision}`),
+              note: z.string().max(2000).optional(),
+            })
+            .strict(),
+          response: { 200: z.object({ handoff: handoffSchema }), ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => ({
+        handoff: await decideHandoff(ctx, request.actor, request.params.id, decision, request.body),
+      }),
+    );
+  }
 }

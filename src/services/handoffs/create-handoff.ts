@@ -29,6 +29,8 @@ export interface HandoffView {
   explanation: RoutingStep[];
   package: Record<string, unknown>;
   createdAt: string;
+  /** The rep's decision (SPEC §6.1); null while pending. */
+  decision: { reason: string | null; note: string | null; by: string | null; at: string } | null;
 }
 
 export interface HandoffRequest {
@@ -79,6 +81,7 @@ export async function createHandoffs(
       explanation: [...decision.explanation],
       package: packages.get(leadId) ?? {},
       createdAt: at.toISOString(),
+      decision: null,
     };
   });
   await insertHandoffs(
@@ -153,5 +156,14 @@ export function presentHandoff(row: HandoffRow): HandoffView {
     explanation: row.explanation as RoutingStep[],
     package: row.package,
     createdAt: iso(row.created_at) as string,
+    decision:
+      row.decided_at === null
+        ? null
+        : {
+            reason: row.decision_reason,
+            note: row.decision_note,
+            by: row.decided_by,
+            at: iso(row.decided_at) as string,
+          },
   };
 }

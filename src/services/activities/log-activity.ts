@@ -1,0 +1,141 @@
+/**
+ * POST/GET /leads/{id}/activities (SPEC §6.1, §10.1): a touch on a lead — a call with its
+ * duration and outcome, an e-mail, a WeChat message, a meeting, or a note. The MQL package and
+ * SDR reports count these; each moves the lead's last touch (the 14-day recall reads it) and
+ * shows on the timeline. One owner at a time: an SDR logs on their own and unowned leads, a rep
+ * on leads handed to them (read scope), managers and admins on what they can see.
+ */
+import { type FieldError, Forbidden, InvalidInput } from '../../domain/errors.js';
+import { authorize } from '../../domain/policy.js';
+import type { Actor } from '../../domain/roles.js';
+import {
+  type ActivityRow,
+  insertActivity,
+  listLeadActivities,
+  touchLead,
+} from '../../store/repositories/activities.js';
+import { appendAudit } from '../../store/repositories/audit.js';
+import type { ServiceContext } from '../context.js';
+import { readLead } from '../read-leads.js';
+
+export const activityTypes = ['call', 'email', 'wechat', 'meeting', 'note'] as const;
+export type ActivityType = (typeof activityTypes)[number];
+
+/** Types that take a duration; a day is the longest a single touch can last. */
+const timedTypes: readonly string[] = ['call', 'meeting'];
+export const MAX_DURATION_SEC = 24 * 3600;
+/** Clocks of phones and laptops drift: a touch a few minutes "in the future" is accepted as now-ish. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export interface ActivityInput {
+  type: string;
+  durationSec?: number | null;
+  outcome?: string | null;
+  note?: string | null;
+  occurredAt?: string | null;
+}
+
+export interface ActivityView {
+  id: string;
+  leadId: string;
+  userId: string | null;
+  type: string;
+  durationSec: number | null;
+  outcome: string | null;
+  note: string | null;
+  occurredAt: string;
+}
+
+export function presentActivity(row: ActivityRow): ActivityView {
+  return {
+    id: row.id,
+    leadId: row.lead_id,
+    userId: row.user_id,
+    type: row.type,
+    durationSec: row.duration_sec,
+    outcome: row.outcome,
+    note: row.note,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+  };
+}
+
+/** Checks what the schema cannot: type-dependent fields and the time. */
+export function checkActivity(input: ActivityInput, now: Date): { errors: FieldError[]; occurredAt: Date } {
+  const errors: FieldError[] = [];
+  if (!(activityTypes as readonly string[]).includes(input.type)) {
+    errors.push({ field: 'type', message: `must be one of ${activityTypes.join(', ')}` });
+  }
+  const d = input.durationSec;
+  if (d !== undefined && d !== null) {
+    if (!timedTypes.includes(input.type)) {
+      errors.push({ field: 'durationSec', message: `is only for ${timedTypes.join(' and ')}` });
+    } else if (!Number.isInteger(d) || d < 0 || d > MAX_DURATION_SEC) {
+      errors.push({ field: 'durationSec', message: `must be a whole number of seconds from 0 to ${MAX_DURATION_SEC}` });
+    }
+  }
+  if (input.type === 'note' && !input.note?.trim()) errors.push({ field: 'note', message: 'a note needs its text' });
+  let occurredAt = now;
+  if (input.occurredAt) {
+    const at = new Date(input.occurredAt);
+    if (Number.isNaN(at.getTime())) errors.push({ field: 'occurredAt', message: 'must be an ISO-8601 time' });
+    else if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      errors.push({ field: 'occurredAt', message: 'cannot be in the future' });
+    } else occurredAt = at;
+  }
+  return { errors, occurredAt };
+}
+
+export async function logActivity(
+  ctx: ServiceContext,
+  actor: Actor,
+  leadId: string,
+  input: ActivityInput,
+): Promise<ActivityView> {
+  authorize(actor, 'activities.log');
+  const now = ctx.clock.now();
+  const { errors, occurredAt } = checkActivity(input, now);
+  if (errors.length > 0) throw new InvalidInput(errors);
+  const lead = await readLead(ctx, actor, leadId);
+  if (actor.role === 'sdr' && lead.owner_id && lead.owner_id !== actor.id) {
+    throw new Forbidden('this lead is owned by another person; an SDR logs activities on their own and unowned leads');
+  }
+  const row: ActivityRow = {
+    id: ctx.newId(),
+    lead_id: leadId,
+    user_id: actor.id,
+    type: input.type,
+    duration_sec: timedTypes.includes(input.type) ? (input.durationSec ?? null) : null,
+    outcome: input.outcome?.trim() || null,
+    note: input.note?.trim() || null,
+    occurred_at: occurredAt,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertActivity(trx, row);
+    await touchLead(trx, leadId, occurredAt);
+    await appendAudit(trx, [
+      {
+        id: ctx.newId(),
+        actorId: actor.id,
+        action: 'activity.logged',
+        entityType: 'activity',
+        entityId: row.id,
+        leadId,
+        from: null,
+        to: {
+          type: row.type,
+          durationSec: row.duration_sec,
+          outcome: row.outcome,
+          occurredAt: occurredAt.toISOString(),
+        },
+        reason: row.note,
+        at: now,
+      },
+    ]);
+  });
+  return presentActivity(row);
+}
+
+export async function readActivities(ctx: ServiceContext, actor: Actor, leadId: string): Promise<ActivityView[]> {
+  await readLead(ctx, actor, leadId);
+  return (await listLeadActivities(ctx.db, leadId)).map(presentActivity);
+}
