@@ -90,7 +90,8 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     expect(h.package.behaviour.counts).toEqual({ demo_request: 1 });
     expect(h.package.sources.original.channel).toBe('sem');
 
-    expect((await sdr.call('GET', `/leads/${id}`)).body.status).toBe('mql');
+    // From the hand-off on, the rep holds the lead; the hand-off keeps the SDR for credit.
+    expect((await sdr.call('GET', `/leads/${id}`)).body).toMatchObject({ status: 'mql', ownerId: h.repId });
     expect((await sdr.call('GET', `/handoffs/${h.id}`)).body.id).toBe(h.id);
     expect((await sdr.call('GET', `/leads/${id}/handoffs`)).body.items).toHaveLength(1);
     const status = await ops.call('GET', `/reps/${h.repId}/status`);
@@ -133,6 +134,7 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     expect(resolved.status, resolved.text).toBe(200);
     expect(resolved.body.handoff).toMatchObject({ kind: 'assign', repId: repA.id, credit: 1 });
     expect(resolved.body.handoff.dueAt).not.toBeNull();
+    expect((await ops.call('GET', `/leads/${id}`)).body.ownerId).toBe(repA.id);
     expectProblem(await ops.call('POST', `/dispatches/${handoffId}/resolve`, { repId: repB.id }), 409);
     expect((await ops.call('GET', '/dispatches')).body.items.some((i: any) => i.handoff.id === handoffId)).toBe(false);
   });
@@ -235,6 +237,7 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     });
     expect(r.status, r.text).toBe(201);
     expect(r.body.lead.status).toBe('mql');
+    expect(r.body.lead.ownerId).toBe(repC.id);
     const handoffs = (await ops.call('GET', `/leads/${r.body.lead.id}/handoffs`)).body.items;
     expect(handoffs).toHaveLength(1);
     expect(handoffs[0]).toMatchObject({ mode: 'direct', kind: 'assign', repId: repC.id, sdrId: null });

@@ -1,13 +1,13 @@
 /**
- * Making a hand-off (SPEC §6.1) from a routing decision, in the caller's transaction: the MQL
- * package frozen in, the acceptance deadline (48 h, SPEC §10.1 default) and the first-contact
+ * Making a hand-off (SPEC §6.1) from a routing decision, in the caller's transaction: the lead
+ * held by the rep from now on (the hand-off keeps the SDR for credit), the MQL package frozen in, the acceptance deadline (48 h, SPEC §10.1 default) and the first-contact
  * deadline of an idle account owner as durable timers, the rotation pick recorded, and an audit
  * entry. A dispatch has no rep and no deadline until someone resolves it.
  */
 import type { Transaction } from 'kysely';
 import type { RoutingDecision, RoutingStep } from '../../domain/routing/routing-types.js';
 import { appendAudit } from '../../store/repositories/audit.js';
-import { type HandoffRow, insertHandoffs, insertTimers } from '../../store/repositories/handoffs.js';
+import { giveLeadsToReps, type HandoffRow, insertHandoffs, insertTimers } from '../../store/repositories/handoffs.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { buildMqlPackages } from './mql-package.js';
@@ -101,6 +101,11 @@ export async function createHandoffs(
       requestReason: h.requestReason,
       at,
     })),
+  );
+  await giveLeadsToReps(
+    trx,
+    made.flatMap((h) => (h.repId ? [{ leadId: h.leadId, repId: h.repId }] : [])),
+    at,
   );
   await insertTimers(
     trx,

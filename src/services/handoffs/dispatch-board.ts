@@ -12,6 +12,7 @@ import type { RoutingStep } from '../../domain/routing/routing-types.js';
 import { appendAudit } from '../../store/repositories/audit.js';
 import {
   findHandoff,
+  giveLeadsToReps,
   insertDispatchComment,
   insertTimers,
   listDispatchComments,
@@ -135,6 +136,7 @@ export async function resolveDispatch(
       resolvedBy: actor.id,
       at,
     });
+    await giveLeadsToReps(trx, [{ leadId: handoff.lead_id, repId: rep.id }], at);
     await insertTimers(trx, [{ id: ctx.newId(), kind: 'handoff.acceptance_due', subjectId: handoffId, dueAt, at }]);
     await appendAudit(trx, [
       {

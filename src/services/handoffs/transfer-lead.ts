@@ -55,10 +55,7 @@ export async function transferLead(
   if (overrideReason && actor.role !== 'sdr_lead') {
     throw new Forbidden('only an SDR lead may override the MQL definition (SPEC §4.2)');
   }
-  const lead = await readLead(ctx, actor, leadId);
-  if (actor.role === 'sdr' && lead.owner_id && lead.owner_id !== actor.id) {
-    throw new Forbidden('this lead is owned by another SDR; only its owner (or an SDR lead) may transfer it');
-  }
+  await readLead(ctx, actor, leadId);
 
   return ctx.db.transaction().execute(async (trx) => {
     const current = await lockLead(trx, leadId);
@@ -67,6 +64,9 @@ export async function transferLead(
     }
     const open = await findOpenHandoff(trx, leadId);
     if (open) throw new Conflict(`the lead already has an open hand-off (${open.id}); wait for its decision`);
+    if (actor.role === 'sdr' && current.owner_id && current.owner_id !== actor.id) {
+      throw new Forbidden('this lead is owned by someone else; only its owner (or an SDR lead) may transfer it');
+    }
 
     const at = ctx.clock.now();
     const gate = await evaluateLeadDefinition(trx, ctx, leadId, 'mql');

@@ -1,7 +1,8 @@
 /** Hand-offs (SPEC §6.1), the dispatch board's comments, and the timers a hand-off starts. */
-import type { Selectable, Transaction } from 'kysely';
+import { type Selectable, sql, type Transaction } from 'kysely';
 import type { RoutingStep } from '../../domain/routing/routing-types.js';
 import type { Queryable } from '../db.js';
+import { recordset } from '../recordset.js';
 import type { Database, HandoffsTable } from '../schema.js';
 
 export type HandoffRow = Selectable<HandoffsTable>;
@@ -178,4 +179,26 @@ export async function setLeadStatus(
   const ids = typeof leadIds === 'string' ? [leadIds] : [...leadIds];
   if (ids.length === 0) return;
   await trx.updateTable('leads').set({ status, updated_at: at }).where('id', 'in', ids).execute();
+}
+
+/**
+ * The lead is held by the rep from the moment of hand-off (SPEC §6.1: `ownerId` is the rep,
+ * acceptance pending included); the hand-off keeps the SDR for credit.
+ */
+export async function giveLeadsToReps(
+  trx: Transaction<Database>,
+  owners: readonly { leadId: string; repId: string }[],
+  at: Date,
+): Promise<void> {
+  if (owners.length === 0) return;
+  await sql`UPDATE leads SET owner_id = o.rep_id, owned_since = ${at}, updated_at = ${at}
+    FROM ${recordset(
+      owners.map((o) => ({ lead_id: o.leadId, rep_id: o.repId })),
+      [
+        ['lead_id', 'text'],
+        ['rep_id', 'text'],
+      ],
+      'o',
+    )}
+    WHERE leads.id = o.lead_id`.execute(trx);
 }
