@@ -3,7 +3,7 @@
  * index ("rules[2].condition.value"), and returns a clean copy with defaults filled in
  * (reason outside_icp, enabled true, a flag derived from the condition, an id when none given).
  */
-import { checkConditionTree } from '../conditions/check-condition.js';
+import { checkComparison, checkConditionTree, cleanComparisonValue } from '../conditions/check-condition.js';
 import type { FieldError } from '../errors.js';
 import {
   type ComparisonOp,
@@ -19,7 +19,6 @@ import {
 export type IcpRulesValidation = { ok: true; rules: IcpRule[] } | { ok: false; errors: FieldError[] };
 
 const MAX_RULES = 100;
-const MAX_VALUES = 200;
 const MAX_TEXT = 200;
 const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
@@ -130,49 +129,11 @@ function checkLeaf(
     return fail(`${at}.op`, `must be one of ${comparisonOps.join(', ')}`);
   }
   const numeric = typeof field === 'string' && (numberFields as readonly string[]).includes(field);
-  const textual = typeof field === 'string' && conditionFields.includes(field) && !numeric;
-  const scalar = (v: unknown) =>
-    (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_TEXT) || (typeof v === 'number' && Number.isFinite(v));
-  switch (op as ComparisonOp) {
-    case 'lt':
-    case 'lte':
-    case 'gt':
-    case 'gte':
-      if (typeof expected !== 'number' || !Number.isFinite(expected))
-        return fail(`${at}.value`, `${op} compares with a number`);
-      if (textual) return fail(`${at}.op`, `${field} is text; ${op} compares numbers`);
-      break;
-    case 'eq':
-    case 'ne':
-      if (!scalar(expected) && typeof expected !== 'boolean')
-        return fail(`${at}.value`, 'must be a text, a number or true/false');
-      break;
-    case 'in':
-    case 'nin':
-      if (
-        !Array.isArray(expected) ||
-        expected.length === 0 ||
-        expected.length > MAX_VALUES ||
-        !expected.every(scalar)
-      ) {
-        return fail(`${at}.value`, `must be a list of 1–${MAX_VALUES} texts or numbers`);
-      }
-      break;
-    case 'contains': {
-      if (numeric) return fail(`${at}.op`, `${field} is a number; contains looks for words in text`);
-      const words = Array.isArray(expected) ? expected : [expected];
-      if (words.length === 0 || words.length > MAX_VALUES || !words.every((w) => typeof w === 'string' && scalar(w))) {
-        return fail(`${at}.value`, 'must be a word or a list of words');
-      }
-      break;
-    }
-  }
+  const kind =
+    typeof field !== 'string' ? 'custom' : numeric ? 'number' : conditionFields.includes(field) ? 'text' : 'custom';
+  if (!checkComparison(op, expected, at, fail, { name: String(field), kind, allowBoolean: true })) return undefined;
   if (!ok) return undefined;
-  const clean = Array.isArray(expected)
-    ? expected.map((v) => (typeof v === 'string' ? v.trim() : v))
-    : typeof expected === 'string'
-      ? expected.trim()
-      : expected;
+  const clean = cleanComparisonValue(expected);
   return {
     field: field as string,
     op: op as ComparisonOp,

@@ -48,3 +48,78 @@ export function checkConditionTree<Op extends string, Value>(
   }
   return leaf(value, at);
 }
+
+const MAX_TEXT = 200;
+const MAX_VALUES = 200;
+
+/** What the field a leaf compares holds: decides which operators and values make sense. */
+export type FieldKind = 'number' | 'text' | 'list' | 'custom';
+
+/**
+ * Checks that `expected` suits `op` on a field of this kind (numbers for lt…gte, a text or
+ * number for eq/ne — or true/false with `allowBoolean` — a list for in/nin, words for
+ * contains/prefix); fails at `at.op` or `at.value` and answers false when it does not.
+ */
+export function checkComparison(
+  op: string,
+  expected: unknown,
+  at: string,
+  fail: Fail,
+  field: { name: string; kind: FieldKind; allowBoolean?: boolean },
+): boolean {
+  const scalar = (v: unknown) =>
+    (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_TEXT) || (typeof v === 'number' && Number.isFinite(v));
+  switch (op) {
+    case 'lt':
+    case 'lte':
+    case 'gt':
+    case 'gte':
+      if (field.kind === 'text' || field.kind === 'list') {
+        fail(`${at}.op`, `${field.name} is ${field.kind === 'list' ? 'a list' : 'text'}; ${op} compares numbers`);
+        return false;
+      }
+      if (typeof expected !== 'number' || !Number.isFinite(expected)) {
+        fail(`${at}.value`, `${op} compares with a number`);
+        return false;
+      }
+      return true;
+    case 'eq':
+    case 'ne':
+      if (!scalar(expected) && !(field.allowBoolean && typeof expected === 'boolean')) {
+        fail(`${at}.value`, `must be a text${field.allowBoolean ? ', a number or true/false' : ' or a number'}`);
+        return false;
+      }
+      return true;
+    case 'in':
+    case 'nin':
+      if (
+        !Array.isArray(expected) ||
+        expected.length === 0 ||
+        expected.length > MAX_VALUES ||
+        !expected.every(scalar)
+      ) {
+        fail(`${at}.value`, `must be a list of 1–${MAX_VALUES} texts or numbers`);
+        return false;
+      }
+      return true;
+    default: {
+      // contains, prefix: words in text
+      if (field.kind === 'number') {
+        fail(`${at}.op`, `${field.name} is a number; ${op} looks at text`);
+        return false;
+      }
+      const words = Array.isArray(expected) ? expected : [expected];
+      if (words.length === 0 || words.length > MAX_VALUES || !words.every((w) => typeof w === 'string' && scalar(w))) {
+        fail(`${at}.value`, 'must be a word or a list of words');
+        return false;
+      }
+      return true;
+    }
+  }
+}
+
+/** The value as stored: texts trimmed. */
+export function cleanComparisonValue<V>(expected: V): V {
+  if (Array.isArray(expected)) return expected.map((v) => (typeof v === 'string' ? v.trim() : v)) as V;
+  return (typeof expected === 'string' ? expected.trim() : expected) as V;
+}

@@ -4,7 +4,7 @@
  * missing description is derived from the condition, `condition: null` is a catch-all. A rule
  * after a catch-all could never fire, so it is refused rather than silently ignored.
  */
-import { checkConditionTree } from '../conditions/check-condition.js';
+import { checkComparison, checkConditionTree, cleanComparisonValue } from '../conditions/check-condition.js';
 import type { FieldError } from '../errors.js';
 import { leadStatuses } from '../lead-status.js';
 import {
@@ -22,7 +22,6 @@ import {
 export type RoutingRulesValidation = { ok: true; rules: RoutingRule[] } | { ok: false; errors: FieldError[] };
 
 const MAX_RULES = 100;
-const MAX_VALUES = 200;
 const MAX_TEXT = 200;
 const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const CHANNEL_PATHS = ['direct_to_sales', 'sdr_queue', 'pool'];
@@ -126,45 +125,9 @@ function checkLeaf(value: Obj, at: string, fail: Fail): RouteCondition | undefin
   const numeric = (routeNumberFields as readonly string[]).includes(f);
   const list = (routeListFields as readonly string[]).includes(f);
   const textual = routeFields.includes(f) && !numeric && !list;
-  const scalar = (v: unknown) =>
-    (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_TEXT) || (typeof v === 'number' && Number.isFinite(v));
   const words = (v: unknown) => (Array.isArray(v) ? v : [v]);
-
-  switch (op as RouteOp) {
-    case 'lt':
-    case 'lte':
-    case 'gt':
-    case 'gte':
-      if (textual || list)
-        return fail(`${at}.op`, `${f} is ${list ? 'a list of flags' : 'text'}; ${op} compares numbers`);
-      if (typeof expected !== 'number' || !Number.isFinite(expected))
-        return fail(`${at}.value`, `${op} compares with a number`);
-      break;
-    case 'eq':
-    case 'ne':
-      if (!scalar(expected)) return fail(`${at}.value`, 'must be a text or a number');
-      break;
-    case 'in':
-    case 'nin':
-      if (
-        !Array.isArray(expected) ||
-        expected.length === 0 ||
-        expected.length > MAX_VALUES ||
-        !expected.every(scalar)
-      ) {
-        return fail(`${at}.value`, `must be a list of 1–${MAX_VALUES} texts or numbers`);
-      }
-      break;
-    case 'contains':
-    case 'prefix': {
-      if (numeric) return fail(`${at}.op`, `${f} is a number; ${op} looks at text`);
-      const w = words(expected);
-      if (w.length === 0 || w.length > MAX_VALUES || !w.every((x) => typeof x === 'string' && scalar(x))) {
-        return fail(`${at}.value`, 'must be a text or a list of texts');
-      }
-      break;
-    }
-  }
+  const kind = numeric ? 'number' : list ? 'list' : textual ? 'text' : 'custom';
+  if (!checkComparison(op, expected, at, fail, { name: f, kind })) return undefined;
   if (numeric && ['eq', 'ne', 'in', 'nin'].includes(op) && !words(expected).every((v) => typeof v === 'number')) {
     return fail(`${at}.value`, `${f} is a number; compare it with numbers`);
   }
@@ -173,10 +136,6 @@ function checkLeaf(value: Obj, at: string, fail: Fail): RouteCondition | undefin
     const unknown = words(expected).find((v) => !known.includes(String(v).trim()));
     if (unknown !== undefined) return fail(`${at}.value`, `"${unknown}" is not one of ${known.join(', ')}`);
   }
-  const clean = Array.isArray(expected)
-    ? expected.map((v) => (typeof v === 'string' ? v.trim() : v))
-    : typeof expected === 'string'
-      ? expected.trim()
-      : expected;
+  const clean = cleanComparisonValue(expected);
   return { field: f, op: op as RouteOp, value: clean as string | number | (string | number)[] };
 }

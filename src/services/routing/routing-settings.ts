@@ -11,9 +11,9 @@ import { defaultRoutingRules, type RoutingRule } from '../../domain/routing/rout
 import type { RoutingPolicy } from '../../domain/routing/routing-types.js';
 import { validateRoutingRules } from '../../domain/routing/validate-routing-rules.js';
 import type { Queryable } from '../../store/db.js';
-import { appendAudit } from '../../store/repositories/audit.js';
-import { insertSettings, latestSettings } from '../../store/repositories/settings-versions.js';
+import { latestSettings } from '../../store/repositories/settings-versions.js';
 import type { ServiceContext } from '../context.js';
+import { saveSettingsVersion } from '../settings/save-settings-version.js';
 
 export interface RoutingSettings {
   version: number;
@@ -52,29 +52,11 @@ export async function saveRoutingSettings(
   authorize(actor, 'routing.manage');
   const checked = validateRoutingRules(input.rules);
   if (!checked.ok) throw new InvalidInput(checked.errors);
-  const at = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await routingSettingsInForce(trx);
-    const id = ctx.newId();
-    await insertSettings(trx, 'routing', {
-      id,
-      version: current.version + 1,
-      body: { rules: checked.rules, policy: input.policy },
-      createdAt: at,
-      createdBy: actor.id,
-    });
-    await appendAudit(trx, [
-      {
-        id: ctx.newId(),
-        actorId: actor.id,
-        action: 'routing.settings_changed',
-        entityType: 'routing_settings',
-        entityId: id,
-        from: { version: current.version },
-        to: { version: current.version + 1 },
-        at,
-      },
-    ]);
+  await saveSettingsVersion(ctx, actor, {
+    kind: 'routing',
+    body: { rules: checked.rules, policy: input.policy },
+    currentVersion: async (db) => (await routingSettingsInForce(db)).version,
+    audit: { action: 'routing.settings_changed', entityType: 'routing_settings' },
   });
   return routingSettingsInForce(ctx.db);
 }

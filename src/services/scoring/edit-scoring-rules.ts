@@ -8,9 +8,8 @@ import { InvalidInput } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { validateScoringRules } from '../../domain/scoring/validate-rules.js';
-import { appendAudit } from '../../store/repositories/audit.js';
-import { insertSettings } from '../../store/repositories/settings-versions.js';
 import type { ServiceContext } from '../context.js';
+import { saveSettingsVersion } from '../settings/save-settings-version.js';
 import { refreshStaleScores } from './refresh-stale-scores.js';
 import { type RulesInForce, scoringRulesInForce } from './rules-in-force.js';
 
@@ -26,29 +25,11 @@ export async function saveScoringRules(ctx: ServiceContext, actor: Actor, input:
   authorize(actor, 'scoring.manage');
   const checked = validateScoringRules(input);
   if (!checked.ok) throw new InvalidInput(checked.errors.map((e) => ({ ...e, field: `rules.${e.field}` })));
-  const at = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await scoringRulesInForce(trx);
-    const id = ctx.newId();
-    await insertSettings(trx, 'scoring', {
-      id,
-      version: current.version + 1,
-      body: checked.rules,
-      createdAt: at,
-      createdBy: actor.id,
-    });
-    await appendAudit(trx, [
-      {
-        id: ctx.newId(),
-        actorId: actor.id,
-        action: 'scoring.rules_changed',
-        entityType: 'scoring_rules',
-        entityId: id,
-        from: { version: current.version },
-        to: { version: current.version + 1 },
-        at,
-      },
-    ]);
+  await saveSettingsVersion(ctx, actor, {
+    kind: 'scoring',
+    body: checked.rules,
+    currentVersion: async (db) => (await scoringRulesInForce(db)).version,
+    audit: { action: 'scoring.rules_changed', entityType: 'scoring_rules' },
   });
   const refresh = await refreshStaleScores(ctx, { maxLeads: RESCORE_IN_REQUEST });
   return { rules: await scoringRulesInForce(ctx.db), rescored: refresh.rescored, pending: refresh.more };
