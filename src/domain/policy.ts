@@ -69,6 +69,21 @@ export const permissions = {
   // §6.1: the receiving rep decides; their sales manager and sales ops may decide for them
   // (services/handoffs/decide-handoff.ts narrows to the rep and the rep's manager).
   'handoffs.decide': ['sales', 'sales_manager', 'sales_ops', 'admin'],
+  // §6.2: SLA policies and the business calendar are sales ops' (and admin's) settings.
+  'sla.read': everyone,
+  'sla.manage': ['admin', 'sales_ops'],
+  // §9: everyone reads their own in-app inbox; integrations (webhooks, robots, SMTP) are admin's.
+  'notifications.read': everyone,
+  'integrations.manage': ['admin'],
+  // §7: SDRs work the pool; marketing reads it and keeps segments for nurture.
+  'pool.read': ['sdr', 'sdr_lead', 'marketing', 'sales_ops', 'admin'],
+  'pool.claim': ['sdr', 'sdr_lead'],
+  'pool.assign': ['sdr_lead', 'admin'],
+  'segments.manage': ['sdr', 'sdr_lead', 'marketing', 'admin'],
+  // §6.1: the rep holding the lead registers and closes opportunities (services narrow to owner/team).
+  'opportunities.manage': ['sales', 'sales_manager', 'sales_ops', 'admin'],
+  // §10: the caller's prioritised work queue.
+  'queue.read': ['sdr', 'sdr_lead', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -114,6 +129,16 @@ const actionWords: Record<Action, string> = {
   'accounts.manage': 'create or update CRM accounts',
   'activities.log': 'log activities on leads',
   'handoffs.decide': 'accept, reject or return hand-offs',
+  'sla.read': 'read SLA policies and business calendars',
+  'sla.manage': 'edit SLA policies and business calendars',
+  'notifications.read': 'read notifications',
+  'integrations.manage': 'manage webhooks, chat robots and e-mail settings',
+  'pool.read': 'read the nurture pool',
+  'pool.claim': 'claim leads from the pool',
+  'pool.assign': 'assign leads to SDRs',
+  'segments.manage': 'save pool segments',
+  'opportunities.manage': 'register and close opportunities',
+  'queue.read': 'read an SDR work queue',
 };
 
 export function allowedRoles(action: Action): readonly Role[] {

@@ -31,10 +31,15 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { leadRoutes } from './routes/leads.js';
 import { mergeRoutes } from './routes/merges.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { opportunityRoutes } from './routes/opportunities.js';
+import { poolRoutes } from './routes/pool.js';
 import { qualificationRoutes } from './routes/qualification.js';
+import { queueRoutes } from './routes/queue.js';
 import { rosterRoutes } from './routes/roster.js';
 import { routingRoutes } from './routes/routing.js';
 import { scoreRoutes } from './routes/scores.js';
+import { slaRoutes } from './routes/sla.js';
 import { trackingRoutes, trackingSnippetRoute } from './routes/tracking.js';
 import { userRoutes } from './routes/users.js';
 
@@ -111,6 +116,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await routingRoutes(api, options.ctx);
       await importRoutes(api, options.ctx);
       await auditRoutes(api, options.ctx);
+      await slaRoutes(api, options.ctx);
+      await notificationRoutes(api, options.ctx);
+      await poolRoutes(api, options.ctx);
+      await opportunityRoutes(api, options.ctx);
+      await queueRoutes(api, options.ctx);
     },
     { prefix: '/api/v1' },
   );

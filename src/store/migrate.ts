@@ -9,6 +9,10 @@ import * as cleaning from './migrations/007-cleaning.js';
 import * as routing from './migrations/008-routing.js';
 import * as handoffs from './migrations/009-handoffs.js';
 import * as decisions from './migrations/010-decisions.js';
+import * as sla from './migrations/011-sla.js';
+import * as notifications from './migrations/012-notifications.js';
+import * as pool from './migrations/013-pool.js';
+import * as opportunities from './migrations/014-opportunities.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -23,6 +27,10 @@ const migrations: Record<string, Migration> = {
   '008-routing': routing,
   '009-handoffs': handoffs,
   '010-decisions': decisions,
+  '011-sla': sla,
+  '012-notifications': notifications,
+  '013-pool': pool,
+  '014-opportunities': opportunities,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

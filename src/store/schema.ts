@@ -1,8 +1,13 @@
 /** Kysely's view of the tables created by migrations/ (one set for PGlite and PostgreSQL). */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T extends object | null> = JSONColumnType<T, string, string>;
+import type { NotificationTables } from './schema-notifications.js';
+import type { OpportunityTables } from './schema-opportunities.js';
+import type { PoolTables } from './schema-pool.js';
+import type { SlaTables } from './schema-sla.js';
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Json<T extends object | null> = JSONColumnType<T, string, string>;
 
 export interface SourceRecord {
   channel: string | null;
@@ -435,7 +440,8 @@ export interface IcpRulesTable {
   updated_at: Timestamp;
 }
 
-export interface Database {
+/** Issue 5's tables live beside this file, one file per slice (schema-*.ts). */
+export interface Database extends SlaTables, NotificationTables, PoolTables, OpportunityTables {
   teams: TeamsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;

@@ -1,0 +1,17 @@
+/** Tables of the SLA engine and the event log (migrations/011-sla.ts). */
+import type { Generated } from 'kysely';
+import type { Json, Timestamp } from './schema.js';
+
+export interface EventsTable {
+  id: string;
+  seq: Generated<string>;
+  type: string;
+  lead_id: string | null;
+  data: Json<Record<string, unknown>>;
+  notify: string[];
+  occurred_at: Timestamp;
+}
+
+export interface SlaTables {
+  events: EventsTable;
+}
