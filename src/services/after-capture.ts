@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { cleanCapturedLeads } from './cleaning/clean-leads.js';
 import type { ServiceContext } from './context.js';
+import { announceCapturedLeads } from './events/announce-captured-leads.js';
 import { routeCapturedLeads } from './routing/route-captured-leads.js';
 import { rescoreLeads } from './scoring/rescore.js';
 import { stitchCapturedLeads } from './tracking/stitch-captured-leads.js';
@@ -26,4 +27,6 @@ export async function afterCapture(trx: Transaction<Database>, ctx: ServiceConte
   await rescoreLeads(trx, ctx, [...captured.created, ...captured.merged], 'capture');
   // routing by source (issue 4 §1): direct to sales, pool or SDR queue
   await routeCapturedLeads(trx, ctx, captured.created);
+  // announcements and the SDR's speed-to-lead clock (issue 5)
+  await announceCapturedLeads(trx, ctx, captured.created);
 }

@@ -12,6 +12,15 @@ export interface EventsTable {
   occurred_at: Timestamp;
 }
 
+/** One year of the business calendar (SPEC §6.2), as edited; years without a row use the shipped file. */
+export interface BusinessCalendarsTable {
+  year: number;
+  body: Json<object>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface SlaTables {
   events: EventsTable;
+  business_calendars: BusinessCalendarsTable;
 }

@@ -285,6 +285,10 @@ export interface HandoffsTable {
   decided_by: string | null;
   decided_at: Timestamp | null;
   breached_at: Timestamp | null;
+  /** Added by 011-sla: the reminder sent, the first-contact deadline missed, the recall after a breach. */
+  reminded_at: Timestamp | null;
+  first_contact_breached_at: Timestamp | null;
+  recalled_at: Timestamp | null;
   created_at: Timestamp;
   first_contact_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   resolved_by: ColumnType<string | null, string | null | undefined, string | null>;
@@ -308,6 +312,8 @@ export interface TimersTable {
   fired_at: Timestamp | null;
   cancelled_at: Timestamp | null;
   created_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
 }
 
 /** A sales rep's routing profile (SPEC §5.2); regions are GB/T 2260 codes. */

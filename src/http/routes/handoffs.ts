@@ -41,6 +41,9 @@ const handoffSchema = z
       .record(z.string(), z.unknown())
       .describe('the MQL package: sources, behaviour, calls and notes, answers, score'),
     createdAt: z.string(),
+    remindedAt: z.string().nullable().describe('when the acceptance reminder went to the rep'),
+    breachedAt: z.string().nullable().describe('when the acceptance deadline passed undecided (recorded once)'),
+    firstContactBreachedAt: z.string().nullable().describe('when an account owner missed the first-contact deadline'),
     decision: z
       .object({ reason: z.string().nullable(), note: z.string().nullable(), by: z.string().nullable(), at: z.string() })
       .nullable()

@@ -1,18 +1,20 @@
 /**
  * Making a hand-off (SPEC §6.1) from a routing decision, in the caller's transaction: the lead
- * held by the rep from now on (the hand-off keeps the SDR for credit), the MQL package frozen in, the acceptance deadline (48 h, SPEC §10.1 default) and the first-contact
+ * held by the rep from now on (the hand-off keeps the SDR for credit), the MQL package frozen in, the acceptance deadline and its reminder (SLA policy, 48 h by default) and the first-contact
  * deadline of an idle account owner as durable timers, the rotation pick recorded, and an audit
  * entry. A dispatch has no rep and no deadline until someone resolves it.
  */
 import type { Transaction } from 'kysely';
 import type { RoutingDecision, RoutingStep } from '../../domain/routing/routing-types.js';
 import { appendAudit } from '../../store/repositories/audit.js';
-import { giveLeadsToReps, type HandoffRow, insertHandoffs, insertTimers } from '../../store/repositories/handoffs.js';
+import { giveLeadsToReps, type HandoffRow, insertHandoffs } from '../../store/repositories/handoffs.js';
+import { insertTimers, type NewTimer } from '../../store/repositories/timers.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
+import { acceptanceClock, FIRST_CONTACT_DUE } from '../sla/handoff-clocks.js';
+import { slaInForce } from '../sla/sla-clock.js';
+import { announceHandoffs } from './handoff-events.js';
 import { buildMqlPackages } from './mql-package.js';
-
-export const ACCEPTANCE_SLA_MS = 48 * 3_600_000;
 
 export interface HandoffView {
   id: string;
@@ -29,6 +31,10 @@ export interface HandoffView {
   explanation: RoutingStep[];
   package: Record<string, unknown>;
   createdAt: string;
+  /** SLA facts (SPEC §6.2): reminder sent, acceptance deadline missed, first-contact deadline missed. */
+  remindedAt: string | null;
+  breachedAt: string | null;
+  firstContactBreachedAt: string | null;
   /** The rep's decision (SPEC §6.1); null while pending. */
   decision: { reason: string | null; note: string | null; by: string | null; at: string } | null;
 }
@@ -64,10 +70,18 @@ export async function createHandoffs(
     ctx,
     requests.map((r) => r.leadId),
   );
+  const sla = requests.some((r) => r.decision.repId) ? await slaInForce(trx) : null;
+  const clockTimers: NewTimer[] = [];
   const made = requests.map(({ leadId, sdrId, mode, decision, requestReason }): HandoffView => {
-    const dueAt = decision.repId ? new Date(at.getTime() + ACCEPTANCE_SLA_MS) : null;
+    const id = ctx.newId();
+    let dueAt: Date | null = null;
+    if (decision.repId && sla) {
+      const clock = acceptanceClock(sla, ctx.newId, id, at);
+      dueAt = clock.dueAt;
+      clockTimers.push(...clock.timers);
+    }
     return {
-      id: ctx.newId(),
+      id,
       leadId,
       sdrId,
       repId: decision.repId,
@@ -81,6 +95,9 @@ export async function createHandoffs(
       explanation: [...decision.explanation],
       package: packages.get(leadId) ?? {},
       createdAt: at.toISOString(),
+      remindedAt: null,
+      breachedAt: null,
+      firstContactBreachedAt: null,
       decision: null,
     };
   });
@@ -107,17 +124,14 @@ export async function createHandoffs(
     made.flatMap((h) => (h.repId ? [{ leadId: h.leadId, repId: h.repId }] : [])),
     at,
   );
-  await insertTimers(
-    trx,
-    made.flatMap((h) => [
-      ...(h.dueAt
-        ? [{ id: ctx.newId(), kind: 'handoff.acceptance_due', subjectId: h.id, dueAt: new Date(h.dueAt), at }]
-        : []),
+  await insertTimers(trx, [
+    ...clockTimers,
+    ...made.flatMap((h) => [
       ...(h.firstContactDueAt
         ? [
             {
               id: ctx.newId(),
-              kind: 'handoff.first_contact_due',
+              kind: FIRST_CONTACT_DUE,
               subjectId: h.id,
               dueAt: new Date(h.firstContactDueAt),
               at,
@@ -125,7 +139,7 @@ export async function createHandoffs(
           ]
         : []),
     ]),
-  );
+  ]);
   await appendAudit(
     trx,
     made.map((h, i) => ({
@@ -141,6 +155,7 @@ export async function createHandoffs(
       at,
     })),
   );
+  await announceHandoffs(trx, ctx, made);
   return made;
 }
 
@@ -161,6 +176,9 @@ export function presentHandoff(row: HandoffRow): HandoffView {
     explanation: row.explanation as RoutingStep[],
     package: row.package,
     createdAt: iso(row.created_at) as string,
+    remindedAt: iso(row.reminded_at),
+    breachedAt: iso(row.breached_at),
+    firstContactBreachedAt: iso(row.first_contact_breached_at),
     decision:
       row.decided_at === null
         ? null

@@ -6,7 +6,7 @@
  * → back to that SDR, `working`, flagged `MRL` (educated by sales: the SDR's top priority); with
  * no SDR it goes to the queue as `new`, still flagged. Only the rep, the rep's sales manager,
  * sales ops or an admin decide; every decision records who, when, why, stops the hand-off's
- * pending timers (the acceptance SLA is met) and writes audit entries for the lead's timeline.
+ * acceptance timers (the acceptance SLA is met; a first-contact deadline runs on) and writes audit entries for the lead's timeline.
  */
 import { sql, type Transaction } from 'kysely';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../domain/errors.js';
@@ -15,10 +15,16 @@ import type { Actor } from '../../domain/roles.js';
 import { appendAudit } from '../../store/repositories/audit.js';
 import { listReasons, markReasonsUsed } from '../../store/repositories/cleaning.js';
 import { findHandoff, type HandoffRow } from '../../store/repositories/handoffs.js';
+import { cancelOpenTimers } from '../../store/repositories/timers.js';
 import { findUser } from '../../store/repositories/users.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
+import { emitEvents } from '../events/emit-events.js';
+import { recordLeadStatusChanges } from '../events/lead-status-changes.js';
+import { ACCEPTANCE_TIMERS } from '../sla/handoff-clocks.js';
+import { startRecallClocks } from '../sla/recall-clock.js';
 import { type HandoffView, presentHandoff } from './create-handoff.js';
+import { handoffEventData } from './handoff-events.js';
 
 export type Decision = 'accept' | 'reject' | 'return';
 
@@ -92,8 +98,12 @@ export async function decideHandoff(
       })
       .where('id', '=', current.lead_id)
       .execute();
-    await cancelTimers(trx, handoffId, at);
+    await cancelOpenTimers(trx, [handoffId], ACCEPTANCE_TIMERS, at);
     if (reason) await markReasonsUsed(trx, decision, [reason]);
+    if (decision !== 'return') await resetBreachesWhenOnTime(trx, current, at);
+    if (next.ownerId && next.status === 'working') {
+      await startRecallClocks(trx, ctx, [{ leadId: current.lead_id, ownerId: next.ownerId }]);
+    }
 
     const why = [reason, note].filter(Boolean).join(': ') || null;
     await appendAudit(trx, [
@@ -109,21 +119,26 @@ export async function decideHandoff(
         reason: why,
         at,
       },
+    ]);
+    await recordLeadStatusChanges(trx, ctx, [
       {
-        id: ctx.newId(),
-        actorId: actor.id,
-        action: 'lead.status_changed',
-        entityType: 'lead',
-        entityId: current.lead_id,
         leadId: current.lead_id,
         from: { status: lead.status, ownerId: lead.owner_id, flags: lead.flags },
         to: { status: next.status, ownerId: next.ownerId, flags },
+        actorId: actor.id,
         reason: `hand-off ${decided[decision]}${why ? ` (${why})` : ''}`,
-        at,
       },
     ]);
-    const row = await findHandoff(trx, handoffId);
-    return presentHandoff(row as HandoffRow);
+    const view = presentHandoff((await findHandoff(trx, handoffId)) as HandoffRow);
+    await emitEvents(trx, ctx, [
+      {
+        type: `handoff.${decided[decision]}`,
+        leadId: current.lead_id,
+        data: { handoff: handoffEventData(view) },
+        notify: [current.sdr_id, decision === 'accept' ? null : current.rep_id].filter((u): u is string => !!u),
+      },
+    ]);
+    return view;
   });
 }
 
@@ -170,12 +185,14 @@ async function checkReason(ctx: ServiceContext, kind: 'reject' | 'return', given
   return code;
 }
 
-async function cancelTimers(trx: Transaction<Database>, handoffId: string, at: Date): Promise<void> {
+/** An on-time decision resets the rep's run of consecutive breaches (SPEC §6.2). */
+async function resetBreachesWhenOnTime(trx: Transaction<Database>, h: HandoffRow, at: Date): Promise<void> {
+  const onTime = h.breached_at === null && (h.due_at === null || at.getTime() <= new Date(h.due_at).getTime());
+  if (!onTime || !h.rep_id) return;
   await trx
-    .updateTable('timers')
-    .set({ cancelled_at: at })
-    .where('subject_id', '=', handoffId)
-    .where('fired_at', 'is', null)
-    .where('cancelled_at', 'is', null)
+    .updateTable('rep_profiles')
+    .set({ consecutive_breaches: 0 })
+    .where('user_id', '=', h.rep_id)
+    .where('consecutive_breaches', '>', 0)
     .execute();
 }

@@ -14,16 +14,19 @@ import {
   findHandoff,
   giveLeadsToReps,
   insertDispatchComment,
-  insertTimers,
   listDispatchComments,
   listOpenDispatches,
   resolveDispatchRow,
 } from '../../store/repositories/handoffs.js';
 import { findLeadsByIds } from '../../store/repositories/leads.js';
+import { insertTimers } from '../../store/repositories/timers.js';
 import { findUser } from '../../store/repositories/users.js';
 import type { ServiceContext } from '../context.js';
 import { routingSettingsInForce } from '../routing/routing-settings.js';
-import { ACCEPTANCE_SLA_MS, presentHandoff } from './create-handoff.js';
+import { acceptanceClock } from '../sla/handoff-clocks.js';
+import { slaInForce } from '../sla/sla-clock.js';
+import { presentHandoff } from './create-handoff.js';
+import { announceHandoffs } from './handoff-events.js';
 
 export const COMMENT_MAX_LENGTH = 2000;
 
@@ -116,7 +119,7 @@ export async function resolveDispatch(
     }
     const at = ctx.clock.now();
     const credit = as === 'sync' ? (await routingSettingsInForce(trx)).policy.partialCredit : 1;
-    const dueAt = new Date(at.getTime() + ACCEPTANCE_SLA_MS);
+    const { dueAt, timers } = acceptanceClock(await slaInForce(trx), ctx.newId, handoffId, at);
     const line: RoutingStep = {
       step: 'dispatch',
       repId: rep.id,
@@ -137,7 +140,7 @@ export async function resolveDispatch(
       at,
     });
     await giveLeadsToReps(trx, [{ leadId: handoff.lead_id, repId: rep.id }], at);
-    await insertTimers(trx, [{ id: ctx.newId(), kind: 'handoff.acceptance_due', subjectId: handoffId, dueAt, at }]);
+    await insertTimers(trx, timers);
     await appendAudit(trx, [
       {
         id: ctx.newId(),
@@ -152,7 +155,7 @@ export async function resolveDispatch(
         at,
       },
     ]);
-    return presentHandoff(
+    const resolved = presentHandoff(
       (await findHandoff(trx, handoffId)) ?? {
         ...handoff,
         rep_id: rep.id,
@@ -162,5 +165,7 @@ export async function resolveDispatch(
         explanation,
       },
     );
+    await announceHandoffs(trx, ctx, [resolved]);
+    return resolved;
   });
 }

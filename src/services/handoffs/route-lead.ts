@@ -48,12 +48,17 @@ export async function startRoutingRound(trx: Transaction<Database>, ctx: Service
   return { now, policy, candidates };
 }
 
+/** `excludeRepId`: a rep who must not get the lead again (recalled from them after a breach). */
 export async function routeToRep(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   leadId: string,
+  options: { excludeRepId?: string } = {},
 ): Promise<RoutingDecision> {
-  const round = await startRoutingRound(trx, ctx);
+  const started = await startRoutingRound(trx, ctx);
+  const round = options.excludeRepId
+    ? { ...started, candidates: started.candidates.filter((c) => c.id !== options.excludeRepId) }
+    : started;
   const [planned] = await planLeads(trx, round, [leadId]);
   return decide(trx, round, planned);
 }

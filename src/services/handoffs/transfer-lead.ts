@@ -20,6 +20,7 @@ import { findOpenHandoff, setLeadStatus } from '../../store/repositories/handoff
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { evaluateLeadDefinition } from '../definitions/evaluate-lead.js';
+import { recordLeadStatusChanges } from '../events/lead-status-changes.js';
 import { readLead } from '../read-leads.js';
 import { createHandoff, type HandoffView } from './create-handoff.js';
 import { routeToRep } from './route-lead.js';
@@ -100,18 +101,13 @@ export async function transferLead(
     });
     if (current.status !== 'mql') {
       await setLeadStatus(trx, leadId, 'mql', at);
-      await appendAudit(trx, [
+      await recordLeadStatusChanges(trx, ctx, [
         {
-          id: ctx.newId(),
-          actorId: actor.id,
-          action: 'lead.status_changed',
-          entityType: 'lead',
-          entityId: leadId,
           leadId,
-          from: { status: current.status },
-          to: { status: 'mql', handoffId: handoff.id },
+          from: { status: current.status, ownerId: current.owner_id },
+          to: { status: 'mql', ownerId: handoff.repId, handoffId: handoff.id },
+          actorId: actor.id,
           reason: `transferred to sales (${input.mode})`,
-          at,
         },
       ]);
     }

@@ -8,10 +8,10 @@
 import type { Transaction } from 'kysely';
 import { routeLead } from '../../domain/routing/route-lead.js';
 import type { RoutingDecision } from '../../domain/routing/routing-types.js';
-import { type AuditEntry, appendAudit } from '../../store/repositories/audit.js';
 import { setLeadStatus } from '../../store/repositories/handoffs.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
+import { type LeadStatusChange, recordLeadStatusChanges } from '../events/lead-status-changes.js';
 import { createHandoffs } from '../handoffs/create-handoff.js';
 import { routeLeadsToReps } from '../handoffs/route-lead.js';
 import { routingSettingsInForce } from './routing-settings.js';
@@ -86,23 +86,19 @@ export async function routeCapturedLeads(
     'mql',
     at,
   );
-  await appendAudit(trx, [
-    ...pooled.map((p) => routedEntry(ctx, p.id, 'nurturing', p.reason, at)),
-    ...direct.map((d, i) => routedEntry(ctx, d.id, 'mql', `${d.reason} (handoff ${handoffs[i].id})`, at)),
+  await recordLeadStatusChanges(trx, ctx, [
+    ...pooled.map((p) => routed(p.id, 'nurturing', null, p.reason)),
+    ...direct.map((d, i) => routed(d.id, 'mql', handoffs[i].repId, `${d.reason} (handoff ${handoffs[i].id})`)),
   ]);
 }
 
-function routedEntry(ctx: ServiceContext, leadId: string, status: string, reason: string, at: Date): AuditEntry {
+function routed(leadId: string, status: string, ownerId: string | null, reason: string): LeadStatusChange {
   return {
-    id: ctx.newId(),
-    actorId: null,
-    action: 'lead.routed',
-    entityType: 'lead',
-    entityId: leadId,
     leadId,
+    action: 'lead.routed',
     from: { status: 'new' },
-    to: { status },
+    to: { status, ownerId },
+    actorId: null,
     reason,
-    at,
   };
 }

@@ -140,36 +140,6 @@ export async function listDispatchComments(db: Queryable, handoffIds: readonly s
     .execute();
 }
 
-/** A durable timer: an SLA deadline or reminder fired by the sweeper (issue 5). */
-export async function insertTimers(
-  trx: Transaction<Database>,
-  timers: readonly {
-    id: string;
-    kind: string;
-    subjectId: string;
-    dueAt: Date;
-    payload?: Record<string, unknown>;
-    at: Date;
-  }[],
-): Promise<void> {
-  if (timers.length === 0) return;
-  await trx
-    .insertInto('timers')
-    .values(
-      timers.map((t) => ({
-        id: t.id,
-        kind: t.kind,
-        subject_id: t.subjectId,
-        due_at: t.dueAt,
-        payload: JSON.stringify(t.payload ?? {}),
-        fired_at: null,
-        cancelled_at: null,
-        created_at: t.at,
-      })),
-    )
-    .execute();
-}
-
 export async function setLeadStatus(
   trx: Transaction<Database>,
   leadIds: string | readonly string[],

@@ -1,0 +1,62 @@
+/** What hand-off events carry (SPEC §9): the hand-off's routing facts and a card of its lead. */
+import type { Transaction } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import type { ServiceContext } from '../context.js';
+import { emitEvents } from '../events/emit-events.js';
+import type { LeadLoopEvent } from '../events/event-types.js';
+import { leadCards } from '../events/lead-card.js';
+import { usersWithRoles } from '../events/recipients.js';
+import type { HandoffView } from './create-handoff.js';
+
+/** Who resolves manual dispatches (SPEC §1, §5.2). */
+const DISPATCHERS = ['sales_ops', 'sales_assistant'] as const;
+
+export function handoffEventData(h: HandoffView): Record<string, unknown> {
+  return {
+    id: h.id,
+    leadId: h.leadId,
+    sdrId: h.sdrId,
+    repId: h.repId,
+    kind: h.kind,
+    mode: h.mode,
+    status: h.status,
+    credit: h.credit,
+    dueAt: h.dueAt,
+    firstContactDueAt: h.firstContactDueAt,
+    decision: h.decision,
+  };
+}
+
+/** `handoff.created` to the rep and the SDR, or `dispatch.requested` to the dispatchers with the reasons. */
+export async function announceHandoffs(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  handoffs: readonly HandoffView[],
+): Promise<void> {
+  if (handoffs.length === 0) return;
+  const cards = await leadCards(
+    trx,
+    handoffs.map((h) => h.leadId),
+  );
+  const dispatchers = handoffs.some((h) => h.kind === 'dispatch') ? await usersWithRoles(trx, DISPATCHERS) : [];
+  const events: LeadLoopEvent[] = handoffs.map((h) =>
+    h.repId === null
+      ? {
+          type: 'dispatch.requested',
+          leadId: h.leadId,
+          data: {
+            handoff: handoffEventData(h),
+            lead: cards.get(h.leadId) ?? null,
+            reasons: h.explanation.filter((s) => s.outcome !== 'picked').map((s) => s.message),
+          },
+          notify: dispatchers,
+        }
+      : {
+          type: 'handoff.created',
+          leadId: h.leadId,
+          data: { handoff: handoffEventData(h), lead: cards.get(h.leadId) ?? null },
+          notify: [h.repId, ...(h.sdrId ? [h.sdrId] : [])],
+        },
+  );
+  await emitEvents(trx, ctx, events);
+}

@@ -1,0 +1,86 @@
+/**
+ * Durable timers (SPEC §6.2): written in the transaction of the change they guard, claimed by
+ * the sweeper with FOR UPDATE SKIP LOCKED (several processes never fire one twice; a crash before
+ * commit leaves it to fire again), marked fired in the same transaction as their effect.
+ */
+import type { Selectable, Transaction } from 'kysely';
+import type { Queryable } from '../db.js';
+import type { Database, TimersTable } from '../schema.js';
+
+export type TimerRow = Selectable<TimersTable>;
+
+export interface NewTimer {
+  id: string;
+  kind: string;
+  subjectId: string;
+  dueAt: Date;
+  payload?: Record<string, unknown>;
+  at: Date;
+}
+
+export async function insertTimers(trx: Transaction<Database>, timers: readonly NewTimer[]): Promise<void> {
+  if (timers.length === 0) return;
+  await trx
+    .insertInto('timers')
+    .values(
+      timers.map((t) => ({
+        id: t.id,
+        kind: t.kind,
+        subject_id: t.subjectId,
+        due_at: t.dueAt,
+        payload: JSON.stringify(t.payload ?? {}),
+        fired_at: null,
+        cancelled_at: null,
+        created_at: t.at,
+      })),
+    )
+    .execute();
+}
+
+/** The next due timer nobody else is firing, locked until the caller's transaction ends. */
+export async function claimDueTimer(trx: Transaction<Database>, now: Date): Promise<TimerRow | undefined> {
+  return trx
+    .selectFrom('timers')
+    .selectAll()
+    .where('fired_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .where('due_at', '<=', now)
+    .orderBy('due_at')
+    .orderBy('id')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+export async function markTimerFired(trx: Transaction<Database>, id: string, at: Date): Promise<void> {
+  await trx.updateTable('timers').set({ fired_at: at }).where('id', '=', id).execute();
+}
+
+/** A handler failed: try again later, keeping the error. */
+export async function postponeTimer(db: Queryable, id: string, until: Date, error: string): Promise<void> {
+  await db
+    .updateTable('timers')
+    .set((eb) => ({ due_at: until, attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2000) }))
+    .where('id', '=', id)
+    .where('fired_at', 'is', null)
+    .execute();
+}
+
+/** Stops the open timers of these kinds on these subjects (a decision met the deadline, a new clock replaces an old one). */
+export async function cancelOpenTimers(
+  trx: Transaction<Database>,
+  subjectIds: readonly string[],
+  kinds: readonly string[] | null,
+  at: Date,
+): Promise<void> {
+  if (subjectIds.length === 0) return;
+  let q = trx
+    .updateTable('timers')
+    .set({ cancelled_at: at })
+    .where('subject_id', 'in', [...subjectIds])
+    .where('fired_at', 'is', null)
+    .where('cancelled_at', 'is', null);
+  if (kinds) q = q.where('kind', 'in', [...kinds]);
+  await q.execute();
+}
