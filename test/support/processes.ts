@@ -28,6 +28,8 @@ export interface LeadLoopProcess {
   output(): string;
   /** SIGTERM (a clean shutdown), then SIGKILL if it has not exited within `graceMs`. */
   stop(graceMs?: number): Promise<void>;
+  /** kill -9: no shutdown at all, as a crash or an OOM kill would; resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -66,6 +68,11 @@ export async function startLeadLoopProcess(options: StartOptions): Promise<LeadL
     }),
   );
   const stop = (graceMs = 10_000) => stopChild(child, exited, graceMs);
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await exited;
+  };
 
   try {
     const url = await waitFor(timeoutMs, async () => {
@@ -77,7 +84,7 @@ export async function startLeadLoopProcess(options: StartOptions): Promise<LeadL
       const res = await fetch(`${base}/health`).catch(() => undefined);
       return res?.status === 200 ? true : undefined;
     });
-    return { pid: child.pid as number, url, base, output: () => output, stop };
+    return { pid: child.pid as number, url, base, output: () => output, stop, kill };
   } catch (error) {
     await stop(2_000);
     throw new Error(`${(error as Error).message}\n--- leadloop output ---\n${output}`);
