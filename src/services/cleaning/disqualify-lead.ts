@@ -9,7 +9,6 @@ import { Conflict, Forbidden, InvalidInput } from '../../domain/errors.js';
 import type { LeadStatus } from '../../domain/lead-status.js';
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
-import { appendAudit } from '../../store/repositories/audit.js';
 import {
   listReasons,
   lockLeadStatus,
@@ -19,6 +18,7 @@ import {
 } from '../../store/repositories/cleaning.js';
 import { findLeadsByIds, type LeadRow } from '../../store/repositories/leads.js';
 import type { ServiceContext } from '../context.js';
+import { recordLeadStatusChanges } from '../events/lead-status-changes.js';
 import { readLead } from '../read-leads.js';
 
 export async function disqualifyLead(
@@ -53,18 +53,14 @@ export async function disqualifyLead(
     }
     await setLeadStatus(trx, leadId, 'disqualified', reason.code, at);
     await markReasonsUsed(trx, 'disqualify', [reason.code]);
-    await appendAudit(trx, [
+    await recordLeadStatusChanges(trx, ctx, [
       {
-        id: ctx.newId(),
-        actorId: actor.id,
-        action: 'lead.disqualified',
-        entityType: 'lead',
-        entityId: leadId,
         leadId,
+        action: 'lead.disqualified',
         from: { status, statusReason: now?.status_reason ?? null },
         to: { status: 'disqualified', reason: reason.code, note },
+        actorId: actor.id,
         reason: `${reason.labelZh} / ${reason.labelEn}${note ? `: ${note}` : ''}`,
-        at,
       },
     ]);
     const [row] = await findLeadsByIds(trx, [leadId]);
@@ -89,18 +85,14 @@ export async function requalifyLead(
     // Back to where it was; a lead disqualified by some other path goes to the queue as new.
     const previous = (await statusBeforeDisqualification(trx, leadId)) ?? (now.owner_id ? 'working' : 'new');
     await setLeadStatus(trx, leadId, previous, null, at);
-    await appendAudit(trx, [
+    await recordLeadStatusChanges(trx, ctx, [
       {
-        id: ctx.newId(),
-        actorId: actor.id,
-        action: 'lead.requalified',
-        entityType: 'lead',
-        entityId: leadId,
         leadId,
+        action: 'lead.requalified',
         from: { status: 'disqualified', statusReason: now.status_reason },
         to: { status: previous, note },
+        actorId: actor.id,
         reason: note,
-        at,
       },
     ]);
     const [row] = await findLeadsByIds(trx, [leadId]);
