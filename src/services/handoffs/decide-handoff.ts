@@ -67,6 +67,11 @@ export async function decideHandoff(
       .where('id', '=', current.lead_id)
       .forUpdate()
       .executeTakeFirstOrThrow();
+    if (decision === 'return' && lead.status !== 'sql') {
+      throw new Conflict(
+        `the lead is ${lead.status}; only an accepted lead without an open or closed opportunity can be returned (withdraw the opportunity first)`,
+      );
+    }
     const next = nextLeadState(decision, current);
     const flags = decision === 'return' && !lead.flags.includes(MRL_FLAG) ? [...lead.flags, MRL_FLAG] : lead.flags;
 

@@ -1,0 +1,128 @@
+/**
+ * What the HTTP schema cannot check about an opportunity's fields: money, dates against the
+ * clock, reasons. Pure: the caller passes `now`.
+ */
+import type { FieldError } from '../errors.js';
+
+/** Ten trillion: more than any single B2B deal, and well inside a double's exact integers in cents. */
+export const MAX_AMOUNT = 10_000_000_000_000;
+export const NAME_MAX_LENGTH = 200;
+export const REASON_MAX_LENGTH = 1000;
+/** A date-only expected close of "today" is midnight UTC, hours before now: a day's grace. */
+const PAST_GRACE_MS = 24 * 3_600_000;
+
+/** ISO-8601: a date, or a date and time with its zone (a time without a zone means nothing on a server). */
+const isoPattern = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
+
+const isDateOnly = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
+const startOfUtcDay = (at: Date) => Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+
+export function parseIsoTime(text: string): Date | undefined {
+  if (!isoPattern.test(text)) return undefined;
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime())) return undefined;
+  const year = at.getUTCFullYear();
+  return year >= 1970 && year <= 9999 ? at : undefined;
+}
+
+export function checkAmount(amount: unknown, field = 'amount'): FieldError[] {
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return [{ field, message: 'must be a number' }];
+  if (amount < 0) return [{ field, message: 'must be 0 or more' }];
+  if (amount > MAX_AMOUNT) return [{ field, message: `must be at most ${MAX_AMOUNT}` }];
+  if (Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6 * Math.max(1, amount)) {
+    return [{ field, message: 'has at most 2 decimal places' }];
+  }
+  return [];
+}
+
+export interface OpportunityInput {
+  amount?: unknown;
+  expectedCloseAt?: string | null;
+  name?: string | null;
+  currency?: string | null;
+}
+
+export interface CheckedOpportunity {
+  amount: number;
+  expectedCloseAt: Date | null;
+  name: string | null;
+  currency: string;
+}
+
+export function checkOpportunity(
+  input: OpportunityInput,
+  now: Date,
+): { errors: FieldError[]; value: CheckedOpportunity } {
+  const errors: FieldError[] = [];
+  if (input.amount === undefined || input.amount === null) errors.push({ field: 'amount', message: 'is required' });
+  else errors.push(...checkAmount(input.amount));
+  let expectedCloseAt: Date | null = null;
+  if (input.expectedCloseAt) {
+    const at = parseIsoTime(input.expectedCloseAt);
+    if (!at) errors.push({ field: 'expectedCloseAt', message: 'must be an ISO-8601 date or time with a zone' });
+    else if (at.getTime() < now.getTime() - PAST_GRACE_MS) {
+      errors.push({ field: 'expectedCloseAt', message: 'cannot be in the past' });
+    } else expectedCloseAt = at;
+  }
+  const name = input.name?.trim() || null;
+  if (name && name.length > NAME_MAX_LENGTH) {
+    errors.push({ field: 'name', message: `is at most ${NAME_MAX_LENGTH} characters` });
+  }
+  const currency = (input.currency?.trim() || 'CNY').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) errors.push({ field: 'currency', message: 'must be an ISO 4217 code such as CNY' });
+  return { errors, value: { amount: input.amount as number, expectedCloseAt, name, currency } };
+}
+
+export interface ClosingInput {
+  reason?: string | null;
+  amount?: unknown;
+  closedAt?: string | null;
+}
+
+export interface CheckedClosing {
+  reason: string | null;
+  amount: number | null;
+  closedAt: Date;
+}
+
+/**
+ * withdraw {reason?}: today, by the clock (the §8.3 withdrawal window must not be back-dated).
+ * win {amount?, closedAt?}: the final amount replaces the registered one; closedAt defaults to
+ * now, may be earlier (a deal signed on Friday recorded on Monday), never in the future nor
+ * before the opportunity was registered. lose {reason, closedAt?}: the reason is required.
+ */
+export function checkClosing(
+  action: 'withdraw' | 'win' | 'lose',
+  input: ClosingInput,
+  now: Date,
+  createdAt: Date,
+): { errors: FieldError[]; value: CheckedClosing } {
+  const errors: FieldError[] = [];
+  const reason = input.reason?.trim() || null;
+  if (action === 'lose' && !reason) errors.push({ field: 'reason', message: 'is required: why was the deal lost?' });
+  if (reason && reason.length > REASON_MAX_LENGTH) {
+    errors.push({ field: 'reason', message: `is at most ${REASON_MAX_LENGTH} characters` });
+  }
+  let amount: number | null = null;
+  if (input.amount !== undefined && input.amount !== null) {
+    const amountErrors = checkAmount(input.amount);
+    errors.push(...amountErrors);
+    if (amountErrors.length === 0) amount = input.amount as number;
+  }
+  let closedAt = now;
+  if (input.closedAt) {
+    const at = parseIsoTime(input.closedAt);
+    if (!at) errors.push({ field: 'closedAt', message: 'must be an ISO-8601 date or time with a zone' });
+    else if (at.getTime() > now.getTime()) errors.push({ field: 'closedAt', message: 'cannot be in the future' });
+    else if (isDateOnly(input.closedAt) && at.getTime() === startOfUtcDay(createdAt)) {
+      // A date-only close on the day of registration: that day, not a moment before the registration.
+      closedAt = createdAt;
+    } else if (at.getTime() < createdAt.getTime()) {
+      errors.push({
+        field: 'closedAt',
+        message: `cannot be before the opportunity was registered (${createdAt.toISOString()})`,
+      });
+    } else closedAt = at;
+  }
+  return { errors, value: { reason, amount, closedAt } };
+}
