@@ -80,6 +80,11 @@ export const permissions = {
   'pool.claim': ['sdr', 'sdr_lead'],
   'pool.assign': ['sdr_lead', 'admin'],
   'segments.manage': ['sdr', 'sdr_lead', 'marketing', 'admin'],
+  // §7 claim limits, cool-off, re-surfacing; §6.3 contact caps and quiet hours: the SDR team's settings.
+  'pool.manage': ['sdr_lead', 'sales_ops', 'admin'],
+  // §6.3: whoever hears "don't call me again" flags it; lifting the flag is for those who run the funnel.
+  'contact.flag': ['sdr', 'sdr_lead', 'sales', 'sales_manager', 'sales_ops', 'marketing', 'admin'],
+  'contact.unflag': ['sdr_lead', 'sales_ops', 'marketing', 'admin'],
   // §6.1: the rep holding the lead registers and closes opportunities (services narrow to owner/team).
   'opportunities.manage': ['sales', 'sales_manager', 'sales_ops', 'admin'],
   // §10: the caller's prioritised work queue.
@@ -137,6 +142,9 @@ const actionWords: Record<Action, string> = {
   'pool.claim': 'claim leads from the pool',
   'pool.assign': 'assign leads to SDRs',
   'segments.manage': 'save pool segments',
+  'pool.manage': 'edit the pool and contact policy',
+  'contact.flag': 'mark leads do-not-contact',
+  'contact.unflag': 'lift a do-not-contact flag',
   'opportunities.manage': 'register and close opportunities',
   'queue.read': 'read an SDR work queue',
 };

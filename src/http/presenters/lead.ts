@@ -43,6 +43,13 @@ export const leadSchema = z
     originalSource: sourceSchema,
     latestSource: sourceSchema,
     flags: z.array(z.string()),
+    tags: z.array(z.string()).describe('free tags for segments and nurture (PUT /leads/{id}/tags)'),
+    doNotContact: z.boolean().describe('contact touches are refused (SPEC §6.3)'),
+    doNotContactReason: z.string().nullable(),
+    resurfaced: z
+      .object({ trigger: z.string(), at: z.string() })
+      .nullable()
+      .describe('why and when the lead last came back from the pool to the SDR queue (SPEC §7)'),
     score: z.number(),
     grade: z.string().nullable(),
     fields: z.record(z.string(), z.unknown()),
@@ -79,6 +86,13 @@ export function presentLead(row: LeadRow): LeadJson {
     originalSource: presentSource(row.original_source),
     latestSource: presentSource(row.latest_source),
     flags: row.flags,
+    tags: row.tags ?? [],
+    doNotContact: row.do_not_contact ?? false,
+    doNotContactReason: row.do_not_contact_reason ?? null,
+    resurfaced:
+      row.resurfaced_trigger && row.resurfaced_at
+        ? { trigger: row.resurfaced_trigger, at: iso(row.resurfaced_at) }
+        : null,
     score: row.score,
     grade: row.grade,
     fields: row.fields,

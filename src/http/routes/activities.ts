@@ -29,7 +29,8 @@ export async function activityRoutes(app: FastifyInstance, ctx: ServiceContext) 
     {
       schema: {
         tags: ['activities'],
-        summary: 'Log a touch on a lead (call, email, wechat, meeting, note)',
+        summary:
+          'Log a touch on a lead (call, email, wechat, meeting, note); contacts obey do-not-contact, the frequency cap and quiet hours (409)',
         params: idParams,
         body: z
           .object({
@@ -39,9 +40,27 @@ export async function activityRoutes(app: FastifyInstance, ctx: ServiceContext) 
             outcome: z.string().max(100).nullish().describe('e.g. connected, no_answer, busy, voicemail'),
             note: z.string().max(5000).nullish(),
             occurredAt: z.string().max(40).nullish().describe('ISO-8601; defaults to now'),
+            override: z
+              .string()
+              .max(500)
+              .nullish()
+              .describe('the reason to log a contact although it breaks the frequency cap or quiet hours (audited)'),
           })
           .strict(),
-        response: { 201: activitySchema, ...problems(400, 401, 403, 404) },
+        response: {
+          201: activitySchema.extend({
+            warnings: z
+              .array(
+                z.object({
+                  code: z.string().describe('owned_by_other, or a contact rule overridden or broken by a late log'),
+                  message: z.string(),
+                  ownerId: z.string().optional(),
+                }),
+              )
+              .describe('the touch is logged; what the caller should know (SPEC §6.3)'),
+          }),
+          ...problems(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request, reply) =>

@@ -3,7 +3,9 @@
  * duration and outcome, an e-mail, a WeChat message, a meeting, or a note. The MQL package and
  * SDR reports count these; each moves the lead's last touch (the 14-day recall reads it) and
  * shows on the timeline. One owner at a time: an SDR logs on their own and unowned leads, a rep
- * on leads handed to them (read scope), managers and admins on what they can see.
+ * on leads handed to them (read scope), managers and admins on what they can see. Contacts obey
+ * the lead's do-not-contact flag, frequency cap and quiet hours, and a touch by someone other
+ * than the owner comes back with a warning (SPEC §6.3, pool/contact-rules.ts).
  */
 import { type FieldError, Forbidden, InvalidInput } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
@@ -16,6 +18,7 @@ import {
 } from '../../store/repositories/activities.js';
 import { appendAudit } from '../../store/repositories/audit.js';
 import type { ServiceContext } from '../context.js';
+import { type ContactWarning, checkContact } from '../pool/contact-rules.js';
 import { readLead } from '../read-leads.js';
 
 export const activityTypes = ['call', 'email', 'wechat', 'meeting', 'note'] as const;
@@ -33,6 +36,8 @@ export interface ActivityInput {
   outcome?: string | null;
   note?: string | null;
   occurredAt?: string | null;
+  /** Why a touch goes ahead although it breaks the frequency cap or quiet hours (SPEC §6.3); audited. */
+  override?: string | null;
 }
 
 export interface ActivityView {
@@ -74,6 +79,9 @@ export function checkActivity(input: ActivityInput, now: Date): { errors: FieldE
     }
   }
   if (input.type === 'note' && !input.note?.trim()) errors.push({ field: 'note', message: 'a note needs its text' });
+  if (input.override !== undefined && input.override !== null && !input.override.trim()) {
+    errors.push({ field: 'override', message: 'must state the reason for the override' });
+  }
   let occurredAt = now;
   if (input.occurredAt) {
     const at = new Date(input.occurredAt);
@@ -90,7 +98,7 @@ export async function logActivity(
   actor: Actor,
   leadId: string,
   input: ActivityInput,
-): Promise<ActivityView> {
+): Promise<ActivityView & { warnings: ContactWarning[] }> {
   authorize(actor, 'activities.log');
   const now = ctx.clock.now();
   const { errors, occurredAt } = checkActivity(input, now);
@@ -109,7 +117,10 @@ export async function logActivity(
     note: input.note?.trim() || null,
     occurred_at: occurredAt,
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  const override = input.override?.trim() || null;
+  const contact = await ctx.db.transaction().execute(async (trx) => {
+    // §6.3 contact rules (refuse: 409) and the second-person warning, on the locked lead.
+    const checked = await checkContact(trx, ctx, { actor, leadId, type: row.type, occurredAt, override });
     await insertActivity(trx, row);
     await touchLead(trx, leadId, occurredAt);
     await appendAudit(trx, [
@@ -126,13 +137,31 @@ export async function logActivity(
           durationSec: row.duration_sec,
           outcome: row.outcome,
           occurredAt: occurredAt.toISOString(),
+          ...(checked.warnings.length ? { warnings: checked.warnings.map((w) => w.code) } : {}),
         },
         reason: row.note,
         at: now,
       },
+      ...(checked.overridden.length
+        ? [
+            {
+              id: ctx.newId(),
+              actorId: actor.id,
+              action: 'contact_rules.overridden',
+              entityType: 'activity',
+              entityId: row.id,
+              leadId,
+              from: null,
+              to: { rules: checked.overridden, type: row.type, occurredAt: occurredAt.toISOString() },
+              reason: override,
+              at: now,
+            },
+          ]
+        : []),
     ]);
+    return checked;
   });
-  return presentActivity(row);
+  return { ...presentActivity(row), warnings: contact.warnings };
 }
 
 export async function readActivities(ctx: ServiceContext, actor: Actor, leadId: string): Promise<ActivityView[]> {

@@ -17,6 +17,7 @@ import { loadScoringInputs, type ScoreWrite, type StoredScore, saveScores } from
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { listFrameworks } from '../frameworks.js';
+import { resurfaceOnScores } from '../pool/resurface-leads.js';
 import { scoringRulesInForce } from './rules-in-force.js';
 
 export interface ComputedScore {
@@ -76,6 +77,8 @@ export async function rescoreLeads(
     ledger: changed ? { id: ctx.newId(), cause: causeOf(stored, rulesVersion, cause) } : null,
   }));
   await saveScores(trx, writes, ctx.clock.now());
+  // SPEC §7: a pooled lead whose score rose across the threshold goes back to the SDR queue.
+  await resurfaceOnScores(trx, ctx, computed);
   return computed;
 }
 

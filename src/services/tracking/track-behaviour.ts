@@ -35,6 +35,7 @@ import {
 } from '../../store/repositories/tracking.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
+import { resurfaceOnBehaviour } from '../pool/resurface-leads.js';
 import { rescoreLeads } from '../scoring/rescore.js';
 import { describeStitch } from './describe-stitch.js';
 
@@ -123,6 +124,9 @@ export async function trackBehaviour(
           receivedAt,
         });
       }
+      // SPEC §7: a key behaviour sends a pooled lead back to the SDR queue (before rescoring, so
+      // the behaviour, not the score it brings, is the trigger shown).
+      if (leadId && id) await resurfaceOnBehaviour(trx, ctx, leadId, event.type);
       if (leadId && (id || stitched > 0)) await rescore(trx, ctx, leadId);
       return { id, leadId, stitched };
     }),
