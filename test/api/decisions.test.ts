@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolShanghaiReps } from '../support/roster.js';
 import { engines, expectProblem, makeUser, startTestServer, type TestServer } from '../support/server.js';
 
 type User = Awaited<ReturnType<typeof makeUser>>;
@@ -24,19 +25,7 @@ describe.each(engines())('hand-off decisions: accept, reject, return (%s)', (eng
     otherManager = await makeUser(t, 'sales_manager', { name: '华北经理', team: '华北销售' });
     repA = await makeUser(t, 'sales', { name: '张三', team: '华东销售' });
     repB = await makeUser(t, 'sales', { name: '李四', team: '华东销售' });
-    for (const rep of [repA, repB]) {
-      const r = await ops.call('PUT', `/reps/${rep.id}`, {
-        regions: ['上海'],
-        industries: [],
-        level: 2,
-        weight: 1,
-        capacity: 100,
-        department: '华东一部',
-      });
-      expect(r.status, r.text).toBe(200);
-    }
-    const e = await ops.call('PUT', `/eligibility/${month}`, { repIds: [repA.id, repB.id] });
-    expect(e.status, e.text).toBe(200);
+    await enrolShanghaiReps(ops, [repA, repB], [month]);
   });
   afterAll(async () => t?.stop());
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeReceiver, waitFor } from '../support/fake-http-receiver.js';
+import { enrolShanghaiReps } from '../support/roster.js';
 import { engines, expectProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
 
 type User = Awaited<ReturnType<typeof makeUser>>;
@@ -36,19 +37,7 @@ describe.each(engines())('opportunities (%s)', (engine) => {
     marketing = await makeUser(t, 'marketing', { name: '市场小王' });
     repA = await makeUser(t, 'sales', { name: '张三', team: '华东销售' });
     repB = await makeUser(t, 'sales', { name: '李四', team: '华东销售' });
-    for (const rep of [repA, repB]) {
-      const r = await ops.call('PUT', `/reps/${rep.id}`, {
-        regions: ['上海'],
-        industries: [],
-        level: 2,
-        weight: 1,
-        capacity: 100,
-        department: '华东一部',
-      });
-      expect(r.status, r.text).toBe(200);
-    }
-    const e = await ops.call('PUT', '/eligibility/2026-03', { repIds: [repA.id, repB.id] });
-    expect(e.status, e.text).toBe(200);
+    await enrolShanghaiReps(ops, [repA, repB], ['2026-03']);
   });
   afterAll(async () => t?.stop());
 

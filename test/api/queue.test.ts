@@ -4,6 +4,7 @@
  * re-surfaced from the pool (with the trigger), then score (older first on ties).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolShanghaiReps } from '../support/roster.js';
 import { engines, expectProblem, makeUser, startTestServer, type TestServer } from '../support/server.js';
 
 type User = Awaited<ReturnType<typeof makeUser>>;
@@ -49,19 +50,7 @@ describe.each(engines())('SDR work queue (%s)', (engine) => {
     repA = await makeUser(t, 'sales', { name: '张三', team: '华东销售' });
     repB = await makeUser(t, 'sales', { name: '李四', team: '华东销售' });
     sales = repA;
-    for (const rep of [repA, repB]) {
-      const r = await ops.call('PUT', `/reps/${rep.id}`, {
-        regions: ['上海'],
-        industries: [],
-        level: 2,
-        weight: 1,
-        capacity: 100,
-        department: '华东一部',
-      });
-      expect(r.status, r.text).toBe(200);
-    }
-    const e = await ops.call('PUT', '/eligibility/2026-03', { repIds: [repA.id, repB.id] });
-    expect(e.status, e.text).toBe(200);
+    await enrolShanghaiReps(ops, [repA, repB], ['2026-03']);
   });
   afterAll(async () => t?.stop());
 

@@ -6,6 +6,7 @@
  * recall after 14 days without a touch, and the first-contact deadline of an idle account owner.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolShanghaiReps } from '../support/roster.js';
 import { engines, expectProblem, makeUser, startTestServer, type TestServer } from '../support/server.js';
 
 type User = Awaited<ReturnType<typeof makeUser>>;
@@ -27,23 +28,8 @@ async function audit(t: TestServer, entityId: string, action: string) {
 
 async function makeReps(t: TestServer, ops: User, names: string[], months: string[]) {
   const reps: User[] = [];
-  for (const name of names) {
-    const rep = await makeUser(t, 'sales', { name, team: '华东销售' });
-    const r = await ops.call('PUT', `/reps/${rep.id}`, {
-      regions: ['上海'],
-      industries: [],
-      level: 2,
-      weight: 1,
-      capacity: 100,
-      department: '华东一部',
-    });
-    expect(r.status, r.text).toBe(200);
-    reps.push(rep);
-  }
-  for (const month of months) {
-    const e = await ops.call('PUT', `/eligibility/${month}`, { repIds: reps.map((r) => r.id) });
-    expect(e.status, e.text).toBe(200);
-  }
+  for (const name of names) reps.push(await makeUser(t, 'sales', { name, team: '华东销售' }));
+  await enrolShanghaiReps(ops, reps, months);
   return reps;
 }
 
