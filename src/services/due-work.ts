@@ -2,7 +2,8 @@
  * Work that falls due as time passes: the durable timers of the SLAs (SPEC §6.2), the "took
  * effect" record of approved definition versions whose date came (§4.2) and the decay sweep of
  * scores (§4.3). With the manual clock it runs before POST /admin/clock answers, so tests and
- * demos see its effects at once; on the system clock every half minute.
+ * demos see its effects at once. On the system clock the timers are swept every half minute
+ * and the rest every five minutes.
  */
 import type { ServiceContext } from './context.js';
 import { recordVersionsTakingEffect } from './definitions/stored-version.js';
@@ -23,17 +24,28 @@ export interface DueWorkLoop {
   stop(): Promise<void>;
 }
 
-/** Runs `runDueWork` every `everyMs`, one run at a time; a failed run is logged and retried next time. */
-export function startDueWorkLoop(ctx: ServiceContext, everyMs: number, log: (error: unknown) => void): DueWorkLoop {
-  let running: Promise<void> | null = null;
+/**
+ * On the system clock: sweeps the timers every `timersEveryMs` and runs all due work every
+ * `allEveryMs`, one run at a time; a failed run is logged and retried next time.
+ */
+export function startDueWorkLoop(
+  ctx: ServiceContext,
+  every: { timersEveryMs: number; allEveryMs: number },
+  log: (error: unknown) => void,
+): DueWorkLoop {
+  const onTimerError = (error: unknown, timerId: string) => log({ error, timerId });
+  const allEvery = Math.max(1, Math.round(every.allEveryMs / every.timersEveryMs));
+  let ticks = 0;
+  let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = runDueWork(ctx, (error, timerId) => log({ error, timerId }))
-      .catch(log)
-      .finally(() => {
-        running = null;
-      });
-  }, everyMs);
+    ticks += 1;
+    const work =
+      ticks % allEvery === 0 ? runDueWork(ctx, onTimerError) : sweepDueTimers(ctx, timerHandlers, onTimerError);
+    running = work.catch(log).finally(() => {
+      running = null;
+    });
+  }, every.timersEveryMs);
   timer.unref();
   return {
     async stop() {
