@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-/** The `leadloop` command (SPEC §10): start, migrate, import, demo. */
+/** The `leadloop` command (SPEC §10): start, migrate, import, plan, demo. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { DataDirBusy } from '../store/data-dir-lock.js';
 import { runDemo } from './demo.js';
 import { runImport } from './import.js';
 import { runMigrate } from './migrate.js';
+import { planCommand } from './plan.js';
 import { runStart } from './start.js';
 
 const port = (value: string) => {
@@ -39,6 +40,8 @@ program
   .option('--as <email>', 'the user the import is recorded for (default: the bootstrap admin)')
   .option('--errors <file>', 'where to write the error report CSV (default: <file>.errors.csv)')
   .action((file, opts) => runImport(configOf(opts), file, opts));
+
+program.addCommand(planCommand());
 
 program
   .command('demo')

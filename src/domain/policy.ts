@@ -89,6 +89,8 @@ export const permissions = {
   'opportunities.manage': ['sales', 'sales_manager', 'sales_ops', 'admin'],
   // §10: the caller's prioritised work queue.
   'queue.read': ['sdr', 'sdr_lead', 'admin'],
+  // §8.5 capacity planning: those who plan marketing, SDR and sales capacity.
+  'plans.run': ['marketing', 'sales_ops', 'sdr_lead', 'sales_manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -147,6 +149,7 @@ const actionWords: Record<Action, string> = {
   'contact.unflag': 'lift a do-not-contact flag',
   'opportunities.manage': 'register and close opportunities',
   'queue.read': 'read an SDR work queue',
+  'plans.run': 'run capacity plans',
 };
 
 export function allowedRoles(action: Action): readonly Role[] {

@@ -33,6 +33,7 @@ import { leadRoutes } from './routes/leads.js';
 import { mergeRoutes } from './routes/merges.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { opportunityRoutes } from './routes/opportunities.js';
+import { planRoutes } from './routes/plans.js';
 import { poolRoutes } from './routes/pool.js';
 import { qualificationRoutes } from './routes/qualification.js';
 import { queueRoutes } from './routes/queue.js';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await poolRoutes(api, options.ctx);
       await opportunityRoutes(api, options.ctx);
       await queueRoutes(api, options.ctx);
+      await planRoutes(api, options.ctx);
     },
     { prefix: '/api/v1' },
   );
