@@ -16,6 +16,8 @@ export interface Config {
   adminPassword: string | undefined;
   clock: 'system' | 'manual';
   logLevel: string;
+  /** Where people reach LeadLoop: the base of links in e-mails and chat cards (default: the listening address). */
+  publicUrl: string | undefined;
 }
 
 const envSchema = z.object({
@@ -27,6 +29,7 @@ const envSchema = z.object({
   LEADLOOP_ADMIN_EMAIL: z.string().email().optional(),
   LEADLOOP_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   LEADLOOP_CLOCK: z.enum(['system', 'manual']).optional(),
+  LEADLOOP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -55,5 +58,6 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Flags
     adminPassword: e.LEADLOOP_ADMIN_PASSWORD,
     clock: e.LEADLOOP_CLOCK ?? 'system',
     logLevel: e.LOG_LEVEL ?? 'warn',
+    publicUrl: e.LEADLOOP_PUBLIC_URL,
   };
 }

@@ -9,6 +9,7 @@ import { buildApp } from './http/app.js';
 import { createServiceContext, type ServiceContext } from './services/context.js';
 import { startDueWorkLoop } from './services/due-work.js';
 import { failInterruptedImports } from './services/import-leads.js';
+import { startNotifications } from './services/notifications/start-notifications.js';
 import { bootstrapAdmin } from './services/users.js';
 import { openStore, type Store, type StoreLocation } from './store/db.js';
 
@@ -21,7 +22,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const DUE_WORK_EVERY_MS = 5 * 60_000;
+const DUE_WORK_EVERY = { timersEveryMs: 30_000, allEveryMs: 5 * 60_000 };
 
 export function storeLocation(config: Pick<Config, 'databaseUrl' | 'dataDir'>): StoreLocation {
   return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
@@ -53,10 +54,14 @@ export async function startServer(
     const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
     ctx.enrichment.onError = (error, leadIds) => app.log.error({ err: error, leadIds }, 'enrichment failed');
     ctx.enrichment.start();
+    // Outbox deliveries (SPEC §9) about a second after each commit; links point at LEADLOOP_PUBLIC_URL.
+    const notifications = startNotifications(ctx, config.publicUrl, url, (error) =>
+      app.log.error(error, 'outbox delivery failed'),
+    );
     // The manual clock runs due work when it is moved (POST /admin/clock).
     const dueWork = manualClock
       ? undefined
-      : startDueWorkLoop(ctx, DUE_WORK_EVERY_MS, (error) => app.log.error(error, 'due work failed'));
+      : startDueWorkLoop(ctx, DUE_WORK_EVERY, (error) => app.log.error(error, 'due work failed'));
     return {
       app,
       store,
@@ -65,6 +70,7 @@ export async function startServer(
       bootstrap,
       close: async () => {
         await dueWork?.stop();
+        await notifications.stop();
         await app.close();
         await ctx.enrichment.stop();
         await store.close();

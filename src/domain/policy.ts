@@ -89,6 +89,10 @@ export const permissions = {
   'opportunities.manage': ['sales', 'sales_manager', 'sales_ops', 'admin'],
   // §10: the caller's prioritised work queue.
   'queue.read': ['sdr', 'sdr_lead', 'admin'],
+  // §8: funnel and SDR reports; an SDR reads only their own row of the SDR report
+  // (services/reports/sdr-report.ts). The credit and attribution rules are sales ops' settings.
+  'reports.read': ['marketing', 'sdr_lead', 'sales_manager', 'sales_ops', 'admin'],
+  'reports.manage': ['admin', 'sales_ops'],
   // §8.5 capacity planning: those who plan marketing, SDR and sales capacity.
   'plans.run': ['marketing', 'sales_ops', 'sdr_lead', 'sales_manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -149,6 +153,8 @@ const actionWords: Record<Action, string> = {
   'contact.unflag': 'lift a do-not-contact flag',
   'opportunities.manage': 'register and close opportunities',
   'queue.read': 'read an SDR work queue',
+  'reports.read': 'read funnel and performance reports',
+  'reports.manage': 'edit the attribution and credit rules of the reports',
   'plans.run': 'run capacity plans',
 };
 

@@ -37,6 +37,7 @@ import { planRoutes } from './routes/plans.js';
 import { poolRoutes } from './routes/pool.js';
 import { qualificationRoutes } from './routes/qualification.js';
 import { queueRoutes } from './routes/queue.js';
+import { reportRoutes } from './routes/reports.js';
 import { rosterRoutes } from './routes/roster.js';
 import { routingRoutes } from './routes/routing.js';
 import { scoreRoutes } from './routes/scores.js';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await poolRoutes(api, options.ctx);
       await opportunityRoutes(api, options.ctx);
       await queueRoutes(api, options.ctx);
+      await reportRoutes(api, options.ctx);
       await planRoutes(api, options.ctx);
     },
     { prefix: '/api/v1' },

@@ -7,6 +7,7 @@
  */
 import type { ServiceContext } from './context.js';
 import { recordVersionsTakingEffect } from './definitions/stored-version.js';
+import { deliverOutbox } from './notifications/deliver-outbox.js';
 import { refreshStaleScores } from './scoring/refresh-stale-scores.js';
 import { sweepDueTimers } from './timers/sweep-timers.js';
 import { timerHandlers } from './timers/timer-handlers.js';
@@ -18,6 +19,8 @@ export async function runDueWork(
   await sweepDueTimers(ctx, timerHandlers, onTimerError);
   await ctx.db.transaction().execute((trx) => recordVersionsTakingEffect(trx, ctx));
   await refreshStaleScores(ctx);
+  // what the timers announced goes out before the clock call answers (retries that came due too)
+  await deliverOutbox(ctx);
 }
 
 export interface DueWorkLoop {

@@ -13,6 +13,7 @@ import * as sla from './migrations/011-sla.js';
 import * as notifications from './migrations/012-notifications.js';
 import * as pool from './migrations/013-pool.js';
 import * as opportunities from './migrations/014-opportunities.js';
+import * as reports from './migrations/015-reports.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '012-notifications': notifications,
   '013-pool': pool,
   '014-opportunities': opportunities,
+  '015-reports': reports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

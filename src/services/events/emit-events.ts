@@ -1,8 +1,13 @@
 /**
  * Announcing events (SPEC §9) in the transaction of the state change they describe: the event
- * log row, and from it everything that goes out, commit or roll back together with the change.
+ * log row, and from it everything that goes out (in-app notifications, webhook, robot and
+ * e-mail outbox rows), commit or roll back together with the change. A few statements per call
+ * whatever the number of events: the event rows, a look at which types anyone listens to, and
+ * — only when someone is told — the notifications and outbox rows. Delivery happens later,
+ * outside (notifications/deliver-outbox.ts), so a failing channel never blocks the change.
  */
 import type { Transaction } from 'kysely';
+import { fanOutEvents, listenedTypes } from '../../store/repositories/event-fan-out.js';
 import { insertEvents } from '../../store/repositories/events.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
@@ -15,8 +20,12 @@ export async function emitEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   const at = ctx.clock.now();
-  await insertEvents(
-    trx,
-    events.map((e) => ({ id: ctx.newId(), ...e, occurredAt: at })),
+  const rows = events.map((e) => ({ id: ctx.newId(), ...e, notify: [...new Set(e.notify)], occurredAt: at }));
+  await insertEvents(trx, rows);
+  const listened = await listenedTypes(trx);
+  const outgoing = rows.filter(
+    (e) => listened.outbound.has(e.type) || (e.notify.length > 0 && listened.email.has(e.type)),
   );
+  const notifications = rows.flatMap((event) => event.notify.map((userId) => ({ id: ctx.newId(), userId, event })));
+  await fanOutEvents(trx, outgoing, notifications);
 }

@@ -1,0 +1,220 @@
+/**
+ * GET /reports/funnel (SPEC §8.1, §10.1): lead → valid lead → MQL → SQL → opportunity → won per
+ * slice (channel, campaign, SDR, rep, region, industry, customer size), with stage conversion,
+ * leakage and its reasons, and the median time in each stage; cohort by capture date or by event
+ * date. Stage semantics: domain/reports/funnel.ts. The answer names the definition versions it
+ * counted with (§4.2) and the attribution rules it applied (§8.4).
+ */
+import type { DefinitionKind } from '../../domain/definitions/definition-body.js';
+import { InvalidInput } from '../../domain/errors.js';
+import { authorize } from '../../domain/policy.js';
+import {
+  type CountedDefinition,
+  definitionSegments,
+  definitionsCountedWith,
+} from '../../domain/reports/definition-segments.js';
+import {
+  describeLeakage,
+  type FunnelCohort,
+  type FunnelDimension,
+  type Leakage,
+  type LeakageCount,
+  type LeakageKind,
+  roundHours,
+  type StageConversion,
+  stageConversion,
+  sumLeakage,
+} from '../../domain/reports/funnel.js';
+import { parseReportPeriod, type ReportPeriod } from '../../domain/reports/report-period.js';
+import type { Actor } from '../../domain/roles.js';
+import {
+  channelNames,
+  type FunnelCountRow,
+  type FunnelQuery,
+  funnelCounts,
+  funnelLeakage,
+  reasonLabels,
+  userNames,
+} from '../../store/repositories/reports.js';
+import type { ServiceContext } from '../context.js';
+import { loadDefinitionHistory } from '../definitions/stored-version.js';
+import { reportRulesInForce } from './report-rules.js';
+
+export interface FunnelRow {
+  key: string | null;
+  label: string | null;
+  leads: number;
+  validLeads: number;
+  mqls: number;
+  sqls: number;
+  opportunities: number;
+  won: number;
+  wonAmount: number;
+  conversion: StageConversion;
+  medianHoursInStage: { lead: number | null; mql: number | null; sql: number | null; opportunity: number | null };
+  leakage: Leakage[];
+}
+
+export interface FunnelReport {
+  period: ReportPeriod;
+  by: FunnelDimension;
+  cohort: FunnelCohort;
+  definitions: CountedDefinition[];
+  rules: {
+    version: number;
+    channelOfRecord: 'first_touch';
+    sdrAttribution: 'handoff_sdr';
+    largeCustomerEmployees: number;
+  };
+  rows: FunnelRow[];
+  total: FunnelRow;
+}
+
+const stageKinds: readonly DefinitionKind[] = ['mql', 'sql', 'opportunity'];
+
+export async function readFunnelReport(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: { from?: string; to?: string; by?: FunnelDimension; cohort?: FunnelCohort },
+): Promise<FunnelReport> {
+  authorize(actor, 'reports.read');
+  const now = ctx.clock.now();
+  const parsed = parseReportPeriod(query, now);
+  if (!parsed.period) throw new InvalidInput(parsed.errors);
+  const period = parsed.period;
+  const by = query.by ?? 'channel';
+  const cohort = query.cohort ?? 'capture';
+
+  return ctx.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const { version, rules } = await reportRulesInForce(trx);
+      const history = (await loadDefinitionHistory(trx)).map((v) => v.domain);
+      const q: FunnelQuery = {
+        by,
+        cohort,
+        from: period.from,
+        until: period.until,
+        validLead: definitionSegments(history, 'valid_lead').map((s) => ({
+          from: s.from,
+          until: s.until,
+          criteria: s.version.body.criteria,
+        })),
+        largeCustomerEmployees: rules.largeCustomerEmployees,
+      };
+      const counts = await funnelCounts(trx, q);
+      const leakage = await funnelLeakage(trx, q);
+      const labelOf = await sliceLabels(trx, by, counts, rules.largeCustomerEmployees);
+      const reasons = await reasonLabels(trx);
+      const reasonLabel = (kind: LeakageKind, code: string) => {
+        const r = reasons.find((x) => x.kind === kind && x.code === code);
+        return r && { zh: r.zh, en: r.en };
+      };
+
+      const leakageOf = new Map<string | null, LeakageCount[]>();
+      for (const l of leakage) {
+        const list = leakageOf.get(l.key) ?? [];
+        list.push({ kind: l.kind, reason: l.reason, count: l.count });
+        leakageOf.set(l.key, list);
+      }
+      const present = (r: FunnelCountRow, drops: readonly LeakageCount[]): FunnelRow => ({
+        key: r.total ? null : r.key,
+        label: r.total ? null : (r.label ?? labelOf(r.key)),
+        leads: r.leads,
+        validLeads: r.validLeads,
+        mqls: r.mqls,
+        sqls: r.sqls,
+        opportunities: r.opportunities,
+        won: r.won,
+        wonAmount: Math.round(r.wonAmount * 100) / 100,
+        conversion: stageConversion(r),
+        medianHoursInStage: {
+          lead: roundHours(r.hoursLead),
+          mql: roundHours(r.hoursMql),
+          sql: roundHours(r.hoursSql),
+          opportunity: roundHours(r.hoursOpportunity),
+        },
+        leakage: describeLeakage(drops, reasonLabel),
+      });
+
+      const sliceRows = counts.filter((r) => !r.total);
+      // Slices with drops only (event cohort: a rejection in the period of a lead counted nowhere else).
+      for (const key of leakageOf.keys()) {
+        if (!sliceRows.some((r) => r.key === key)) sliceRows.push(emptyCounts(key));
+      }
+      const rows = sliceRows
+        .map((r) => present(r, leakageOf.get(r.key) ?? []))
+        .sort((a, b) => b.leads - a.leads || b.mqls - a.mqls || compareKeys(a.key, b.key));
+      const totalCounts = counts.find((r) => r.total) ?? emptyCounts(null);
+      const total = present({ ...totalCounts, total: true }, sumLeakage([...leakageOf.values()]));
+
+      const stagesUntil = cohort === 'capture' ? now : period.to;
+      return {
+        period,
+        by,
+        cohort,
+        definitions: [
+          ...definitionsCountedWith(history, ['valid_lead'], period.from, period.to),
+          ...definitionsCountedWith(history, stageKinds, period.from, stagesUntil),
+        ],
+        rules: {
+          version,
+          channelOfRecord: 'first_touch' as const,
+          sdrAttribution: 'handoff_sdr' as const,
+          largeCustomerEmployees: rules.largeCustomerEmployees,
+        },
+        rows,
+        total,
+      };
+    });
+}
+
+const compareKeys = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b);
+
+function emptyCounts(key: string | null): FunnelCountRow {
+  return {
+    key,
+    total: false,
+    label: null,
+    leads: 0,
+    validLeads: 0,
+    mqls: 0,
+    sqls: 0,
+    opportunities: 0,
+    won: 0,
+    wonAmount: 0,
+    hoursLead: null,
+    hoursMql: null,
+    hoursSql: null,
+    hoursOpportunity: null,
+  };
+}
+
+/** A display name per slice key: the channel's name, the person's name, the size band. */
+async function sliceLabels(
+  db: Parameters<typeof channelNames>[0],
+  by: FunnelDimension,
+  counts: readonly FunnelCountRow[],
+  largeFrom: number,
+): Promise<(key: string | null) => string | null> {
+  if (by === 'channel') {
+    const names = await channelNames(db);
+    return (key) => (key === null ? null : (names.get(key)?.name ?? key));
+  }
+  if (by === 'sdr' || by === 'rep') {
+    const ids = counts.map((r) => r.key).filter((k): k is string => k !== null);
+    const names = await userNames(db, ids);
+    return (key) => (key === null ? null : (names.get(key) ?? key));
+  }
+  if (by === 'size') {
+    const sizes: Record<string, string> = {
+      large: `${largeFrom}+ employees`,
+      small: `1–${largeFrom - 1} employees`,
+      unknown: 'employees unknown',
+    };
+    return (key) => (key === null ? null : (sizes[key] ?? key));
+  }
+  return (key) => key;
+}

@@ -1,0 +1,491 @@
+/**
+ * SQL of the funnel and SDR reports (SPEC §8.1, §8.3). The funnel is aggregated in the database
+ * (one row per slice and a totals row, GROUPING SETS), never by loading leads: at a million leads
+ * only the answer crosses the wire. Stage facts per lead come from the records that prove them:
+ * the first hand-off (MQL), the first `handoff.accepted` audit entry (SQL — a returned hand-off
+ * has lost its acceptance date on the row, the audit log keeps it), the first opportunity, the
+ * first win. Migration 015 adds the partial indexes these read.
+ *
+ * Also the report rules (policy_versions kind `report_rules`) and the labels of slices and reasons.
+ */
+import { type RawBuilder, sql, type Transaction } from 'kysely';
+import type { DefinitionCriterion } from '../../domain/definitions/definition-body.js';
+import type { FunnelCohort, FunnelDimension, LeakageKind } from '../../domain/reports/funnel.js';
+import type { Queryable } from '../db.js';
+import type { Database } from '../schema.js';
+
+export interface ValidLeadSpan {
+  from: Date;
+  until: Date | null;
+  criteria: readonly DefinitionCriterion[];
+}
+
+export interface FunnelQuery {
+  by: FunnelDimension;
+  cohort: FunnelCohort;
+  from: Date;
+  until: Date;
+  /** The valid-lead definition over time: each lead is judged by the version in force at its capture. */
+  validLead: readonly ValidLeadSpan[];
+  largeCustomerEmployees: number;
+}
+
+export interface FunnelCountRow {
+  /** null: leads with no value for the slice (no campaign, not handed off …); see `total`. */
+  key: string | null;
+  /** The totals row over every slice. */
+  total: boolean;
+  /** A display name the data itself holds (region text); other labels are looked up by the service. */
+  label: string | null;
+  leads: number;
+  validLeads: number;
+  mqls: number;
+  sqls: number;
+  opportunities: number;
+  won: number;
+  wonAmount: number;
+  hoursLead: number | null;
+  hoursMql: number | null;
+  hoursSql: number | null;
+  hoursOpportunity: number | null;
+}
+
+const text = (column: RawBuilder<unknown>) => sql`nullif(btrim(${column}), '')`;
+
+/** A built-in profile field of a definition → its column (domain/definitions/definition-body.ts). */
+const profileColumns: Record<string, string> = {
+  name: 'name',
+  company: 'company',
+  title: 'title',
+  region: 'region',
+  industry: 'industry',
+  employees: 'employees',
+  channel: 'channel_id',
+};
+
+/** A JSON value present the way evaluate-definition.ts means it: not null, not blank, not []. */
+const presentJson = (value: RawBuilder<unknown>) =>
+  sql`(${value} IS NOT NULL AND jsonb_typeof(${value}) <> 'null' AND ${value} <> '[]'::jsonb
+    AND NOT (jsonb_typeof(${value}) = 'string' AND btrim(${value} #>> '{}') = ''))`;
+
+/**
+ * One criterion of a stage definition as a condition on the lead `l` (with the stage facts
+ * `sql_at`, `opp_at` of the funnel query in scope): the same meaning as
+ * domain/definitions/evaluate-definition.ts, for a million leads at once.
+ */
+function criterionCondition(c: DefinitionCriterion): RawBuilder<unknown> {
+  switch (c.kind) {
+    case 'status':
+      return c.notIn.length ? sql`NOT (l.status = any(${[...c.notIn]}::text[]))` : sql`true`;
+    case 'contact': {
+      const phone = sql`${text(sql`l.phone`)} IS NOT NULL`;
+      const email = sql`${text(sql`l.email`)} IS NOT NULL`;
+      if (c.require === 'phone') return phone;
+      if (c.require === 'email') return email;
+      return sql`(${phone} OR ${email})`;
+    }
+    case 'minScore':
+      return sql`(l.scored_at IS NOT NULL AND l.score >= ${c.min})`;
+    case 'field': {
+      if (c.field.startsWith('fields.')) return presentJson(sql`(l.fields -> ${c.field.slice('fields.'.length)})`);
+      const column = profileColumns[c.field];
+      if (!column) return sql`false`;
+      if (column === 'employees') return sql`l.employees IS NOT NULL`;
+      return sql`${text(sql.ref(`l.${column}`))} IS NOT NULL`;
+    }
+    case 'milestone':
+      return c.milestone === 'accepted_by_sales'
+        ? sql`(acc.sql_at IS NOT NULL OR o.opp_at IS NOT NULL)`
+        : sql`o.opp_at IS NOT NULL`;
+    case 'answer': {
+      const value = sql`(q.answers -> ${c.key})`;
+      let condition: RawBuilder<unknown>;
+      if (c.oneOf) {
+        condition = sql`${JSON.stringify(c.oneOf)}::jsonb @> jsonb_build_array(${value})`;
+      } else if (c.min !== undefined || c.max !== undefined) {
+        const number = sql`(q.answers ->> ${c.key})::numeric`;
+        condition = sql`(jsonb_typeof(${value}) = 'number'
+          AND ${c.min === undefined ? sql`true` : sql`${number} >= ${c.min}`}
+          AND ${c.max === undefined ? sql`true` : sql`${number} <= ${c.max}`})`;
+      } else {
+        condition = sql`(${presentJson(value)} AND ${value} <> '"unknown"'::jsonb)`;
+      }
+      return sql`EXISTS (SELECT 1 FROM qualifications q
+        WHERE q.lead_id = l.id AND q.framework = ${c.framework} AND ${condition})`;
+    }
+  }
+}
+
+function definitionCondition(criteria: readonly DefinitionCriterion[]): RawBuilder<unknown> {
+  if (criteria.length === 0) return sql`true`;
+  return sql`(${sql.join(criteria.map(criterionCondition), sql` AND `)})`;
+}
+
+/** Each lead judged by the version in force when it was captured (SPEC §4.2: history is not rewritten). */
+function validLeadCondition(spans: readonly ValidLeadSpan[]): RawBuilder<unknown> {
+  if (spans.length === 0) return sql`true`;
+  if (spans.length === 1) return definitionCondition(spans[0].criteria);
+  const cases = spans
+    .slice(0, -1)
+    .map((s) => sql`WHEN l.created_at < ${s.until} THEN ${definitionCondition(s.criteria)}`);
+  return sql`(CASE ${sql.join(cases, sql` `)} ELSE ${definitionCondition(spans[spans.length - 1].criteria)} END)`;
+}
+
+/**
+ * The slice a lead belongs to. SDR and rep: the hand-off that took the lead furthest (the one its
+ * opportunity follows, else an accepted one, else the latest) — the SDR who made it is the SDR who
+ * owned the lead when it qualified (SPEC §8.4); a lead never handed off belongs to the SDR working
+ * it now (its owner), or to nobody.
+ */
+function sliceKey(q: FunnelQuery): { key: RawBuilder<unknown>; label: RawBuilder<unknown> } {
+  switch (q.by) {
+    case 'channel':
+      return { key: sql`l.channel_id`, label: sql`NULL::text` };
+    case 'campaign':
+      return { key: text(sql`l.original_source -> 'utm' ->> 'campaign'`), label: sql`NULL::text` };
+    case 'region':
+      return { key: sql`coalesce(l.region_code, ${text(sql`l.region`)})`, label: text(sql`l.region`) };
+    case 'industry':
+      return { key: text(sql`l.industry`), label: sql`NULL::text` };
+    case 'size':
+      return {
+        key: sql`CASE WHEN l.employees IS NULL THEN 'unknown'
+          WHEN l.employees >= ${q.largeCustomerEmployees} THEN 'large' ELSE 'small' END`,
+        label: sql`NULL::text`,
+      };
+    case 'sdr':
+      return { key: sql`CASE WHEN a.lead_id IS NOT NULL THEN a.sdr_id ELSE l.owner_id END`, label: sql`NULL::text` };
+    case 'rep':
+      return { key: sql`a.rep_id`, label: sql`NULL::text` };
+  }
+}
+
+const attributedHandoff = sql`LEFT JOIN (
+    SELECT DISTINCT ON (h.lead_id) h.lead_id, h.sdr_id, h.rep_id
+    FROM handoffs h
+    ORDER BY h.lead_id,
+      (EXISTS (SELECT 1 FROM opportunities ho WHERE ho.handoff_id = h.id)) DESC,
+      (h.status IN ('accepted', 'returned')) DESC,
+      h.created_at DESC, h.id DESC
+  ) a ON a.lead_id = l.id`;
+
+/** One row per live lead (of the cohort) with its slice, validity and stage times. */
+function facts(q: FunnelQuery): RawBuilder<unknown> {
+  const { key, label } = sliceKey(q);
+  const byPerson = q.by === 'sdr' || q.by === 'rep';
+  return sql`SELECT l.id, l.status, l.status_reason, l.created_at AS captured_at,
+      ${key} AS key, ${label} AS label, ${validLeadCondition(q.validLead)} AS valid,
+      h.mql_at, acc.sql_at, o.opp_at, o.won_at, o.won_amount, o.won_amount_in
+    FROM leads l
+    LEFT JOIN (SELECT lead_id, min(created_at) AS mql_at FROM handoffs GROUP BY lead_id) h ON h.lead_id = l.id
+    LEFT JOIN (SELECT lead_id, min(at) AS sql_at FROM audit_log
+        WHERE action = 'handoff.accepted' AND lead_id IS NOT NULL GROUP BY lead_id) acc ON acc.lead_id = l.id
+    LEFT JOIN (SELECT lead_id, min(created_at) AS opp_at,
+          min(closed_at) FILTER (WHERE stage = 'won') AS won_at,
+          sum(amount) FILTER (WHERE stage = 'won') AS won_amount,
+          sum(amount) FILTER (WHERE stage = 'won' AND closed_at >= ${q.from} AND closed_at < ${q.until}) AS won_amount_in
+        FROM opportunities GROUP BY lead_id) o ON o.lead_id = l.id
+    ${byPerson ? attributedHandoff : sql``}
+    WHERE l.history = false
+      ${q.cohort === 'capture' ? sql`AND l.created_at >= ${q.from} AND l.created_at < ${q.until}` : sql``}`;
+}
+
+const hours = (from: string, to: string) => sql`extract(epoch FROM (${sql.ref(to)} - ${sql.ref(from)}))::float8 / 3600`;
+
+export async function funnelCounts(db: Queryable, q: FunnelQuery): Promise<FunnelCountRow[]> {
+  const event = q.cohort === 'event';
+  const within = (column: string) => sql`(${sql.ref(column)} >= ${q.from} AND ${sql.ref(column)} < ${q.until})`;
+  // Capture cohort: every stage the cohort's leads reached. Event cohort: stages reached in the period.
+  const reached = (column: string) => (event ? within(column) : sql`${sql.ref(column)} IS NOT NULL`);
+  const captured = event ? within('captured_at') : sql`true`;
+  const median = (from: string, to: string) =>
+    sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN ${reached(to)} THEN ${hours(from, to)} END)`;
+  const result = await sql<{
+    key: string | null;
+    total: number;
+    label: string | null;
+    leads: number;
+    valid_leads: number;
+    mqls: number;
+    sqls: number;
+    opportunities: number;
+    won: number;
+    won_amount: number | null;
+    hours_lead: number | null;
+    hours_mql: number | null;
+    hours_sql: number | null;
+    hours_opportunity: number | null;
+  }>`WITH facts AS (${facts(q)})
+    SELECT key, grouping(key) AS total, min(label) AS label,
+      count(*) FILTER (WHERE ${captured}) AS leads,
+      count(*) FILTER (WHERE ${captured} AND (valid OR mql_at IS NOT NULL)) AS valid_leads,
+      count(*) FILTER (WHERE ${reached('mql_at')}) AS mqls,
+      count(*) FILTER (WHERE ${reached('sql_at')}) AS sqls,
+      count(*) FILTER (WHERE ${reached('opp_at')}) AS opportunities,
+      count(*) FILTER (WHERE ${reached('won_at')}) AS won,
+      sum(${event ? sql`won_amount_in` : sql`won_amount`}) AS won_amount,
+      ${median('captured_at', 'mql_at')} AS hours_lead,
+      ${median('mql_at', 'sql_at')} AS hours_mql,
+      ${median('sql_at', 'opp_at')} AS hours_sql,
+      ${median('opp_at', 'won_at')} AS hours_opportunity
+    FROM facts
+    ${
+      event
+        ? sql`WHERE ${within('captured_at')} OR ${within('mql_at')} OR ${within('sql_at')}
+            OR ${within('opp_at')} OR ${within('won_at')}`
+        : sql``
+    }
+    GROUP BY GROUPING SETS ((key), ())`.execute(db);
+  return result.rows.map((r) => ({
+    key: r.key,
+    total: Number(r.total) === 1,
+    label: r.label,
+    leads: Number(r.leads),
+    validLeads: Number(r.valid_leads),
+    mqls: Number(r.mqls),
+    sqls: Number(r.sqls),
+    opportunities: Number(r.opportunities),
+    won: Number(r.won),
+    wonAmount: r.won_amount === null ? 0 : Number(r.won_amount),
+    hoursLead: r.hours_lead,
+    hoursMql: r.hours_mql,
+    hoursSql: r.hours_sql,
+    hoursOpportunity: r.hours_opportunity,
+  }));
+}
+
+export interface LeakageRow {
+  key: string | null;
+  kind: LeakageKind;
+  reason: string | null;
+  count: number;
+}
+
+/**
+ * Where the cohort's leads dropped out and why: disqualified now (the cleaning reason), each
+ * rejected and each returned hand-off (the rep's reason), each lost opportunity (its reason
+ * text). Event cohort: the drops that happened in the period.
+ */
+export async function funnelLeakage(db: Queryable, q: FunnelQuery): Promise<LeakageRow[]> {
+  const result = await sql<{ key: string | null; kind: LeakageKind; reason: string | null; count: number }>`
+    WITH facts AS (${facts(q)})
+    SELECT key, kind, reason, count(*) AS count FROM (
+      SELECT f.key, 'disqualify' AS kind, f.status_reason AS reason, dq.at
+        FROM facts f
+        LEFT JOIN (SELECT lead_id, max(at) AS at FROM audit_log
+            WHERE action = 'lead.disqualified' AND lead_id IS NOT NULL GROUP BY lead_id) dq ON dq.lead_id = f.id
+        WHERE f.status = 'disqualified'
+      UNION ALL
+      SELECT f.key, CASE WHEN h.status = 'rejected' THEN 'reject' ELSE 'return' END, h.decision_reason, h.decided_at
+        FROM facts f JOIN handoffs h ON h.lead_id = f.id
+        WHERE h.status IN ('rejected', 'returned')
+      UNION ALL
+      SELECT f.key, 'lose', ${text(sql`o.reason`)}, o.closed_at
+        FROM facts f JOIN opportunities o ON o.lead_id = f.id
+        WHERE o.stage = 'lost'
+    ) x
+    ${q.cohort === 'event' ? sql`WHERE x.at >= ${q.from} AND x.at < ${q.until}` : sql``}
+    GROUP BY key, kind, reason`.execute(db);
+  return result.rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+// ── SDR report ───────────────────────────────────────────────────────────────────────────────
+
+export interface SdrUser {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+/** SDRs and SDR leads (§1: an sdr_lead does everything an SDR does), or just one of them. */
+export async function listSdrUsers(db: Queryable, onlyId?: string): Promise<SdrUser[]> {
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'name', 'active'])
+    .where('role', 'in', ['sdr', 'sdr_lead'])
+    .orderBy('name')
+    .orderBy('id');
+  if (onlyId) query = query.where('id', '=', onlyId);
+  return query.execute();
+}
+
+export interface SdrActivityTotals {
+  userId: string;
+  calls: number;
+  talkTimeSec: number;
+  leadsContacted: number;
+}
+
+/** Calls, talk time (the calls' durations) and leads touched (any touch but a note) in the period. */
+export async function sdrActivityTotals(
+  db: Queryable,
+  period: { from: Date; until: Date },
+  userIds: readonly string[],
+): Promise<SdrActivityTotals[]> {
+  if (userIds.length === 0) return [];
+  const result = await sql<{ user_id: string; calls: number; talk: number | null; contacted: number }>`
+    SELECT user_id,
+      count(*) FILTER (WHERE type = 'call') AS calls,
+      sum(duration_sec) FILTER (WHERE type = 'call') AS talk,
+      count(DISTINCT lead_id) FILTER (WHERE type <> 'note') AS contacted
+    FROM activities
+    WHERE user_id = any(${[...userIds]}::text[]) AND occurred_at >= ${period.from} AND occurred_at < ${period.until}
+    GROUP BY user_id`.execute(db);
+  return result.rows.map((r) => ({
+    userId: r.user_id,
+    calls: Number(r.calls),
+    talkTimeSec: r.talk === null ? 0 : Number(r.talk),
+    leadsContacted: Number(r.contacted),
+  }));
+}
+
+export interface SdrHandoffRow {
+  id: string;
+  sdrId: string;
+  credit: number;
+  acceptedAt: Date | null;
+  channel: string | null;
+}
+
+/**
+ * Hand-offs SDRs made in the period (live leads only), with when the rep accepted each: the row's
+ * decision date while it is accepted, the audit entry once it was returned (the return overwrote it).
+ */
+export async function sdrHandoffs(
+  db: Queryable,
+  period: { from: Date; until: Date },
+  onlySdr?: string,
+): Promise<SdrHandoffRow[]> {
+  const result = await sql<{
+    id: string;
+    sdr_id: string;
+    credit: number;
+    accepted_at: Date | string | null;
+    channel_id: string | null;
+  }>`SELECT h.id, h.sdr_id, h.credit, l.channel_id,
+      CASE h.status
+        WHEN 'accepted' THEN h.decided_at
+        WHEN 'returned' THEN (SELECT min(a.at) FROM audit_log a
+          WHERE a.entity_type = 'handoff' AND a.entity_id = h.id AND a.action = 'handoff.accepted')
+      END AS accepted_at
+    FROM handoffs h JOIN leads l ON l.id = h.lead_id
+    WHERE h.sdr_id IS NOT NULL AND l.history = false
+      AND h.created_at >= ${period.from} AND h.created_at < ${period.until}
+      ${onlySdr ? sql`AND h.sdr_id = ${onlySdr}` : sql``}`.execute(db);
+  return result.rows.map((r) => ({
+    id: r.id,
+    sdrId: r.sdr_id,
+    credit: Number(r.credit),
+    acceptedAt: r.accepted_at === null ? null : new Date(r.accepted_at),
+    channel: r.channel_id,
+  }));
+}
+
+export interface HandoffOpportunityRow {
+  handoffId: string;
+  createdAt: Date;
+  withdrawnAt: Date | null;
+  stage: 'open' | 'withdrawn' | 'won' | 'lost';
+}
+
+/** The opportunities registered on the hand-offs sdrHandoffs returns (same filter). */
+export async function sdrHandoffOpportunities(
+  db: Queryable,
+  period: { from: Date; until: Date },
+  onlySdr?: string,
+): Promise<HandoffOpportunityRow[]> {
+  const result = await sql<{
+    handoff_id: string;
+    created_at: Date | string;
+    withdrawn_at: Date | string | null;
+    stage: HandoffOpportunityRow['stage'];
+  }>`SELECT o.handoff_id, o.created_at, o.withdrawn_at, o.stage
+    FROM opportunities o
+    JOIN handoffs h ON h.id = o.handoff_id
+    JOIN leads l ON l.id = h.lead_id
+    WHERE h.sdr_id IS NOT NULL AND l.history = false
+      AND h.created_at >= ${period.from} AND h.created_at < ${period.until}
+      ${onlySdr ? sql`AND h.sdr_id = ${onlySdr}` : sql``}`.execute(db);
+  return result.rows.map((r) => ({
+    handoffId: r.handoff_id,
+    createdAt: new Date(r.created_at),
+    withdrawnAt: r.withdrawn_at === null ? null : new Date(r.withdrawn_at),
+    stage: r.stage,
+  }));
+}
+
+// ── labels ───────────────────────────────────────────────────────────────────────────────────
+
+export async function channelNames(db: Queryable): Promise<Map<string, { name: string; nameZh: string }>> {
+  const rows = await db.selectFrom('channels').select(['id', 'name', 'name_zh']).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, nameZh: r.name_zh }]));
+}
+
+export async function userNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Labels of the disqualify, reject and return reasons (inactive ones too: history keeps them). */
+export async function reasonLabels(db: Queryable): Promise<{ kind: string; code: string; zh: string; en: string }[]> {
+  const rows = await db
+    .selectFrom('reasons')
+    .select(['kind', 'code', 'label_zh', 'label_en'])
+    .where('kind', 'in', ['disqualify', 'reject', 'return'])
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, code: r.code, zh: r.label_zh, en: r.label_en }));
+}
+
+// ── report rules (versions) ──────────────────────────────────────────────────────────────────
+
+export const REPORT_RULES_KIND = 'report_rules';
+
+export interface StoredReportRules {
+  id: string;
+  version: number;
+  body: object;
+  createdAt: Date;
+  createdBy: string | null;
+}
+
+export async function latestReportRules(db: Queryable): Promise<StoredReportRules | undefined> {
+  const row = await db
+    .selectFrom('policy_versions')
+    .select(['id', 'version', 'body', 'created_at', 'proposed_by'])
+    .where('kind', '=', REPORT_RULES_KIND)
+    .where('status', '=', 'approved')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      version: row.version,
+      body: row.body,
+      createdAt: new Date(row.created_at),
+      createdBy: row.proposed_by,
+    }
+  );
+}
+
+/** A concurrent save of the same version fails on (kind, version): the caller answers 409. */
+export async function insertReportRules(trx: Transaction<Database>, rules: StoredReportRules): Promise<void> {
+  await trx
+    .insertInto('policy_versions')
+    .values({
+      id: rules.id,
+      kind: REPORT_RULES_KIND,
+      version: rules.version,
+      body: JSON.stringify(rules.body),
+      status: 'approved',
+      effective_from: rules.createdAt,
+      proposed_by: rules.createdBy,
+      created_at: rules.createdAt,
+    })
+    .execute();
+}
