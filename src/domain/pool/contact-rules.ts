@@ -3,12 +3,14 @@
  * follow-up): before a touch is logged, the lead's do-not-contact flag, the per-lead frequency
  * cap and the quiet hours are checked.
  *
- * - A do-not-contact lead is never contacted: no override.
- * - The cap and quiet hours yield to a stated reason (`override`: the customer called back,
- *   asked for the evening meeting …), which is kept in the audit log.
- * - A touch logged long after it happened (more than an hour) is a record of the past, not a
- *   contact being made: refusing it would lose what happened, so it is kept with warnings
- *   naming the rules it broke.
+ * - A do-not-contact lead is never contacted: a contact touch is refused, no override.
+ * - The cap and quiet hours are told before contact (GET /leads/{id}/contact-check, what the
+ *   console asks before it dials). A touch logged against them already happened: refusing it
+ *   would lose what happened, so it is kept, answered with warnings naming the rules, and
+ *   recorded as a broken rule for the SDR lead to see — or as overridden when the SDR gave a
+ *   reason (`override`: the customer called back, asked for the evening meeting …).
+ * - A touch logged long after it happened (more than an hour) is a record of the past: kept,
+ *   with warnings naming the rules it broke at the time.
  * Notes are not contacts and are never refused. The frequency cap guards the SDR stages and the
  * pool; once sales has accepted the lead (sql, opportunity) the rep is in a live sales
  * conversation and talks to the customer as often as the deal needs.
@@ -47,7 +49,7 @@ export interface ContactFacts {
 }
 
 export type ContactDecision =
-  | { ok: true; hits: ContactRuleHit[]; late: boolean; overridden: ContactRule[] }
+  | { ok: true; hits: ContactRuleHit[]; late: boolean; overridden: ContactRule[]; broken: ContactRule[] }
   | { ok: false; hits: ContactRuleHit[]; message: string };
 
 /** The rules this touch breaks, with what the rule says and when contact is allowed again. */
@@ -105,15 +107,13 @@ export function contactRuleHits(f: ContactFacts): ContactRuleHit[] {
 export function decideContact(f: ContactFacts): ContactDecision {
   const hits = contactRuleHits(f);
   const late = f.now.getTime() - f.occurredAt.getTime() > LATE_LOG_MS;
-  if (hits.length === 0 || late) return { ok: true, hits, late, overridden: [] };
+  if (hits.length === 0 || late) return { ok: true, hits, late, overridden: [], broken: [] };
   const hard = hits.filter((h) => !h.overridable);
   if (hard.length > 0) {
     return { ok: false, hits, message: `${hits.map((h) => h.message).join('; ')}; contact touches are refused` };
   }
-  if (f.override) return { ok: true, hits, late, overridden: hits.map((h) => h.code) };
-  return {
-    ok: false,
-    hits,
-    message: `${hits.map((h) => h.message).join('; ')}. To log it anyway, send "override" with the reason`,
-  };
+  const codes = hits.map((h) => h.code);
+  return f.override
+    ? { ok: true, hits, late, overridden: codes, broken: [] }
+    : { ok: true, hits, late, overridden: [], broken: codes };
 }

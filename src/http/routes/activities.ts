@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { logActivity, MAX_DURATION_SEC, readActivities } from '../../services/activities/log-activity.js';
 import type { ServiceContext } from '../../services/context.js';
+import { previewContact } from '../../services/pool/contact-rules.js';
 import { problems } from '../problem.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -78,5 +79,30 @@ export async function activityRoutes(app: FastifyInstance, ctx: ServiceContext) 
       },
     },
     async (request) => ({ items: await readActivities(ctx, request.actor, request.params.id) }),
+  );
+
+  api.get(
+    '/leads/:id/contact-check',
+    {
+      schema: {
+        tags: ['activities'],
+        summary: 'May the lead be contacted now? Do-not-contact, the frequency cap and quiet hours (SPEC §6.3)',
+        description:
+          'Ask before calling or writing: `allowed` is false with the rules in the way and when contact is allowed again. A touch logged anyway is kept, with warnings, and recorded as a broken rule (or overridden, with a reason).',
+        params: idParams,
+        querystring: z.object({ type: z.enum(['call', 'email', 'wechat', 'meeting']).default('call') }).strict(),
+        response: {
+          200: z.object({
+            allowed: z.boolean(),
+            rules: z.array(
+              z.object({ code: z.enum(['do_not_contact', 'quiet_hours', 'frequency_cap']), message: z.string() }),
+            ),
+            ownerId: z.string().nullable().describe('who works the lead now; another person should talk to them first'),
+          }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => previewContact(ctx, request.actor, request.params.id, request.query.type),
   );
 }

@@ -119,7 +119,7 @@ export async function logActivity(
   };
   const override = input.override?.trim() || null;
   const contact = await ctx.db.transaction().execute(async (trx) => {
-    // §6.3 contact rules (refuse: 409) and the second-person warning, on the locked lead.
+    // §6.3 contact rules (do-not-contact: 409; cap and quiet hours: warnings) and the second-person warning, on the locked lead.
     const checked = await checkContact(trx, ctx, { actor, leadId, type: row.type, occurredAt, override });
     await insertActivity(trx, row);
     await touchLead(trx, leadId, occurredAt);
@@ -154,6 +154,22 @@ export async function logActivity(
               from: null,
               to: { rules: checked.overridden, type: row.type, occurredAt: occurredAt.toISOString() },
               reason: override,
+              at: now,
+            },
+          ]
+        : []),
+      ...(checked.broken.length
+        ? [
+            {
+              id: ctx.newId(),
+              actorId: actor.id,
+              action: 'contact_rules.broken',
+              entityType: 'activity',
+              entityId: row.id,
+              leadId,
+              from: null,
+              to: { rules: checked.broken, type: row.type, occurredAt: occurredAt.toISOString() },
+              reason: checked.warnings.map((w) => w.message).join('; '),
               at: now,
             },
           ]
