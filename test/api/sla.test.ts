@@ -335,6 +335,19 @@ describe.each(engines())('SDR clocks: speed to lead, recall to the pool, first c
     expect((await t.admin('GET', `/leads/${busy}`)).body).toMatchObject({ status: 'nurturing', ownerId: null });
   });
 
+  it('recall: a lead the SDR captured and holds (outbound) has its clock from capture', async () => {
+    const c = await sdr.call('POST', '/leads', { name: '外呼客户', phone: String(++phone), channel: 'outbound' });
+    expect(c.status, c.text).toBe(201);
+    expect(c.body.lead).toMatchObject({ status: 'working', ownerId: sdr.id });
+    await advance(t, 14 * DAY - 1 * MIN);
+    expect((await t.admin('GET', `/leads/${c.body.lead.id}`)).body.status).toBe('working');
+    await advance(t, 2 * MIN);
+    expect((await t.admin('GET', `/leads/${c.body.lead.id}`)).body).toMatchObject({
+      status: 'nurturing',
+      ownerId: null,
+    });
+  });
+
   it('first contact: an idle account owner who makes no contact within M days is recorded once', async () => {
     const now = t.clock.now().getTime();
     const acct = await ops.call('POST', '/accounts', {

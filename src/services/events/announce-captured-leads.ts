@@ -1,11 +1,12 @@
 /**
- * After capture (SPEC §9, §6.2): `lead.created` for each new lead, and for each new inbound lead
- * waiting in the SDR queue the speed-to-lead clock (first touch within the policy's time).
+ * After capture (SPEC §9, §6.2, §7): `lead.created` for each new lead; for each new inbound lead
+ * waiting in the SDR queue the speed-to-lead clock (first touch within the policy's time); for a
+ * lead its SDR captured and holds (outbound prospecting) the recall clock, as for any owner.
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
-import { startFirstTouchClocks } from '../sla/recall-clock.js';
+import { startFirstTouchClocks, startRecallClocks } from '../sla/recall-clock.js';
 import { slaInForce } from '../sla/sla-clock.js';
 import { emitEvents } from './emit-events.js';
 import { leadCards } from './lead-card.js';
@@ -43,5 +44,12 @@ export async function announceCapturedLeads(
     trx,
     ctx,
     waiting.map((c) => c.id),
+  );
+  await startRecallClocks(
+    trx,
+    ctx,
+    [...cards.values()].flatMap((c) =>
+      liveIds.has(c.id) && c.status === 'working' && c.ownerId ? [{ leadId: c.id, ownerId: c.ownerId }] : [],
+    ),
   );
 }
