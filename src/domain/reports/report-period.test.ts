@@ -36,6 +36,14 @@ describe('report period (from, to)', () => {
     expect(parseReportPeriod({ from: '2026-02-30' }, now).errors[0]).toMatchObject({ field: 'query.from' });
     expect(parseReportPeriod({ to: 'yesterday' }, now).errors[0]).toMatchObject({ field: 'query.to' });
     expect(parseReportPeriod({ to: '2026-03-01T10:00:00' }, now).errors[0]).toMatchObject({ field: 'query.to' });
+    for (const from of ['0001-01-01', '1969-12-31', '0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z']) {
+      expect(parseReportPeriod({ from }, now).errors).toEqual([{ field: 'query.from', message: expect.any(String) }]);
+    }
+    expect(parseReportPeriod({ from: '1970-01-01', to: '9999-12-31' }, now).period).toEqual({
+      from: new Date(0),
+      to: new Date('9999-12-31T23:59:59.999Z'),
+      until: new Date('9999-12-31T23:59:59.999Z'),
+    });
     const both = parseReportPeriod({ from: 'x', to: 'y' }, now).errors.map((e) => e.field);
     expect(both).toEqual(['query.from', 'query.to']);
   });

@@ -22,10 +22,23 @@ const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2
 
 type Parsed = { start: Date; dayOnly: boolean } | { error: string };
 
+const FIRST = Date.UTC(1970, 0, 1);
+const LAST = Date.UTC(10000, 0, 1);
+const LAST_INSTANT = LAST - 1;
+const outOfRange = 'must be between 1970 and 9999';
+
 function parseMoment(text: string): Parsed {
+  const parsed = parseText(text);
+  if ('error' in parsed) return parsed;
+  const t = parsed.start.getTime();
+  return t < FIRST || t >= LAST ? { error: outOfRange } : parsed;
+}
+
+function parseText(text: string): Parsed {
   const day = dateOnly.exec(text);
   if (day) {
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    if (y < 1970) return { error: outOfRange };
     const start = new Date(Date.UTC(y, m - 1, d));
     if (start.getUTCFullYear() !== y || start.getUTCMonth() !== m - 1 || start.getUTCDate() !== d) {
       return { error: `${text} is not a calendar date` };
@@ -61,5 +74,8 @@ export function parseReportPeriod(
     errors.push({ field: 'query.from', message: `must not be after to (${input.to ?? 'now'})` });
   }
   if (errors.length > 0) return { period: null, errors };
+  // Through 9999-12-31 ends at the last millisecond of year 9999: a date the databases still take.
+  if (until.getTime() > LAST_INSTANT)
+    return { period: { from, to: new Date(LAST_INSTANT), until: new Date(LAST_INSTANT) }, errors: [] };
   return { period: { from, to: new Date(until.getTime() - 1), until }, errors: [] };
 }
