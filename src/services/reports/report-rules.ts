@@ -8,9 +8,10 @@ import { authorize } from '../../domain/policy.js';
 import { checkReportRules, defaultReportRules, type ReportRules } from '../../domain/reports/report-rules.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Queryable } from '../../store/db.js';
-import { appendAudit } from '../../store/repositories/audit.js';
-import { channelNames, insertReportRules, latestReportRules } from '../../store/repositories/reports.js';
+import { channelNames } from '../../store/repositories/reports.js';
+import { latestSettings } from '../../store/repositories/settings-versions.js';
 import type { ServiceContext } from '../context.js';
+import { saveSettingsVersion } from '../settings/save-settings-version.js';
 
 export interface ReportRulesSettings {
   version: number;
@@ -20,7 +21,7 @@ export interface ReportRulesSettings {
 }
 
 export async function reportRulesInForce(db: Queryable): Promise<ReportRulesSettings> {
-  const stored = await latestReportRules(db);
+  const stored = await latestSettings(db, 'report_rules');
   if (!stored) return { version: 0, rules: defaultReportRules(), savedAt: null, savedBy: null };
   const saved = (stored.body as { rules?: Partial<ReportRules> }).rules ?? {};
   const defaults = defaultReportRules();
@@ -58,23 +59,11 @@ export async function saveReportRules(
       })),
     );
   }
-  const at = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = (await reportRulesInForce(trx)).version;
-    const id = ctx.newId();
-    await insertReportRules(trx, { id, version: current + 1, body: { rules }, createdAt: at, createdBy: actor.id });
-    await appendAudit(trx, [
-      {
-        id: ctx.newId(),
-        actorId: actor.id,
-        action: 'report_rules.changed',
-        entityType: 'report_rules',
-        entityId: id,
-        from: { version: current },
-        to: { version: current + 1, rules: rules as unknown as Record<string, unknown> },
-        at,
-      },
-    ]);
+  await saveSettingsVersion(ctx, actor, {
+    kind: 'report_rules',
+    body: { rules },
+    currentVersion: async (db) => (await reportRulesInForce(db)).version,
+    audit: { action: 'report_rules.changed', entityType: 'report_rules' },
   });
   return reportRulesInForce(ctx.db);
 }

@@ -6,13 +6,12 @@
  * acceptance date on the row, the audit log keeps it), the first opportunity, the first win.
  * Migration 015 adds the indexes these read.
  *
- * Also the report rules (policy_versions kind `report_rules`) and the labels of slices and reasons.
+ * Also the labels of slices and reasons.
  */
-import { type RawBuilder, sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { DefinitionCriterion } from '../../domain/definitions/definition-body.js';
 import type { FunnelCohort, FunnelDimension, LeakageKind } from '../../domain/reports/funnel.js';
 import type { Queryable } from '../db.js';
-import type { Database } from '../schema.js';
 
 export interface ValidLeadSpan {
   from: Date;
@@ -475,50 +474,3 @@ export async function reasonLabels(db: Queryable): Promise<{ kind: string; code:
 }
 
 // ── report rules (versions) ──────────────────────────────────────────────────────────────────
-
-export const REPORT_RULES_KIND = 'report_rules';
-
-export interface StoredReportRules {
-  id: string;
-  version: number;
-  body: object;
-  createdAt: Date;
-  createdBy: string | null;
-}
-
-export async function latestReportRules(db: Queryable): Promise<StoredReportRules | undefined> {
-  const row = await db
-    .selectFrom('policy_versions')
-    .select(['id', 'version', 'body', 'created_at', 'proposed_by'])
-    .where('kind', '=', REPORT_RULES_KIND)
-    .where('status', '=', 'approved')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      version: row.version,
-      body: row.body,
-      createdAt: new Date(row.created_at),
-      createdBy: row.proposed_by,
-    }
-  );
-}
-
-/** A concurrent save of the same version fails on (kind, version): the caller answers 409. */
-export async function insertReportRules(trx: Transaction<Database>, rules: StoredReportRules): Promise<void> {
-  await trx
-    .insertInto('policy_versions')
-    .values({
-      id: rules.id,
-      kind: REPORT_RULES_KIND,
-      version: rules.version,
-      body: JSON.stringify(rules.body),
-      status: 'approved',
-      effective_from: rules.createdAt,
-      proposed_by: rules.createdBy,
-      created_at: rules.createdAt,
-    })
-    .execute();
-}
