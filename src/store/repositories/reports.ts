@@ -473,4 +473,3 @@ export async function reasonLabels(db: Queryable): Promise<{ kind: string; code:
   return rows.map((r) => ({ kind: r.kind, code: r.code, zh: r.label_zh, en: r.label_en }));
 }
 
-// ── report rules (versions) ──────────────────────────────────────────────────────────────────
