@@ -10,9 +10,11 @@ import type { CountedDefinition } from '../../domain/reports/definition-segments
 import { funnelCohorts, funnelDimensions, funnelStages, leakageKinds } from '../../domain/reports/funnel.js';
 import type { ReportPeriod } from '../../domain/reports/report-period.js';
 import { MAX_WEIGHT, MAX_WINDOW_DAYS } from '../../domain/reports/report-rules.js';
+import { responsivenessDimensions, responsivenessReasonKinds } from '../../domain/reports/responsiveness.js';
 import type { ServiceContext } from '../../services/context.js';
 import { type FunnelReport, readFunnelReport } from '../../services/reports/funnel-report.js';
 import { type ReportRulesSettings, readReportRules, saveReportRules } from '../../services/reports/report-rules.js';
+import { type ResponsivenessReport, readResponsivenessReport } from '../../services/reports/responsiveness-report.js';
 import { readSdrReport, type SdrReport } from '../../services/reports/sdr-report.js';
 import { problems } from '../problem.js';
 
@@ -249,6 +251,67 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext) {
       },
     },
     async (request) => presentSdr(await readSdrReport(ctx, request.actor, request.query)),
+  );
+
+  // Sales responsiveness (§8.3, §6.2): per rep or team, a totals row; a sales manager sees their team's reps only.
+  const responsivenessRow = z
+    .object({
+      key: z.string().nullable().describe('rep id (by=rep) or team id (by=team; null: reps in no team)'),
+      label: z.string().nullable().describe('the rep’s or the team’s name'),
+      received: z.number().int().describe('hand-offs that reached the rep in the period'),
+      accepted: z.number().int().describe('accepted, a later return included'),
+      rejected: z.number().int(),
+      returned: z.number().int().describe('accepted, then returned (also in accepted)'),
+      recalled: z.number().int().describe('taken back undecided after a breach'),
+      pending: z.number().int().describe('not decided yet'),
+      acceptanceRate: ratio.describe('accepted / (accepted + rejected); null when nothing was decided'),
+      slaCompliance: ratio.describe('onTime / slaDue; null when no hand-off can be judged yet'),
+      onTime: z.number().int().describe('decided by the deadline and never breached'),
+      slaDue: z.number().int().describe('decided, or whose deadline has passed'),
+      breaches: z.number().int(),
+      medianHours: hours.describe('median wall-clock hours to the first decision'),
+      p90Hours: hours.describe('90th percentile of the same'),
+      reasons: z.array(
+        z.object({
+          kind: z.enum(responsivenessReasonKinds),
+          code: z.string().nullable(),
+          labelZh: z.string().nullable(),
+          labelEn: z.string().nullable(),
+          count: z.number().int(),
+        }),
+      ),
+    })
+    .meta({ id: 'ResponsivenessRow' });
+  const presentResponsiveness = (r: ResponsivenessReport) => ({ ...r, period: presentPeriod(r.period) });
+
+  api.get(
+    '/reports/responsiveness',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Sales responsiveness: per rep or team, acceptance rate, SLA compliance, breaches, hours to decision, reasons',
+        description:
+          'The hand-offs that reached a rep in the period, followed to now. How each figure is computed is in `rules`. A sales manager sees the reps of their own team only (scope=team).',
+        querystring: z
+          .object({ ...periodQuery, by: z.enum(responsivenessDimensions).optional().describe('rep (default) or team') })
+          .strict(),
+        response: {
+          200: z
+            .object({
+              period: periodSchema,
+              by: z.enum(responsivenessDimensions),
+              scope: z.enum(['all', 'team']),
+              rules: z.record(z.string(), z.string()).describe('how each figure is computed'),
+              rows: z.array(responsivenessRow),
+              total: responsivenessRow,
+            })
+            .meta({ id: 'ResponsivenessReport' }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => presentResponsiveness(await readResponsivenessReport(ctx, request.actor, request.query)),
   );
 
   api.get(
