@@ -95,6 +95,8 @@ export const permissions = {
   'reports.manage': ['admin', 'sales_ops'],
   // §8.5 capacity planning: those who plan marketing, SDR and sales capacity.
   'plans.run': ['marketing', 'sales_ops', 'sdr_lead', 'sales_manager', 'admin'],
+  // §8.2: marketing enters and imports spend (reading it and the channel report: reports.read).
+  'spend.manage': ['admin', 'marketing'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -156,6 +158,7 @@ const actionWords: Record<Action, string> = {
   'reports.read': 'read funnel and performance reports',
   'reports.manage': 'edit the attribution and credit rules of the reports',
   'plans.run': 'run capacity plans',
+  'spend.manage': 'enter or import marketing spend',
 };
 
 export function allowedRoles(action: Action): readonly Role[] {

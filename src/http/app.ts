@@ -22,11 +22,14 @@ import { accountRoutes } from './routes/accounts.js';
 import { activityRoutes } from './routes/activities.js';
 import { adminRoutes } from './routes/admin.js';
 import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
 import { channelRoutes } from './routes/channels.js';
 import { cleaningRoutes } from './routes/cleaning.js';
 import { definitionRoutes } from './routes/definitions.js';
+import { economicsRoutes } from './routes/economics.js';
 import { enrichmentRoutes } from './routes/enrichment.js';
 import { handoffRoutes } from './routes/handoffs.js';
+import { incentiveRoutes } from './routes/incentives.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { leadRoutes } from './routes/leads.js';
@@ -44,6 +47,7 @@ import { scoreRoutes } from './routes/scores.js';
 import { slaRoutes } from './routes/sla.js';
 import { trackingRoutes, trackingSnippetRoute } from './routes/tracking.js';
 import { userRoutes } from './routes/users.js';
+import { notFound, registerWebConsole } from './web-console.js';
 
 export interface AppOptions {
   ctx: ServiceContext;
@@ -86,10 +90,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerJsonBodyParser(app);
   app.setErrorHandler((error, request, reply) => sendProblem(reply, errorToProblem(error, request)));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem(404, `no route ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  // 404 problem+json for the API; the web console's index.html for other GETs (deep links).
+  app.setNotFoundHandler(notFound);
   app.decorateRequest('actor', undefined as never);
+  app.decorateRequest('session', undefined);
   app.addHook('onRequest', authenticate(options.ctx));
 
   await app.register(
@@ -101,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       await healthRoutes(api);
       await adminRoutes(api, options.ctx, options.manualClock);
+      await authRoutes(api, options.ctx);
       await userRoutes(api, options.ctx);
       await channelRoutes(api, options.ctx);
       await leadRoutes(api, options.ctx);
@@ -124,10 +129,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await opportunityRoutes(api, options.ctx);
       await queueRoutes(api, options.ctx);
       await reportRoutes(api, options.ctx);
+      await incentiveRoutes(api, options.ctx);
       await planRoutes(api, options.ctx);
+      await economicsRoutes(api, options.ctx);
     },
     { prefix: '/api/v1' },
   );
   await trackingSnippetRoute(app);
+  await registerWebConsole(app);
   return app;
 }

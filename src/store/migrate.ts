@@ -14,6 +14,8 @@ import * as notifications from './migrations/012-notifications.js';
 import * as pool from './migrations/013-pool.js';
 import * as opportunities from './migrations/014-opportunities.js';
 import * as reports from './migrations/015-reports.js';
+import * as sessions from './migrations/016-sessions.js';
+import * as spend from './migrations/017-spend.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -33,6 +35,8 @@ const migrations: Record<string, Migration> = {
   '013-pool': pool,
   '014-opportunities': opportunities,
   '015-reports': reports,
+  '016-sessions': sessions,
+  '017-spend': spend,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

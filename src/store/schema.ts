@@ -4,6 +4,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { NotificationTables } from './schema-notifications.js';
 import type { OpportunityTables } from './schema-opportunities.js';
 import type { PoolTables } from './schema-pool.js';
+import type { SessionTables } from './schema-sessions.js';
 import type { SlaTables } from './schema-sla.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -447,7 +448,7 @@ export interface IcpRulesTable {
 }
 
 /** Issue 5's tables live beside this file, one file per slice (schema-*.ts). */
-export interface Database extends SlaTables, NotificationTables, PoolTables, OpportunityTables {
+export interface Database extends SlaTables, NotificationTables, PoolTables, OpportunityTables, SessionTables {
   teams: TeamsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;

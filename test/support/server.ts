@@ -14,6 +14,9 @@ import { freshPostgresDatabase } from './postgres.js';
 export type Engine = 'pglite' | 'postgres';
 
 export const adminToken = 'test-admin-token-0123456789abcdef';
+/** The bootstrap admin's sign-in (SPEC §10.2) on every test server. */
+export const adminEmail = 'admin@localhost';
+export const adminPassword = 'test-admin-password';
 
 export function engines(): Engine[] {
   return process.env.LEADLOOP_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -34,7 +37,12 @@ export async function startTestServer(engine: Engine, options: { clockStart?: st
     engine === 'postgres' ? await freshPostgresDatabase(process.env.LEADLOOP_TEST_DATABASE_URL as string) : undefined;
   const location: StoreLocation = pgDb ? { databaseUrl: pgDb.url } : { memory: true };
   const config = {
-    ...loadConfig({ LEADLOOP_ADMIN_TOKEN: adminToken, LEADLOOP_CLOCK: 'manual', LOG_LEVEL: 'error' }),
+    ...loadConfig({
+      LEADLOOP_ADMIN_TOKEN: adminToken,
+      LEADLOOP_ADMIN_PASSWORD: adminPassword,
+      LEADLOOP_CLOCK: 'manual',
+      LOG_LEVEL: 'error',
+    }),
     port: 0,
     host: '127.0.0.1',
   };

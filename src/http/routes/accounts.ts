@@ -1,8 +1,7 @@
 /** CRM accounts for matching leads to existing owners (SPEC §5.2 step 1, §10.1). */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidInput } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import { titleSeniority } from '../../domain/seniority/title-seniority.js';
 import { accountInputSchema } from '../../services/accounts/account-input.js';
@@ -16,6 +15,7 @@ import {
 } from '../../services/accounts/upsert-accounts.js';
 import type { ServiceContext } from '../../services/context.js';
 import { problems } from '../problem.js';
+import { readUploadedFile } from '../uploaded-file.js';
 
 const accountSchema = z
   .object({
@@ -53,28 +53,6 @@ function presentAccount({ account: a, contacts }: AccountWithContacts): z.infer<
     createdAt: new Date(a.created_at).toISOString(),
     updatedAt: new Date(a.updated_at).toISOString(),
   };
-}
-
-/** The file of a multipart upload (field `file`); a body that is not multipart is bad input. */
-async function readUploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer; name?: string }> {
-  if (!request.isMultipart())
-    throw new InvalidInput([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
-  let upload: { bytes: Buffer; name?: string } | undefined;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type !== 'file') continue;
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file') upload = { bytes, name: part.filename };
-    }
-  } catch (error) {
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status !== undefined && status >= 400 && status < 500) throw error; // 413 stays 413
-    throw new InvalidInput([
-      { field: 'file', message: `the multipart body could not be read: ${(error as Error).message}` },
-    ]);
-  }
-  if (!upload) throw new InvalidInput([{ field: 'file', message: 'is required (multipart field "file")' }]);
-  return upload;
 }
 
 export async function accountRoutes(app: FastifyInstance, ctx: ServiceContext) {

@@ -7,7 +7,7 @@ import type { Transaction } from 'kysely';
 import type { Queryable } from '../db.js';
 import type { Database } from '../schema.js';
 
-export type SettingsKind = 'scoring' | 'routing' | 'sla' | 'pool' | 'report_rules';
+export type SettingsKind = 'scoring' | 'routing' | 'sla' | 'pool' | 'report_rules' | 'incentive_plan';
 
 export interface StoredSettings {
   id: string;

@@ -1,0 +1,48 @@
+/**
+ * The period of GET /reports/incentives: a month (2026-03, monthly behaviour awards) or a quarter
+ * (2026-Q1, the quarterly bonus), as the first and last day (UTC) the SDR report is read over.
+ */
+import type { FieldError } from '../errors.js';
+
+export type IncentivePeriod =
+  | { kind: 'month'; label: string; from: string; to: string }
+  | { kind: 'quarter'; label: string; from: string; to: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(); // m: 1–12
+
+export function parseIncentivePeriod(text: string): { period: IncentivePeriod } | { error: FieldError } {
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  const quarter = /^(\d{4})-Q(\d)$/.exec(text);
+  const year = Number((month ?? quarter)?.[1]);
+  if (month || quarter) {
+    if (year < 1970) return { error: { field: 'query.period', message: 'must be between 1970 and 9999' } };
+  }
+  if (month) {
+    const m = Number(month[2]);
+    if (m < 1 || m > 12) return { error: { field: 'query.period', message: `${text}: month must be 01–12` } };
+    return {
+      period: { kind: 'month', label: text, from: `${year}-${pad(m)}-01`, to: `${year}-${pad(m)}-${lastDay(year, m)}` },
+    };
+  }
+  if (quarter) {
+    const q = Number(quarter[2]);
+    if (q < 1 || q > 4) return { error: { field: 'query.period', message: `${text}: quarter must be Q1–Q4` } };
+    const first = 3 * q - 2;
+    const last = 3 * q;
+    return {
+      period: {
+        kind: 'quarter',
+        label: text,
+        from: `${year}-${pad(first)}-01`,
+        to: `${year}-${pad(last)}-${lastDay(year, last)}`,
+      },
+    };
+  }
+  if (/^\d{4}$/.test(text)) {
+    return {
+      error: { field: 'query.period', message: 'the annual revenue share is not calculated yet: use yyyy-mm or yyyy-Qn' },
+    };
+  }
+  return { error: { field: 'query.period', message: 'must be a month (2026-03) or a quarter (2026-Q1)' } };
+}

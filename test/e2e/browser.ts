@@ -1,0 +1,47 @@
+/**
+ * The browser suite's Chromium: Debian's `chromium` (installed by .ci/run) driven by
+ * playwright-core, against a real test server that serves the built console (web/dist, built
+ * here when missing or stale). Screenshots go to LEADLOOP_SCREENSHOTS (default .scratch/screens).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const screenshotDir = resolve(process.env.LEADLOOP_SCREENSHOTS ?? '.scratch/screens');
+
+export function buildConsole(): void {
+  const run = spawnSync(process.execPath, ['web/build-if-stale.mjs'], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('building the web console failed');
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.LEADLOOP_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newPage(
+  browser: Browser,
+  origin: string,
+  locale: 'zh-CN' | 'en-US',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: origin, locale, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
+}

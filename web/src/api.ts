@@ -1,0 +1,77 @@
+/**
+ * The console's one way to the API: same-origin fetch with the session cookie, the CSRF token
+ * echoed on writes (SPEC §10.2), problem+json turned into ApiError. A 401 on any call but
+ * sign-in means the session has ended: listeners send the user to /login?next=…
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | null,
+    readonly retryAfter: number | null = null,
+  ) {
+    super(problem?.detail ?? `HTTP ${status}`);
+  }
+}
+
+export const sessionEnded = 'leadloop:session-ended';
+
+function csrfToken(): string | undefined {
+  const entry = document.cookie.split('; ').find((c) => c.startsWith('leadloop_csrf='));
+  return entry ? decodeURIComponent(entry.slice('leadloop_csrf='.length)) : undefined;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken();
+    if (token) headers['x-csrf-token'] = token;
+  }
+  const res = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    if (res.status === 401 && path !== '/auth/login') window.dispatchEvent(new Event(sessionEnded));
+    const retryAfter = Number(res.headers.get('retry-after')) || null;
+    throw new ApiError(res.status, data as Problem | null, retryAfter);
+  }
+  return data as T;
+}
+
+export type Role =
+  | 'sdr'
+  | 'sdr_lead'
+  | 'sales'
+  | 'sales_manager'
+  | 'sales_ops'
+  | 'sales_assistant'
+  | 'marketing'
+  | 'admin';
+
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  teamId: string | null;
+  active: boolean;
+  createdAt: string;
+}

@@ -1,0 +1,32 @@
+/**
+ * The console's areas by role (SPEC §1): each role sees the screens of its job — an SDR the
+ * queue and the pool, a sales rep the inbox, sales ops the dispatch board and the roster.
+ */
+import type { Role } from './api';
+
+export type Area = 'queue' | 'pool' | 'inbox' | 'dispatch' | 'dashboard' | 'plan' | 'settings';
+
+export const areaPaths: Record<Area, string> = {
+  queue: '/queue',
+  pool: '/pool',
+  inbox: '/inbox',
+  dispatch: '/dispatch',
+  dashboard: '/dashboard',
+  plan: '/plan',
+  settings: '/settings',
+};
+
+export const areasByRole: Record<Role, Area[]> = {
+  sdr: ['queue', 'pool'],
+  sdr_lead: ['queue', 'pool', 'dispatch', 'dashboard', 'settings'],
+  sales: ['inbox'],
+  sales_manager: ['inbox', 'dashboard'],
+  sales_ops: ['dispatch', 'dashboard', 'settings'],
+  sales_assistant: ['dispatch', 'inbox'],
+  marketing: ['dashboard', 'plan'], // channels and spend settings come with their screen
+  admin: ['queue', 'pool', 'inbox', 'dispatch', 'dashboard', 'plan', 'settings'],
+};
+
+export function homeOf(role: Role): string {
+  return areaPaths[areasByRole[role][0] ?? 'queue'];
+}
