@@ -41,7 +41,10 @@ export function parseIncentivePeriod(text: string): { period: IncentivePeriod } 
   }
   if (/^\d{4}$/.test(text)) {
     return {
-      error: { field: 'query.period', message: 'the annual revenue share is not calculated yet: use yyyy-mm or yyyy-Qn' },
+      error: {
+        field: 'query.period',
+        message: 'the annual revenue share is not calculated yet: use yyyy-mm or yyyy-Qn',
+      },
     };
   }
   return { error: { field: 'query.period', message: 'must be a month (2026-03) or a quarter (2026-Q1)' } };

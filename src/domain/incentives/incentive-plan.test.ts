@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { parseIncentivePeriod } from './incentive-period.js';
-import { checkIncentivePlan, defaultIncentivePlan, monthlyAwards, quarterlyBonus, yuan } from './incentive-plan.js';
+import {
+  checkIncentivePlan,
+  defaultIncentivePlan,
+  formatYuan,
+  monthlyAwards,
+  quarterlyBonus,
+} from './incentive-plan.js';
 
 const figures = { calls: 420, talkTimeSec: 70_000, leadsContacted: 30, creditedSqls: 3.333333 };
 
 describe('incentive plan', () => {
   it('formats fen as yuan', () => {
-    expect(yuan(0)).toBe('¥0.00');
-    expect(yuan(123456789)).toBe('¥1,234,567.89');
-    expect(yuan(5)).toBe('¥0.05');
+    expect(formatYuan(0)).toBe('¥0.00');
+    expect(formatYuan(123456789)).toBe('¥1,234,567.89');
+    expect(formatYuan(5)).toBe('¥0.05');
   });
 
   it('monthly awards: a reached threshold pays its amount, a missed one nothing', () => {

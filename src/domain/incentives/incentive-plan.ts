@@ -88,7 +88,7 @@ const metricLabel: Record<BehaviourMetric, string> = {
 };
 
 /** "¥1,234.56" from fen. */
-export function yuan(fen: number | bigint): string {
+export function formatYuan(fen: number | bigint): string {
   const f = BigInt(fen);
   const negative = f < 0n;
   const abs = negative ? -f : f;
@@ -108,7 +108,7 @@ export function monthlyAwards(plan: IncentivePlan, f: ScorecardFigures): AwardLi
     return {
       kind: 'monthly_behaviour',
       metric: a.metric,
-      basis: `${metricLabel[a.metric]} ${value} ${reached ? '≥' : '<'} ${a.atLeast}: ${yuan(reached ? a.amountFen : 0)}${reached ? '' : ` (award ${yuan(a.amountFen)})`}`,
+      basis: `${metricLabel[a.metric]} ${value} ${reached ? '≥' : '<'} ${a.atLeast}: ${formatYuan(reached ? a.amountFen : 0)}${reached ? '' : ` (award ${formatYuan(a.amountFen)})`}`,
       amountFen: reached ? a.amountFen : 0,
     };
   });
@@ -129,13 +129,13 @@ export function quarterlyBonus(plan: IncentivePlan, f: ScorecardFigures): AwardL
     {
       kind: 'quarterly_behaviour',
       metric: 'calls',
-      basis: `calls ${f.calls} / target ${q.callsTarget}${capped} × ${q.behaviourWeightPct}% of ${yuan(q.targetBonusFen)}: ${yuan(behaviourFen)}`,
+      basis: `calls ${f.calls} / target ${q.callsTarget}${capped} × ${q.behaviourWeightPct}% of ${formatYuan(q.targetBonusFen)}: ${formatYuan(behaviourFen)}`,
       amountFen: behaviourFen,
     },
     {
       kind: 'quarterly_opportunity',
       metric: 'creditedSqls',
-      basis: `credited SQLs ${f.creditedSqls} / target ${q.creditedSqlTarget} × ${100 - q.behaviourWeightPct}% of ${yuan(q.targetBonusFen)}: ${yuan(opportunityFen)}`,
+      basis: `credited SQLs ${f.creditedSqls} / target ${q.creditedSqlTarget} × ${100 - q.behaviourWeightPct}% of ${formatYuan(q.targetBonusFen)}: ${formatYuan(opportunityFen)}`,
       amountFen: opportunityFen,
     },
   ];

@@ -45,7 +45,12 @@ const planBody = z
           .min(0)
           .max(100)
           .describe('share of the target bonus paid on behaviour (30); the rest is paid on credited SQLs'),
-        callsTarget: z.number().int().min(1).max(1_000_000_000).describe('calls in the quarter for the full behaviour share'),
+        callsTarget: z
+          .number()
+          .int()
+          .min(1)
+          .max(1_000_000_000)
+          .describe('calls in the quarter for the full behaviour share'),
         creditedSqlTarget: z
           .number()
           .int()

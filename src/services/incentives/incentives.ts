@@ -72,7 +72,13 @@ export async function saveIncentivePlan(
 export interface IncentiveRow {
   sdrId: string;
   name: string;
-  figures: { calls: number; talkTimeSec: number; leadsContacted: number; creditedSqls: number; provisionalCredit: number };
+  figures: {
+    calls: number;
+    talkTimeSec: number;
+    leadsContacted: number;
+    creditedSqls: number;
+    provisionalCredit: number;
+  };
   lines: AwardLine[];
   totalFen: number;
 }

@@ -1,0 +1,270 @@
+/**
+ * SDR incentives (SPEC §8.3, seed 004): the plan as versioned data and the award lines per SDR,
+ * computed from the SDR report's figures. Built through the public API; the clock starts
+ * 2026-03-02 09:00 Beijing. Every number by hand:
+ *
+ * | lead | SDR | touch by the SDR      | hand-off            | opportunity (day 1) | credit |
+ * |------|-----|-----------------------|---------------------|---------------------|--------|
+ * | L1   | A   | call 120 s            | auto, accepted      | yes                 | 1      |
+ * | L2   | A   | call 300 s            | auto, accepted      | –                   | –      |
+ * | L3   | A   | e-mail                | auto, accepted      | –                   | –      |
+ * | L4   | B   | call 60 s             | auto, accepted      | yes                 | 1      |
+ * | L5   | A   | –                     | dispatch → sync     | yes                 | 1/3    |
+ *
+ * March (and Q1): A calls 2, talk 420 s, leads contacted 3, credited SQLs 1.333333;
+ *                 B calls 1, talk 60 s, leads contacted 1, credited SQLs 1.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, expectProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const BANT_YES = { budget: 'yes', authority: 'yes', need: 'yes', timing: 'yes' };
+const DEFAULT_PLAN = {
+  monthly: {
+    awards: [
+      { metric: 'calls', atLeast: 400, amountFen: 30000 },
+      { metric: 'talkTimeSec', atLeast: 72000, amountFen: 30000 },
+    ],
+  },
+  quarterly: { targetBonusFen: 600000, behaviourWeightPct: 30, callsTarget: 1200, creditedSqlTarget: 15 },
+};
+const PLAN = {
+  monthly: {
+    awards: [
+      { metric: 'calls', atLeast: 2, amountFen: 20000 },
+      { metric: 'talkTimeSec', atLeast: 600, amountFen: 15000 },
+      { metric: 'leadsContacted', atLeast: 3, amountFen: 10000 },
+    ],
+  },
+  quarterly: { targetBonusFen: 300000, behaviourWeightPct: 40, callsTarget: 4, creditedSqlTarget: 3 },
+};
+
+function expectFieldError(r: Reply, field: string) {
+  expectProblem(r, 400);
+  expect(r.body.errors, r.text).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+}
+
+describe.each(engines())('SDR incentives (%s)', (engine) => {
+  let t: TestServer;
+  let sdrA: User;
+  let sdrB: User;
+  let ops: User;
+  let marketing: User;
+  let repA: User;
+  let phone = 13900096000;
+  const lead: Record<string, string> = {};
+
+  const report = async (query: string, who: User = marketing) => {
+    const r = await who.call('GET', `/reports/incentives?${query}`);
+    expect(r.status, r.text).toBe(200);
+    return r.body;
+  };
+  const rowOf = (body: any, user: User) => body.rows.find((r: any) => r.sdrId === user.id);
+  const amounts = (row: any) => row.lines.map((l: any) => [l.metric, l.amountFen]);
+  const capture = async () => {
+    phone += 1;
+    const r = await t.admin('POST', '/leads', { name: '陈总', phone: String(phone), channel: 'sem', region: '上海' });
+    expect(r.status, r.text).toBe(201);
+    return r.body.lead.id as string;
+  };
+  const transfer = async (sdr: User, id: string, mode: 'auto' | 'manual' = 'auto') => {
+    const q = await sdr.call('PUT', `/leads/${id}/qualification`, { framework: 'BANT', answers: BANT_YES });
+    expect(q.status, q.text).toBe(200);
+    const r = await sdr.call(
+      'POST',
+      `/leads/${id}/transfer`,
+      mode === 'auto' ? { mode } : { mode, reason: 'CRM里已有客户' },
+    );
+    expect(r.status, r.text).toBe(201);
+    return r.body.handoff.id as string;
+  };
+  const log = async (sdr: User, id: string, body: Record<string, unknown>) => {
+    const r = await sdr.call('POST', `/leads/${id}/activities`, body);
+    expect(r.status, r.text).toBe(201);
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer(engine);
+    sdrA = await makeUser(t, 'sdr', { name: 'Amy 林晓', team: '华东SDR组' });
+    sdrB = await makeUser(t, 'sdr', { name: 'Bob 赵敏', team: '华东SDR组' });
+    ops = await makeUser(t, 'sales_ops', { name: '运营小周' });
+    marketing = await makeUser(t, 'marketing', { name: '市场小王' });
+    repA = await makeUser(t, 'sales', { name: '张三', team: '华东销售' });
+    const profile = await ops.call('PUT', `/reps/${repA.id}`, {
+      regions: ['上海'],
+      industries: [],
+      level: 2,
+      weight: 1,
+      capacity: 100,
+      department: '一部',
+    });
+    expect(profile.status, profile.text).toBe(200);
+    expect((await ops.call('PUT', '/eligibility/2026-03', { repIds: [repA.id] })).status).toBe(200);
+
+    for (const name of ['L1', 'L2', 'L3', 'L4', 'L5']) lead[name] = await capture();
+    await log(sdrA, lead.L1, { type: 'call', durationSec: 120, outcome: 'connected' });
+    await log(sdrA, lead.L2, { type: 'call', durationSec: 300, outcome: 'connected' });
+    await log(sdrA, lead.L3, { type: 'email', note: '发送产品资料' });
+    await log(sdrB, lead.L4, { type: 'call', durationSec: 60 });
+
+    t.clock.advance(HOUR);
+    const h: Record<string, string> = {};
+    for (const name of ['L1', 'L2', 'L3']) h[name] = await transfer(sdrA, lead[name]);
+    h.L4 = await transfer(sdrB, lead.L4);
+    h.L5 = await transfer(sdrA, lead.L5, 'manual');
+    const sync = await ops.call('POST', `/dispatches/${h.L5}/resolve`, { repId: repA.id, as: 'sync' });
+    expect(sync.status, sync.text).toBe(200);
+
+    t.clock.advance(HOUR);
+    for (const name of ['L1', 'L2', 'L3', 'L4', 'L5']) {
+      const r = await repA.call('POST', `/handoffs/${h[name]}/accept`, {});
+      expect(r.status, r.text).toBe(200);
+    }
+    t.clock.advance(DAY);
+    for (const name of ['L1', 'L4', 'L5']) {
+      const r = await repA.call('POST', `/leads/${lead[name]}/opportunities`, { amount: 80000 });
+      expect(r.status, r.text).toBe(201);
+    }
+    // Past the 14-day withdrawal window: every credit settled; still March.
+    t.clock.advance(20 * DAY);
+  });
+  afterAll(async () => t?.stop());
+
+  it('the plan: LeadLoop defaults as version 0; an SDR reads it, a rep may not', async () => {
+    const r = await sdrA.call('GET', '/incentives/plan');
+    expect(r.status, r.text).toBe(200);
+    expect(r.body).toEqual({ version: 0, plan: DEFAULT_PLAN, savedAt: null, savedBy: null });
+    expect((await marketing.call('GET', '/incentives/plan')).body.plan).toEqual(DEFAULT_PLAN);
+    expectProblem(await repA.call('GET', '/incentives/plan'), 403);
+    expectProblem(await t.as(null)('GET', '/incentives/plan'), 401);
+  });
+
+  it('a month under the defaults: the SDR report’s figures, no award reached', async () => {
+    const body = await report('period=2026-03');
+    expect(body.period).toEqual({ kind: 'month', label: '2026-03', from: '2026-03-01', to: '2026-03-31' });
+    expect(body).toMatchObject({ scope: 'all', planVersion: 0, reportRulesVersion: 0 });
+    const a = rowOf(body, sdrA);
+    expect(a.figures).toEqual({
+      calls: 2,
+      talkTimeSec: 420,
+      leadsContacted: 3,
+      creditedSqls: 1.333333,
+      provisionalCredit: 0,
+    });
+    expect(a.lines).toEqual([
+      { kind: 'monthly_behaviour', metric: 'calls', basis: 'calls 2 < 400: ¥0.00 (award ¥300.00)', amountFen: 0 },
+      {
+        kind: 'monthly_behaviour',
+        metric: 'talkTimeSec',
+        basis: 'talk time (s) 420 < 72000: ¥0.00 (award ¥300.00)',
+        amountFen: 0,
+      },
+    ]);
+    expect(a.totalFen).toBe(0);
+    expect(rowOf(body, sdrB).figures).toMatchObject({ calls: 1, talkTimeSec: 60, leadsContacted: 1, creditedSqls: 1 });
+  });
+
+  it('saving a plan: reports.manage only; bad plans are 400s naming the field', async () => {
+    const save = (who: User, plan: unknown) => who.call('PUT', '/incentives/plan', { plan });
+    expectProblem(await save(marketing, PLAN), 403);
+    expectProblem(await save(sdrA, PLAN), 403);
+    expectFieldError(
+      await save(ops, { ...PLAN, quarterly: { ...PLAN.quarterly, behaviourWeightPct: 101 } }),
+      'plan.quarterly.behaviourWeightPct',
+    );
+    expectFieldError(
+      await save(ops, { ...PLAN, quarterly: { ...PLAN.quarterly, callsTarget: 0 } }),
+      'plan.quarterly.callsTarget',
+    );
+    expectFieldError(
+      await save(ops, { ...PLAN, quarterly: { ...PLAN.quarterly, targetBonusFen: 12.5 } }),
+      'plan.quarterly.targetBonusFen',
+    );
+    expectFieldError(
+      await save(ops, { ...PLAN, monthly: { awards: [{ metric: 'emails', atLeast: 1, amountFen: 1 }] } }),
+      'plan.monthly.awards[0].metric',
+    );
+    expectFieldError(
+      await save(ops, { ...PLAN, monthly: { awards: [PLAN.monthly.awards[0], PLAN.monthly.awards[0]] } }),
+      'plan.monthly.awards[1]',
+    );
+    expectFieldError(await save(ops, { monthly: PLAN.monthly }), 'plan.quarterly');
+
+    const saved = await save(ops, PLAN);
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toMatchObject({ version: 1, plan: PLAN, savedBy: ops.id });
+    expect((await sdrA.call('GET', '/incentives/plan')).body).toMatchObject({ version: 1, plan: PLAN });
+    const audit = await t.admin('GET', '/audit?entityType=incentive_plan');
+    expect(audit.status, audit.text).toBe(200);
+    expect(audit.body.items.map((e: any) => e.action)).toEqual(['incentive_plan.changed']);
+  });
+
+  it('monthly behaviour awards: each threshold reached pays its amount', async () => {
+    const body = await report('period=2026-03');
+    expect(body.planVersion).toBe(1);
+    const a = rowOf(body, sdrA);
+    // calls 2 ≥ 2: ¥200; talk time 420 < 600: 0; leads contacted 3 ≥ 3: ¥100.
+    expect(amounts(a)).toEqual([
+      ['calls', 20000],
+      ['talkTimeSec', 0],
+      ['leadsContacted', 10000],
+    ]);
+    expect(a.lines.map((l: any) => l.basis)).toEqual([
+      'calls 2 ≥ 2: ¥200.00',
+      'talk time (s) 420 < 600: ¥0.00 (award ¥150.00)',
+      'leads contacted 3 ≥ 3: ¥100.00',
+    ]);
+    expect(a.totalFen).toBe(30000);
+    expect(rowOf(body, sdrB).totalFen).toBe(0);
+    // April holds nothing of theirs.
+    expect((await report('period=2026-04')).rows.map((r: any) => r.totalFen)).toEqual([0, 0]);
+  });
+
+  it('quarterly bonus: behaviour share + opportunity share of the target, rounded once to the fen', async () => {
+    const body = await report('period=2026-Q1');
+    expect(body.period).toEqual({ kind: 'quarter', label: '2026-Q1', from: '2026-01-01', to: '2026-03-31' });
+    const a = rowOf(body, sdrA);
+    // ¥3,000 × 40% × 2/4 = ¥600; ¥3,000 × 60% × 1.333333/3 = ¥799.9998 → ¥800.00.
+    expect(amounts(a)).toEqual([
+      ['calls', 60000],
+      ['creditedSqls', 80000],
+    ]);
+    expect(a.lines.map((l: any) => [l.kind, l.basis])).toEqual([
+      ['quarterly_behaviour', 'calls 2 / target 4 × 40% of ¥3,000.00: ¥600.00'],
+      ['quarterly_opportunity', 'credited SQLs 1.333333 / target 3 × 60% of ¥3,000.00: ¥800.00'],
+    ]);
+    expect(a.totalFen).toBe(140000);
+    // B: ¥1,200 × 1/4 = ¥300; ¥1,800 × 1/3 = ¥600.
+    const b = rowOf(body, sdrB);
+    expect(amounts(b)).toEqual([
+      ['calls', 30000],
+      ['creditedSqls', 60000],
+    ]);
+    expect(b.totalFen).toBe(90000);
+    expect((await report('period=2026-Q2')).rows.map((r: any) => r.totalFen)).toEqual([0, 0]);
+  });
+
+  it('an SDR reads their own row only; sdrId narrows the report; reps may not read it', async () => {
+    const own = await report('period=2026-Q1', sdrA);
+    expect(own.scope).toBe('own');
+    expect(own.rows.map((r: any) => [r.sdrId, r.totalFen])).toEqual([[sdrA.id, 140000]]);
+    expect((await report(`period=2026-Q1&sdrId=${sdrA.id}`, sdrA)).rows).toHaveLength(1);
+    expectProblem(await sdrA.call('GET', `/reports/incentives?period=2026-Q1&sdrId=${sdrB.id}`), 403);
+    const onlyB = await report(`period=2026-Q1&sdrId=${sdrB.id}`, ops);
+    expect(onlyB.rows.map((r: any) => [r.sdrId, r.totalFen])).toEqual([[sdrB.id, 90000]]);
+    expectProblem(await repA.call('GET', '/reports/incentives?period=2026-Q1'), 403);
+    expectProblem(await t.as(null)('GET', '/reports/incentives?period=2026-Q1'), 401);
+  });
+
+  it('bad periods are 400s naming query.period', async () => {
+    for (const period of ['2026', '2026-13', '2026-Q5', 'March', '2026-3']) {
+      expectFieldError(await marketing.call('GET', `/reports/incentives?period=${period}`), 'query.period');
+    }
+    expectFieldError(await marketing.call('GET', '/reports/incentives'), 'query.period');
+    expectFieldError(await sdrA.call('GET', '/reports/incentives?period=2026'), 'query.period');
+    expectProblem(await marketing.call('GET', '/reports/incentives?period=2026-03&by=sdr'), 400);
+  });
+});
