@@ -19,13 +19,9 @@ import { InvalidInput } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import type { ServiceContext } from '../context.js';
-import { csvDialect, readCsvRecords } from '../import-file/csv-records.js';
-import { decodeText } from '../import-file/decode-text.js';
-import { describeFile, detectFormat } from '../import-file/detect-format.js';
-import { isBlank, type SheetRecord } from '../import-file/import-row.js';
+import { isBlank } from '../import-file/import-row.js';
 import { normaliseHeader } from '../import-file/lead-columns.js';
-import { UnreadableFile } from '../import-file/unreadable-file.js';
-import { readXlsxRecords } from '../import-file/xlsx-records.js';
+import { readSheet } from '../import-file/read-sheet.js';
 import type { AccountInput } from './account-input.js';
 import { accountBulkLimit, upsertAccountsBulk } from './upsert-accounts.js';
 
@@ -61,18 +57,6 @@ function layout(headerCells: readonly string[]): Partial<Record<Column, number>>
     if (column !== undefined && at[column] === undefined) at[column] = i;
   });
   return at;
-}
-
-async function readRecords(bytes: Uint8Array, fileName?: string): Promise<SheetRecord[]> {
-  if (detectFormat(bytes, fileName) === 'xlsx') return readXlsxRecords(bytes, fileName);
-  const { text } = decodeText(bytes, fileName);
-  if (text.includes('\u0000')) {
-    throw new UnreadableFile(
-      `${describeFile(fileName)} is not a CSV or XLSX file. Save the table from Excel as .xlsx or CSV.`,
-    );
-  }
-  const { delimiter, start } = csvDialect(text);
-  return [...readCsvRecords(text, delimiter, start)];
 }
 
 const LIST_SEPARATOR = /[;；、\n]/;
@@ -162,22 +146,8 @@ export async function importAccountFile(
   file: { bytes: Uint8Array; name?: string },
 ): Promise<AccountImportResult> {
   authorize(actor, 'accounts.manage');
-  let records: SheetRecord[];
-  try {
-    records = await readRecords(file.bytes, file.name);
-  } catch (error) {
-    if (error instanceof UnreadableFile) throw new InvalidInput([{ field: 'file', message: error.message }]);
-    throw error;
-  }
-  const headerAt = records.findIndex((r) => 'broken' in r || !isBlank(r.cells));
-  const header = records[headerAt];
-  if (header === undefined) {
-    throw new InvalidInput([{ field: 'file', message: `${describeFile(file.name)} is empty: it has no header row.` }]);
-  }
-  if ('broken' in header) {
-    throw new InvalidInput([{ field: 'file', message: `the header row cannot be read: ${header.broken}` }]);
-  }
-  const at = layout(header.cells);
+  const sheet = await readSheet(file);
+  const at = layout(sheet.header);
   if (at.name === undefined) {
     throw new InvalidInput([
       {
@@ -190,7 +160,7 @@ export async function importAccountFile(
 
   const result: AccountImportResult = { created: 0, updated: 0, unchanged: 0, failed: [] };
   const pending: PendingRow[] = [];
-  for (const record of records.slice(headerAt + 1)) {
+  for (const record of sheet.records) {
     if ('broken' in record) {
       result.failed.push({ row: record.rowNumber, errors: [{ field: '_row', message: record.broken }] });
       continue;

@@ -11,13 +11,9 @@
  */
 import type { FieldError } from '../../domain/errors.js';
 import { InvalidInput } from '../../domain/errors.js';
-import { csvDialect, readCsvRecords } from '../import-file/csv-records.js';
-import { decodeText } from '../import-file/decode-text.js';
-import { describeFile, detectFormat } from '../import-file/detect-format.js';
-import { isBlank, type SheetRecord } from '../import-file/import-row.js';
+import { isBlank } from '../import-file/import-row.js';
 import { normaliseHeader } from '../import-file/lead-columns.js';
-import { UnreadableFile } from '../import-file/unreadable-file.js';
-import { readXlsxRecords } from '../import-file/xlsx-records.js';
+import { readSheet } from '../import-file/read-sheet.js';
 
 type Column = 'month' | 'channel' | 'campaign' | 'amount';
 
@@ -43,39 +39,15 @@ export function normaliseMonthCell(text: string): string {
   return `${m[1]}-${m[2].padStart(2, '0')}`;
 }
 
-async function readRecords(bytes: Uint8Array, fileName?: string): Promise<SheetRecord[]> {
-  if (detectFormat(bytes, fileName) === 'xlsx') return readXlsxRecords(bytes, fileName);
-  const { text } = decodeText(bytes, fileName);
-  if (text.includes('\u0000')) {
-    throw new UnreadableFile(`${describeFile(fileName)} is not a CSV or XLSX file. Save the sheet as .xlsx or CSV.`);
-  }
-  const { delimiter, start } = csvDialect(text);
-  return [...readCsvRecords(text, delimiter, start)];
-}
-
 export interface SpendSheet {
   rows: { row: number; month: string; channel: string; campaign: string | null; amount: string }[];
   failed: { row: number; errors: FieldError[] }[];
 }
 
 export async function readSpendFile(file: { bytes: Uint8Array; name?: string }): Promise<SpendSheet> {
-  let records: SheetRecord[];
-  try {
-    records = await readRecords(file.bytes, file.name);
-  } catch (error) {
-    if (error instanceof UnreadableFile) throw new InvalidInput([{ field: 'file', message: error.message }]);
-    throw error;
-  }
-  const headerAt = records.findIndex((r) => 'broken' in r || !isBlank(r.cells));
-  const header = records[headerAt];
-  if (header === undefined) {
-    throw new InvalidInput([{ field: 'file', message: `${describeFile(file.name)} is empty: it has no header row.` }]);
-  }
-  if ('broken' in header) {
-    throw new InvalidInput([{ field: 'file', message: `the header row cannot be read: ${header.broken}` }]);
-  }
+  const sheet = await readSheet(file);
   const at: Partial<Record<Column, number>> = {};
-  header.cells.forEach((cell, i) => {
+  sheet.header.forEach((cell, i) => {
     const column = columnOfHeader.get(normaliseHeader(cell));
     if (column !== undefined && at[column] === undefined) at[column] = i;
   });
@@ -88,10 +60,10 @@ export async function readSpendFile(file: { bytes: Uint8Array; name?: string }):
       },
     ]);
   }
-  const sheet: SpendSheet = { rows: [], failed: [] };
-  for (const record of records.slice(headerAt + 1)) {
+  const spend: SpendSheet = { rows: [], failed: [] };
+  for (const record of sheet.records) {
     if ('broken' in record) {
-      sheet.failed.push({ row: record.rowNumber, errors: [{ field: '_row', message: record.broken }] });
+      spend.failed.push({ row: record.rowNumber, errors: [{ field: '_row', message: record.broken }] });
       continue;
     }
     if (isBlank(record.cells)) continue;
@@ -100,7 +72,7 @@ export async function readSpendFile(file: { bytes: Uint8Array; name?: string }):
       return i === undefined ? '' : (record.cells[i] ?? '').trim();
     };
     const campaign = cell('campaign');
-    sheet.rows.push({
+    spend.rows.push({
       row: record.rowNumber,
       month: normaliseMonthCell(cell('month')),
       channel: cell('channel'),
@@ -108,5 +80,5 @@ export async function readSpendFile(file: { bytes: Uint8Array; name?: string }):
       amount: cell('amount').normalize('NFKC'),
     });
   }
-  return sheet;
+  return spend;
 }
