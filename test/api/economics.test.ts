@@ -19,6 +19,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gbk, utf8WithBom, xlsx } from '../../src/services/import-file/test-fixtures.js';
+import { qualifyAndTransfer } from '../support/flows.js';
+import { enrolShanghaiReps } from '../support/roster.js';
 import {
   type Client,
   engines,
@@ -32,7 +34,6 @@ import {
 type User = Awaited<ReturnType<typeof makeUser>>;
 
 const HOUR = 3_600_000;
-const BANT_YES = { budget: 'yes', authority: 'yes', need: 'yes', timing: 'yes' };
 const MARCH = 'from=2026-03-01&to=2026-03-31';
 
 function upload(call: Client, bytes: Uint8Array, fileName: string): Promise<Reply> {
@@ -95,12 +96,9 @@ describe.each(engines())('channel economics (%s)', (engine) => {
     return r.body.lead.id as string;
   };
   const transfer = async (id: string) => {
-    const q = await sdr.call('PUT', `/leads/${id}/qualification`, { framework: 'BANT', answers: BANT_YES });
-    expect(q.status, q.text).toBe(200);
-    const r = await sdr.call('POST', `/leads/${id}/transfer`, { mode: 'auto' });
-    expect(r.status, r.text).toBe(201);
-    expect(r.body.handoff.repId).toBe(repA.id);
-    return r.body.handoff.id as string;
+    const handoff = await qualifyAndTransfer(sdr, id);
+    expect(handoff.repId).toBe(repA.id);
+    return handoff.id as string;
   };
   const decide = async (handoffId: string, decision: string, body: object = {}) => {
     const r = await repA.call('POST', `/handoffs/${handoffId}/${decision}`, body);
@@ -129,19 +127,7 @@ describe.each(engines())('channel economics (%s)', (engine) => {
     ops = await makeUser(t, 'sales_ops', { name: '运营小周' });
     marketing = await makeUser(t, 'marketing', { name: '市场小王' });
     repA = await makeUser(t, 'sales', { name: '张三', team: '华东销售' });
-    const rep = await ops.call('PUT', `/reps/${repA.id}`, {
-      regions: ['上海'],
-      industries: [],
-      level: 2,
-      weight: 1,
-      capacity: 100,
-      department: '一部',
-    });
-    expect(rep.status, rep.text).toBe(200);
-    for (const month of ['2026-03', '2026-04']) {
-      const e = await ops.call('PUT', `/eligibility/${month}`, { repIds: [repA.id] });
-      expect(e.status, e.text).toBe(200);
-    }
+    await enrolShanghaiReps(ops, [repA], ['2026-03', '2026-04']);
 
     const l1 = await capture('admin', { channel: 'sem', utm: { source: 'baidu', campaign: 'spring' } });
     const l2 = await capture('admin', { channel: 'sem', utm: { campaign: 'spring' } });

@@ -15,13 +15,14 @@
  *                 B calls 1, talk 60 s, leads contacted 1, credited SQLs 1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qualifyAndTransfer } from '../support/flows.js';
+import { enrolShanghaiReps } from '../support/roster.js';
 import { engines, expectProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const BANT_YES = { budget: 'yes', authority: 'yes', need: 'yes', timing: 'yes' };
 const DEFAULT_PLAN = {
   monthly: {
     awards: [
@@ -70,17 +71,8 @@ describe.each(engines())('SDR incentives (%s)', (engine) => {
     expect(r.status, r.text).toBe(201);
     return r.body.lead.id as string;
   };
-  const transfer = async (sdr: User, id: string, mode: 'auto' | 'manual' = 'auto') => {
-    const q = await sdr.call('PUT', `/leads/${id}/qualification`, { framework: 'BANT', answers: BANT_YES });
-    expect(q.status, q.text).toBe(200);
-    const r = await sdr.call(
-      'POST',
-      `/leads/${id}/transfer`,
-      mode === 'auto' ? { mode } : { mode, reason: 'CRM里已有客户' },
-    );
-    expect(r.status, r.text).toBe(201);
-    return r.body.handoff.id as string;
-  };
+  const transfer = async (sdr: User, id: string, mode: 'auto' | 'manual' = 'auto') =>
+    (await qualifyAndTransfer(sdr, id, mode === 'auto' ? { mode } : { mode, reason: 'CRM里已有客户' })).id as string;
   const log = async (sdr: User, id: string, body: Record<string, unknown>) => {
     const r = await sdr.call('POST', `/leads/${id}/activities`, body);
     expect(r.status, r.text).toBe(201);
@@ -93,16 +85,7 @@ describe.each(engines())('SDR incentives (%s)', (engine) => {
     ops = await makeUser(t, 'sales_ops', { name: '运营小周' });
     marketing = await makeUser(t, 'marketing', { name: '市场小王' });
     repA = await makeUser(t, 'sales', { name: '张三', team: '华东销售' });
-    const profile = await ops.call('PUT', `/reps/${repA.id}`, {
-      regions: ['上海'],
-      industries: [],
-      level: 2,
-      weight: 1,
-      capacity: 100,
-      department: '一部',
-    });
-    expect(profile.status, profile.text).toBe(200);
-    expect((await ops.call('PUT', '/eligibility/2026-03', { repIds: [repA.id] })).status).toBe(200);
+    await enrolShanghaiReps(ops, [repA], ['2026-03']);
 
     for (const name of ['L1', 'L2', 'L3', 'L4', 'L5']) lead[name] = await capture();
     await log(sdrA, lead.L1, { type: 'call', durationSec: 120, outcome: 'connected' });

@@ -18,13 +18,14 @@
  * | –        | –   | inbound_inquiry | direct to sales: no SDR  |                           |               |
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qualifyAndTransfer } from '../support/flows.js';
+import { enrolShanghaiReps } from '../support/roster.js';
 import { engines, expectProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const BANT_YES = { budget: 'yes', authority: 'yes', need: 'yes', timing: 'yes' };
 const MARCH = 'from=2026-03-01&to=2026-03-31';
 const DEFAULT_RULES = {
   creditWindowDays: 45,
@@ -82,17 +83,8 @@ describe.each(engines())('GET /reports/sdr (%s)', (engine) => {
     expect(r.status, r.text).toBe(201);
     return r.body.lead.id as string;
   };
-  const transfer = async (sdr: User, id: string, mode: 'auto' | 'manual' = 'auto') => {
-    const q = await sdr.call('PUT', `/leads/${id}/qualification`, { framework: 'BANT', answers: BANT_YES });
-    expect(q.status, q.text).toBe(200);
-    const r = await sdr.call(
-      'POST',
-      `/leads/${id}/transfer`,
-      mode === 'auto' ? { mode } : { mode, reason: 'CRM里已有客户' },
-    );
-    expect(r.status, r.text).toBe(201);
-    return r.body.handoff.id as string;
-  };
+  const transfer = async (sdr: User, id: string, mode: 'auto' | 'manual' = 'auto') =>
+    (await qualifyAndTransfer(sdr, id, mode === 'auto' ? { mode } : { mode, reason: 'CRM里已有客户' })).id as string;
   const log = async (sdr: User, id: string, body: Record<string, unknown>) => {
     const r = await sdr.call('POST', `/leads/${id}/activities`, body);
     expect(r.status, r.text).toBe(201);
@@ -117,18 +109,7 @@ describe.each(engines())('GET /reports/sdr (%s)', (engine) => {
     ops = await makeUser(t, 'sales_ops', { name: '运营小周' });
     marketing = await makeUser(t, 'marketing', { name: '市场小王' });
     repA = await makeUser(t, 'sales', { name: '张三', team: '华东销售' });
-    const profile = await ops.call('PUT', `/reps/${repA.id}`, {
-      regions: ['上海'],
-      industries: [],
-      level: 2,
-      weight: 1,
-      capacity: 100,
-      department: '一部',
-    });
-    expect(profile.status, profile.text).toBe(200);
-    for (const month of ['2026-03', '2026-04', '2026-05']) {
-      expect((await ops.call('PUT', `/eligibility/${month}`, { repIds: [repA.id] })).status).toBe(200);
-    }
+    await enrolShanghaiReps(ops, [repA], ['2026-03', '2026-04', '2026-05']);
 
     // T0: leads, and the SDRs' touches (a note is no contact; an e-mail is a contact but no call).
     for (const name of ['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'H7', 'H8']) lead[name] = await capture('admin');
