@@ -2,21 +2,13 @@
  * An axe-core scan of the console's pages so far (issue 8): no critical or serious violations,
  * in both languages.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminEmail, adminPassword, startTestServer, type TestServer } from '../support/server.js';
-import { buildConsole, launchChromium, newPage } from './browser.js';
+import { buildConsole, launchChromium, newPage, seriousViolations } from './browser.js';
 
 let t: TestServer;
 let browser: Browser;
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 beforeAll(async () => {
   buildConsole();

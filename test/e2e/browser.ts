@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const screenshotDir = resolve(process.env.LEADLOOP_SCREENSHOTS ?? '.scratch/screens');
@@ -44,4 +45,27 @@ export async function newPage(
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+const signInNames = {
+  'zh-CN': { email: '邮箱', password: '密码', submit: '登录' },
+  'en-US': { email: 'Email', password: 'Password', submit: 'Log in' },
+} as const;
+
+/** Signs in on /login by label and button name, as a person would, and waits to leave /login. */
+export async function signIn(page: Page, email: string, password: string, locale: 'zh-CN' | 'en-US' = 'en-US') {
+  const names = signInNames[locale];
+  if (!page.url().includes('/login')) await page.goto('/login');
+  await page.getByLabel(names.email).fill(email);
+  await page.getByLabel(names.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: names.submit }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** axe-core's critical and serious violations on the page as it is now, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

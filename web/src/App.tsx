@@ -1,7 +1,7 @@
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './api';
@@ -15,6 +15,13 @@ const Shell = lazy(() => import('./pages/Shell'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
+const QueuePage = lazy(() => import('./pages/queue/QueuePage'));
+const LeadPage = lazy(() => import('./pages/lead/LeadPage'));
+const InboxPage = lazy(() => import('./pages/inbox/InboxPage'));
+const HandoffPage = lazy(() => import('./pages/handoff/HandoffPage'));
+const PoolPage = lazy(() => import('./pages/pool/PoolPage'));
+const DispatchPage = lazy(() => import('./pages/dispatch/DispatchPage'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 
 function Home() {
   const me = useMe();
@@ -22,12 +29,12 @@ function Home() {
 }
 
 /** An area outside the user's role says so plainly (the API would answer 403 too). */
-function AreaPage({ area }: { area: Area }) {
+function AreaPage({ area, children }: { area: Area; children?: ReactNode }) {
   const me = useMe();
   if (me.data && !areasByRole[me.data.role].includes(area)) {
     return <ErrorView error={new ApiError(403, null)} />;
   }
-  return <PlaceholderPage area={area} />;
+  return children ?? <PlaceholderPage area={area} />;
 }
 
 export default function App() {
@@ -45,13 +52,62 @@ export default function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route element={<Shell />}>
               <Route index element={<Home />} />
-              <Route path="queue" element={<AreaPage area="queue" />} />
-              <Route path="leads/:id" element={<AreaPage area="queue" />} />
-              <Route path="pool" element={<AreaPage area="pool" />} />
-              <Route path="inbox" element={<AreaPage area="inbox" />} />
-              <Route path="handoffs/:id" element={<AreaPage area="inbox" />} />
-              <Route path="dispatch" element={<AreaPage area="dispatch" />} />
-              <Route path="dashboard" element={<AreaPage area="dashboard" />} />
+              <Route
+                path="queue"
+                element={
+                  <AreaPage area="queue">
+                    <QueuePage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="leads/:id"
+                element={
+                  <AreaPage area="queue">
+                    <LeadPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="pool"
+                element={
+                  <AreaPage area="pool">
+                    <PoolPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="inbox"
+                element={
+                  <AreaPage area="inbox">
+                    <InboxPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="handoffs/:id"
+                element={
+                  <AreaPage area="inbox">
+                    <HandoffPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="dispatch"
+                element={
+                  <AreaPage area="dispatch">
+                    <DispatchPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="dashboard"
+                element={
+                  <AreaPage area="dashboard">
+                    <DashboardPage />
+                  </AreaPage>
+                }
+              />
               <Route path="plan" element={<AreaPage area="plan" />} />
               <Route path="settings/*" element={<UsersPage />} />
               <Route path="account" element={<AccountPage />} />

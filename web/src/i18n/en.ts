@@ -1,5 +1,13 @@
 /** English: every string of the console. Keys must match zh-CN.ts (test/web/i18n-catalogue.test.ts). */
 import type { Catalogue } from './catalogue.js';
+import { common } from './en/common.js';
+import { dashboard } from './en/dashboard.js';
+import { dispatch } from './en/dispatch.js';
+import { handoff } from './en/handoff.js';
+import { inbox } from './en/inbox.js';
+import { lead } from './en/lead.js';
+import { pool } from './en/pool.js';
+import { queue } from './en/queue.js';
 
 export const en: Catalogue = {
   app: { name: 'LeadLoop' },
@@ -71,4 +79,12 @@ export const en: Catalogue = {
     moreLater:
       'The other settings (channels, scoring, qualification templates, definitions, routing rules, SLAs, notifications) come in a later release.',
   },
+  common,
+  queue,
+  lead,
+  inbox,
+  handoff,
+  pool,
+  dispatch,
+  dashboard,
 };

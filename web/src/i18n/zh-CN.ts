@@ -1,4 +1,12 @@
 /** 中文 (zh-CN): every string of the console. Keys must match en.ts (test/web/i18n-catalogue.test.ts). */
+import { common } from './zh-CN/common.js';
+import { dashboard } from './zh-CN/dashboard.js';
+import { dispatch } from './zh-CN/dispatch.js';
+import { handoff } from './zh-CN/handoff.js';
+import { inbox } from './zh-CN/inbox.js';
+import { lead } from './zh-CN/lead.js';
+import { pool } from './zh-CN/pool.js';
+import { queue } from './zh-CN/queue.js';
 export const zhCN = {
   app: { name: 'LeadLoop' },
   language: { label: '语言', zh: '中文', en: 'English' },
@@ -68,4 +76,12 @@ export const zhCN = {
     team: '团队',
     moreLater: '其他设置（渠道、评分、资格模板、口径、分配规则、SLA、通知）将在后续版本中提供。',
   },
+  common,
+  queue,
+  lead,
+  inbox,
+  handoff,
+  pool,
+  dispatch,
+  dashboard,
 } as const;

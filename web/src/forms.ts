@@ -1,0 +1,32 @@
+/**
+ * The API's problem+json field errors shown next to the fields of an antd Form (issue 8, bad
+ * input): the form keeps what was typed; errors for fields the form does not have come back
+ * to be shown above it.
+ */
+import type { FormInstance } from 'antd';
+import { ApiError } from './api';
+
+/** `answers.budget` → ['answers', 'budget']; `items[2].name` → ['items', 2, 'name']. */
+function namePath(field: string): (string | number)[] {
+  return field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** Puts each field error on its field; answers the messages that matched no field (or the detail). */
+export function showFieldErrors(form: FormInstance, error: unknown, fields: readonly string[]): string[] {
+  if (!(error instanceof ApiError)) return [String(error)];
+  const unmatched: string[] = [];
+  const known = new Set(fields);
+  const errors = error.problem?.errors ?? [];
+  form.setFields(
+    errors
+      .filter((e) => known.has(namePath(e.field)[0] as string))
+      .map((e) => ({ name: namePath(e.field), errors: [e.message] })),
+  );
+  for (const e of errors) if (!known.has(namePath(e.field)[0] as string)) unmatched.push(`${e.field}: ${e.message}`);
+  if (!errors.length) unmatched.push(error.problem?.detail ?? error.message);
+  return unmatched;
+}
