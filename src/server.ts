@@ -12,6 +12,7 @@ import { failInterruptedImports } from './services/import-leads.js';
 import { startNotifications } from './services/notifications/start-notifications.js';
 import { bootstrapAdmin } from './services/users.js';
 import { openStore, type Store, type StoreLocation } from './store/db.js';
+import { liveChannel } from './store/repositories/live-updates.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -50,6 +51,7 @@ export async function startServer(
       password: config.adminPassword,
     });
     const app = await buildApp({ ctx, manualClock, logLevel: config.logLevel });
+    const stopListening = await store.listen(liveChannel, (payload) => ctx.live.deliver(payload));
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
     ctx.enrichment.onError = (error, leadIds) => app.log.error({ err: error, leadIds }, 'enrichment failed');
@@ -72,6 +74,7 @@ export async function startServer(
         await dueWork?.stop();
         await notifications.stop();
         await app.close();
+        await stopListening();
         await ctx.enrichment.stop();
         await store.close();
       },

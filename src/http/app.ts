@@ -33,6 +33,7 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { incentiveRoutes } from './routes/incentives.js';
 import { leadRoutes } from './routes/leads.js';
+import { liveRoutes } from './routes/live.js';
 import { mergeRoutes } from './routes/merges.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { opportunityRoutes } from './routes/opportunities.js';
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await incentiveRoutes(api, options.ctx);
       await planRoutes(api, options.ctx);
       await economicsRoutes(api, options.ctx);
+      await liveRoutes(api, options.ctx);
     },
     { prefix: '/api/v1' },
   );

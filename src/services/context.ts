@@ -4,6 +4,7 @@ import type { DB } from '../store/db.js';
 import { CaptureBatcher } from './capture-batcher.js';
 import { ChannelCatalog } from './channel-catalog.js';
 import { createEnrichmentQueue, type EnrichmentQueue } from './enrichment/enrichment-queue.js';
+import { LiveHub } from './live/live-hub.js';
 import { TokenCache } from './token-cache.js';
 import { TrackingRateLimits } from './tracking/rate-limits.js';
 
@@ -19,6 +20,8 @@ export interface ServiceContext {
   enrichment: EnrichmentQueue;
   /** Per-process rate limits of POST /track (per site key, visitor and token). */
   trackingLimits: TrackingRateLimits;
+  /** This process's consoles waiting for live updates (fed by the database's NOTIFY). */
+  live: LiveHub;
 }
 
 /** `concurrency`: transactions the database takes at once (1 for PGlite's single connection). */
@@ -30,6 +33,7 @@ export function createServiceContext(db: DB, clock: Clock, options: { concurrenc
     channels: new ChannelCatalog(),
     tokens: new TokenCache(),
     trackingLimits: new TrackingRateLimits(clock),
+    live: new LiveHub(),
   } as ServiceContext;
   ctx.captures = new CaptureBatcher(ctx, options.concurrency ?? 1);
   ctx.enrichment = createEnrichmentQueue(ctx);

@@ -21,6 +21,11 @@ export type Queryable = DB | Transaction<Database>;
 export interface Store {
   db: DB;
   engine: 'pglite' | 'postgres';
+  /**
+   * LISTEN on a channel: `onPayload` gets every NOTIFY on it, from this process or any other on
+   * the same database, once the notifying transaction commits. Answers a function to stop.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -57,7 +62,49 @@ function openPostgres(databaseUrl: string): Store {
   // An idle connection the server drops (restart, admin) must not crash the process.
   pool.on('error', (error) => console.error(`leadloop: a PostgreSQL connection failed: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    listen: (channel, onPayload) => listenOnPostgres(databaseUrl, channel, onPayload),
+    close: () => db.destroy(),
+  };
+}
+
+const RELISTEN_AFTER_MS = 1_000;
+
+/** A connection of its own that LISTENs, connecting again (and LISTENing again) when it drops. */
+async function listenOnPostgres(
+  databaseUrl: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const reconnectLater = () => {
+    clearTimeout(retry);
+    if (!stopped) retry = setTimeout(() => void connect().catch(reconnectLater), RELISTEN_AFTER_MS);
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: databaseUrl });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    next.on('error', (error) => {
+      console.error(`leadloop: the LISTEN connection failed: ${error.message}`);
+      void next.end().catch(() => {});
+      reconnectLater();
+    });
+    client = next;
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
+  };
 }
 
 async function openPglite(location: { dataDir: string } | { memory: true }): Promise<Store> {
@@ -79,6 +126,12 @@ async function openPglite(location: { dataDir: string } | { memory: true }): Pro
     return {
       db,
       engine: 'pglite',
+      listen: async (channel, onPayload) => {
+        const unlisten = await pglite.listen(channel, onPayload);
+        return async () => {
+          if (!pglite.closed) await unlisten();
+        };
+      },
       close: async () => {
         await db.destroy();
         lock?.release();

@@ -4,13 +4,16 @@
  * e-mail outbox rows), commit or roll back together with the change. A few statements per call
  * whatever the number of events: the event rows, a look at which types anyone listens to, and
  * — only when someone is told — the notifications and outbox rows. Delivery happens later,
- * outside (notifications/deliver-outbox.ts), so a failing channel never blocks the change.
+ * outside (notifications/deliver-outbox.ts), so a failing channel never blocks the change. Consoles
+ * of the users told hear of it at commit (live/live-signal.ts).
  */
 import type { Transaction } from 'kysely';
 import { fanOutEvents, listenedTypes } from '../../store/repositories/event-fan-out.js';
 import { insertEvents } from '../../store/repositories/events.js';
+import { notifyLive } from '../../store/repositories/live-updates.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
+import { encodeLiveSignal } from '../live/live-signal.js';
 import type { LeadLoopEvent } from './event-types.js';
 
 export async function emitEvents(
@@ -28,4 +31,13 @@ export async function emitEvents(
   );
   const notifications = rows.flatMap((event) => event.notify.map((userId) => ({ id: ctx.newId(), userId, event })));
   await fanOutEvents(trx, outgoing, notifications);
+  if (notifications.length > 0) {
+    await notifyLive(
+      trx,
+      encodeLiveSignal(
+        notifications.map((n) => n.userId),
+        notifications.map((n) => n.event.type),
+      ),
+    );
+  }
 }

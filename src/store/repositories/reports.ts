@@ -472,4 +472,3 @@ export async function reasonLabels(db: Queryable): Promise<{ kind: string; code:
     .execute();
   return rows.map((r) => ({ kind: r.kind, code: r.code, zh: r.label_zh, en: r.label_en }));
 }
-

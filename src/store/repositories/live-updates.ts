@@ -1,0 +1,13 @@
+/**
+ * The live-update signal (issue 8 item 9): a NOTIFY on one channel, sent in the caller's
+ * transaction so listeners hear it only when the change committed — in every server process on
+ * the database (PostgreSQL LISTEN/NOTIFY; PGlite has the same within its one process).
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.js';
+
+export const liveChannel = 'leadloop_live';
+
+export async function notifyLive(trx: Transaction<Database>, payload: string): Promise<void> {
+  await sql`SELECT pg_notify(${liveChannel}, ${payload})`.execute(trx);
+}
