@@ -4,7 +4,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, sessionEnded } from '../api';
+import { NotificationBell } from '../components/NotificationBell';
 import { LanguageSelect } from '../LanguageSelect';
+import { useLiveUpdates } from '../live';
 import { type Area, areaPaths, areasByRole } from '../navigation';
 import { meKey, useMe } from '../session';
 import { ErrorView } from './ErrorView';
@@ -19,6 +21,7 @@ export default function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  useLiveUpdates(Boolean(me.data));
 
   useEffect(() => {
     const ended = () => queryClient.setQueryData(meKey, null);
@@ -71,6 +74,7 @@ export default function Shell() {
           />
         </nav>
         <div className="shell-tools">
+          <NotificationBell />
           <LanguageSelect />
           <Link to="/account" className="shell-user">
             {user.name} · {t(`roles.${user.role}`)}
