@@ -1,4 +1,4 @@
-import { ConfigProvider } from 'antd';
+import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, type ReactNode, Suspense } from 'react';
@@ -13,7 +13,7 @@ import { useMe } from './session';
 // The signed-in screens load after sign-in, keeping /login small.
 const Shell = lazy(() => import('./pages/Shell'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
-const UsersPage = lazy(() => import('./pages/UsersPage'));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
 const QueuePage = lazy(() => import('./pages/queue/QueuePage'));
 const LeadPage = lazy(() => import('./pages/lead/LeadPage'));
@@ -44,85 +44,95 @@ export default function App() {
       locale={i18n.language === 'en' ? enUS : zhCN}
       button={{ autoInsertSpace: false }}
       // antd's default blue (#1677ff) under white text is 4.1:1; blue-7 passes WCAG AA (4.5:1), and
-      // so do secondary texts at 65% black (antd's 45% is 3.4:1 on white).
+      // so do secondary texts at 65% black (antd's 45% is 3.4:1 on white) and field errors in red-7.
       theme={{
         token: {
           colorPrimary: '#0958d9',
+          colorError: '#cf1322',
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
           colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
         },
       }}
     >
-      <BrowserRouter>
-        <Suspense fallback={null}>
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            <Route element={<Shell />}>
-              <Route index element={<Home />} />
-              <Route
-                path="queue"
-                element={
-                  <AreaPage area="queue">
-                    <QueuePage />
-                  </AreaPage>
-                }
-              />
-              <Route
-                path="leads/:id"
-                element={
-                  <AreaPage area="queue">
-                    <LeadPage />
-                  </AreaPage>
-                }
-              />
-              <Route
-                path="pool"
-                element={
-                  <AreaPage area="pool">
-                    <PoolPage />
-                  </AreaPage>
-                }
-              />
-              <Route
-                path="inbox"
-                element={
-                  <AreaPage area="inbox">
-                    <InboxPage />
-                  </AreaPage>
-                }
-              />
-              <Route
-                path="handoffs/:id"
-                element={
-                  <AreaPage area="inbox">
-                    <HandoffPage />
-                  </AreaPage>
-                }
-              />
-              <Route
-                path="dispatch"
-                element={
-                  <AreaPage area="dispatch">
-                    <DispatchPage />
-                  </AreaPage>
-                }
-              />
-              <Route
-                path="dashboard"
-                element={
-                  <AreaPage area="dashboard">
-                    <DashboardPage />
-                  </AreaPage>
-                }
-              />
-              <Route path="plan" element={<AreaPage area="plan" />} />
-              <Route path="settings/*" element={<UsersPage />} />
-              <Route path="account" element={<AccountPage />} />
-              <Route path="*" element={<NotFoundView />} />
-            </Route>
-          </Routes>
-        </Suspense>
-      </BrowserRouter>
+      <AntdApp>
+        <BrowserRouter>
+          <Suspense fallback={null}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<Shell />}>
+                <Route index element={<Home />} />
+                <Route
+                  path="queue"
+                  element={
+                    <AreaPage area="queue">
+                      <QueuePage />
+                    </AreaPage>
+                  }
+                />
+                <Route
+                  path="leads/:id"
+                  element={
+                    <AreaPage area="queue">
+                      <LeadPage />
+                    </AreaPage>
+                  }
+                />
+                <Route
+                  path="pool"
+                  element={
+                    <AreaPage area="pool">
+                      <PoolPage />
+                    </AreaPage>
+                  }
+                />
+                <Route
+                  path="inbox"
+                  element={
+                    <AreaPage area="inbox">
+                      <InboxPage />
+                    </AreaPage>
+                  }
+                />
+                <Route
+                  path="handoffs/:id"
+                  element={
+                    <AreaPage area="inbox">
+                      <HandoffPage />
+                    </AreaPage>
+                  }
+                />
+                <Route
+                  path="dispatch"
+                  element={
+                    <AreaPage area="dispatch">
+                      <DispatchPage />
+                    </AreaPage>
+                  }
+                />
+                <Route
+                  path="dashboard"
+                  element={
+                    <AreaPage area="dashboard">
+                      <DashboardPage />
+                    </AreaPage>
+                  }
+                />
+                <Route path="plan" element={<AreaPage area="plan" />} />
+                <Route
+                  path="settings/*"
+                  element={
+                    <AreaPage area="settings">
+                      <SettingsPage />
+                    </AreaPage>
+                  }
+                />
+                <Route path="account" element={<AccountPage />} />
+                <Route path="*" element={<NotFoundView />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </AntdApp>
     </ConfigProvider>
   );
 }

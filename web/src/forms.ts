@@ -16,17 +16,32 @@ function namePath(field: string): (string | number)[] {
 }
 
 /** Puts each field error on its field; answers the messages that matched no field (or the detail). */
-export function showFieldErrors(form: FormInstance, error: unknown, fields: readonly string[]): string[] {
+export function showFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  fields: readonly string[],
+  /** A leading part of the API's field names the form does not have (`policy` of `policy.acceptance.hours`). */
+  prefix?: string,
+): string[] {
   if (!(error instanceof ApiError)) return [String(error)];
+  const pathOf = (field: string) => {
+    const path = namePath(field);
+    return prefix && path[0] === prefix ? path.slice(1) : path;
+  };
   const unmatched: string[] = [];
   const known = new Set(fields);
   const errors = error.problem?.errors ?? [];
   form.setFields(
     errors
-      .filter((e) => known.has(namePath(e.field)[0] as string))
-      .map((e) => ({ name: namePath(e.field), errors: [e.message] })),
+      .filter((e) => known.has(pathOf(e.field)[0] as string))
+      .map((e) => ({ name: pathOf(e.field), errors: [e.message] })),
   );
-  for (const e of errors) if (!known.has(namePath(e.field)[0] as string)) unmatched.push(`${e.field}: ${e.message}`);
+  for (const e of errors) if (!known.has(pathOf(e.field)[0] as string)) unmatched.push(`${e.field}: ${e.message}`);
   if (!errors.length) unmatched.push(error.problem?.detail ?? error.message);
   return unmatched;
+}
+
+/** Takes the API's errors off every field again (after a save that went through). */
+export function clearFieldErrors(form: FormInstance): void {
+  form.setFields(form.getFieldsError().map((f) => ({ name: f.name, errors: [] })));
 }

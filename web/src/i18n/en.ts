@@ -9,6 +9,7 @@ import { lead } from './en/lead.js';
 import { notifications } from './en/notifications.js';
 import { pool } from './en/pool.js';
 import { queue } from './en/queue.js';
+import { settings } from './en/settings.js';
 
 export const en: Catalogue = {
   app: { name: 'LeadLoop' },
@@ -77,8 +78,6 @@ export const en: Catalogue = {
     email: 'Email',
     role: 'Role',
     team: 'Team',
-    moreLater:
-      'The other settings (channels, scoring, qualification templates, definitions, routing rules, SLAs, notifications) come in a later release.',
   },
   common,
   queue,
@@ -89,4 +88,5 @@ export const en: Catalogue = {
   dispatch,
   dashboard,
   notifications,
+  settings,
 };

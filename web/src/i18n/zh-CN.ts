@@ -8,6 +8,7 @@ import { lead } from './zh-CN/lead.js';
 import { notifications } from './zh-CN/notifications.js';
 import { pool } from './zh-CN/pool.js';
 import { queue } from './zh-CN/queue.js';
+import { settings } from './zh-CN/settings.js';
 export const zhCN = {
   app: { name: 'LeadLoop' },
   language: { label: '语言', zh: '中文', en: 'English' },
@@ -75,7 +76,6 @@ export const zhCN = {
     email: '邮箱',
     role: '角色',
     team: '团队',
-    moreLater: '其他设置（渠道、评分、资格模板、口径、分配规则、SLA、通知）将在后续版本中提供。',
   },
   common,
   queue,
@@ -86,4 +86,5 @@ export const zhCN = {
   dispatch,
   dashboard,
   notifications,
+  settings,
 } as const;
