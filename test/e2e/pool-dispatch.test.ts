@@ -179,7 +179,18 @@ describe('/dispatch', () => {
     const repA = await person('sales', '张三');
     const repB = await person('sales', '李四');
     const repC = await person('sales', '王五');
-    await enrolShanghaiReps(ops, [repA, repB]);
+    const repD = await person('sales', '赵六');
+    // 赵六 alone on the list takes two inbound inquiries and lets both pass 48 h: suspended (§6.2).
+    await enrolShanghaiReps(ops, [repD]);
+    for (const name of ['询盘一', '询盘二']) {
+      const inquiry = await capture({ name, region: '上海', channel: 'inbound_inquiry' });
+      expect(inquiry.status).toBe('mql');
+      const clock = await t.admin('POST', '/admin/clock', { advance: `${48 * 60 + 1}m` });
+      expect(clock.status, clock.text).toBe(200);
+    }
+    const suspended = (await ops.call('GET', `/reps/${repD.id}/status`)).body;
+    expect(suspended.suspendedUntil).not.toBeNull();
+    await enrolShanghaiReps(ops, [repA, repB, repD]);
     const profileC = await ops.call('PUT', `/reps/${repC.id}`, {
       regions: ['北京'],
       industries: [],
@@ -200,7 +211,7 @@ describe('/dispatch', () => {
     expect(cleared.status, cleared.text).toBe(200);
     const stuck = await capture({ name: '无人接', company: '冷门公司', region: '上海', channel: 'sem' });
     expect(await qualifyAndTransfer(sdr, stuck.id)).toMatchObject({ kind: 'dispatch', repId: null });
-    await enrolShanghaiReps(ops, [repA, repB]);
+    await enrolShanghaiReps(ops, [repA, repB, repD]);
 
     const { context, page } = await newPage(browser, origin, 'zh-CN');
     await page.goto('/login');
@@ -212,6 +223,7 @@ describe('/dispatch', () => {
     // Candidates: load against capacity, this month's list, suspension.
     await waitForText(row(card, '张三'), '在本月名单', '未暂停', '可接收');
     await waitForText(row(card, '王五'), '0 / 50', '不在本月名单', '未暂停', '不可接收');
+    await waitForText(row(card, '赵六'), '2 / 100', '在本月名单', '暂停至 2026年4月', '不可接收');
     const loads = [await row(card, '张三').textContent(), await row(card, '李四').textContent()].join(' ');
     expect(loads).toContain('1 / 100');
     expect(loads).toContain('0 / 100');

@@ -8,6 +8,7 @@ export const dispatch: Catalogue['dispatch'] = {
   request: 'Dispatch request: {{name}}',
   createdAt: 'Sent {{at}}',
   sdr: 'Sent by {{name}}',
+  fact: '{{label}}: {{value}}',
   lead: {
     title: 'Lead',
     company: 'Company',
@@ -49,7 +50,7 @@ export const dispatch: Catalogue['dispatch'] = {
     add: 'Add comment',
   },
   resolve: {
-    title: 'Dispatch',
+    title: 'Assign a rep',
     rep: 'Pick a rep',
     repRequired: 'Pick a rep',
     as: 'As',

@@ -6,6 +6,7 @@ export const dispatch = {
   request: '派单请求：{{name}}',
   createdAt: '提交于 {{at}}',
   sdr: '提交人：{{name}}',
+  fact: '{{label}}：{{value}}',
   lead: {
     title: '线索',
     company: '公司',
@@ -47,7 +48,7 @@ export const dispatch = {
     add: '发表评论',
   },
   resolve: {
-    title: '派单',
+    title: '指派销售',
     rep: '选择销售',
     repRequired: '请选择销售',
     as: '方式',

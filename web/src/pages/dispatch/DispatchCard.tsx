@@ -69,7 +69,7 @@ export function DispatchCard(props: {
         <Flex gap={24} wrap style={{ marginBottom: 8 }}>
           {facts.map(([label, value]) => (
             <Typography.Text key={label}>
-              {label}：{value ?? t('common.none')}
+              {t('dispatch.fact', { label, value: value ?? t('common.none') })}
             </Typography.Text>
           ))}
         </Flex>

@@ -52,8 +52,9 @@ export const resolveDispatch = (id: string, repId: string, as: 'assign' | 'sync'
   api<{ handoff: { id: string; repId: string } }>('POST', `/dispatches/${id}/resolve`, { repId, as });
 
 /** Can this rep take an MQL now (§5.2 step 4)? */
-export function availability(rep: Rep, now = Date.now()): 'available' | 'full' | 'unavailable' {
-  const suspended = rep.status.suspendedUntil !== null && new Date(rep.status.suspendedUntil).getTime() > now;
+export function availability(rep: Rep): 'available' | 'full' | 'unavailable' {
+  // The API answers suspendedUntil only while the suspension lasts (null otherwise).
+  const suspended = rep.status.suspendedUntil !== null;
   if (!rep.active || !rep.profile || !rep.status.eligible || suspended) return 'unavailable';
   return rep.status.openMqls >= rep.profile.capacity ? 'full' : 'available';
 }
