@@ -134,7 +134,7 @@ describe('/pool', () => {
     // Re-surfaced leads carry their trigger.
     await page.getByRole('button', { name: '重置' }).click();
     await page.getByRole('tab', { name: '回流线索' }).click();
-    await waitForText(row(page, '钱回流'), 'behaviour demo_request');
+    await waitForText(row(page, '钱回流'), '回流', '关键行为：申请演示');
 
     // My leads: release needs a reason; afterwards the open-lead count goes down.
     await page.getByRole('tab', { name: '我的线索' }).click();
@@ -166,7 +166,8 @@ describe('/pool', () => {
     expect(await seriousViolations(en.page)).toEqual([]);
     await screenshot(en.page, 'pool-en');
     await en.page.getByRole('tab', { name: 'Re-surfaced' }).click();
-    await waitForText(row(en.page, '钱回流'), 'Re-surfaced', 'behaviour demo_request');
+    await waitForText(row(en.page, '钱回流'), 'Re-surfaced', 'key behaviour: demo request');
+    await screenshot(en.page, 'pool-resurfaced-en');
     expect(await seriousViolations(en.page)).toEqual([]);
     await en.context.close();
   }, 120_000);
@@ -265,6 +266,18 @@ describe('/dispatch', () => {
     await left.getByRole('button', { name: 'Resolve' }).waitFor();
     expect(await seriousViolations(en.page)).toEqual([]);
     await screenshot(en.page, 'dispatch-en');
+
+    // "Already in CRM, owned by 李四": sync to the existing owner, partial credit.
+    await left.getByRole('combobox', { name: 'Pick a rep' }).click();
+    await en.page.keyboard.type('李四');
+    await en.page.keyboard.press('Enter');
+    await left.getByRole('radio', { name: 'Sync to the existing owner (partial credit)' }).check();
+    await left.getByRole('button', { name: 'Resolve' }).click();
+    await en.page.getByRole('alert').filter({ hasText: 'Dispatched to 李四' }).waitFor();
+    await en.page.getByText('No dispatch requests are open').waitFor();
+    const synced = (await ops.call('GET', `/leads/${stuck.id}/handoffs`)).body.items[0];
+    expect(synced).toMatchObject({ repId: repB.id, kind: 'sync', status: 'pending' });
+    expect(synced.credit).toBeCloseTo(1 / 3);
     await en.context.close();
   }, 120_000);
 });

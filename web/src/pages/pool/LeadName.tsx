@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../format';
 import type { PoolLead } from './poolApi';
+import { triggerText } from './triggerText';
 
 /** A lead's name linking to its page, with its re-surfacing trigger when it has one. */
-export function LeadName({ lead }: { lead: PoolLead }) {
+export function LeadName({ lead, brief = false }: { lead: PoolLead; brief?: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -15,13 +16,16 @@ export function LeadName({ lead }: { lead: PoolLead }) {
       </Link>
       {lead.resurfaced ? (
         <Tooltip
-          title={t('pool.resurfacedAt', { at: f.dateTime(lead.resurfaced.at), trigger: lead.resurfaced.trigger })}
+          title={t('pool.resurfacedAt', {
+            at: f.dateTime(lead.resurfaced.at),
+            trigger: triggerText(t, lead.resurfaced.trigger),
+          })}
         >
           <Typography.Text>
             <Tag color="orange" style={{ color: '#873800' }}>
               {t('pool.resurfacedTag')}
             </Tag>
-            {lead.resurfaced.trigger}
+            {brief ? null : triggerText(t, lead.resurfaced.trigger)}
           </Typography.Text>
         </Tooltip>
       ) : null}

@@ -5,6 +5,7 @@ import { useFormat } from '../../format';
 import { LeadName } from './LeadName';
 import { PagerBar } from './PagerBar';
 import { fetchPool, type PoolFilters, type PoolLead } from './poolApi';
+import { triggerText } from './triggerText';
 import { type ClaimOutcome, useClaim } from './useClaim';
 import { useCursorPages } from './useCursorPages';
 
@@ -89,7 +90,7 @@ export function PoolTable(props: { filters: PoolFilters; segment: string | undef
             {
               title: t('pool.columns.name'),
               key: 'name',
-              render: (_, lead) => <LeadName lead={lead} />,
+              render: (_, lead) => <LeadName lead={lead} brief={resurfacedView} />,
             },
             { title: t('pool.columns.company'), dataIndex: 'company', render: (v) => v ?? t('common.none') },
             { title: t('pool.columns.region'), dataIndex: 'region', render: (v) => v ?? t('common.none') },
@@ -101,7 +102,10 @@ export function PoolTable(props: { filters: PoolFilters; segment: string | undef
               key: 'tags',
               render: (_, lead) =>
                 resurfacedView && lead.resurfaced
-                  ? t('pool.resurfacedAt', { at: f.dateTime(lead.resurfaced.at), trigger: lead.resurfaced.trigger })
+                  ? t('pool.resurfacedAt', {
+                      at: f.dateTime(lead.resurfaced.at),
+                      trigger: triggerText(t, lead.resurfaced.trigger),
+                    })
                   : lead.tags.map((tag) => <Tag key={tag}>{tag}</Tag>),
             },
             ...(props.canClaim
