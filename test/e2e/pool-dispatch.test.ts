@@ -173,6 +173,45 @@ describe('/pool', () => {
   }, 120_000);
 });
 
+describe('/pool paging', () => {
+  it('keeps one server page of a large pool in the table and pages by cursor', async () => {
+    const leads = Array.from({ length: 250 }, (_, i) => ({
+      name: `批量客户${String(i).padStart(3, '0')}`,
+      phone: String(13500050000 + i),
+      industry: '批量',
+      channel: 'nurture_list',
+    }));
+    const bulk = await t.admin('POST', '/leads/bulk', { leads });
+    expect(bulk.status, bulk.text).toBe(200);
+    expect(bulk.body.created).toBe(250);
+    const reader = await person('sdr', '翻页员', '华东SDR组');
+
+    const { context, page } = await newPage(browser, origin, 'zh-CN');
+    await page.goto('/login');
+    await signIn(page, reader.email, reader.password, 'zh-CN');
+    await page.goto('/pool');
+    await page.getByRole('textbox', { name: '行业', exact: true }).fill('批量');
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    const bodyRows = page.getByRole('row').filter({ hasText: '批量客户' });
+    await expect.poll(() => bodyRows.count()).toBe(50);
+    const firstPage = await bodyRows.allTextContents();
+    await page.getByRole('button', { name: '下一页' }).click();
+    await page.getByText('第 2 页').waitFor();
+    await expect.poll(async () => (await bodyRows.allTextContents()).some((r) => firstPage.includes(r))).toBe(false);
+    expect(await bodyRows.count()).toBe(50);
+    await page.getByRole('combobox', { name: '每页条数' }).click();
+    await page.getByTitle('200').click();
+    await page.getByText('第 1 页').waitFor();
+    await expect.poll(() => bodyRows.count()).toBe(200);
+    await page.getByRole('button', { name: '下一页' }).click();
+    await expect.poll(() => bodyRows.count()).toBe(50);
+    expect(await page.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '上一页' }).click();
+    await expect.poll(() => bodyRows.count()).toBe(200);
+    await context.close();
+  }, 120_000);
+});
+
 describe('/dispatch', () => {
   it('shows sales ops a request with its reason and candidates, takes a comment, and resolves it to a rep', async () => {
     const ops = await person('sales_ops', '运营小周');
