@@ -147,6 +147,7 @@ describe('/pool', () => {
     await page.getByRole('alert').filter({ hasText: '已释放，冷静期至' }).waitFor();
     await expect.poll(() => row(page, '张制造').count()).toBe(0);
     await waitForText(quota, '剩余可持有199 / 200');
+    expect(await seriousViolations(page)).toEqual([]);
     const released = (await sdr.call('GET', `/leads?ownerId=me&status=working`)).body.items;
     expect(released.map((l: { name: string }) => l.name)).toEqual(['李软件']);
 
