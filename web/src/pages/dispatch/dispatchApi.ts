@@ -1,0 +1,60 @@
+/** The dispatch board's API shapes and calls (GET /dispatches, comments, resolve; GET /reps, /users). */
+import { api, type User } from '../../api';
+
+export interface RoutingStep {
+  step: string;
+  repId?: string;
+  outcome: string;
+  message: string;
+}
+
+export interface DispatchItem {
+  handoff: {
+    id: string;
+    leadId: string;
+    sdrId: string | null;
+    mode: 'auto' | 'manual' | 'direct';
+    requestReason: string | null;
+    explanation: RoutingStep[];
+    createdAt: string;
+  };
+  lead: {
+    id: string;
+    name: string | null;
+    company: string | null;
+    title: string | null;
+    region: string | null;
+    industry: string | null;
+    score: number;
+    grade: string | null;
+  } | null;
+  comments: { id: string; userId: string; body: string; at: string }[];
+}
+
+export interface Rep {
+  userId: string;
+  name: string;
+  active: boolean;
+  profile: { regionNames: string[]; capacity: number; department: string | null } | null;
+  status: { eligible: boolean; suspendedUntil: string | null; openMqls: number; month: string };
+}
+
+export const dispatchesKey = ['dispatches'] as const;
+export const repsKey = ['reps'] as const;
+export const usersKey = ['users'] as const;
+
+export const fetchDispatches = () => api<{ items: DispatchItem[] }>('GET', '/dispatches?limit=100');
+export const fetchReps = () => api<{ items: Rep[] }>('GET', '/reps');
+export const fetchUsers = () => api<{ items: User[] }>('GET', '/users');
+export const addComment = (id: string, body: string) =>
+  api<DispatchItem['comments'][number]>('POST', `/dispatches/${id}/comments`, { body });
+export const resolveDispatch = (id: string, repId: string, as: 'assign' | 'sync') =>
+  api<{ handoff: { id: string; repId: string } }>('POST', `/dispatches/${id}/resolve`, { repId, as });
+
+/** Can this rep take an MQL now (§5.2 step 4)? */
+export function availability(rep: Rep): 'available' | 'full' | 'unavailable' {
+  // The API answers suspendedUntil only while the suspension lasts (null otherwise).
+  const suspended = rep.status.suspendedUntil !== null;
+  if (!rep.active || !rep.profile || !rep.status.eligible || suspended) return 'unavailable';
+  return rep.status.openMqls >= rep.profile.capacity ? 'full' : 'available';
+}
