@@ -21,9 +21,9 @@ export const areasByRole: Record<Role, Area[]> = {
   sdr_lead: ['queue', 'pool', 'dispatch', 'dashboard', 'settings'],
   sales: ['inbox'],
   sales_manager: ['inbox', 'dashboard'],
-  sales_ops: ['dispatch', 'dashboard', 'settings'],
+  sales_ops: ['dispatch', 'pool', 'dashboard', 'settings'],
   sales_assistant: ['dispatch', 'inbox'],
-  marketing: ['dashboard', 'plan'], // channels and spend settings come with their screen
+  marketing: ['dashboard', 'plan', 'pool'], // the pool's segments feed campaigns
   admin: ['queue', 'pool', 'inbox', 'dispatch', 'dashboard', 'plan', 'settings'],
 };
 
