@@ -22,6 +22,7 @@ const HandoffPage = lazy(() => import('./pages/handoff/HandoffPage'));
 const PoolPage = lazy(() => import('./pages/pool/PoolPage'));
 const DispatchPage = lazy(() => import('./pages/dispatch/DispatchPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
+const PlanPage = lazy(() => import('./pages/plan/PlanPage'));
 
 function Home() {
   const me = useMe();
@@ -108,7 +109,14 @@ export default function App() {
                   </AreaPage>
                 }
               />
-              <Route path="plan" element={<AreaPage area="plan" />} />
+              <Route
+                path="plan"
+                element={
+                  <AreaPage area="plan">
+                    <PlanPage />
+                  </AreaPage>
+                }
+              />
               <Route path="settings/*" element={<UsersPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="*" element={<NotFoundView />} />

@@ -6,6 +6,7 @@ import { dispatch } from './en/dispatch.js';
 import { handoff } from './en/handoff.js';
 import { inbox } from './en/inbox.js';
 import { lead } from './en/lead.js';
+import { plan } from './en/plan.js';
 import { pool } from './en/pool.js';
 import { queue } from './en/queue.js';
 
@@ -87,4 +88,5 @@ export const en: Catalogue = {
   pool,
   dispatch,
   dashboard,
+  plan,
 };

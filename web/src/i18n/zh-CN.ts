@@ -5,6 +5,7 @@ import { dispatch } from './zh-CN/dispatch.js';
 import { handoff } from './zh-CN/handoff.js';
 import { inbox } from './zh-CN/inbox.js';
 import { lead } from './zh-CN/lead.js';
+import { plan } from './zh-CN/plan.js';
 import { pool } from './zh-CN/pool.js';
 import { queue } from './zh-CN/queue.js';
 export const zhCN = {
@@ -84,4 +85,5 @@ export const zhCN = {
   pool,
   dispatch,
   dashboard,
+  plan,
 } as const;
