@@ -152,6 +152,18 @@ describe('/dashboard', () => {
 
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-en');
+
+    // Period: April 2026 captured nothing, so the funnel and the slices are empty.
+    const from = page.getByLabel('Period');
+    await from.click();
+    await from.fill('2026-04-01');
+    await from.press('Enter');
+    const to = page.getByRole('textbox', { name: 'To (default: today)' });
+    await to.fill('2026-04-30');
+    await to.press('Enter');
+    await page.getByRole('img', { name: /^Funnel chart: Leads 0/ }).waitFor();
+    expect(await cells(page, 'By Channel', /^Total/)).toEqual(['Total', '0', '0', '0', '0', '0', '0', 'CN¥0.00', '—']);
+    expect(await page.getByRole('region', { name: 'By Channel' }).getByRole('row').count()).toBe(2);
     await context.close();
   });
 

@@ -5,7 +5,8 @@ export const dashboard: Catalogue['dashboard'] = {
   title: 'Dashboard',
   filters: 'Filters',
   period: 'Period',
-  periodAll: 'All time',
+  periodFrom: 'From (default: the start)',
+  periodTo: 'To (default: today)',
   sliceBy: 'Slice by',
   by: {
     channel: 'Channel',

@@ -3,6 +3,7 @@
  * and SDR scorecards for one period, the funnel sliced by a dimension; every table exports CSV.
  */
 import { DatePicker, Form, Radio, Tabs, Typography } from 'antd';
+import 'dayjs/locale/zh-cn'; // the date picker's month and weekday names in Chinese (antd's zh_CN locale asks for it)
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelsTab } from './ChannelsTab';
@@ -35,7 +36,7 @@ export default function DashboardPage() {
         <Form.Item label={t('dashboard.period')} name="period">
           <DatePicker.RangePicker
             allowEmpty={[false, false]}
-            placeholder={[t('dashboard.periodAll'), t('dashboard.periodAll')]}
+            placeholder={[t('dashboard.periodFrom'), t('dashboard.periodTo')]}
             onChange={onRange}
           />
         </Form.Item>
