@@ -139,13 +139,21 @@ describe('/dashboard', () => {
     await page.getByRole('tab', { name: 'Channel economics' }).click();
     await page.getByRole('region', { name: 'Channel economics (by Channel)' }).waitFor();
     expect((await cells(page, 'Channel economics (by Channel)', /Search ads/)).slice(2, 3)).toEqual(['2']);
+    await screenshot(page, 'dashboard-channels-en');
     await page.getByRole('tab', { name: 'Responsiveness' }).click();
     const rep = await cells(page, 'SLA compliance and rep responsiveness', /张三/);
     expect(rep.slice(1, 4)).toEqual(['2', '1', '1']);
+    await page
+      .getByRole('img', { name: /^SLA compliance: 张三/ })
+      .locator('canvas')
+      .first()
+      .waitFor();
+    await screenshot(page, 'dashboard-responsiveness-en');
     await page.getByRole('tab', { name: 'SDR scorecards' }).click();
     const sdrRow = await cells(page, 'SDR scorecards', /林晓/);
     expect(sdrRow[4]).toBe('2'); // MQLs transferred
     expect(sdrRow[5]).toBe('1'); // accepted
+    await screenshot(page, 'dashboard-sdr-en');
     await page.getByRole('tab', { name: 'Funnel' }).click();
     await choose(page, 'Channel');
     await page.getByRole('heading', { name: 'By Channel' }).waitFor();
@@ -158,7 +166,7 @@ describe('/dashboard', () => {
     await from.click();
     await from.fill('2026-04-01');
     await from.press('Enter');
-    const to = page.getByRole('textbox', { name: 'To (default: today)' });
+    const to = page.getByRole('textbox', { name: 'End date' });
     await to.fill('2026-04-30');
     await to.press('Enter');
     await page.getByRole('img', { name: /^Funnel chart: Leads 0/ }).waitFor();

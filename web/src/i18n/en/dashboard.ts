@@ -5,8 +5,8 @@ export const dashboard: Catalogue['dashboard'] = {
   title: 'Dashboard',
   filters: 'Filters',
   period: 'Period',
-  periodFrom: 'From (default: the start)',
-  periodTo: 'To (default: today)',
+  periodFrom: 'Start date',
+  periodTo: 'End date',
   sliceBy: 'Slice by',
   by: {
     channel: 'Channel',

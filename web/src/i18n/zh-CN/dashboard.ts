@@ -3,8 +3,8 @@ export const dashboard = {
   title: '看板',
   filters: '筛选条件',
   period: '期间',
-  periodFrom: '开始日期（默认最早）',
-  periodTo: '结束日期（默认今天）',
+  periodFrom: '开始日期',
+  periodTo: '结束日期',
   sliceBy: '切分维度',
   by: {
     channel: '渠道',

@@ -22,6 +22,7 @@ export function ResponsivenessTab({ period }: { period: Period }) {
       series: [
         {
           type: 'bar',
+          barMaxWidth: 48,
           name: t('dashboard.responsiveness.slaCompliance'),
           data: rows.map((r) => (r.slaCompliance === null ? 0 : Math.round(r.slaCompliance * 1000) / 10)),
         },

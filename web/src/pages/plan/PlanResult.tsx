@@ -62,8 +62,8 @@ export function PlanResult({ plan, measured }: { plan: CapacityPlan; measured: R
       xAxis: { type: 'category', axisLabel: { interval: 0 }, data: stages.map((s) => t(stageLabel[s])) },
       yAxis: { type: 'value' },
       series: [
-        { type: 'bar', name: t('plan.chartNeeded'), data: stages.map((s) => plan.perMonth[s]) },
-        { type: 'bar', name: t('plan.chartMeasured'), data: stages.map((s) => measured[s] ?? 0) },
+        { type: 'bar', barMaxWidth: 40, name: t('plan.chartNeeded'), data: stages.map((s) => plan.perMonth[s]) },
+        { type: 'bar', barMaxWidth: 40, name: t('plan.chartMeasured'), data: stages.map((s) => measured[s] ?? 0) },
       ],
     }),
     [plan, measured, t, stages],
