@@ -22,6 +22,7 @@ const HandoffPage = lazy(() => import('./pages/handoff/HandoffPage'));
 const PoolPage = lazy(() => import('./pages/pool/PoolPage'));
 const DispatchPage = lazy(() => import('./pages/dispatch/DispatchPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
+const PlanPage = lazy(() => import('./pages/plan/PlanPage'));
 
 function Home() {
   const me = useMe();
@@ -43,11 +44,13 @@ export default function App() {
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
       button={{ autoInsertSpace: false }}
-      // antd's default blue (#1677ff) under white text is 4.1:1; blue-7 passes WCAG AA (4.5:1), and
+      // antd's default blue (#1677ff) under white text is 4.1:1; blue-7 (hover blue-8) passes WCAG AA (4.5:1), and
       // so do secondary texts at 65% black (antd's 45% is 3.4:1 on white) and field errors in red-7.
       theme={{
         token: {
           colorPrimary: '#0958d9',
+          colorPrimaryHover: '#003eb3',
+          colorPrimaryActive: '#002c8c',
           colorError: '#cf1322',
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
           colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
@@ -117,7 +120,14 @@ export default function App() {
                     </AreaPage>
                   }
                 />
-                <Route path="plan" element={<AreaPage area="plan" />} />
+                <Route
+                  path="plan"
+                  element={
+                    <AreaPage area="plan">
+                      <PlanPage />
+                    </AreaPage>
+                  }
+                />
                 <Route
                   path="settings/*"
                   element={

@@ -21,7 +21,7 @@ export const areasByRole: Record<Role, Area[]> = {
   sdr_lead: ['queue', 'pool', 'dispatch', 'dashboard', 'settings'],
   sales: ['inbox'],
   sales_manager: ['inbox', 'dashboard'],
-  sales_ops: ['dispatch', 'pool', 'dashboard', 'settings'],
+  sales_ops: ['dispatch', 'pool', 'dashboard', 'plan', 'settings'],
   sales_assistant: ['dispatch', 'inbox'],
   marketing: ['dashboard', 'plan', 'pool'], // the pool's segments feed campaigns
   admin: ['queue', 'pool', 'inbox', 'dispatch', 'dashboard', 'plan', 'settings'],

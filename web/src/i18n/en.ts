@@ -7,6 +7,7 @@ import { handoff } from './en/handoff.js';
 import { inbox } from './en/inbox.js';
 import { lead } from './en/lead.js';
 import { notifications } from './en/notifications.js';
+import { plan } from './en/plan.js';
 import { pool } from './en/pool.js';
 import { queue } from './en/queue.js';
 import { settings } from './en/settings.js';
@@ -89,4 +90,5 @@ export const en: Catalogue = {
   dashboard,
   notifications,
   settings,
+  plan,
 };

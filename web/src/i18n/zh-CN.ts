@@ -6,6 +6,7 @@ import { handoff } from './zh-CN/handoff.js';
 import { inbox } from './zh-CN/inbox.js';
 import { lead } from './zh-CN/lead.js';
 import { notifications } from './zh-CN/notifications.js';
+import { plan } from './zh-CN/plan.js';
 import { pool } from './zh-CN/pool.js';
 import { queue } from './zh-CN/queue.js';
 import { settings } from './zh-CN/settings.js';
@@ -87,4 +88,5 @@ export const zhCN = {
   dashboard,
   notifications,
   settings,
+  plan,
 } as const;

@@ -1,13 +1,68 @@
-import { Empty, Typography } from 'antd';
+/**
+ * /dashboard (issue 8 item 6, SPEC §8): the funnel, channel economics, sales responsiveness
+ * and SDR scorecards for one period, the funnel sliced by a dimension; every table exports CSV.
+ */
+import { DatePicker, Form, Radio, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChannelsTab } from './ChannelsTab';
+import { FunnelTab } from './FunnelTab';
+import { ResponsivenessTab } from './ResponsivenessTab';
+import { type FunnelDimension, funnelDimensions, type Period } from './reports';
+import { SdrTab } from './SdrTab';
 
-/** Stub: replaced by the dashboard screen. */
+type Range = Parameters<NonNullable<React.ComponentProps<typeof DatePicker.RangePicker>['onChange']>>[0];
+
 export default function DashboardPage() {
   const { t } = useTranslation();
+  const [by, setBy] = useState<FunnelDimension>('channel');
+  const [period, setPeriod] = useState<Period>({});
+
+  const onRange = (range: Range) => {
+    const [from, to] = range ?? [];
+    setPeriod(from && to ? { from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') } : {});
+  };
+
   return (
     <section>
       <Typography.Title level={2}>{t('dashboard.title')}</Typography.Title>
-      <Empty description={<Typography.Text>{t('placeholder.laterRelease')}</Typography.Text>} />
+      <Form
+        layout="inline"
+        name="dashboard"
+        aria-label={t('dashboard.filters')}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
+        <Form.Item label={t('dashboard.period')} name="period">
+          <DatePicker.RangePicker
+            allowEmpty={[false, false]}
+            placeholder={[t('dashboard.periodFrom'), t('dashboard.periodTo')]}
+            onChange={onRange}
+          />
+        </Form.Item>
+        <Form.Item label={t('dashboard.sliceBy')} name="by" initialValue="channel">
+          <Radio.Group
+            optionType="button"
+            onChange={(e) => setBy(e.target.value)}
+            options={funnelDimensions.map((d) => ({ value: d, label: t(`dashboard.by.${d}`) }))}
+          />
+        </Form.Item>
+      </Form>
+      <Tabs
+        items={[
+          { key: 'funnel', label: t('dashboard.tabs.funnel'), children: <FunnelTab by={by} period={period} /> },
+          {
+            key: 'channels',
+            label: t('dashboard.tabs.channels'),
+            children: <ChannelsTab by={by === 'campaign' ? 'campaign' : 'channel'} period={period} />,
+          },
+          {
+            key: 'responsiveness',
+            label: t('dashboard.tabs.responsiveness'),
+            children: <ResponsivenessTab period={period} />,
+          },
+          { key: 'sdr', label: t('dashboard.tabs.sdr'), children: <SdrTab period={period} /> },
+        ]}
+      />
     </section>
   );
 }
