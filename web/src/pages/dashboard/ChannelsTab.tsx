@@ -1,6 +1,7 @@
 /** Channel economics (SPEC §8.2): spend, cost per lead … won deal, revenue and ROI per channel or campaign. */
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useChannelName } from '../../channels';
 import { useFormat } from '../../format';
 import { ErrorView } from '../ErrorView';
 import { ReportTable } from './ReportTable';
@@ -8,6 +9,7 @@ import { type EconomicsReport, type EconomicsRow, type Period, useReport } from 
 
 export function ChannelsTab({ by, period }: { by: 'channel' | 'campaign'; period: Period }) {
   const { t } = useTranslation();
+  const channelName = useChannelName();
   const f = useFormat();
   const report = useReport<EconomicsReport>('/reports/channels', { by, ...period });
   if (report.error) return <ErrorView error={report.error} />;
@@ -31,7 +33,12 @@ export function ChannelsTab({ by, period }: { by: 'channel' | 'campaign'; period
         ) : null
       }
       columns={[
-        { key: 'slice', title: t(`dashboard.by.${by}`), value: (r) => r.label ?? r.key ?? t('dashboard.funnel.none') },
+        {
+          key: 'slice',
+          title: t(`dashboard.by.${by}`),
+          value: (r) =>
+            (by === 'channel' ? channelName(r.key) : null) ?? r.label ?? r.key ?? t('dashboard.funnel.none'),
+        },
         { key: 'spend', title: t('dashboard.channels.spend'), ...money((r) => r.spend) },
         { key: 'leads', title: t('dashboard.funnel.leads'), ...count((r) => r.leads) },
         { key: 'cpl', title: t('dashboard.channels.cpl'), ...money((r) => r.costPer.lead) },

@@ -2,6 +2,7 @@
 import { Alert, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChannelName } from '../../channels';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { useFormat } from '../../format';
 import { ErrorView } from '../ErrorView';
@@ -55,6 +56,7 @@ function stageLines(row: FunnelRow): StageLine[] {
 export function FunnelTab({ by, period }: { by: FunnelDimension; period: Period }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
+  const channelName = useChannelName();
   const report = useReport<FunnelReport>('/reports/funnel', { by, ...period });
   const total = report.data?.total;
   const lines = useMemo(() => (total ? stageLines(total) : []), [total]);
@@ -88,7 +90,8 @@ export function FunnelTab({ by, period }: { by: FunnelDimension; period: Period 
     const stage = kind === 'valid_lead' ? 'validLead' : kind;
     return (funnelStages as readonly string[]).includes(stage) ? t(`dashboard.stage.${stage}`) : kind;
   };
-  const sliceName = (r: FunnelRow) => r.label ?? r.key ?? t('dashboard.funnel.none');
+  const sliceName = (r: FunnelRow) =>
+    (by === 'channel' ? channelName(r.key) : null) ?? r.label ?? r.key ?? t('dashboard.funnel.none');
   const leakage = total?.leakage ?? [];
   const reasonOf = (l: FunnelRow['leakage'][number]) =>
     (i18n.language === 'en' ? l.labelEn : l.labelZh) ?? l.reason ?? t('dashboard.funnel.none');

@@ -1,6 +1,7 @@
 import { Alert, Button, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChannelName } from '../../channels';
 import { useFormat } from '../../format';
 import { LeadName } from './LeadName';
 import { PagerBar } from './PagerBar';
@@ -15,6 +16,7 @@ import { useCursorPages } from './useCursorPages';
  */
 export function PoolTable(props: { filters: PoolFilters; segment: string | undefined; canClaim: boolean }) {
   const { t } = useTranslation();
+  const channelName = useChannelName();
   const f = useFormat();
   const [selected, setSelected] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<ClaimOutcome | null>(null);
@@ -92,7 +94,11 @@ export function PoolTable(props: { filters: PoolFilters; segment: string | undef
               key: 'name',
               render: (_, lead) => <LeadName lead={lead} brief={resurfacedView} />,
             },
-            { title: t('pool.columns.company'), dataIndex: 'company', render: (v) => v ?? t('common.none') },
+            {
+              title: t('pool.columns.company'),
+              dataIndex: 'company',
+              render: (v) => channelName(v) ?? t('common.none'),
+            },
             { title: t('pool.columns.region'), dataIndex: 'region', render: (v) => v ?? t('common.none') },
             { title: t('pool.columns.industry'), dataIndex: 'industry', render: (v) => v ?? t('common.none') },
             { title: t('pool.columns.channel'), dataIndex: 'channel', render: (v) => v ?? t('common.none') },

@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Card, Form, InputNumber, Select, Space, T
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { useChannelName, useChannels } from '../../channels';
 import { clearFieldErrors, showFieldErrors } from '../../forms';
 import { ErrorView } from '../ErrorView';
 import { CalendarYears } from './CalendarYears';
@@ -19,10 +20,6 @@ interface SlaSettingsBody {
   policy: SlaPolicy;
   savedAt: string | null;
 }
-interface Channel {
-  id: string;
-  name: string;
-}
 
 const sections = ['acceptance', 'penalty', 'speedToLead', 'recall'] as const;
 
@@ -34,7 +31,8 @@ export function SlaSettings() {
   const [form] = Form.useForm<SlaPolicy>();
   const [unmatched, setUnmatched] = useState<string[]>([]);
   const settings = useQuery({ queryKey: ['sla-policy'], queryFn: () => api<SlaSettingsBody>('GET', '/sla/policy') });
-  const channels = useQuery({ queryKey: ['channels'], queryFn: () => api<{ items: Channel[] }>('GET', '/channels') });
+  const channels = useChannels();
+  const channelName = useChannelName();
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data.policy);
   }, [settings.data, form]);
@@ -107,7 +105,7 @@ export function SlaSettings() {
               <Select
                 mode="multiple"
                 style={{ minWidth: 240 }}
-                options={(channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                options={(channels.data?.items ?? []).map((c) => ({ value: c.id, label: channelName(c.id) }))}
               />
             </Form.Item>
           </Card>
