@@ -25,6 +25,17 @@ const releaseIds: string[] = [];
 
 const nextPhone = () => String(++phone);
 
+/** Picks an option of a named radio group by clicking its label, as a person would. */
+async function choose(page: Page, group: string, option: string | RegExp) {
+  const radios = page.getByRole('radiogroup', { name: group });
+  const radio = radios.getByRole('radio', { name: option });
+  await radios
+    .locator('label')
+    .filter({ has: page.getByRole('radio', { name: option }) })
+    .click();
+  expect(await radio.isChecked()).toBe(true);
+}
+
 async function capture(extra: Record<string, unknown>) {
   const r = await t.admin('POST', '/leads', { phone: nextPhone(), channel: 'sem', region: '上海', ...extra });
   expect(r.status, r.text).toBe(201);
@@ -98,7 +109,10 @@ beforeAll(async () => {
   const rep = tr.body.handoff.repId === repA.id ? repA : repB;
   const handoffId = tr.body.handoff.id as string;
   expect((await rep.call('POST', `/handoffs/${handoffId}/accept`, {})).status).toBe(200);
-  const back = await rep.call('POST', `/handoffs/${handoffId}/return`, { reason: 'timing_later', note: '客户预算下季度' });
+  const back = await rep.call('POST', `/handoffs/${handoffId}/return`, {
+    reason: 'timing_later',
+    note: '客户预算下季度',
+  });
   expect(back.status, back.text).toBe(200);
 
   // Inbound, unowned, its first-touch clock running: the lead the SDR works in the browser.
@@ -153,8 +167,9 @@ describe('SDR workbench', () => {
     await page.getByText('https://leadloop.example.cn/demo').first().waitFor();
 
     // Qualification: a wrong value shows the field error; a right one saves.
-    await page.getByRole('tab', { name: '席位规模' }).click();
+    await choose(page, '评估框架', '席位规模');
     const seats = page.getByLabel('席位数');
+    await page.getByRole('button', { name: '保存 席位规模' }).waitFor();
     await seats.fill('0');
     await page.getByRole('button', { name: '保存 席位规模' }).click();
     await page.getByText('须为 1 至 10000 之间的数字').waitFor();
@@ -163,29 +178,40 @@ describe('SDR workbench', () => {
     await page.getByText('席位规模 已保存').waitFor();
     expect(await page.getByText('须为 1 至 10000 之间的数字').count()).toBe(0);
 
-    await page.getByRole('tab', { name: /^BANT/ }).click();
+    await choose(page, '评估框架', /^BANT/);
     for (const name of ['预算', '权限', '需求', '时间']) {
-      await page.getByRole('radiogroup', { name }).getByRole('radio', { name: '是' }).check();
+      await choose(page, name, '是');
     }
     await page.getByRole('button', { name: /^保存 BANT/ }).click();
     await page.getByText(/BANT.* 已保存/).waitFor();
     const saved = (await sdr.call('GET', `/leads/${targetId}/qualification`)).body.items;
     expect(saved).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ framework: 'BANT', answers: { budget: 'yes', authority: 'yes', need: 'yes', timing: 'yes' } }),
+        expect.objectContaining({
+          framework: 'BANT',
+          answers: { budget: 'yes', authority: 'yes', need: 'yes', timing: 'yes' },
+        }),
         expect.objectContaining({ framework: 'SEATS', answers: { seats: 120 } }),
       ]),
     );
 
     // Log a call.
     await page.getByLabel('时长（分钟）').fill('6');
-    await page.getByRole('radiogroup', { name: '结果' }).getByRole('radio', { name: '已接通' }).check();
+    await choose(page, '结果', '已接通');
     await page.getByRole('textbox', { name: '备注' }).fill('客户确认下月试用');
     await page.getByRole('button', { name: '记录通话' }).click();
     await page.getByText('已记录', { exact: true }).waitFor();
     const activities = (await sdr.call('GET', `/leads/${targetId}/activities`)).body.items;
-    expect(activities[0]).toMatchObject({ type: 'call', durationSec: 360, outcome: 'connected', note: '客户确认下月试用' });
-    await page.getByText(/客户确认下月试用/).first().waitFor();
+    expect(activities[0]).toMatchObject({
+      type: 'call',
+      durationSec: 360,
+      outcome: 'connected',
+      note: '客户确认下月试用',
+    });
+    await page
+      .getByText(/客户确认下月试用/)
+      .first()
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'lead-zh');
 
@@ -198,7 +224,10 @@ describe('SDR workbench', () => {
     const repName = handoffs[0].repId === repA.id ? '张三' : '李四';
     expect(await assigned.textContent()).toBe(`已转交给 ${repName}`);
     await page.getByText('为什么是这位销售').waitFor();
-    await page.getByText(new RegExp(`选中 ${repName}`)).first().waitFor();
+    await page
+      .getByText(new RegExp(`选中 ${repName}`))
+      .first()
+      .waitFor();
     await page.getByRole('heading', { level: 2, name: /MQL/ }).waitFor();
     await screenshot(page, 'lead-transferred-zh');
     await context.close();

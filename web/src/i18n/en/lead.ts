@@ -62,6 +62,7 @@ export const lead: Catalogue['lead'] = {
   },
   qualification: {
     title: 'Qualification',
+    framework: 'Framework',
     save: 'Save {{framework}}',
     saved: '{{framework}} saved ({{points}} qualification points)',
     lastSaved: 'Last saved {{at}}',

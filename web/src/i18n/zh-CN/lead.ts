@@ -60,6 +60,7 @@ export const lead = {
   },
   qualification: {
     title: '资质评估',
+    framework: '评估框架',
     save: '保存 {{framework}}',
     saved: '{{framework}} 已保存（资质分 {{points}}）',
     lastSaved: '上次保存 {{at}}',

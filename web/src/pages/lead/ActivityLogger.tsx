@@ -91,7 +91,14 @@ export function ActivityLogger({ leadId }: { leadId: string }) {
           style={{ marginBottom: 12 }}
         />
       ) : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'call' }} requiredMark={false}>
+      <Form
+        form={form}
+        name="activity"
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ type: 'call' }}
+        requiredMark={false}
+      >
         <Form.Item label={t('lead.activity.type')} name="type">
           <Radio.Group
             aria-label={t('lead.activity.type')}

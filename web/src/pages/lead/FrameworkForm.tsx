@@ -28,11 +28,20 @@ function rulesOf(answer: AnswerType, t: (key: string, values?: Record<string, un
   return [];
 }
 
-function AnswerInput({ answer, label }: { answer: AnswerType; label: string }) {
+/** Form.Item hands its child id, value and onChange: passed on to the control. */
+interface ControlProps {
+  id?: string;
+  value?: string | number | null;
+  onChange?: (value: unknown) => void;
+}
+
+function AnswerInput({ answer, label, ...control }: { answer: AnswerType; label: string } & ControlProps) {
   const { t, i18n } = useTranslation();
   if (answer.type === 'yes_no_unknown') {
     return (
       <Radio.Group
+        {...control}
+        onChange={(e) => control.onChange?.(e.target.value)}
         aria-label={label}
         optionType="button"
         options={(['yes', 'no', 'unknown'] as const).map((v) => ({ value: v, label: t(`lead.qualification.${v}`) }))}
@@ -42,13 +51,31 @@ function AnswerInput({ answer, label }: { answer: AnswerType; label: string }) {
   if (answer.type === 'choice') {
     return (
       <Radio.Group
+        {...control}
+        onChange={(e) => control.onChange?.(e.target.value)}
         aria-label={label}
         options={answer.options.map((o) => ({ value: o.value, label: bilingual(o.label, i18n.language) }))}
       />
     );
   }
-  if (answer.type === 'number') return <InputNumber style={{ width: 200 }} suffix={answer.unit} />;
-  return <Input.TextArea rows={2} />;
+  if (answer.type === 'number')
+    return (
+      <InputNumber
+        id={control.id}
+        value={typeof control.value === 'number' ? control.value : null}
+        onChange={(v) => control.onChange?.(v)}
+        style={{ width: 200 }}
+        suffix={answer.unit}
+      />
+    );
+  return (
+    <Input.TextArea
+      id={control.id}
+      value={typeof control.value === 'string' ? control.value : ''}
+      onChange={(e) => control.onChange?.(e.target.value)}
+      rows={2}
+    />
+  );
 }
 
 /** One framework's questions for this lead; saves with PUT /leads/{id}/qualification. */
@@ -94,6 +121,7 @@ export function FrameworkForm({
   return (
     <Form
       form={form}
+      name={`qualification-${framework.id}`}
       layout="vertical"
       onFinish={submit}
       initialValues={{ answers: saved?.answers ?? {} }}
@@ -108,7 +136,7 @@ export function FrameworkForm({
             key={c.key}
             label={label}
             name={['answers', c.key]}
-            extra={bilingual(c.question, i18n.language)}
+            extra={<span style={muted}>{bilingual(c.question, i18n.language)}</span>}
             rules={rulesOf(c.answer, t)}
           >
             <AnswerInput answer={c.answer} label={label} />

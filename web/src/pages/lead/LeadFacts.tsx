@@ -2,6 +2,7 @@ import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
 import { useFormat } from '../../format';
+import { muted } from '../queue/styles';
 import { useOwnerName } from '../queue/user-names';
 import type { Lead } from './lead-api';
 
@@ -13,6 +14,7 @@ export function LeadFacts({ lead }: { lead: Lead }) {
   const none = t('common.none');
   return (
     <Descriptions
+      styles={{ label: muted }}
       title={t('lead.facts.title')}
       bordered
       size="small"

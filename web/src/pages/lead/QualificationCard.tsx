@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Tabs } from 'antd';
+import { Alert, Card, Radio } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { FrameworkForm } from './FrameworkForm';
@@ -19,23 +20,30 @@ export function QualificationCard({ leadId }: { leadId: string }) {
     retry: false,
   });
   const ready = frameworks.data && answers.data;
+  const [picked, setPicked] = useState<string | null>(null);
+  const current = frameworks.data?.items.find((f) => f.id === picked) ?? frameworks.data?.items[0];
   return (
     <Card title={t('lead.qualification.title')} size="small" loading={!ready && !frameworks.error && !answers.error}>
       {frameworks.error || answers.error ? <Alert type="error" title={t('errors.generic')} /> : null}
       {ready ? (
-        <Tabs
-          items={frameworks.data.items.map((f) => ({
-            key: f.id,
-            label: bilingual(f.name, i18n.language),
-            children: (
-              <FrameworkForm
-                leadId={leadId}
-                framework={f}
-                saved={answers.data.items.find((q) => q.framework === f.id)}
-              />
-            ),
-          }))}
-        />
+        <>
+          <Radio.Group
+            aria-label={t('lead.qualification.framework')}
+            optionType="button"
+            value={current?.id}
+            onChange={(e) => setPicked(e.target.value as string)}
+            options={frameworks.data.items.map((f) => ({ value: f.id, label: bilingual(f.name, i18n.language) }))}
+            style={{ marginBottom: 16 }}
+          />
+          {current ? (
+            <FrameworkForm
+              key={current.id}
+              leadId={leadId}
+              framework={current}
+              saved={answers.data.items.find((q) => q.framework === current.id)}
+            />
+          ) : null}
+        </>
       ) : null}
     </Card>
   );

@@ -22,6 +22,7 @@ export function ScoreCard({ leadId }: { leadId: string }) {
       {s ? (
         <>
           <Descriptions
+            styles={{ label: muted }}
             size="small"
             column={{ xs: 2, md: 5 }}
             items={[

@@ -1,6 +1,7 @@
 import { Card, Col, Descriptions, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
+import { muted } from '../queue/styles';
 import type { Lead, Source } from './lead-api';
 
 function SourceList({ title, source }: { title: string; source: Source }) {
@@ -9,6 +10,7 @@ function SourceList({ title, source }: { title: string; source: Source }) {
   const none = t('common.none');
   return (
     <Descriptions
+      styles={{ label: muted }}
       title={title}
       size="small"
       column={1}
