@@ -21,6 +21,7 @@ let phone = 13700070000;
 let returnedId: string;
 let targetId: string;
 let failingId: string;
+let claimId: string;
 const releaseIds: string[] = [];
 
 const nextPhone = () => String(++phone);
@@ -127,6 +128,8 @@ beforeAll(async () => {
     landingPage: 'https://leadloop.example.cn/demo',
     referrer: 'https://www.baidu.com/s?wd=crm',
   });
+  t.clock.advance(5 * 60_000);
+  claimId = await capture({ name: '待领取', company: '南京待领取电子' });
   // The SDR's own outbound leads: one that fails the MQL definition, two to release.
   failingId = await outbound('未达标客户', { company: '杭州未达标贸易', title: '经理' });
   releaseIds.push(await outbound('释放甲', { company: '苏州甲公司' }));
@@ -153,7 +156,7 @@ describe('SDR workbench', () => {
     const slaRow = rows.filter({ has: page.getByRole('link', { name: '王经理' }) });
     expect(await slaRow.textContent()).toMatch(/首次触达 .*后到期/);
     const scoreRow = rows.filter({ has: page.getByRole('link', { name: '释放甲' }) });
-    expect(await scoreRow.textContent()).toMatch(/评分 \d+/);
+    expect(await scoreRow.textContent()).toMatch(/评分\d+ 分/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'queue-zh');
 
@@ -261,6 +264,13 @@ describe('SDR workbench', () => {
     expect(await queue.textContent()).toContain('Returned');
     await screenshot(page, 'queue-en');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Bulk claim: the unowned lead becomes the SDR's.
+    await queue.getByRole('checkbox', { name: '待领取' }).check();
+    await page.getByRole('button', { name: 'Claim', exact: true }).click();
+    await page.getByText('1 claimed').waitFor();
+    expect((await t.admin('GET', `/leads/${claimId}`)).body).toMatchObject({ ownerId: sdr.id, status: 'working' });
+    await page.getByText('0 selected').waitFor();
 
     // A saved view: own leads only, kept across a reload.
     await page.getByLabel('Scope').selectOption('own');

@@ -118,6 +118,12 @@ export const lead: Catalogue['lead'] = {
       no_match: 'no match',
       dispatch: 'dispatch',
     },
+    statuses: {
+      pending: 'waiting for the rep to accept',
+      accepted: 'accepted',
+      rejected: 'rejected',
+      returned: 'returned',
+    },
     previous: 'Latest hand-off',
     status: 'Status: {{status}}',
   },

@@ -31,9 +31,9 @@ export const queue: Catalogue['queue'] = {
     first_touch_dueOverdue: 'First touch overdue by {{in}}',
     recall_dueOverdue: 'Recall overdue by {{in}}',
     recall_warningOverdue: 'Recall warning passed {{in}} ago',
-    score: 'Score {{score}}{{grade}}',
+    score: '{{score}} points{{grade}}',
   },
-  owner: { me: 'Me', none: 'Unassigned' },
+  owner: { me: 'Me', none: 'Unassigned', other: 'user {{id}}' },
   filters: {
     title: 'Filters',
     scope: 'Scope',

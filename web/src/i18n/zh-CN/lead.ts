@@ -116,6 +116,12 @@ export const lead = {
       no_match: '不匹配',
       dispatch: '派单',
     },
+    statuses: {
+      pending: '待销售接受',
+      accepted: '已接受',
+      rejected: '已拒绝',
+      returned: '已退回',
+    },
     previous: '最近一次转交',
     status: '状态：{{status}}',
   },

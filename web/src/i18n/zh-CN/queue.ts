@@ -29,9 +29,9 @@ export const queue = {
     first_touch_dueOverdue: '首次触达已超时 {{in}}',
     recall_dueOverdue: '回收已超时 {{in}}',
     recall_warningOverdue: '回收预警已过 {{in}}',
-    score: '评分 {{score}}{{grade}}',
+    score: '{{score}} 分{{grade}}',
   },
-  owner: { me: '我', none: '未分配' },
+  owner: { me: '我', none: '未分配', other: '用户 {{id}}' },
   filters: {
     title: '筛选',
     scope: '范围',

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showFieldErrors } from '../../forms';
 import { useMe } from '../../session';
-import { useOwnerName } from '../queue/user-names';
 import type { ContactCheck } from './lead-api';
+import { usePersonName } from './people';
 
 const types = ['call', 'email', 'wechat', 'meeting', 'note'] as const;
 type ActivityType = (typeof types)[number];
@@ -24,7 +24,7 @@ interface Values {
 export function ActivityLogger({ leadId }: { leadId: string }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  const ownerName = useOwnerName();
+  const ownerName = usePersonName(leadId);
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form) ?? 'call';

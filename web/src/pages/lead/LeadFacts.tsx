@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
 import { useFormat } from '../../format';
 import { muted } from '../queue/styles';
-import { useOwnerName } from '../queue/user-names';
 import type { Lead } from './lead-api';
+import { usePersonName } from './people';
 
 /** Who the lead is, its state and who holds it. */
 export function LeadFacts({ lead }: { lead: Lead }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const ownerName = useOwnerName();
+  const ownerName = usePersonName(lead.id);
   const none = t('common.none');
   return (
     <Descriptions

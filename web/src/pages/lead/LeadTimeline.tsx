@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { type Formatters, useFormat } from '../../format';
 import { muted } from '../queue/styles';
-import { useOwnerName } from '../queue/user-names';
 import type { TimelineEntry } from './lead-api';
+import { usePersonName } from './people';
 
 const colours = { touch: 'blue', activity: 'magenta', behaviour: 'geekblue', score: 'purple', change: 'gray' } as const;
 
@@ -55,7 +55,7 @@ function describe(e: TimelineEntry, t: TFunction, format: Formatters): string {
 export function LeadTimeline({ leadId }: { leadId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const who = useOwnerName();
+  const who = usePersonName(leadId);
   const timeline = useQuery({
     queryKey: ['lead', leadId, 'timeline'],
     queryFn: () => api<{ items: TimelineEntry[] }>('GET', `/leads/${leadId}/timeline`),

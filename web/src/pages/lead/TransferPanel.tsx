@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useMe } from '../../session';
 import { muted } from '../queue/styles';
 import { useOwnerName } from '../queue/user-names';
 import { type Handoff, pickedRepName } from './lead-api';
+import { useLeadHandoffs } from './people';
 
 const outcomeColour: Record<string, string> = {
   picked: 'green',
@@ -27,7 +28,9 @@ function HandoffResult({ handoff }: { handoff: Handoff }) {
         title={
           handoff.kind === 'dispatch' || !rep ? t('lead.transfer.dispatched') : t('lead.transfer.assigned', { rep })
         }
-        description={t('lead.transfer.status', { status: handoff.status })}
+        description={t('lead.transfer.status', {
+          status: t(`lead.transfer.statuses.${handoff.status}`, { defaultValue: handoff.status }),
+        })}
         style={{ marginBottom: 8 }}
       />
       <Typography.Text strong>{t('lead.transfer.why')}</Typography.Text>
@@ -54,11 +57,7 @@ export function TransferPanel({ leadId }: { leadId: string }) {
   const { t } = useTranslation();
   const me = useMe().data;
   const client = useQueryClient();
-  const handoffs = useQuery({
-    queryKey: ['lead', leadId, 'handoffs'],
-    queryFn: () => api<{ items: Handoff[] }>('GET', `/leads/${leadId}/handoffs`),
-    retry: false,
-  });
+  const handoffs = useLeadHandoffs(leadId);
   const [busy, setBusy] = useState(false);
   const [unmet, setUnmet] = useState<FieldError[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -89,7 +88,7 @@ export function TransferPanel({ leadId }: { leadId: string }) {
   return (
     <Card title={t('lead.transfer.title')} size="small">
       <Typography.Paragraph style={muted}>{t('lead.transfer.intro')}</Typography.Paragraph>
-      <Button type="primary" onClick={() => void transfer()} loading={busy}>
+      <Button type="primary" onClick={() => void transfer()} loading={busy} disabled={latest?.status === 'pending'}>
         {t('lead.transfer.button')}
       </Button>
       {failure ? <Alert type="error" title={failure} style={{ marginTop: 12 }} /> : null}

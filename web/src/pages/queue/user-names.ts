@@ -20,6 +20,6 @@ export function useOwnerName(): (ownerId: string | null) => string {
   return (ownerId) => {
     if (!ownerId) return t('queue.owner.none');
     if (ownerId === me?.id) return t('queue.owner.me');
-    return names.get(ownerId) ?? ownerId;
+    return names.get(ownerId) ?? t('queue.owner.other', { id: ownerId.slice(0, 8) });
   };
 }
