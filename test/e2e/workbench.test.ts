@@ -17,6 +17,7 @@ let browser: Browser;
 let sdr: User;
 let repA: User;
 const sdrPassword = 'Sdr-Workbench-1';
+const leadPassword = 'Lead-Workbench-1';
 let phone = 13700070000;
 let returnedId: string;
 let targetId: string;
@@ -51,10 +52,13 @@ async function outbound(name: string, extra: Record<string, unknown> = {}) {
 }
 
 /** A browser page signed in as the SDR, its clock set to the server's (SLA countdowns agree). */
-async function sdrPage(locale: 'zh-CN' | 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
+async function sdrPage(
+  locale: 'zh-CN' | 'en-US',
+  who: { email: string; password: string } = { email: sdr.email, password: sdrPassword },
+): Promise<{ context: BrowserContext; page: Page }> {
   const opened = await newPage(browser, t.server.url, locale);
   await opened.context.clock.setFixedTime(t.clock.now());
-  await signIn(opened.page, sdr.email, sdrPassword, locale);
+  await signIn(opened.page, who.email, who.password, locale);
   await opened.page.waitForURL(/\/queue$/);
   return opened;
 }
@@ -75,6 +79,14 @@ beforeAll(async () => {
   const token = await t.admin('POST', `/users/${created.body.id}/tokens`, {});
   expect(token.status, token.text).toBe(201);
   sdr = { id: created.body.id, email: 'lin.xiao@example.cn', token: token.body.token, call: t.as(token.body.token) };
+  const lead = await t.admin('POST', '/users', {
+    name: '组长',
+    email: 'team.lead@example.cn',
+    role: 'sdr_lead',
+    team: '华东SDR组',
+    password: leadPassword,
+  });
+  expect(lead.status, lead.text).toBe(201);
   const ops = await makeUser(t, 'sales_ops');
   repA = await makeUser(t, 'sales', { name: '张三', team: '华东销售' });
   const repB = await makeUser(t, 'sales', { name: '李四', team: '华东销售' });
@@ -254,6 +266,19 @@ describe('SDR workbench', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'lead-en');
     await context.close();
+
+    // An SDR lead may transfer it anyway, with a written reason.
+    const asLead = await sdrPage('en-US', { email: 'team.lead@example.cn', password: leadPassword });
+    await asLead.page.goto(`/leads/${failingId}`);
+    await asLead.page.getByRole('button', { name: 'Transfer to sales' }).click();
+    await asLead.page.getByRole('alert').filter({ hasText: 'does not meet the MQL definition' }).waitFor();
+    await asLead.page.getByRole('button', { name: 'Transfer anyway' }).click();
+    await asLead.page.getByText('Write why the definition is overridden').waitFor();
+    await asLead.page.getByLabel('Reason to transfer anyway (SDR lead)').fill('客户总经理直接要求销售上门');
+    await asLead.page.getByRole('button', { name: 'Transfer anyway' }).click();
+    await asLead.page.getByText(/^Transferred to (张三|李四)$/).waitFor();
+    expect((await sdr.call('GET', `/leads/${failingId}`)).body.status).toBe('mql');
+    await asLead.context.close();
   });
 
   it('releases selected leads in bulk with one reason; saves a view', async () => {

@@ -12,6 +12,10 @@ const colours = { touch: 'blue', activity: 'magenta', behaviour: 'geekblue', sco
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
+/** An audit action or touch kind in words: `lead.created` → lead.timeline.actions.lead_created. */
+const action = (code: string, t: TFunction) =>
+  t(`lead.timeline.actions.${code.replace(/\./g, '_')}`, { defaultValue: code });
+
 /** One line for an entry, in the user's words where the catalogue has them. */
 function describe(e: TimelineEntry, t: TFunction, format: Formatters): string {
   const d = e.data;
@@ -28,7 +32,7 @@ function describe(e: TimelineEntry, t: TFunction, format: Formatters): string {
       break;
     }
     case 'touch':
-      parts.push(e.summary, str(d.channel), str(d.landingPage));
+      parts.push(action(e.summary, t), str(d.channel), str(d.landingPage));
       break;
     case 'behaviour':
       parts.push(e.summary, str(d.url));
@@ -37,7 +41,7 @@ function describe(e: TimelineEntry, t: TFunction, format: Formatters): string {
       parts.push(e.summary, str(d.cause) ? t('lead.timeline.cause', { cause: d.cause }) : null);
       break;
     case 'change': {
-      parts.push(e.summary);
+      parts.push(action(e.summary, t));
       const from = d.from as { status?: string } | null;
       const to = d.to as { status?: string } | null;
       if (from?.status || to?.status) {
