@@ -25,6 +25,15 @@ let failingId: string;
 let claimId: string;
 const releaseIds: string[] = [];
 
+const seatsCriterion = {
+  key: 'seats',
+  label: { zh: '席位数', en: 'Seats' },
+  question: { zh: '计划采购多少个席位？', en: 'How many seats do they plan to buy?' },
+  answer: { type: 'number', min: 1, max: 10000 },
+  points: 5,
+};
+const seatsFramework = { id: 'SEATS', name: { zh: '席位规模', en: 'Seat count' }, criteria: [seatsCriterion] };
+
 const nextPhone = () => String(++phone);
 
 /** Picks an option of a named radio group by clicking its label, as a person would. */
@@ -93,19 +102,7 @@ beforeAll(async () => {
   await enrolShanghaiReps(ops, [repA, repB], ['2026-03']);
 
   // A custom framework with a number question, to show a field error.
-  const f = await t.admin('POST', '/frameworks', {
-    id: 'SEATS',
-    name: { zh: '席位规模', en: 'Seat count' },
-    criteria: [
-      {
-        key: 'seats',
-        label: { zh: '席位数', en: 'Seats' },
-        question: { zh: '计划采购多少个席位？', en: 'How many seats do they plan to buy?' },
-        answer: { type: 'number', min: 1, max: 10000 },
-        points: 5,
-      },
-    ],
-  });
+  const f = await t.admin('POST', '/frameworks', seatsFramework);
   expect(f.status, f.text).toBe(201);
 
   // MRL: handed to sales, accepted, returned with a reason — first in the queue.
@@ -188,7 +185,27 @@ describe('SDR workbench', () => {
     await seats.fill('0');
     await page.getByRole('button', { name: '保存 席位规模' }).click();
     await page.getByText('须为 1 至 10000 之间的数字').waitFor();
-    await seats.fill('120');
+    // Meanwhile an admin narrows the question: the API's field error shows on the field, input kept.
+    const narrowed = await t.admin('PUT', '/frameworks/SEATS', {
+      ...seatsFramework,
+      criteria: [{ ...seatsCriterion, answer: { type: 'number', min: 1, max: 100 } }],
+    });
+    expect(narrowed.status, narrowed.text).toBe(200);
+    await seats.fill('500');
+    await page.getByRole('button', { name: '保存 席位规模' }).click();
+    await page.getByText('must be a number from 1 to 100').waitFor();
+    // On the field: the input is marked invalid and described by the API's message.
+    expect(await seats.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await seats.getAttribute('aria-describedby')) ?? '';
+    const descriptions = await Promise.all(
+      describedBy
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(descriptions.join(' ')).toContain('must be a number from 1 to 100');
+    expect(await seats.inputValue()).toBe('500');
+    await seats.fill('50');
     await page.getByRole('button', { name: '保存 席位规模' }).click();
     await page.getByText('席位规模 已保存').waitFor();
     expect(await page.getByText('须为 1 至 10000 之间的数字').count()).toBe(0);
@@ -206,7 +223,7 @@ describe('SDR workbench', () => {
           framework: 'BANT',
           answers: { budget: 'yes', authority: 'yes', need: 'yes', timing: 'yes' },
         }),
-        expect.objectContaining({ framework: 'SEATS', answers: { seats: 120 } }),
+        expect.objectContaining({ framework: 'SEATS', answers: { seats: 50 } }),
       ]),
     );
 

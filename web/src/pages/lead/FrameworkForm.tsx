@@ -28,15 +28,18 @@ function rulesOf(answer: AnswerType, t: (key: string, values?: Record<string, un
   return [];
 }
 
-/** Form.Item hands its child id, value and onChange: passed on to the control. */
+/** Form.Item hands its child id, value, onChange and aria-* (invalid, describedby): passed on to the control. */
 interface ControlProps {
   id?: string;
   value?: string | number | null;
   onChange?: (value: unknown) => void;
+  'aria-invalid'?: boolean | 'true' | 'false';
+  'aria-describedby'?: string;
 }
 
 function AnswerInput({ answer, label, ...control }: { answer: AnswerType; label: string } & ControlProps) {
   const { t, i18n } = useTranslation();
+  const aria = { 'aria-invalid': control['aria-invalid'], 'aria-describedby': control['aria-describedby'] };
   if (answer.type === 'yes_no_unknown') {
     return (
       <Radio.Group
@@ -62,6 +65,7 @@ function AnswerInput({ answer, label, ...control }: { answer: AnswerType; label:
     return (
       <InputNumber
         id={control.id}
+        {...aria}
         value={typeof control.value === 'number' ? control.value : null}
         onChange={(v) => control.onChange?.(v)}
         style={{ width: 200 }}
@@ -71,6 +75,7 @@ function AnswerInput({ answer, label, ...control }: { answer: AnswerType; label:
   return (
     <Input.TextArea
       id={control.id}
+      {...aria}
       value={typeof control.value === 'string' ? control.value : ''}
       onChange={(e) => control.onChange?.(e.target.value)}
       rows={2}
