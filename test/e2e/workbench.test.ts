@@ -261,6 +261,7 @@ describe('SDR workbench', () => {
       .first()
       .waitFor();
     await page.getByRole('heading', { level: 2, name: /MQL/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'lead-transferred-zh');
     await context.close();
   });

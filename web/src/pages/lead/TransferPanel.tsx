@@ -10,9 +10,9 @@ import { type Handoff, pickedRepName } from './lead-api';
 import { useLeadHandoffs } from './people';
 
 const outcomeColour: Record<string, string> = {
-  picked: 'green',
-  skipped: 'orange',
-  dispatch: 'purple',
+  picked: 'purple',
+  skipped: 'magenta',
+  dispatch: 'geekblue',
   no_match: 'red',
 };
 
