@@ -287,7 +287,10 @@ describe('SDR workbench', () => {
 
     // An SDR lead may transfer it anyway, with a written reason.
     const asLead = await sdrPage('en-US', { email: 'team.lead@example.cn', password: leadPassword });
-    await asLead.page.goto(`/leads/${failingId}`);
+    // The SDR lead reads a team member's queue.
+    await asLead.page.getByLabel('Whose queue').selectOption({ label: '林晓' });
+    await asLead.page.getByRole('link', { name: '未达标客户' }).click();
+    await asLead.page.waitForURL(new RegExp(`/leads/${failingId}$`));
     await asLead.page.getByRole('button', { name: 'Transfer to sales' }).click();
     await asLead.page.getByRole('alert').filter({ hasText: 'does not meet the MQL definition' }).waitFor();
     await asLead.page.getByRole('button', { name: 'Transfer anyway' }).click();

@@ -36,6 +36,8 @@ export const queue: Catalogue['queue'] = {
   owner: { me: 'Me', none: 'Unassigned', other: 'user {{id}}' },
   filters: {
     title: 'Filters',
+    sdr: 'Whose queue',
+    mine: 'Mine',
     scope: 'Scope',
     scopeAll: 'My leads and the shared queue',
     scopeOwn: 'My leads only',

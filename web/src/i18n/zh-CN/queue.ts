@@ -34,6 +34,8 @@ export const queue = {
   owner: { me: '我', none: '未分配', other: '用户 {{id}}' },
   filters: {
     title: '筛选',
+    sdr: '谁的队列',
+    mine: '我的',
     scope: '范围',
     scopeAll: '我的线索和共享队列',
     scopeOwn: '只看我的线索',

@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Space } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, type User } from '../../api';
+import { useMe } from '../../session';
 import { NativeSelect } from './NativeSelect';
 import { type QueueFilters, queuePriorities } from './queue-api';
 
@@ -14,9 +17,35 @@ export function QueueFilterBar({
 }) {
   const { t } = useTranslation();
   const searchId = useId();
+  const me = useMe().data;
+  const lead = me?.role === 'sdr_lead' || me?.role === 'admin';
+  const users = useQuery({
+    queryKey: ['users'],
+    queryFn: () => api<{ items: User[] }>('GET', '/users'),
+    enabled: lead,
+    retry: false,
+    staleTime: 60_000,
+  });
+  const sdrs = (users.data?.items ?? []).filter(
+    (u) =>
+      u.id !== me?.id &&
+      u.active &&
+      (u.role === 'sdr' || u.role === 'sdr_lead') &&
+      (me?.role === 'admin' || u.teamId === me?.teamId),
+  );
   const set = <K extends keyof QueueFilters>(key: K, value: QueueFilters[K]) => onChange({ ...filters, [key]: value });
   return (
     <Space wrap size="middle" role="group" aria-label={t('queue.filters.title')}>
+      {lead && sdrs.length ? (
+        <NativeSelect label={t('queue.filters.sdr')} value={filters.sdrId} onChange={(v) => set('sdrId', v)}>
+          <option value="">{t('queue.filters.mine')}</option>
+          {sdrs.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </NativeSelect>
+      ) : null}
       <NativeSelect label={t('queue.filters.scope')} value={filters.scope} onChange={(v) => set('scope', v)}>
         <option value="all">{t('queue.filters.scopeAll')}</option>
         <option value="own">{t('queue.filters.scopeOwn')}</option>

@@ -31,7 +31,7 @@ export default function QueuePage() {
   const ownerName = useOwnerName();
   const [filters, setFilters] = useState<QueueFilters>(defaultFilters);
   const queue = useQuery({
-    queryKey: ['queue', filters.scope, filters.limit],
+    queryKey: ['queue', filters.sdrId, filters.scope, filters.limit],
     queryFn: () => api<QueueResponse>('GET', queuePath(filters)),
     retry: false,
   });
@@ -74,7 +74,8 @@ export default function QueuePage() {
 
   const chosen = rows.filter((r) => selected.includes(r.lead.id));
   const claimable = chosen.filter((r) => r.lead.ownerId === null && r.lead.status === 'new');
-  const releasable = chosen.filter((r) => r.lead.ownerId === me?.id && r.lead.status === 'working');
+  const holder = filters.sdrId || me?.id;
+  const releasable = chosen.filter((r) => r.lead.ownerId === holder && r.lead.status === 'working');
 
   async function runBulk(items: QueueItem[], call: (id: string) => Promise<unknown>, doneKey: string) {
     setBusy(true);
@@ -127,7 +128,9 @@ export default function QueuePage() {
             moveTo(0);
           }}
         />
-        {me ? <SavedViews userId={me.id} filters={filters} onPick={setFilters} /> : null}
+        {me ? (
+          <SavedViews userId={me.id} filters={filters} onPick={(f) => setFilters({ ...defaultFilters, ...f })} />
+        ) : null}
         {queue.error ? <Alert type="error" title={t('errors.generic')} /> : null}
         {outcome ? <Alert type={outcome.type} title={outcome.text} closable onClose={() => setOutcome(null)} /> : null}
         <Space wrap>

@@ -60,16 +60,19 @@ export const queuePriorities: readonly QueuePriority[] = ['mrl', 'sla_due', 'res
 
 /** The filters of the queue screen: scope and limit go to the API, the rest narrow what came back. */
 export interface QueueFilters {
+  /** Whose queue ('' = the caller's): an SDR lead may read their team's SDRs, an admin anyone's. */
+  sdrId: string;
   scope: 'all' | 'own';
   limit: number;
   priority: QueuePriority | '';
   search: string;
 }
 
-export const defaultFilters: QueueFilters = { scope: 'all', limit: 200, priority: '', search: '' };
+export const defaultFilters: QueueFilters = { sdrId: '', scope: 'all', limit: 200, priority: '', search: '' };
 
 export function queuePath(filters: QueueFilters): string {
-  return `/queue?scope=${filters.scope}&limit=${filters.limit}`;
+  const whose = filters.sdrId ? `&sdrId=${encodeURIComponent(filters.sdrId)}` : '';
+  return `/queue?scope=${filters.scope}&limit=${filters.limit}${whose}`;
 }
 
 export function narrow(items: readonly QueueItem[], filters: QueueFilters): QueueItem[] {
