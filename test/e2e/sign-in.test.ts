@@ -108,8 +108,9 @@ describe('the signed-in shell', () => {
     for (const name of ['工作台', '公海池', '收件箱', '派单', '看板', '产能规划', '设置']) {
       await nav.getByRole('link', { name }).waitFor();
     }
-    // A screen not built yet says so, with no made-up data.
-    await page.getByText('此页面将在后续版本中提供。').waitFor();
+    // The work queue (the admin's own: empty here) says so, with no made-up data.
+    await page.getByRole('heading', { level: 2, name: '工作台' }).waitFor();
+    await page.getByText('队列里没有线索').waitFor();
     await screenshot(page, 'shell-queue-zh');
     await nav.getByRole('link', { name: '设置' }).click();
     await page.getByRole('cell', { name: adminEmail }).waitFor();

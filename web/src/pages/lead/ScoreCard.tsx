@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useFormat } from '../../format';
+import { muted } from '../queue/styles';
+import type { LeadScore } from './lead-api';
+
+/** The score now, its grade and the rules that made it (GET /leads/{id}/score). */
+export function ScoreCard({ leadId }: { leadId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const score = useQuery({
+    queryKey: ['lead', leadId, 'score'],
+    queryFn: () => api<LeadScore>('GET', `/leads/${leadId}/score`),
+    retry: false,
+  });
+  const s = score.data;
+  return (
+    <Card title={t('lead.score.title')} size="small" loading={score.isPending}>
+      {score.error ? <Alert type="error" title={t('errors.generic')} /> : null}
+      {s ? (
+        <>
+          <Descriptions
+            styles={{ label: muted }}
+            size="small"
+            column={{ xs: 2, md: 5 }}
+            items={[
+              { key: 'total', label: t('lead.score.total'), children: <strong>{s.total}</strong> },
+              { key: 'grade', label: t('lead.score.grade'), children: <strong>{s.grade}</strong> },
+              { key: 'fit', label: t('lead.score.fit'), children: s.fit },
+              { key: 'engagement', label: t('lead.score.engagement'), children: s.engagement },
+              { key: 'qualification', label: t('lead.score.qualification'), children: s.qualification },
+            ]}
+          />
+          <Table
+            size="small"
+            rowKey={(r) => r.rule}
+            pagination={false}
+            dataSource={s.explanation}
+            columns={[
+              { title: t('lead.score.rule'), dataIndex: 'rule' },
+              {
+                title: t('lead.score.points'),
+                dataIndex: 'points',
+                align: 'right',
+                render: (p: number) => (p > 0 ? `+${p}` : p),
+              },
+            ]}
+          />
+          <Typography.Text style={muted}>
+            {t('lead.score.computedAt', { at: format.dateTime(s.computedAt) })}
+            {s.qualificationFramework ? ` · ${t('lead.score.framework', { framework: s.qualificationFramework })}` : ''}
+          </Typography.Text>
+        </>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,81 @@
+/** Shapes of the lead page's API answers (src/http/routes/{leads,scores,qualification,handoffs}.ts). */
+export type { Lead, Source } from '../queue/queue-api';
+
+export interface LeadScore {
+  total: number;
+  fit: number;
+  engagement: number;
+  qualification: number;
+  grade: string;
+  explanation: { rule: string; points: number }[];
+  qualificationFramework: string | null;
+  computedAt: string;
+}
+
+export interface TimelineEntry {
+  type: 'touch' | 'activity' | 'behaviour' | 'score' | 'change';
+  at: string;
+  actorId: string | null;
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export type AnswerType =
+  | { type: 'yes_no_unknown' }
+  | { type: 'choice'; options: { value: string; label: Bilingual }[] }
+  | { type: 'number'; min?: number; max?: number; unit?: string }
+  | { type: 'text'; maxLength: number };
+
+export interface Framework {
+  id: string;
+  name: Bilingual;
+  builtIn: boolean;
+  criteria: { key: string; label: Bilingual; question: Bilingual; answer: AnswerType; points: number }[];
+}
+
+export interface Qualification {
+  framework: string;
+  answers: Record<string, string | number>;
+  points: number;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export interface RoutingStep {
+  step: string;
+  repId?: string;
+  outcome: string;
+  message: string;
+}
+
+export interface Handoff {
+  id: string;
+  leadId: string;
+  repId: string | null;
+  kind: 'assign' | 'sync' | 'dispatch';
+  mode: 'auto' | 'manual' | 'direct';
+  status: string;
+  requestReason: string | null;
+  explanation: RoutingStep[];
+  createdAt: string;
+}
+
+export interface ContactCheck {
+  allowed: boolean;
+  rules: { code: 'do_not_contact' | 'quiet_hours' | 'frequency_cap'; message: string }[];
+  ownerId: string | null;
+}
+
+export const bilingual = (text: Bilingual, language: string) => (language === 'en' ? text.en : text.zh);
+
+/** The rep's name as the routing explanation wrote it when it picked them. */
+export function pickedRepName(handoff: Handoff): string | null {
+  const picked = handoff.explanation.find((s) => s.outcome === 'picked' && (!s.repId || s.repId === handoff.repId));
+  const name = picked?.message.match(/选中\s*([^\s(（,，]+)/)?.[1];
+  return name ?? null;
+}

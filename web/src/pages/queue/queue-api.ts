@@ -1,0 +1,93 @@
+/** The shapes of GET /queue and the lead JSON the workbench reads (src/http/routes/queue.ts). */
+export interface Source {
+  channel: string | null;
+  utm: {
+    source: string | null;
+    medium: string | null;
+    campaign: string | null;
+    term: string | null;
+    content: string | null;
+  };
+  referrer: string | null;
+  landingPage: string | null;
+  at: string;
+  inferredBy?: string;
+}
+
+export interface Lead {
+  id: string;
+  status: string;
+  statusReason: string | null;
+  ownerId: string | null;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  company: string | null;
+  title: string | null;
+  region: string | null;
+  industry: string | null;
+  employees: number | null;
+  channel: string | null;
+  originalSource: Source;
+  latestSource: Source;
+  flags: string[];
+  tags: string[];
+  doNotContact: boolean;
+  doNotContactReason: string | null;
+  score: number;
+  grade: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type QueuePriority = 'mrl' | 'sla_due' | 'resurfaced' | 'score';
+export type ReasonCode = 'mrl' | 'first_touch_due' | 'recall_due' | 'recall_warning' | 'resurfaced' | 'score';
+
+export interface QueueItem {
+  lead: Lead;
+  reason: string;
+  priority: QueuePriority;
+  reasons: { code: ReasonCode; text: string; at: string | null }[];
+  dueAt: string | null;
+}
+
+export interface QueueResponse {
+  sdrId: string;
+  items: QueueItem[];
+}
+
+export const queuePriorities: readonly QueuePriority[] = ['mrl', 'sla_due', 'resurfaced', 'score'];
+
+/** The filters of the queue screen: scope and limit go to the API, the rest narrow what came back. */
+export interface QueueFilters {
+  /** Whose queue ('' = the caller's): an SDR lead may read their team's SDRs, an admin anyone's. */
+  sdrId: string;
+  scope: 'all' | 'own';
+  limit: number;
+  priority: QueuePriority | '';
+  search: string;
+}
+
+export const defaultFilters: QueueFilters = { sdrId: '', scope: 'all', limit: 200, priority: '', search: '' };
+
+export function queuePath(filters: QueueFilters): string {
+  const whose = filters.sdrId ? `&sdrId=${encodeURIComponent(filters.sdrId)}` : '';
+  return `/queue?scope=${filters.scope}&limit=${filters.limit}${whose}`;
+}
+
+export function narrow(items: readonly QueueItem[], filters: QueueFilters): QueueItem[] {
+  const needle = filters.search.trim().toLowerCase();
+  return items.filter(
+    (i) =>
+      (!filters.priority || i.priority === filters.priority) &&
+      (!needle ||
+        [i.lead.name, i.lead.company, i.lead.phone, i.lead.email].some((v) => v?.toLowerCase().includes(needle))),
+  );
+}
+
+/** The API writes its texts "中文 / English": the half in the user's language. */
+export function halfOf(text: string, language: string): string {
+  const first = text.indexOf(' / ');
+  if (first < 0) return text;
+  return language === 'en' ? text.slice(text.lastIndexOf(' / ') + 3) : text.slice(0, first);
+}
