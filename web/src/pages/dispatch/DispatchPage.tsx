@@ -3,9 +3,10 @@ import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../session';
+import { useUsers } from '../../users';
 import { ErrorView } from '../ErrorView';
 import { DispatchCard } from './DispatchCard';
-import { availability, dispatchesKey, fetchDispatches, fetchReps, fetchUsers, repsKey, usersKey } from './dispatchApi';
+import { availability, dispatchesKey, fetchDispatches, fetchReps, repsKey } from './dispatchApi';
 
 const fitOrder = { available: 0, full: 1, unavailable: 2 } as const;
 
@@ -20,7 +21,7 @@ export default function DispatchPage() {
   const [resolved, setResolved] = useState<string | null>(null);
   const board = useQuery({ queryKey: dispatchesKey, queryFn: fetchDispatches, retry: false });
   const reps = useQuery({ queryKey: repsKey, queryFn: fetchReps, retry: false });
-  const users = useQuery({ queryKey: usersKey, queryFn: fetchUsers, retry: false });
+  const users = useUsers();
 
   const names = new Map((users.data?.items ?? []).map((u) => [u.id, u.name]));
   const nameOf = (id: string) =>

@@ -41,11 +41,9 @@ export interface Rep {
 
 export const dispatchesKey = ['dispatches'] as const;
 export const repsKey = ['reps'] as const;
-export const usersKey = ['users'] as const;
 
 export const fetchDispatches = () => api<{ items: DispatchItem[] }>('GET', '/dispatches?limit=100');
 export const fetchReps = () => api<{ items: Rep[] }>('GET', '/reps');
-export const fetchUsers = () => api<{ items: User[] }>('GET', '/users');
 export const addComment = (id: string, body: string) =>
   api<DispatchItem['comments'][number]>('POST', `/dispatches/${id}/comments`, { body });
 export const resolveDispatch = (id: string, repId: string, as: 'assign' | 'sync') =>

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Space } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type User } from '../../api';
 import { useMe } from '../../session';
+import { useUsers } from '../../users';
 import { NativeSelect } from './NativeSelect';
 import { type QueueFilters, queuePriorities } from './queue-api';
 
@@ -19,13 +18,7 @@ export function QueueFilterBar({
   const searchId = useId();
   const me = useMe().data;
   const lead = me?.role === 'sdr_lead' || me?.role === 'admin';
-  const users = useQuery({
-    queryKey: ['users'],
-    queryFn: () => api<{ items: User[] }>('GET', '/users'),
-    enabled: lead,
-    retry: false,
-    staleTime: 60_000,
-  });
+  const users = useUsers(lead);
   const sdrs = (users.data?.items ?? []).filter(
     (u) =>
       u.id !== me?.id &&

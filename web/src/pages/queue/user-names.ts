@@ -1,21 +1,14 @@
 /** Names of people by id, for roles that may list users (an SDR may not: ids then stand in). */
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type User } from '../../api';
 import { useMe } from '../../session';
+import { useUsers } from '../../users';
 
 const mayList = new Set(['admin', 'sales_ops', 'sdr_lead', 'sales_manager', 'sales_assistant']);
 
 export function useOwnerName(): (ownerId: string | null) => string {
   const { t } = useTranslation();
   const me = useMe().data;
-  const users = useQuery({
-    queryKey: ['users'],
-    queryFn: () => api<{ items: User[] }>('GET', '/users'),
-    enabled: !!me && mayList.has(me.role),
-    retry: false,
-    staleTime: 60_000,
-  });
+  const users = useUsers(!!me && mayList.has(me.role));
   const names = new Map((users.data?.items ?? []).map((u) => [u.id, u.name]));
   return (ownerId) => {
     if (!ownerId) return t('queue.owner.none');

@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Role, type User } from '../../api';
 import { showFieldErrors } from '../../forms';
+import { usersKey, useUsers } from '../../users';
 import { ErrorView } from '../ErrorView';
 
 const roles: Role[] = [
@@ -33,7 +34,7 @@ export function UsersSettings() {
   const { message } = AntApp.useApp();
   const [adding, setAdding] = useState(false);
   const [tokenFor, setTokenFor] = useState<User | null>(null);
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: User[] }>('GET', '/users') });
+  const users = useUsers();
 
   if (users.error) return <ErrorView error={users.error} />;
   return (
@@ -80,7 +81,7 @@ export function UsersSettings() {
         onAdded={(user) => {
           setAdding(false);
           void message.success(t('settings.created', { name: user.name }));
-          void queryClient.invalidateQueries({ queryKey: ['users'] });
+          void queryClient.invalidateQueries({ queryKey: usersKey });
         }}
       />
       <TokenModal user={tokenFor} onClose={() => setTokenFor(null)} />
