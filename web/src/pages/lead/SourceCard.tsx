@@ -1,5 +1,6 @@
 import { Card, Col, Descriptions, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useChannelName } from '../../channels';
 import { useFormat } from '../../format';
 import { muted } from '../queue/styles';
 import type { Lead, Source } from './lead-api';
@@ -7,6 +8,7 @@ import type { Lead, Source } from './lead-api';
 function SourceList({ title, source }: { title: string; source: Source }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const channelName = useChannelName();
   const none = t('common.none');
   return (
     <Descriptions
@@ -15,7 +17,7 @@ function SourceList({ title, source }: { title: string; source: Source }) {
       size="small"
       column={1}
       items={[
-        { key: 'channel', label: t('lead.source.channel'), children: source.channel ?? none },
+        { key: 'channel', label: t('lead.source.channel'), children: channelName(source.channel) ?? none },
         { key: 'us', label: t('lead.source.utmSource'), children: source.utm.source ?? none },
         { key: 'um', label: t('lead.source.utmMedium'), children: source.utm.medium ?? none },
         { key: 'uc', label: t('lead.source.utmCampaign'), children: source.utm.campaign ?? none },
