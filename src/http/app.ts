@@ -47,6 +47,7 @@ import { routingRoutes } from './routes/routing.js';
 import { scoreRoutes } from './routes/scores.js';
 import { slaRoutes } from './routes/sla.js';
 import { trackingRoutes, trackingSnippetRoute } from './routes/tracking.js';
+import { transferPreviewRoutes } from './routes/transfer-preview.js';
 import { userRoutes } from './routes/users.js';
 import { notFound, registerWebConsole } from './web-console.js';
 
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await planRoutes(api, options.ctx);
       await economicsRoutes(api, options.ctx);
       await liveRoutes(api, options.ctx);
+      await transferPreviewRoutes(api, options.ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -16,7 +16,7 @@ import { problems } from '../problem.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-const routingStepSchema = z.object({
+export const routingStepSchema = z.object({
   step: z.string(),
   repId: z.string().optional(),
   outcome: z.string(),
