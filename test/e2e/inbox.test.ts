@@ -3,12 +3,22 @@
  * pending hand-offs with a live SLA countdown, opens one, accepts, rejects with a reason, returns
  * an accepted lead with a reason, registers an opportunity; /handoffs/:id at phone width; axe.
  */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { qualifyAndTransfer } from '../support/flows.js';
 import { enrolShanghaiReps } from '../support/roster.js';
 import { makeUser, startTestServer, type TestServer } from '../support/server.js';
-import { buildConsole, launchChromium, newPage, screenshot, seriousViolations, signIn } from './browser.js';
+import {
+  buildConsole,
+  launchChromium,
+  newPage,
+  screenshot,
+  screenshotDir,
+  seriousViolations,
+  signIn,
+} from './browser.js';
 
 const HOUR = 3_600_000;
 const repEmail = 'rep.inbox@example.cn';
@@ -89,14 +99,19 @@ async function selectOption(page: Page, label: string, option: string) {
   const box = page.getByRole('combobox', { name: label });
   await box.click();
   await box.pressSequentially(option);
-  await page.getByRole('option', { name: option }).waitFor({ state: 'attached' });
-  await box.press('Enter');
-  await expect.poll(() => page.getByTitle(option, { exact: true }).count()).toBeGreaterThan(0);
+  // The visible dropdown entry (antd's role=option elements are a hidden copy for screen readers).
+  await page.getByTitle(option, { exact: true }).filter({ visible: true }).first().click();
+  await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
+  await expect.poll(() => page.getByTitle(option, { exact: true }).filter({ visible: true }).count()).toBe(1);
 }
 
 describe('sales inbox', () => {
   it('a rep sees pending hand-offs with a live SLA countdown, decides them and registers an opportunity', async () => {
     const { context, page } = await newPage(browser, origin, 'zh-CN');
+    onTestFailed(async () => {
+      await screenshot(page, 'inbox-failure');
+      writeFileSync(resolve(screenshotDir, 'inbox-failure.html'), await page.content());
+    });
     await page.clock.install();
     await page.goto('/login');
     await signIn(page, repEmail, repPassword, 'zh-CN');

@@ -48,6 +48,8 @@ export const handoff: Catalogue['handoff'] = {
     utm_term: 'utm_term',
     utm_content: 'utm_content',
   },
+  answer: { yes: 'Yes', no: 'No', unknown: 'Not sure' },
+  outcome: { connected: 'Connected', no_answer: 'No answer', busy: 'Busy', voicemail: 'Voicemail' },
   package: {
     title: 'MQL package',
     score: 'Score',

@@ -46,6 +46,8 @@ export const handoff = {
     utm_term: 'utm_term',
     utm_content: 'utm_content',
   },
+  answer: { yes: '是', no: '否', unknown: '不确定' },
+  outcome: { connected: '已接通', no_answer: '未接听', busy: '占线', voicemail: '语音信箱' },
   package: {
     title: 'MQL 资料包',
     score: '评分',

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, List, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
 import { useFormat } from '../../format';
 import { FactList } from './FactList';
 
@@ -42,6 +44,32 @@ interface MqlPackage {
 
 const wrap = { overflowWrap: 'anywhere' } as const;
 
+interface Framework {
+  id: string;
+  name: { zh: string; en: string };
+  criteria: { key: string; label: { zh: string; en: string } }[];
+}
+
+/** Answers under the framework's own labels (GET /frameworks), in the user's language. */
+function Answers({ q, frameworks }: { q: Qualification; frameworks: Framework[] | undefined }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const framework = frameworks?.find((f) => f.id === q.framework);
+  const answers = Object.entries((q.answers ?? {}) as Record<string, unknown>).map(([key, value]) => [
+    framework?.criteria.find((c) => c.key === key)?.label[lang] ?? key,
+    t(`handoff.answer.${String(value)}`, { defaultValue: String(value) }),
+  ]);
+  return (
+    <div>
+      <Typography.Title level={5}>
+        {framework?.name[lang] ?? q.framework} · {format.dateTime(q.updatedAt)}
+      </Typography.Title>
+      <FactList value={Object.fromEntries(answers)} translateKeys={false} />
+    </div>
+  );
+}
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
@@ -58,6 +86,11 @@ export function MqlPackageView({ pkg }: { pkg: Record<string, unknown> }) {
   const { t } = useTranslation();
   const format = useFormat();
   const p = pkg as MqlPackage;
+  const frameworks = useQuery({
+    queryKey: ['frameworks'],
+    queryFn: () => api<{ items: Framework[] }>('GET', '/frameworks'),
+    staleTime: 5 * 60_000,
+  });
   const score = p.score;
   const nothing = <Typography.Text type="secondary">{t('handoff.package.nothing')}</Typography.Text>;
   const points = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -153,7 +186,7 @@ export function MqlPackageView({ pkg }: { pkg: Record<string, unknown> }) {
                   {a.durationSec
                     ? ` · ${t('handoff.package.duration', { time: format.duration(a.durationSec * 1000) })}`
                     : ''}
-                  {a.outcome ? ` · ${a.outcome}` : ''}
+                  {a.outcome ? ` · ${t(`handoff.outcome.${a.outcome}`, { defaultValue: a.outcome })}` : ''}
                 </Typography.Text>
                 {a.note ? <Typography.Paragraph style={wrap}>{a.note}</Typography.Paragraph> : null}
               </Space>
@@ -165,14 +198,7 @@ export function MqlPackageView({ pkg }: { pkg: Record<string, unknown> }) {
         {(p.qualification ?? []).length === 0 ? (
           <Typography.Text type="secondary">{t('handoff.package.nothing')}</Typography.Text>
         ) : (
-          (p.qualification ?? []).map((q) => (
-            <div key={q.framework}>
-              <Typography.Title level={5}>
-                {q.framework} · {format.dateTime(q.updatedAt)}
-              </Typography.Title>
-              <FactList value={q.answers} />
-            </div>
-          ))
+          (p.qualification ?? []).map((q) => <Answers key={q.framework} q={q} frameworks={frameworks.data?.items} />)
         )}
       </Section>
     </section>
