@@ -106,7 +106,7 @@ async function selectOption(page: Page, label: string, option: string) {
 }
 
 describe('sales inbox', () => {
-  it('a rep sees pending hand-offs with a live SLA countdown, decides them and registers an opportunity', async () => {
+  it('a rep sees pending hand-offs with a live SLA countdown: red when breached, amber past the reminder', async () => {
     const { context, page } = await newPage(browser, origin, 'zh-CN');
     onTestFailed(async () => {
       await screenshot(page, 'inbox-failure');
@@ -150,6 +150,18 @@ describe('sales inbox', () => {
     expect(await secondsLeft()).toBeGreaterThanOrEqual(before - 32);
     await screenshot(page, 'inbox-zh');
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('a rep opens hand-offs, rejects one with a reason, accepts and returns another, registers an opportunity', async () => {
+    const { context, page } = await newPage(browser, origin, 'zh-CN');
+    onTestFailed(async () => {
+      await screenshot(page, 'inbox-failure');
+      writeFileSync(resolve(screenshotDir, 'inbox-failure.html'), await page.content());
+    });
+    await page.goto('/login');
+    await signIn(page, repEmail, repPassword, 'zh-CN');
+    await page.waitForURL(/\/inbox$/);
 
     // Open one and reject it: without a reason the API's error shows at the field; the note stays.
     await page.getByRole('link', { name: leads.reject.name }).click();

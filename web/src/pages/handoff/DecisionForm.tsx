@@ -95,7 +95,9 @@ export function DecisionForm({
         <Typography.Paragraph type="secondary">{t('handoff.decide.returnHelp')}</Typography.Paragraph>
       ) : null}
       {errors.length ? <Alert type="error" title={errors.join('; ')} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" requiredMark={false}>
+      {/* Buttons are disabled while a decision is on its way, not given antd's loading icon: its
+          leave animation can linger and put "loading" into the button's accessible name. */}
+      <Form form={form} layout="vertical" requiredMark={false} aria-busy={busy !== null}>
         <Form.Item
           label={pending ? t('handoff.decide.rejectReason') : t('handoff.decide.returnReason')}
           name="reason"
@@ -109,20 +111,15 @@ export function DecisionForm({
         <Space wrap>
           {pending ? (
             <>
-              <Button
-                type="primary"
-                loading={busy === 'accept'}
-                disabled={busy !== null}
-                onClick={() => decide('accept')}
-              >
+              <Button type="primary" disabled={busy !== null} onClick={() => decide('accept')}>
                 {t('handoff.actions.accept')}
               </Button>
-              <Button danger loading={busy === 'reject'} disabled={busy !== null} onClick={() => decide('reject')}>
+              <Button danger disabled={busy !== null} onClick={() => decide('reject')}>
                 {t('handoff.actions.reject')}
               </Button>
             </>
           ) : (
-            <Button danger loading={busy === 'return'} disabled={busy !== null} onClick={() => decide('return')}>
+            <Button danger disabled={busy !== null} onClick={() => decide('return')}>
               {t('handoff.actions.return')}
             </Button>
           )}

@@ -55,7 +55,7 @@ export function OpportunityModal({
       title={t('inbox.opportunity.title', { name: item.lead.name ?? item.lead.company ?? '' })}
       okText={t('inbox.opportunity.submit')}
       cancelText={t('common.actions.cancel')}
-      confirmLoading={busy}
+      okButtonProps={{ disabled: busy }}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
