@@ -3,7 +3,7 @@ import type { Catalogue } from '../catalogue.js';
 /** The inbox screen's strings (en). Keys must match ../zh-CN/inbox.ts. */
 export const inbox: Catalogue['inbox'] = {
   title: 'Sales inbox',
-  tabs: { pending: 'To accept ({{count}})', accepted: 'Accepted' },
+  tabs: { pending: 'To accept ({{count}}{{more}})', accepted: 'Accepted' },
   columns: {
     lead: 'Lead',
     company: 'Company',

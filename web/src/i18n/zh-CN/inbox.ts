@@ -1,7 +1,7 @@
 /** The inbox screen's strings (zh-CN). Keys must match ../en/inbox.ts. */
 export const inbox = {
   title: '销售收件箱',
-  tabs: { pending: '待接受 ({{count}})', accepted: '已接受' },
+  tabs: { pending: '待接受 ({{count}}{{more}})', accepted: '已接受' },
   columns: {
     lead: '线索',
     company: '公司',

@@ -1,14 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { AcceptedTable } from './AcceptedTable';
 import { ContrastTheme } from './ContrastTheme';
 import { PendingTable } from './PendingTable';
-import { type HandoffPage, REFETCH_MS } from './types';
+import { useHandoffList } from './useHandoffList';
+
+function MoreButton({ list }: { list: ReturnType<typeof useHandoffList> }) {
+  const { t } = useTranslation();
+  if (!list.hasNextPage) return null;
+  return (
+    <Button style={{ marginTop: 16 }} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+      {t('common.actions.more')}
+    </Button>
+  );
+}
 
 /**
  * The sales inbox (SPEC §6.1, issue 8 item 3): hand-offs waiting for the rep with their live SLA
@@ -19,16 +27,8 @@ export default function InboxPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [notice, setNotice] = useState<string | null>(null);
-  const pending = useQuery({
-    queryKey: ['handoffs', 'pending'],
-    queryFn: () => api<HandoffPage>('GET', '/handoffs?state=pending&order=due&limit=200'),
-    refetchInterval: REFETCH_MS,
-  });
-  const accepted = useQuery({
-    queryKey: ['handoffs', 'accepted'],
-    queryFn: () => api<HandoffPage>('GET', '/handoffs?state=accepted&order=newest&limit=200'),
-    refetchInterval: REFETCH_MS,
-  });
+  const pending = useHandoffList('pending', 'due');
+  const accepted = useHandoffList('accepted', 'newest');
   const error = pending.error ?? accepted.error;
   if (error) return <ErrorView error={error} />;
   const showRep = me.data?.role !== 'sales';
@@ -56,21 +56,30 @@ export default function InboxPage() {
           items={[
             {
               key: 'pending',
-              label: t('inbox.tabs.pending', { count: pending.data?.items.length ?? 0 }),
+              label: t('inbox.tabs.pending', {
+                count: pending.items.length,
+                more: pending.hasNextPage ? '+' : '',
+              }),
               children: (
-                <PendingTable
-                  items={pending.data?.items ?? []}
-                  loading={pending.isPending}
-                  fetchedAt={pending.dataUpdatedAt}
-                  showRep={showRep}
-                />
+                <>
+                  <PendingTable
+                    items={pending.items}
+                    loading={pending.isPending}
+                    fetchedAt={pending.dataUpdatedAt}
+                    showRep={showRep}
+                  />
+                  <MoreButton list={pending} />
+                </>
               ),
             },
             {
               key: 'accepted',
               label: t('inbox.tabs.accepted'),
               children: (
-                <AcceptedTable items={accepted.data?.items ?? []} loading={accepted.isPending} onDone={setNotice} />
+                <>
+                  <AcceptedTable items={accepted.items} loading={accepted.isPending} onDone={setNotice} />
+                  <MoreButton list={accepted} />
+                </>
               ),
             },
           ]}
