@@ -10,6 +10,7 @@ import {
   readDispatchBoard,
   resolveDispatch,
 } from '../../services/handoffs/dispatch-board.js';
+import { listHandoffsPage } from '../../services/handoffs/list-handoffs.js';
 import { readHandoff, readLeadHandoffs } from '../../services/handoffs/read-handoffs.js';
 import { transferLead } from '../../services/handoffs/transfer-lead.js';
 import { problems } from '../problem.js';
@@ -110,6 +111,62 @@ export async function handoffRoutes(app: FastifyInstance, ctx: ServiceContext) {
       },
     },
     async (request) => readHandoff(ctx, request.actor, request.params.id),
+  );
+
+  api.get(
+    '/handoffs',
+    {
+      schema: {
+        tags: ['handoffs'],
+        summary:
+          'Hand-offs in the caller’s scope (a rep their own, a sales manager their team’s, an SDR those they made), with lead and acceptance SLA',
+        querystring: z.object({
+          state: z.enum(['pending', 'accepted', 'rejected', 'returned', 'recalled']).optional(),
+          repId: z.string().min(1).max(100).optional().describe('the receiving rep (a sales rep: only their own id)'),
+          sdrId: z.string().min(1).max(100).optional().describe('the SDR who made the hand-off'),
+          leadId: z.string().min(1).max(100).optional(),
+          order: z
+            .enum(['newest', 'due'])
+            .optional()
+            .describe('newest first, or the earliest deadline first; default due for state=pending, else newest'),
+          cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                handoff: handoffSchema,
+                lead: z.object({
+                  id: z.string(),
+                  name: z.string().nullable(),
+                  company: z.string().nullable(),
+                  status: z.string().nullable(),
+                }),
+                sdrName: z.string().nullable(),
+                repName: z.string().nullable(),
+                sla: z
+                  .object({
+                    clock: z.enum(['wall', 'business']),
+                    dueAt: z.string(),
+                    remindAt: z.string().nullable(),
+                    remainingMs: z.number().describe('time left on the SLA clock; negative when overdue'),
+                    remainingMinutes: z.number().int(),
+                    running: z.boolean().describe('the clock runs now (a business clock stops outside working time)'),
+                    state: z.enum(['ok', 'reminder', 'breached']),
+                    asOf: z.string().describe('the server time of these figures'),
+                  })
+                  .nullable()
+                  .describe('the acceptance SLA of a pending hand-off; null once decided'),
+              }),
+            ),
+            nextCursor: z.string().nullable(),
+          }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => listHandoffsPage(ctx, request.actor, request.query),
   );
 
   api.get(

@@ -1,4 +1,35 @@
 /** The inbox screen's strings (zh-CN). Keys must match ../en/inbox.ts. */
 export const inbox = {
-  title: 'inbox',
+  title: '销售收件箱',
+  tabs: { pending: '待接受 ({{count}}{{more}})', accepted: '已接受' },
+  columns: {
+    lead: '线索',
+    company: '公司',
+    sdr: 'SDR',
+    age: '已等待',
+    sla: '接受时限',
+    acceptedAt: '接受时间',
+    status: '状态',
+    actions: '操作',
+  },
+  emptyPending: '没有待接受的交接',
+  emptyAccepted: '还没有已接受的线索',
+  refreshed: '每分钟自动刷新',
+  sla: {
+    left: '剩余 {{time}}',
+    overdue: '已超时 {{time}}',
+    paused: '非工作时间，计时暂停',
+    business: '按工作日历计时',
+    due: '截止 {{time}}',
+  },
+  opportunity: {
+    register: '登记商机',
+    title: '登记商机：{{name}}',
+    amount: '金额（元）',
+    amountRequired: '请填写金额',
+    expectedCloseAt: '预计成交日期',
+    name: '商机名称',
+    submit: '登记',
+    registered: '商机已登记',
+  },
 } as const;
