@@ -247,7 +247,10 @@ describe('SDR workbench', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'lead-zh');
 
-    // Transfer: the rep and why.
+    // Before: the MQL check and the rep the rules would pick now; after: the same rep, and why.
+    const previewed = page.getByRole('region', { name: '如果现在转交' });
+    await previewed.getByText(/^符合 MQL 口径（v\d+）$/).waitFor();
+    const wouldPick = (await previewed.getByText(/^按分配规则将分给 (张三|李四)：$/).textContent()) as string;
     await page.getByRole('button', { name: '转交销售' }).click();
     const assigned = page.getByText(/^已转交给 (张三|李四)$/);
     await assigned.waitFor();
@@ -255,6 +258,7 @@ describe('SDR workbench', () => {
     expect(handoffs).toHaveLength(1);
     const repName = handoffs[0].repId === repA.id ? '张三' : '李四';
     expect(await assigned.textContent()).toBe(`已转交给 ${repName}`);
+    expect(wouldPick).toBe(`按分配规则将分给 ${repName}：`);
     await page.getByText('为什么是这位销售').waitFor();
     await page
       .getByText(new RegExp(`选中 ${repName}`))

@@ -12,7 +12,6 @@ import { useMe } from './session';
 
 // The signed-in screens load after sign-in, keeping /login small.
 const Shell = lazy(() => import('./pages/Shell'));
-const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
 const QueuePage = lazy(() => import('./pages/queue/QueuePage'));
@@ -29,13 +28,18 @@ function Home() {
   return me.data ? <Navigate to={homeOf(me.data.role)} replace /> : null;
 }
 
-/** An area outside the user's role says so plainly (the API would answer 403 too). */
-function AreaPage({ area, children }: { area: Area; children?: ReactNode }) {
-  const me = useMe();
-  if (me.data && !areasByRole[me.data.role].includes(area)) {
+/**
+ * A screen of one or more areas: outside the user's role it says so plainly (the API would
+ * answer 403 too). A hand-off page belongs to the inbox, the dispatch board and the queue alike,
+ * since chat-robot cards link there for reps, dispatchers and SDRs.
+ */
+function AreaPage({ area, children }: { area: Area | Area[]; children: ReactNode }) {
+  const user = useMe().data;
+  const areas = Array.isArray(area) ? area : [area];
+  if (user && !areas.some((a) => areasByRole[user.role].includes(a))) {
     return <ErrorView error={new ApiError(403, null)} />;
   }
-  return children ?? <PlaceholderPage area={area} />;
+  return children;
 }
 
 export default function App() {
@@ -52,6 +56,8 @@ export default function App() {
           colorPrimaryHover: '#003eb3',
           colorPrimaryActive: '#002c8c',
           colorError: '#cf1322',
+          colorLink: '#0958d9',
+          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
           colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
         },
@@ -99,7 +105,7 @@ export default function App() {
                 <Route
                   path="handoffs/:id"
                   element={
-                    <AreaPage area="inbox">
+                    <AreaPage area={['inbox', 'dispatch', 'queue']}>
                       <HandoffPage />
                     </AreaPage>
                   }

@@ -48,10 +48,6 @@ export const en: Catalogue = {
     marketing: 'Marketing',
     admin: 'Administrator',
   },
-  placeholder: {
-    laterRelease: 'This screen comes in a later release.',
-    noData: 'Nothing is shown here yet.',
-  },
   errors: {
     forbiddenTitle: 'Not allowed',
     forbidden: 'Your role may not see this.',

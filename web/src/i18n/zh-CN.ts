@@ -46,10 +46,6 @@ export const zhCN = {
     marketing: '市场',
     admin: '管理员',
   },
-  placeholder: {
-    laterRelease: '此页面将在后续版本中提供。',
-    noData: '这里暂不显示任何数据。',
-  },
   errors: {
     forbiddenTitle: '没有权限',
     forbidden: '您的角色无权查看此内容。',

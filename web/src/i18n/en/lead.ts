@@ -156,6 +156,13 @@ export const lead: Catalogue['lead'] = {
       rejected: 'rejected',
       returned: 'returned',
     },
+    preview: {
+      title: 'If transferred now',
+      mqlPassed: 'Meets the MQL definition (v{{version}})',
+      mqlUnmet: 'Does not meet the MQL definition (v{{version}}) yet:',
+      wouldAssign: 'The routing rules would pick {{rep}}:',
+      wouldDispatch: 'Nobody fits: it would go to the dispatch board.',
+    },
     previous: 'Latest hand-off',
     status: 'Status: {{status}}',
   },

@@ -154,6 +154,13 @@ export const lead = {
       rejected: '已拒绝',
       returned: '已退回',
     },
+    preview: {
+      title: '如果现在转交',
+      mqlPassed: '符合 MQL 口径（v{{version}}）',
+      mqlUnmet: '尚不符合 MQL 口径（v{{version}}）：',
+      wouldAssign: '按分配规则将分给 {{rep}}：',
+      wouldDispatch: '没有合适的销售：将进入人工派单。',
+    },
     previous: '最近一次转交',
     status: '状态：{{status}}',
   },

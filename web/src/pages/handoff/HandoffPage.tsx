@@ -7,7 +7,6 @@ import { api } from '../../api';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
 import { useFormat } from '../../format';
 import { ErrorView } from '../ErrorView';
-import { ContrastTheme } from '../inbox/ContrastTheme';
 import { SlaCountdown } from '../inbox/SlaCountdown';
 import { type Handoff, type HandoffPage as HandoffList, REFETCH_MS } from '../inbox/types';
 import { DecisionForm, reasonLabel, useReasons } from './DecisionForm';
@@ -46,7 +45,7 @@ export default function HandoffPage() {
   const none = t('common.none');
 
   return (
-    <ContrastTheme>
+    <>
       <section style={{ maxWidth: 960 }}>
         <Link to="/inbox" style={{ color: '#0958d9' }}>
           {t('handoff.back')}
@@ -112,6 +111,6 @@ export default function HandoffPage() {
         <DecisionForm handoff={h} leadStatus={item?.lead.status ?? null} onDecided={setNotice} />
         <MqlPackageView pkg={h.package} />
       </section>
-    </ContrastTheme>
+    </>
   );
 }

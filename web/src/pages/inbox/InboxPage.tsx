@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { AcceptedTable } from './AcceptedTable';
-import { ContrastTheme } from './ContrastTheme';
 import { PendingTable } from './PendingTable';
 import { useHandoffList } from './useHandoffList';
 
@@ -33,7 +32,7 @@ export default function InboxPage() {
   if (error) return <ErrorView error={error} />;
   const showRep = me.data?.role !== 'sales';
   return (
-    <ContrastTheme>
+    <>
       <section>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
           <Typography.Title level={2}>{t('inbox.title')}</Typography.Title>
@@ -85,6 +84,6 @@ export default function InboxPage() {
           ]}
         />
       </section>
-    </ContrastTheme>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,79 @@ const outcomeColour: Record<string, string> = {
   dispatch: 'geekblue',
   no_match: 'red',
 };
+
+/** Every rule tried, every rep skipped and why, and the pick. */
+function RoutingExplanation({ steps }: { steps: Handoff['explanation'] }) {
+  const { t } = useTranslation();
+  return (
+    <List
+      size="small"
+      dataSource={steps}
+      renderItem={(s) => (
+        <List.Item>
+          <span>
+            <Tag color={outcomeColour[s.outcome] ?? 'default'}>
+              {t(`lead.transfer.outcome.${s.outcome}`, { defaultValue: s.outcome })}
+            </Tag>
+            {s.message}
+          </span>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+interface Preview {
+  mql: { version: number; passed: boolean; unmet: { criterion: string; detail: string; detailZh: string }[] };
+  routing: { kind: 'assign' | 'sync' | 'dispatch'; repId: string | null; explanation: Handoff['explanation'] };
+}
+
+/** Before the transfer: whether the lead meets the MQL definition, and which rep the rules pick now and why. */
+function TransferPreview({ leadId }: { leadId: string }) {
+  const { t, i18n } = useTranslation();
+  const ownerName = useOwnerName();
+  const preview = useQuery({
+    queryKey: ['lead', leadId, 'transfer-preview'],
+    queryFn: () => api<Preview>('GET', `/leads/${leadId}/transfer-preview`),
+    retry: false,
+  });
+  if (!preview.data) return null;
+  const { mql, routing } = preview.data;
+  const rep = routing.repId
+    ? (pickedRepName({ repId: routing.repId, explanation: routing.explanation } as Handoff) ?? ownerName(routing.repId))
+    : null;
+  return (
+    <section aria-label={t('lead.transfer.preview.title')} style={{ marginTop: 12 }}>
+      <Typography.Text strong>{t('lead.transfer.preview.title')}</Typography.Text>
+      {mql.passed ? (
+        <Alert
+          type="success"
+          title={t('lead.transfer.preview.mqlPassed', { version: mql.version })}
+          style={{ margin: '8px 0' }}
+        />
+      ) : (
+        <Alert
+          type="warning"
+          style={{ margin: '8px 0' }}
+          title={t('lead.transfer.preview.mqlUnmet', { version: mql.version })}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {mql.unmet.map((u) => (
+                <li key={u.criterion}>{i18n.language === 'en' ? u.detail : u.detailZh}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      <Typography.Paragraph style={{ marginBottom: 0 }}>
+        {rep && routing.kind !== 'dispatch'
+          ? t('lead.transfer.preview.wouldAssign', { rep })
+          : t('lead.transfer.preview.wouldDispatch')}
+      </Typography.Paragraph>
+      <RoutingExplanation steps={routing.explanation} />
+    </section>
+  );
+}
 
 /** Which rep and why: every rule tried, every rep skipped and why, and the pick. */
 function HandoffResult({ handoff }: { handoff: Handoff }) {
@@ -34,20 +107,7 @@ function HandoffResult({ handoff }: { handoff: Handoff }) {
         style={{ marginBottom: 8 }}
       />
       <Typography.Text strong>{t('lead.transfer.why')}</Typography.Text>
-      <List
-        size="small"
-        dataSource={handoff.explanation}
-        renderItem={(s) => (
-          <List.Item>
-            <span>
-              <Tag color={outcomeColour[s.outcome] ?? 'default'}>
-                {t(`lead.transfer.outcome.${s.outcome}`, { defaultValue: s.outcome })}
-              </Tag>
-              {s.message}
-            </span>
-          </List.Item>
-        )}
-      />
+      <RoutingExplanation steps={handoff.explanation} />
     </div>
   );
 }
@@ -128,6 +188,7 @@ export function TransferPanel({ leadId }: { leadId: string }) {
           </Button>
         </Form>
       ) : null}
+      {!result && latest?.status !== 'pending' && !unmet ? <TransferPreview leadId={leadId} /> : null}
       {latest ? (
         <div style={{ marginTop: 12 }}>
           {!result ? <Typography.Text style={muted}>{t('lead.transfer.previous')}</Typography.Text> : null}
