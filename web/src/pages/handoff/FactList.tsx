@@ -1,5 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useChannelName } from '../../channels';
 import { useFormat } from '../../format';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -23,6 +24,9 @@ function flatten(value: unknown, prefix = ''): [string, string][] {
 export function FactList({ value, translateKeys = true }: { value: unknown; translateKeys?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const channelName = useChannelName();
+  const shown = (key: string, text: string) =>
+    key === 'channel' ? (channelName(text) ?? text) : ISO_TIME.test(text) ? format.dateTime(text) : text;
   const label = (key: string) =>
     translateKeys ? t(`handoff.keys.${key.replace(/\./g, '_')}`, { defaultValue: key }) : key;
   const lines = flatten(value);
@@ -32,9 +36,7 @@ export function FactList({ value, translateKeys = true }: { value: unknown; tran
       {lines.map(([key, text]) => (
         <div key={key} style={{ display: 'flex', flexWrap: 'wrap', columnGap: 8 }}>
           <dt style={{ color: 'rgba(0, 0, 0, 0.65)' }}>{label(key)}</dt>
-          <dd style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere' }}>
-            {ISO_TIME.test(text) ? format.dateTime(text) : text}
-          </dd>
+          <dd style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere' }}>{shown(key, text)}</dd>
         </div>
       ))}
     </dl>

@@ -3,6 +3,7 @@ import { Card, List, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { useChannelName } from '../../channels';
 import { useFormat } from '../../format';
 import { FactList } from './FactList';
 
@@ -85,6 +86,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function MqlPackageView({ pkg }: { pkg: Record<string, unknown> }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const channelName = useChannelName();
   const p = pkg as MqlPackage;
   const frameworks = useQuery({
     queryKey: ['frameworks'],
@@ -142,7 +144,7 @@ export function MqlPackageView({ pkg }: { pkg: Record<string, unknown> }) {
             <List.Item>
               <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
                 <Typography.Text strong>
-                  {format.dateTime(touch.at)} · {touch.channel ?? touch.kind}
+                  {format.dateTime(touch.at)} · {channelName(touch.channel) ?? touch.kind}
                 </Typography.Text>
                 <FactList value={{ utm: touch.utm, referrer: touch.referrer, landingPage: touch.landingPage }} />
               </Space>
