@@ -11,6 +11,12 @@ import { plan } from './en/plan.js';
 import { pool } from './en/pool.js';
 import { queue } from './en/queue.js';
 import { settings } from './en/settings.js';
+import { settingsChannels } from './en/settingsChannels.js';
+import { settingsDefinitions } from './en/settingsDefinitions.js';
+import { settingsFrameworks } from './en/settingsFrameworks.js';
+import { settingsNotifications } from './en/settingsNotifications.js';
+import { settingsRouting } from './en/settingsRouting.js';
+import { settingsScoring } from './en/settingsScoring.js';
 
 export const en: Catalogue = {
   app: { name: 'LeadLoop' },
@@ -86,5 +92,11 @@ export const en: Catalogue = {
   dashboard,
   notifications,
   settings,
+  settingsChannels,
+  settingsNotifications,
+  settingsDefinitions,
+  settingsScoring,
+  settingsFrameworks,
+  settingsRouting,
   plan,
 };

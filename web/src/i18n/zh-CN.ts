@@ -10,6 +10,12 @@ import { plan } from './zh-CN/plan.js';
 import { pool } from './zh-CN/pool.js';
 import { queue } from './zh-CN/queue.js';
 import { settings } from './zh-CN/settings.js';
+import { settingsChannels } from './zh-CN/settingsChannels.js';
+import { settingsDefinitions } from './zh-CN/settingsDefinitions.js';
+import { settingsFrameworks } from './zh-CN/settingsFrameworks.js';
+import { settingsNotifications } from './zh-CN/settingsNotifications.js';
+import { settingsRouting } from './zh-CN/settingsRouting.js';
+import { settingsScoring } from './zh-CN/settingsScoring.js';
 export const zhCN = {
   app: { name: 'LeadLoop' },
   language: { label: '语言', zh: '中文', en: 'English' },
@@ -84,5 +90,11 @@ export const zhCN = {
   dashboard,
   notifications,
   settings,
+  settingsChannels,
+  settingsNotifications,
+  settingsDefinitions,
+  settingsScoring,
+  settingsFrameworks,
+  settingsRouting,
   plan,
 } as const;

@@ -1,12 +1,28 @@
-import { Alert, Menu, Typography } from 'antd';
+import { Menu, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { NotFoundView } from '../ErrorView';
+import { ChannelsSettings } from './ChannelsSettings';
+import { DefinitionsSettings } from './DefinitionsSettings';
+import { FrameworksSettings } from './FrameworksSettings';
+import { NotificationsSettings } from './NotificationsSettings';
 import { RosterSettings } from './RosterSettings';
+import { RoutingSettings } from './RoutingSettings';
+import { ScoringSettings } from './ScoringSettings';
 import { SlaSettings } from './SlaSettings';
 import { UsersSettings } from './UsersSettings';
 
-const sections = ['users', 'roster', 'sla'] as const;
+const sections = [
+  'users',
+  'channels',
+  'frameworks',
+  'definitions',
+  'scoring',
+  'routing',
+  'roster',
+  'sla',
+  'notifications',
+] as const;
 
 /** /settings/…: a menu of the settings screens, each at its own address. */
 export default function SettingsPage() {
@@ -30,9 +46,14 @@ export default function SettingsPage() {
             <Route path="users" element={<UsersSettings />} />
             <Route path="roster" element={<RosterSettings />} />
             <Route path="sla" element={<SlaSettings />} />
+            <Route path="channels" element={<ChannelsSettings />} />
+            <Route path="frameworks" element={<FrameworksSettings />} />
+            <Route path="definitions" element={<DefinitionsSettings />} />
+            <Route path="scoring" element={<ScoringSettings />} />
+            <Route path="routing" element={<RoutingSettings />} />
+            <Route path="notifications" element={<NotificationsSettings />} />
             <Route path="*" element={<NotFoundView />} />
           </Routes>
-          <Alert type="info" title={t('settings.more')} style={{ marginTop: 24 }} />
         </div>
       </div>
     </section>

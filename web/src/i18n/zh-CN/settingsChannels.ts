@@ -1,0 +1,4 @@
+/** Settings screen strings (zh-CN). Keys must match ../en/settingsChannels.ts. */
+export const settingsChannels = {
+  title: 'settingsChannels',
+} as const;

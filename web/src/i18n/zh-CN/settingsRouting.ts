@@ -1,0 +1,4 @@
+/** Settings screen strings (zh-CN). Keys must match ../en/settingsRouting.ts. */
+export const settingsRouting = {
+  title: 'settingsRouting',
+} as const;
