@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
 import { problems } from '../problem.js';
 
@@ -23,7 +24,17 @@ export async function liveRoutes(app: FastifyInstance, ctx: ServiceContext): Pro
       schema: {
         tags: ['notifications'],
         summary: 'Live updates for the caller (text/event-stream: `notification` events naming event types)',
-        response: { ...problems(401) },
+        response: {
+          200: {
+            description: 'an event stream that stays open: `ready` once, then `notification` events',
+            content: {
+              'text/event-stream': {
+                schema: z.string().describe('event: notification\ndata: {"types": ["handoff.created"]}'),
+              },
+            },
+          },
+          ...problems(401),
+        },
       },
     },
     async (request, reply) => {
