@@ -1,0 +1,31 @@
+/**
+ * Demo times fall in Beijing office hours (09:00–18:30, Monday to Friday, UTC+8): a call the
+ * SDR "made" at 03:00 or on a Sunday would look wrong on a timeline and break quiet hours.
+ */
+import type { Random } from './random.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const BEIJING = 8 * HOUR;
+const OPEN = 9 * HOUR;
+const CLOSE = 18 * HOUR + 30 * MINUTE;
+
+/** The first office moment at or after `at`: later that day, or the next weekday from 09:00 (+ a few minutes). */
+export function inOfficeHours(at: Date, random: Random): Date {
+  let local = at.getTime() + BEIJING;
+  for (let i = 0; i < 8; i++) {
+    const day = Math.floor(local / DAY) * DAY;
+    const weekday = new Date(day).getUTCDay(); // 0 Sunday … 6 Saturday
+    const time = local - day;
+    if (weekday !== 0 && weekday !== 6 && time >= OPEN && time < CLOSE) break;
+    if (weekday !== 0 && weekday !== 6 && time < OPEN) local = day + OPEN + random.int(0, 50) * MINUTE;
+    else local = day + DAY + OPEN + random.int(0, 50) * MINUTE;
+  }
+  return new Date(local - BEIJING);
+}
+
+/** `at` plus a random span of whole minutes in [minMinutes, maxMinutes], moved into office hours. */
+export function officeAfter(at: Date, minMinutes: number, maxMinutes: number, random: Random): Date {
+  return inOfficeHours(new Date(at.getTime() + random.int(minMinutes, maxMinutes) * MINUTE), random);
+}
