@@ -8,7 +8,7 @@
  *
  * The plan names no rep: auto routing picks the rep when the transfer runs (lifecycle.ts).
  */
-import { officeAfter } from './office-hours.js';
+import { officeAfter, spreadOverOfficeTime } from './office-hours.js';
 import type { Random } from './random.js';
 
 const MINUTE = 60_000;
@@ -127,7 +127,7 @@ export function planLeadStories(options: StoryOptions): Step[] {
     .filter((l) => l.createdAt.getTime() <= now.getTime() - 90 * MINUTE)
     .slice()
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
-  const freshCount = Math.min(options.fresh ?? 12, Math.ceil(candidates.length / 4));
+  const freshCount = Math.min(options.fresh ?? 16, Math.ceil(candidates.length / 4));
   const older = candidates.slice(0, candidates.length - freshCount);
   const fresh = candidates.slice(candidates.length - freshCount);
   const steps: Step[] = [];
@@ -236,14 +236,13 @@ export function planLeadStories(options: StoryOptions): Step[] {
     decide({ company: h.company }, h.createdAt, r, (step) => steps.push({ leadId: h.leadId, sdr: '', ...step }));
   }
 
-  // The newest leads: transferred over the last day and a half, still pending; one to dispatch.
-  const span = 28 * HOUR;
+  // The newest leads: transferred over the last day and a half (office hours when there are some), still pending; one to dispatch.
+  const slots = spreadOverOfficeTime(new Date(now.getTime() - 30 * HOUR), new Date(latest - 5 * MINUTE), fresh.length);
   fresh.forEach((lead, i) => {
     const r = random.fork();
     const sdr = lead.ownerEmail ?? r.weighted(options.sdrs);
     const add = (step: Omit<Step, 'leadId' | 'sdr'>) => steps.push({ leadId: lead.id, sdr, ...step });
-    const target = now.getTime() - 30 * HOUR + (i * span) / Math.max(1, fresh.length);
-    const at = new Date(Math.max(target, lead.createdAt.getTime() + 20 * MINUTE));
+    const at = new Date(Math.max(slots[i].getTime(), lead.createdAt.getTime() + 20 * MINUTE));
     if (at.getTime() > latest) return;
     add({ at: after(at, -12 * MINUTE), kind: 'claim' });
     add({

@@ -25,6 +25,7 @@ import { Random } from './random.js';
 import type { EnrolledReps } from './rep-profiles.js';
 import { demoUsers } from './roster.js';
 import { enterDemoSpend } from './spend.js';
+import { topUpInboxes } from './top-up-inbox.js';
 
 const BEIJING = 8 * 3_600_000;
 const DAY = 86_400_000;
@@ -129,6 +130,14 @@ export async function runDemoLifecycle(
     }
   }
 
+  const topUp = await topUpInboxes(ctx, clock, {
+    now,
+    userIds: new Map([...users].map(([email, u]) => [email, u.id])),
+    sdrs: demoUsers
+      .filter((u) => u.role === 'sdr' && users.has(u.email))
+      .map((u) => actorOf(users.get(u.email) as UserRow)),
+  });
+
   clock.set(now);
   await runDueWork(ctx);
   const spend = await enterDemoSpend(
@@ -138,7 +147,7 @@ export async function runDemoLifecycle(
     options.leadCount,
     random.fork(),
   );
-  return { reps, steps: steps.length, refused, spend, ...(await countOutcomes(ctx, demoIds)) };
+  return { reps, steps: steps.length + topUp * 4, refused, spend, ...(await countOutcomes(ctx, demoIds)) };
 }
 
 async function runStep(

@@ -65,7 +65,7 @@ export const demoRepProfiles: readonly DemoRepProfile[] = [
   },
   {
     email: at('zixuan.zhao'),
-    regions: ['北京', '天津', '河北', '山东', '河南', '陕西', '四川', '重庆', '湖北'],
+    regions: ['北京', '天津', '河北', '山东', '河南', '陕西'],
     industries: [],
     level: 3,
     weight: 1,
