@@ -2,7 +2,9 @@
  * `leadloop demo`: loads a realistic demo workspace into the configured store (server not
  * running, like `leadloop import`) so a newcomer sees a living system: users of every role
  * (SPEC §1) in their teams, and a few hundred Chinese B2B leads captured over the last 90 days
- * through every kind of channel, with repeats merged into existing leads (SPEC §2).
+ * through every kind of channel, with repeats merged into existing leads (SPEC §2); the rep
+ * roster, and 30 days of SDR and sales work on those leads (src/demo/lifecycle.ts), so every
+ * role's screen has something to do.
  *
  * Running it again is safe: demo users that exist (by e-mail) are reused, and when the demo
  * users have captured leads already it loads nothing more and says "demo data is already
@@ -181,10 +183,7 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
           refusals.push(`${step.kind} ${step.leadId}: ${error instanceof Error ? error.message : String(error)}`),
       });
       printLifecycle(life, (Date.now() - lifecycleStartedAt) / 1000);
-      if (refusals.length && process.env.LEADLOOP_DEMO_VERBOSE)
-        for (const r of refusals) console.log(`  refused: ${r}`);
-      else if (refusals.length)
-        console.log(`  (${refusals.length} steps were refused on the way, e.g. ${refusals[0]})`);
+      if (refusals.length) console.log(`  (${refusals.length} steps were refused on the way, e.g. ${refusals[0]})`);
     }
 
     // One API token per role, issued now (the real time), for trying the API.

@@ -73,6 +73,22 @@ describe('planLeadStories', () => {
       expect(now.getTime() - t).toBeLessThan(48 * HOUR);
   });
 
+  it('reaches a won deal, a dispatch and pending hand-offs whatever the weekday, with few leads', () => {
+    for (let d = 0; d < 7; d++) {
+      const at = new Date(now.getTime() + d * DAY + d * 5 * HOUR);
+      const few = leads(40).map((l) => ({ ...l, createdAt: new Date(l.createdAt.getTime() + d * DAY + d * 5 * HOUR) }));
+      const steps = planLeadStories({ leads: few, sdrs: [['a', 1]], now: at, random: new Random(20260301) });
+      const kinds = steps.map((s) => s.kind);
+      expect(kinds.filter((k) => k === 'win').length, `day ${d}`).toBeGreaterThan(0);
+      expect(
+        kinds.filter((k) => k === 'dispatch'),
+        `day ${d}`,
+      ).toHaveLength(1);
+      expect(kinds.filter((k) => k === 'transfer').length, `day ${d}`).toBeGreaterThan(5);
+      expect(Math.max(...steps.map((s) => s.at.getTime()))).toBeLessThan(at.getTime());
+    }
+  });
+
   it('works only new and working leads of the last 30 days', () => {
     const old: StoryLead = {
       id: 'old',

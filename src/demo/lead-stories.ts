@@ -133,6 +133,10 @@ export function planLeadStories(options: StoryOptions): Step[] {
   const steps: Step[] = [];
   const latest = now.getTime() - 10 * MINUTE;
   let returns = 0;
+  // The first accepted lead that can have one gets an opportunity, and the first closable one is
+  // won, so even a small demo's funnel reaches "won".
+  let opportunities = 0;
+  let wins = 0;
 
   /** The rep's side of a hand-off made at `transferAt`: nothing while recent (pending), else a decision and what follows. */
   const decide = (
@@ -163,10 +167,11 @@ export function planLeadStories(options: StoryOptions): Step[] {
         return;
       }
     }
-    if (!r.chance(0.5)) return;
+    if (opportunities > 0 && !r.chance(0.5)) return;
     const opened = officeAfter(visit, 24 * 60, 5 * 24 * 60, r);
     if (opened.getTime() > latest) return;
     const amount = r.int(30, 600) * 1000;
+    opportunities++;
     add({
       at: opened,
       kind: 'opportunity',
@@ -175,11 +180,13 @@ export function planLeadStories(options: StoryOptions): Step[] {
     });
     const closed = officeAfter(opened, 3 * 24 * 60, 14 * 24 * 60, r);
     if (closed.getTime() > latest) return;
-    const outcome = r.weighted([
+    const drawn = r.weighted([
       ['win', 50],
       ['lose', 20],
       ['open', 30],
     ] as const);
+    const outcome = wins === 0 ? 'win' : drawn;
+    if (outcome === 'win') wins++;
     if (outcome === 'win') add({ at: closed, kind: 'win', amount: Math.round((amount * r.int(85, 110)) / 100) });
     else if (outcome === 'lose') add({ at: closed, kind: 'lose', reason: r.pick(loseReasons) });
   };

@@ -104,7 +104,8 @@ export async function enrolDemoReps(
 ): Promise<EnrolledReps> {
   const reps = demoRepProfiles.flatMap((p) => {
     const user = users.get(p.email);
-    return user ? [{ p, user }] : [];
+    // A reused user with another role (see demo.ts) gets no profile.
+    return user && user.role === 'sales' ? [{ p, user }] : [];
   });
   for (const { p, user } of reps) {
     await setRepProfile(ctx, salesOps, user.id, {
