@@ -140,13 +140,11 @@ export async function runDemoLifecycle(
 
   clock.set(now);
   await runDueWork(ctx);
-  const spend = await enterDemoSpend(
-    ctx,
-    actorOf(marketingUser),
-    [reps.lastMonth, reps.thisMonth],
-    options.leadCount,
-    random.fork(),
-  );
+  const spend = await enterDemoSpend(ctx, actorOf(marketingUser), [reps.lastMonth, reps.thisMonth], {
+    now,
+    leadCount: options.leadCount,
+    random: random.fork(),
+  });
   return { reps, steps: steps.length + topUp * 4, refused, spend, ...(await countOutcomes(ctx, demoIds)) };
 }
 
