@@ -2,7 +2,9 @@
  * `leadloop demo`: loads a realistic demo workspace into the configured store (server not
  * running, like `leadloop import`) so a newcomer sees a living system: users of every role
  * (SPEC §1) in their teams, and a few hundred Chinese B2B leads captured over the last 90 days
- * through every kind of channel, with repeats merged into existing leads (SPEC §2).
+ * through every kind of channel, with repeats merged into existing leads (SPEC §2); the rep
+ * roster, and 30 days of SDR and sales work on those leads (src/demo/lifecycle.ts), so every
+ * role's screen has something to do.
  *
  * Running it again is safe: demo users that exist (by e-mail) are reused, and when the demo
  * users have captured leads already it loads nothing more and says "demo data is already
@@ -12,7 +14,9 @@
 import { SingleBar } from 'cli-progress';
 import { ManualClock } from '../clock.js';
 import type { Config } from '../config.js';
-import { type DemoLead, demoDays, generateDemoLeads } from '../demo/generate-leads.js';
+import { type DemoLead, defaultDemoSeed, demoDays, generateDemoLeads } from '../demo/generate-leads.js';
+import { type LifecycleSummary, runDemoLifecycle } from '../demo/lifecycle.js';
+import { enrolDemoReps } from '../demo/rep-profiles.js';
 import { demoPassword, demoUsers } from '../demo/roster.js';
 import { type Actor, type Role, roles } from '../domain/roles.js';
 import { storeLocation } from '../server.js';
@@ -117,6 +121,11 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
       return;
     }
 
+    // Sales ops set up the rep roster before the first lead arrives (direct-to-sales leads route at capture).
+    const opsUser = demoUsers.find((u) => u.role === 'sales_ops');
+    const ops = opsUser ? users.get(opsUser.email) : undefined;
+    const reps = ops && count > 0 ? await enrolDemoReps(ctx, actorOf(ops), users, clock.now(), now) : null;
+
     // Leads, oldest first, one transaction per Beijing day, each at its own time.
     const leads = generateDemoLeads({ count, now });
     const captureStartedAt = Date.now();
@@ -161,7 +170,21 @@ export async function runDemo(config: Config, opts: { leads: number }): Promise<
       process.exitCode = 1;
     }
 
-    if (leads.length > 0) await printLeadSummary(store.db, demoIds);
+    if (leads.length > 0 && reps) {
+      await printLeadSummary(store.db, demoIds);
+      const lifecycleStartedAt = Date.now();
+      const refusals: string[] = [];
+      const life = await runDemoLifecycle(ctx, clock, users, {
+        now,
+        leadCount: count,
+        seed: defaultDemoSeed,
+        reps,
+        onRefused: (step, error) =>
+          refusals.push(`${step.kind} ${step.leadId}: ${error instanceof Error ? error.message : String(error)}`),
+      });
+      printLifecycle(life, (Date.now() - lifecycleStartedAt) / 1000);
+      if (refusals.length) console.log(`  (${refusals.length} steps were refused on the way, e.g. ${refusals[0]})`);
+    }
 
     // One API token per role, issued now (the real time), for trying the API.
     clock.set(new Date());
@@ -265,6 +288,21 @@ async function printLeadSummary(db: DB, demoIds: string[]): Promise<void> {
   );
   console.log(
     `Lead status: ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')} (outbound leads are the calling SDR's, working).`,
+  );
+}
+
+function printLifecycle(life: LifecycleSummary, seconds: number): void {
+  const h = life.handoffs;
+  const o = life.opportunities;
+  console.log('');
+  console.log(
+    `Rep roster: ${life.reps.profiles} rep profiles; eligible in ${[...life.reps.earlierMonths, life.reps.lastMonth].join(', ')}: ${life.reps.profiles}, in ${life.reps.thisMonth}: ${life.reps.eligibleThisMonth}${life.reps.offThisMonth.length ? ` (${life.reps.offThisMonth.join(', ')} off this month)` : ''}.`,
+  );
+  console.log(
+    `The last 30 days worked (${life.steps} steps, ${seconds.toFixed(1)} s): hand-offs pending ${h.pending ?? 0}, accepted ${h.accepted ?? 0}, rejected ${h.rejected ?? 0}, returned ${h.returned ?? 0}; open manual-dispatch requests ${life.dispatchOpen}.`,
+  );
+  console.log(
+    `Opportunities: open ${o.open ?? 0}, won ${o.won ?? 0} (¥${life.wonAmount.toLocaleString('en-US')}), lost ${o.lost ?? 0}. Leads in the pool (nurturing): ${life.pool}. Channel spend entered: ¥${life.spend.toLocaleString('en-US')}.`,
   );
 }
 

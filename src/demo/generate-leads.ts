@@ -115,7 +115,7 @@ interface OfflineEvent {
   city: string;
   daysAgo: number;
 }
-const offlineEvents: readonly OfflineEvent[] = [
+export const offlineEvents: readonly OfflineEvent[] = [
   { name: '2026华东CIO数字化转型峰会', campaign: '2026_cio_summit_shanghai', city: '上海', daysAgo: 68 },
   { name: '深圳跨境电商与新零售博览会', campaign: '2026_cbec_expo_shenzhen', city: '深圳', daysAgo: 41 },
   { name: '北京智能制造与工业互联网论坛', campaign: '2026_smart_mfg_forum_beijing', city: '北京', daysAgo: 17 },
@@ -126,7 +126,7 @@ interface Webinar {
   slug: string;
   daysAgo: number;
 }
-const webinars: readonly Webinar[] = [
+export const webinars: readonly Webinar[] = [
   { title: 'SDR团队从0到1搭建实战', slug: 'sdr-team-playbook', daysAgo: 80 },
   { title: '线索评分模型怎么做', slug: 'lead-scoring-model', daysAgo: 52 },
   { title: '市场与销售如何对齐MQL口径', slug: 'mql-definition', daysAgo: 30 },
@@ -142,7 +142,7 @@ const contentAssets: readonly (readonly [slug: string, title: string])[] = [
   ['manufacturing-digital-sales', '制造业数字化营销案例集'],
 ];
 
-const semCampaigns: readonly (readonly [campaign: string, landing: string, terms: readonly string[]])[] = [
+export const semCampaigns: readonly (readonly [campaign: string, landing: string, terms: readonly string[]])[] = [
   ['2026Q1_品牌词', 'brand', ['云启CRM', '云启CRM价格', '云启销售云']],
   ['2026Q1_CRM通用词', 'crm-trial', ['CRM系统', '客户管理系统', 'CRM软件哪个好', '销售管理软件', '免费CRM']],
   ['2026Q1_选型词', 'crm-compare', ['CRM选型', 'CRM对比', 'CRM哪家好']],

@@ -172,12 +172,10 @@ describe('leadloop demo', () => {
       expect(leads.some((l) => l.phone === null && l.email)).toBe(true);
       expect(leads.some((l) => l.originalSource.utm.source === 'baidu')).toBe(true);
 
-      // Outbound leads are the calling SDR's, working.
+      // Outbound leads still being worked are the calling SDR's (others were handed on or recalled to the pool).
       const sdrIds = new Set(users.filter((u) => u.role === 'sdr' || u.role === 'sdr_lead').map((u) => u.id));
-      for (const l of leads.filter((x) => x.channel === 'outbound')) {
-        expect(l.status).toBe('working');
-        expect(sdrIds.has(l.ownerId)).toBe(true);
-      }
+      const outbound = leads.filter((x) => x.channel === 'outbound' && x.status === 'working');
+      for (const l of outbound) expect(sdrIds.has(l.ownerId)).toBe(true);
 
       // Repeats merged: the latest source is a later arrival, and the timeline shows both touches.
       const mergedLeads = leads.filter((l) => l.latestSource.at !== l.originalSource.at);
@@ -185,6 +183,67 @@ describe('leadloop demo', () => {
       const timeline = (await get(`/leads/${mergedLeads[0].id}/timeline`)).items as { type: string; summary: string }[];
       expect(timeline.filter((e) => e.type === 'touch').length).toBeGreaterThanOrEqual(2);
       expect(timeline.some((e) => e.type === 'touch' && e.summary === 'merge')).toBe(true);
+
+      // The last 30 days were worked: the roster, hand-offs in every state, the pool, the funnel.
+      expect(first.output).toMatch(
+        /hand-offs pending [1-9]\d*, accepted [1-9]\d*, rejected \d+, returned \d+; open manual-dispatch requests 1\./,
+      );
+      const reps = (await get('/reps')).items as any[];
+      expect(reps).toHaveLength(6);
+      for (const rep of reps) {
+        expect(rep.profile, rep.name).not.toBeNull();
+        expect(rep.profile.regions.length, rep.name).toBeGreaterThan(0);
+        expect(rep.profile.department).toMatch(/^华[东南北]/);
+      }
+      expect(reps.filter((r) => r.status.eligible)).toHaveLength(5);
+      const month = reps[0].status.month as string;
+      expect((await get(`/eligibility/${month}`)).repIds).toHaveLength(5);
+
+      // A rep signs in with the shared password and finds pending hand-offs, due in the future.
+      const busy = reps.filter((r) => r.status.openMqls > 0).sort((a, b) => b.status.openMqls - a.status.openMqls);
+      expect(busy.length).toBeGreaterThanOrEqual(2);
+      const login = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: busy[0].email, password: 'LeadLoop-demo-2026' }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const asRep = async (path: string) => {
+        const res = await fetch(`${base}${path}`, { headers: { cookie } });
+        expect(res.status, path).toBe(200);
+        return (await res.json()) as any;
+      };
+      const mine = (await asRep('/leads?status=mql&ownerId=me&limit=100')).items as any[];
+      expect(mine.length).toBeGreaterThan(0);
+      const handoffs = (await asRep(`/leads/${mine[0].id}/handoffs`)).items as any[];
+      expect(handoffs[0].status).toBe('pending');
+      expect(handoffs[0].repId).toBe(busy[0].userId);
+      expect(Date.parse(handoffs[0].dueAt)).toBeGreaterThan(Date.now());
+
+      // The dispatch board has the open request, with its reason.
+      const board = (await get('/dispatches')).items as any[];
+      expect(board).toHaveLength(1);
+      expect(board[0].handoff.requestReason).toContain('大客户');
+      expect(board[0].handoff.repId).toBeNull();
+
+      // The pool has leads SDRs may claim.
+      const pool = await get('/pool?limit=50', tokens.get('sdr'));
+      expect(pool.items.length).toBeGreaterThan(0);
+      expect(pool.items.every((l: any) => l.status === 'nurturing' && l.ownerId === null)).toBe(true);
+
+      // The funnel has MQLs, SQLs and won deals; the economics dashboard has spend.
+      const funnel = (await get('/reports/funnel')).total;
+      expect(funnel.mqls).toBeGreaterThan(0);
+      expect(funnel.sqls).toBeGreaterThan(0);
+      expect(funnel.won).toBeGreaterThan(0);
+      expect(funnel.wonAmount).toBeGreaterThan(0);
+      const spend = await get('/spend');
+      expect(spend.total).toBeGreaterThan(0);
+      expect(new Set(spend.items.map((i: any) => i.month)).size).toBe(2);
 
       // The printed tokens work.
       const asSdr = await get('/users/me', tokens.get('sdr'));
