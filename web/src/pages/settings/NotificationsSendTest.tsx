@@ -1,0 +1,52 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { deliveriesKey } from './NotificationsDeliveryLog';
+
+interface TestResult {
+  ok: boolean;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/** "发送测试 / Send test": POST {path}/test, the receiver's answer shown beside the button. */
+export function NotificationsSendTest({ path, name }: { path: string; name: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const send = useMutation({
+    mutationFn: () => api<TestResult>('POST', `${path}/test`),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: deliveriesKey(path) }),
+  });
+  const r = send.data;
+  return (
+    <Space orientation="vertical" size={0}>
+      <Button
+        size="small"
+        loading={send.isPending}
+        onClick={() => send.mutate()}
+        aria-label={t('settingsNotifications.sendTestAria', { name })}
+      >
+        {t('settingsNotifications.sendTest')}
+      </Button>
+      <div role="status" aria-live="polite">
+        {r && !send.isPending ? (
+          <Typography.Text type={r.ok ? 'success' : 'danger'} style={{ fontSize: 12 }}>
+            {r.ok
+              ? t('settingsNotifications.testOk', { status: r.statusCode, ms: r.durationMs })
+              : t('settingsNotifications.testFailed', {
+                  status: r.statusCode ? ` (HTTP ${r.statusCode})` : '',
+                  error: r.error ?? '',
+                })}
+          </Typography.Text>
+        ) : null}
+        {send.error ? (
+          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            {send.error.message}
+          </Typography.Text>
+        ) : null}
+      </div>
+    </Space>
+  );
+}
