@@ -68,9 +68,8 @@ export function NotificationsDeliveryLog({
         size="small"
         loading={log.isFetching}
         dataSource={log.data?.items ?? []}
-        locale={{ emptyText: t('settingsNotifications.log.empty') }}
+        locale={{ emptyText: <Typography.Text>{t('settingsNotifications.log.empty')}</Typography.Text> }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('settingsNotifications.log.time'),

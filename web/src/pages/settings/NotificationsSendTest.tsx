@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Space, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { deliveriesKey } from './NotificationsDeliveryLog';
@@ -32,7 +32,10 @@ export function NotificationsSendTest({ path, name }: { path: string; name: stri
       </Button>
       <div role="status" aria-live="polite">
         {r && !send.isPending ? (
-          <Typography.Text type={r.ok ? 'success' : 'danger'} style={{ fontSize: 12 }}>
+          <Typography.Text style={{ fontSize: 12 }}>
+            <Tag color={r.ok ? 'green' : 'red'} style={{ marginInlineEnd: 4 }}>
+              {r.ok ? '✓' : '✗'}
+            </Tag>
             {r.ok
               ? t('settingsNotifications.testOk', { status: r.statusCode, ms: r.durationMs })
               : t('settingsNotifications.testFailed', {

@@ -80,7 +80,7 @@ export function RobotSettings() {
         size="small"
         loading={robots.isPending}
         dataSource={robots.data?.items ?? []}
-        locale={{ emptyText: t('settingsNotifications.robots.empty') }}
+        locale={{ emptyText: <Typography.Text>{t('settingsNotifications.robots.empty')}</Typography.Text> }}
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[

@@ -58,7 +58,7 @@ export function WebhookSettings() {
         size="small"
         loading={hooks.isPending}
         dataSource={hooks.data?.items ?? []}
-        locale={{ emptyText: t('settingsNotifications.webhooks.empty') }}
+        locale={{ emptyText: <Typography.Text>{t('settingsNotifications.webhooks.empty')}</Typography.Text> }}
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
