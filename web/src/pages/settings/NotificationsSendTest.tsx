@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { deliveriesKey } from './NotificationsDeliveryLog';
@@ -11,8 +12,8 @@ interface TestResult {
   durationMs: number;
 }
 
-/** "发送测试 / Send test": POST {path}/test, the receiver's answer shown beside the button. */
-export function NotificationsSendTest({ path, name }: { path: string; name: string }) {
+/** "发送测试 / Send test": POST {path}/test, the receiver's answer shown under the row's buttons (children). */
+export function NotificationsSendTest({ path, name, children }: { path: string; name: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const send = useMutation({
@@ -21,15 +22,18 @@ export function NotificationsSendTest({ path, name }: { path: string; name: stri
   });
   const r = send.data;
   return (
-    <Space orientation="vertical" size={0}>
-      <Button
-        size="small"
-        loading={send.isPending}
-        onClick={() => send.mutate()}
-        aria-label={t('settingsNotifications.sendTestAria', { name })}
-      >
-        {t('settingsNotifications.sendTest')}
-      </Button>
+    <Space orientation="vertical" size={2}>
+      <Space size={4}>
+        <Button
+          size="small"
+          loading={send.isPending}
+          onClick={() => send.mutate()}
+          aria-label={t('settingsNotifications.sendTestAria', { name })}
+        >
+          {t('settingsNotifications.sendTest')}
+        </Button>
+        {children}
+      </Space>
       <div role="status" aria-live="polite">
         {r && !send.isPending ? (
           <Typography.Text style={{ fontSize: 12 }}>

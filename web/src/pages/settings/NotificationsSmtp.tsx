@@ -6,7 +6,7 @@ import { ApiError, api } from '../../api';
 import { useFormat } from '../../format';
 import { clearFieldErrors, showFieldErrors } from '../../forms';
 import { ErrorView } from '../ErrorView';
-import { useEventOptions } from './NotificationsEvents';
+import { eventTypes, useEventOptions } from './NotificationsEvents';
 
 interface Smtp {
   host: string;
@@ -53,7 +53,14 @@ export function NotificationsSmtp() {
   useEffect(() => {
     if (smtp.data === undefined) return;
     if (smtp.data === null) form.resetFields();
-    else form.setFieldsValue({ ...smtp.data, user: smtp.data.user ?? '', password: '' });
+    else
+      form.setFieldsValue({
+        ...smtp.data,
+        user: smtp.data.user ?? '',
+        password: '',
+        // Every event is what "none chosen" means: shown as none.
+        events: smtp.data.events.length >= eventTypes.length ? [] : smtp.data.events,
+      });
   }, [smtp.data, form]);
   const save = useMutation({
     mutationFn: (v: SmtpForm) =>

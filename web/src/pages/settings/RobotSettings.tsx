@@ -99,7 +99,7 @@ export function RobotSettings() {
             title: t('settingsNotifications.url'),
             dataIndex: 'url',
             render: (u: string) => (
-              <Typography.Text code style={{ maxWidth: 280 }} ellipsis={{ tooltip: u }}>
+              <Typography.Text code style={{ maxWidth: 220 }} ellipsis={{ tooltip: u }}>
                 {u}
               </Typography.Text>
             ),
@@ -113,8 +113,7 @@ export function RobotSettings() {
             title: t('settingsNotifications.actions'),
             key: 'actions',
             render: (_, r) => (
-              <Space align="start" wrap>
-                <NotificationsSendTest path={`/integrations/robots/${r.id}`} name={nameOf(r)} />
+              <NotificationsSendTest path={`/integrations/robots/${r.id}`} name={nameOf(r)}>
                 <Button
                   size="small"
                   onClick={() => setLogOf(r)}
@@ -132,7 +131,7 @@ export function RobotSettings() {
                     {t('settingsNotifications.remove')}
                   </Button>
                 </Popconfirm>
-              </Space>
+              </NotificationsSendTest>
             ),
           },
         ]}

@@ -77,8 +77,7 @@ export function WebhookSettings() {
             title: t('settingsNotifications.actions'),
             key: 'actions',
             render: (_, w) => (
-              <Space align="start" wrap>
-                <NotificationsSendTest path={`/webhooks/${w.id}`} name={w.url} />
+              <NotificationsSendTest path={`/webhooks/${w.id}`} name={w.url}>
                 <Button
                   size="small"
                   onClick={() => setLogOf(w)}
@@ -96,7 +95,7 @@ export function WebhookSettings() {
                     {t('settingsNotifications.remove')}
                   </Button>
                 </Popconfirm>
-              </Space>
+              </NotificationsSendTest>
             ),
           },
         ]}
