@@ -116,7 +116,7 @@ describe('settings → channels and spend (en)', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await (await chooser).setFiles({ name: 'spend.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByText('1 rows imported (2026-04)').waitFor();
+    await page.getByText('Rows imported: 1 (2026-04)').waitFor();
     await page.getByRole('cell', { name: /no_such_channel/ }).waitFor();
     expect(
       await page.getByRole('row').filter({ hasText: 'no_such_channel' }).getByRole('cell').first().innerText(),

@@ -12,6 +12,7 @@ import { postJson } from '../../integrations/notify/http-post.js';
 import { robotChannels } from '../../integrations/notify/robots.js';
 import { sendWebhook, type WebhookEventBody } from '../../integrations/notify/webhook.js';
 import { findRobot, findWebhook } from '../../store/repositories/integrations.js';
+import { recordRobotSend } from '../../store/repositories/outbox.js';
 import type { ServiceContext } from '../context.js';
 import { notificationSettings } from './notification-settings.js';
 
@@ -118,5 +119,7 @@ async function recordTest(
         at: d.at,
       })
       .execute();
+    // A robot's test message uses up its vendor's rate limit like any other request.
+    if (d.kind === 'robot') await recordRobotSend(trx, { id: ctx.newId(), robotId: d.targetId, messages: 1, at: d.at });
   });
 }
