@@ -94,6 +94,7 @@ describe('settings → notifications (en)', () => {
     await log.getByText(/Attempt 1 · .* · HTTP 200 · \d+ ms/).waitFor();
     expect(await log.getByRole('row').count()).toBe(3);
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-notifications-log-en');
     await log.getByRole('button', { name: 'OK' }).click();
     await close();
   });

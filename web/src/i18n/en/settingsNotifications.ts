@@ -65,7 +65,7 @@ export const settingsNotifications: Catalogue['settingsNotifications'] = {
     lastError: 'Last error',
     nextAttempt: 'Next attempt',
     time: 'Time',
-    lines: 'Attempts',
+    lines: 'Attempt log',
     line: 'Attempt {{attempt}} · {{at}} · {{result}} · {{ms}} ms',
     noAnswer: 'no answer',
     empty: 'Nothing delivered yet',

@@ -62,7 +62,7 @@ export const settingsNotifications = {
     lastError: '最近错误',
     nextAttempt: '下次重试',
     time: '时间',
-    lines: '每次尝试',
+    lines: '尝试记录',
     line: '第 {{attempt}} 次 · {{at}} · {{result}} · {{ms}} 毫秒',
     noAnswer: '无响应',
     empty: '还没有投递记录',
