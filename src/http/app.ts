@@ -35,6 +35,7 @@ import { incentiveRoutes } from './routes/incentives.js';
 import { leadRoutes } from './routes/leads.js';
 import { liveRoutes } from './routes/live.js';
 import { mergeRoutes } from './routes/merges.js';
+import { notificationTestRoutes } from './routes/notification-tests.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { opportunityRoutes } from './routes/opportunities.js';
 import { planRoutes } from './routes/plans.js';
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await auditRoutes(api, options.ctx);
       await slaRoutes(api, options.ctx);
       await notificationRoutes(api, options.ctx);
+      await notificationTestRoutes(api, options.ctx);
       await poolRoutes(api, options.ctx);
       await opportunityRoutes(api, options.ctx);
       await queueRoutes(api, options.ctx);

@@ -1,8 +1,14 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { ChannelsTable } from './ChannelsTable';
+import { SpendImport } from './SpendImport';
+import { SpendMonthEditor } from './SpendMonthEditor';
 
-/** Stub: replaced by the settingsChannels screen. */
+/** Settings → channels and spend: the channel list, one month's spend, spend import. */
 export function ChannelsSettings() {
-  const { t } = useTranslation();
-  return <Typography.Title level={3}>{t('settingsChannels.title')}</Typography.Title>;
+  return (
+    <>
+      <ChannelsTable />
+      <SpendMonthEditor />
+      <SpendImport />
+    </>
+  );
 }

@@ -1,0 +1,98 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Table, Typography, Upload } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type FieldError, type Problem } from '../../api';
+import { ErrorView } from '../ErrorView';
+
+interface ImportResult {
+  imported: number;
+  months: string[];
+  failed: { row: number; errors: FieldError[] }[];
+}
+
+function csrfToken(): string | undefined {
+  const entry = document.cookie.split('; ').find((c) => c.startsWith('leadloop_csrf='));
+  return entry ? decodeURIComponent(entry.slice('leadloop_csrf='.length)) : undefined;
+}
+
+/** POST /spend/import as multipart (api() speaks JSON only): the file in the field `file`. */
+async function uploadSpend(file: File): Promise<ImportResult> {
+  const body = new FormData();
+  body.append('file', file);
+  const token = csrfToken();
+  const res = await fetch('/api/v1/spend/import', {
+    method: 'POST',
+    body,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', ...(token ? { 'x-csrf-token': token } : {}) },
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, data as Problem | null);
+  return data as ImportResult;
+}
+
+/** Spend import (CSV or XLSX): the rows imported, and each failed row with its errors. */
+export function SpendImport() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const upload = useMutation({
+    mutationFn: uploadSpend,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['spend'] }),
+  });
+  const result = upload.data;
+  return (
+    <section aria-labelledby="spend-import-title" style={{ marginTop: 32 }}>
+      <Typography.Title level={3} id="spend-import-title">
+        {t('settingsChannels.import.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('settingsChannels.import.hint')}</Typography.Paragraph>
+      <Upload
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          upload.mutate(file);
+          return false;
+        }}
+      >
+        <Button loading={upload.isPending}>{t('settingsChannels.import.button')}</Button>
+      </Upload>
+      {upload.error ? (
+        <div style={{ marginTop: 12 }}>
+          <ErrorView error={upload.error} />
+        </div>
+      ) : null}
+      {result ? (
+        <div role="status" style={{ marginTop: 12 }}>
+          <Alert
+            type={result.failed.length ? 'warning' : 'success'}
+            title={
+              result.imported
+                ? t('settingsChannels.import.done', { imported: result.imported, months: result.months.join(', ') })
+                : t('settingsChannels.import.doneNone')
+            }
+            description={
+              result.failed.length ? t('settingsChannels.import.failed', { count: result.failed.length }) : undefined
+            }
+          />
+          {result.failed.length ? (
+            <Table
+              size="small"
+              rowKey="row"
+              style={{ marginTop: 8 }}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              dataSource={result.failed}
+              columns={[
+                { title: t('settingsChannels.import.row'), dataIndex: 'row', width: 80 },
+                {
+                  title: t('settingsChannels.import.errors'),
+                  key: 'errors',
+                  render: (_, f) => f.errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+                },
+              ]}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
