@@ -33,9 +33,11 @@ function csrfToken(): string | undefined {
   return entry ? decodeURIComponent(entry.slice('leadloop_csrf='.length)) : undefined;
 }
 
+/** `body`: JSON, or FormData for a multipart upload (the browser sets its content type). */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -43,7 +45,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const res = await fetch(`/api/v1${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     credentials: 'same-origin',
   });
   if (res.status === 204) return undefined as T;

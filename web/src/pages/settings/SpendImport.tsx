@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Table, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type FieldError, type Problem } from '../../api';
+import { api, type FieldError } from '../../api';
 import { ErrorView } from '../ErrorView';
 
 interface ImportResult {
@@ -10,25 +10,11 @@ interface ImportResult {
   failed: { row: number; errors: FieldError[] }[];
 }
 
-function csrfToken(): string | undefined {
-  const entry = document.cookie.split('; ').find((c) => c.startsWith('leadloop_csrf='));
-  return entry ? decodeURIComponent(entry.slice('leadloop_csrf='.length)) : undefined;
-}
-
-/** POST /spend/import as multipart (api() speaks JSON only): the file in the field `file`. */
-async function uploadSpend(file: File): Promise<ImportResult> {
+/** POST /spend/import as multipart: the file in the field `file`. */
+function uploadSpend(file: File): Promise<ImportResult> {
   const body = new FormData();
   body.append('file', file);
-  const token = csrfToken();
-  const res = await fetch('/api/v1/spend/import', {
-    method: 'POST',
-    body,
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(token ? { 'x-csrf-token': token } : {}) },
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, data as Problem | null);
-  return data as ImportResult;
+  return api<ImportResult>('POST', '/spend/import', body);
 }
 
 /** Spend import (CSV or XLSX): the rows imported, and each failed row with its errors. */
