@@ -79,7 +79,6 @@ export function ScoringRulesTable({ rules }: { rules: ScoringRules }) {
       rowKey="key"
       dataSource={rows}
       pagination={false}
-      scroll={{ y: 360 }}
       columns={[
         { title: t('settingsScoring.section'), dataIndex: 'section', width: 180 },
         { title: t('settingsScoring.rule'), dataIndex: 'rule' },
