@@ -219,7 +219,7 @@ describe('scoring (en)', () => {
       const row = preview.getByRole('row').filter({ hasText: name });
       expect(await row.getByRole('cell', { name: '0', exact: true }).count(), name).toBe(1);
     }
-    expect(await alert.count()).toBe(0);
+    await expect.poll(() => alert.count()).toBe(0);
     // Nothing written by the preview.
     expect((await t.admin('GET', '/scoring/rules')).body.version).toBe(0);
     await screenshot(page, 'settings-scoring-en');
