@@ -108,7 +108,8 @@ describe('definitions (en)', () => {
     expect(await proposal.getByText('nobody yet').isVisible()).toBe(true);
     // The diff marks the dropped criterion on the in-force side.
     const diff = proposal.getByRole('region', { name: 'Compared with the version in force' });
-    expect(await diff.innerText()).toMatch(/- +"key": "timing"/);
+    expect(await diff.innerText()).toMatch(/-\s+\{[^\n]*"key":"timing"/);
+    expect(await diff.innerText()).not.toMatch(/-\s+\{[^\n]*"key":"need"/);
     // The proposer may approve for marketing, but marketing2 will; the proposer sees the button.
     expect(await proposal.getByRole('button', { name: 'Approve' }).isVisible()).toBe(true);
     expect(await mqlInForce()).toBe(1);

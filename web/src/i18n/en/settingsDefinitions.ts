@@ -14,6 +14,7 @@ export const settingsDefinitions: Catalogue['settingsDefinitions'] = {
   criteria: 'Criteria',
   proposedBy: 'Proposed by',
   system: 'LeadLoop default',
+  person: '{{name}} ({{role}})',
   note: 'Note',
   pending: 'Proposals awaiting approval',
   noPending: 'No proposal awaits approval.',

@@ -12,6 +12,7 @@ export const settingsDefinitions = {
   criteria: '判定条件',
   proposedBy: '提议人',
   system: 'LeadLoop 默认',
+  person: '{{name}}（{{role}}）',
   note: '说明',
   pending: '待审批的提议',
   noPending: '没有待审批的提议。',

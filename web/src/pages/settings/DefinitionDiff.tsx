@@ -13,7 +13,8 @@ export function DefinitionDiff({ inForce, proposal }: Props) {
   const left = criteriaJson(inForce.criteria).split('\n');
   const right = criteriaJson(proposal.criteria).split('\n');
   const column = (lines: string[], other: string[], mark: '-' | '+', label: string) => {
-    const others = new Set(other);
+    const bare = (line: string) => line.replace(/,$/, '');
+    const others = new Set(other.map(bare));
     return (
       <figure style={{ flex: '1 1 320px', minWidth: 0, margin: 0 }}>
         <figcaption>
@@ -30,7 +31,7 @@ export function DefinitionDiff({ inForce, proposal }: Props) {
           }}
         >
           {lines.map((line, i) => {
-            const only = !others.has(line);
+            const only = !others.has(bare(line));
             return (
               <div
                 // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text

@@ -22,7 +22,7 @@ export function DefinitionPending({ proposal, inForce, me, nameOf, busy, onAppro
   const f = useFormat();
   const person = (userId: string, role: string) => {
     const name = userId === me.id ? me.name : nameOf(userId);
-    return name ? `${name}（${t(`roles.${role}`)}）` : t(`roles.${role}`);
+    return name ? t('settingsDefinitions.person', { name, role: t(`roles.${role}`) }) : t(`roles.${role}`);
   };
   const mySide = approvalSideOfRole[me.role];
   const approvedByMe = proposal.approvals.some((a) => a.userId === me.id);

@@ -39,4 +39,8 @@ export const proposerRoles: readonly Role[] = ['admin', 'marketing', 'sales_mana
 
 export const definitionsKey = ['definitions'] as const;
 
-export const criteriaJson = (criteria: unknown) => JSON.stringify(criteria, null, 2);
+/** One criterion a line: easy to read, and a diff by line is a diff by criterion. */
+export function criteriaJson(criteria: unknown): string {
+  if (!Array.isArray(criteria) || criteria.length === 0) return JSON.stringify(criteria, null, 2);
+  return `[\n${criteria.map((c) => `  ${JSON.stringify(c)}`).join(',\n')}\n]`;
+}

@@ -36,7 +36,7 @@ export function ScoringRulesTable({ rules }: { rules: ScoringRules }) {
     ...rules.fit.industries.map((r, i) => ({
       key: `industry.${i}`,
       section: s('industry'),
-      rule: `${r.industry}（${r.match.join(', ')}）`,
+      rule: `${r.industry} (${r.match.join(', ')})`,
       points: signed(r.points),
     })),
     ...rules.fit.regions.map((r, i) => ({
