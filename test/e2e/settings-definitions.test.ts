@@ -122,6 +122,7 @@ describe('definitions (en)', () => {
     await smProposal.getByText(/Sales \(sales manager or sales ops\): 郑经理/).waitFor();
     await expect(smProposal.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
     expect(await mqlInForce()).toBe(1);
+    await sm.page.getByText('Version 2 approved').waitFor({ state: 'hidden' });
     await screenshot(sm.page, 'settings-definitions-en');
     expect(await seriousViolations(sm.page)).toEqual([]);
     await sm.close();

@@ -38,6 +38,8 @@ export const settingsDefinitions: Catalogue['settingsDefinitions'] = {
   proposeHint: 'Edit the criteria as JSON (the version in force is filled in). A lead passes when it meets them all.',
   criteriaJson: 'Criteria (JSON)',
   proposeNote: 'Note on the proposal (optional)',
+  proposeFrom: 'Effective from (optional)',
+  proposeFromHint: 'Not in the past; leave empty to take effect as soon as both sides approve.',
   submit: 'Submit proposal',
   proposed: 'Version {{version}} proposed; it awaits marketing and sales approval',
   invalidJson: 'Not valid JSON: {{message}}',

@@ -36,6 +36,8 @@ export const settingsDefinitions = {
   proposeHint: '以 JSON 编辑判定条件（已填入现行版本）。条件全部满足才算通过。',
   criteriaJson: '判定条件（JSON）',
   proposeNote: '提议说明（可选）',
+  proposeFrom: '生效时间（可选）',
+  proposeFromHint: '不早于现在；留空则在双方批准后立即生效。',
   submit: '提交提议',
   proposed: '已提交第 {{version}} 版，等待市场与销售双方批准',
   invalidJson: '不是有效的 JSON：{{message}}',

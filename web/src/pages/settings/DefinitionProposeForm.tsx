@@ -1,4 +1,5 @@
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldError } from '../../api';
@@ -8,12 +9,13 @@ interface Props {
   /** The criteria of the version in force, filled in to start from. */
   current: unknown;
   kind: string;
-  onPropose: (body: { criteria: unknown; note?: string }) => Promise<unknown>;
+  onPropose: (body: { criteria: unknown; note?: string; effectiveFrom?: string }) => Promise<unknown>;
 }
 
 interface Values {
   criteria: string;
   note?: string;
+  effectiveFrom?: Dayjs | null;
 }
 
 /**
@@ -28,7 +30,7 @@ export function DefinitionProposeForm({ current, kind, onPropose }: Props) {
   const startWith = criteriaJson(current);
   // Only a new version in force (or another kind) starts the editor over; a refetch keeps what was typed.
   useEffect(() => {
-    form.setFieldsValue({ criteria: startWith, note: '' });
+    form.setFieldsValue({ criteria: startWith, note: '', effectiveFrom: null });
     setErrors([]);
   }, [startWith, form]);
 
@@ -42,7 +44,11 @@ export function DefinitionProposeForm({ current, kind, onPropose }: Props) {
     }
     setBusy(true);
     try {
-      await onPropose({ criteria, ...(values.note?.trim() ? { note: values.note.trim() } : {}) });
+      await onPropose({
+        criteria,
+        ...(values.note?.trim() ? { note: values.note.trim() } : {}),
+        ...(values.effectiveFrom ? { effectiveFrom: values.effectiveFrom.toISOString() } : {}),
+      });
       setErrors([]);
     } catch (error) {
       const fieldErrors: FieldError[] = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
@@ -81,6 +87,13 @@ export function DefinitionProposeForm({ current, kind, onPropose }: Props) {
         }
       >
         <Input.TextArea rows={12} spellCheck={false} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+      </Form.Item>
+      <Form.Item
+        name="effectiveFrom"
+        label={t('settingsDefinitions.proposeFrom')}
+        extra={t('settingsDefinitions.proposeFromHint')}
+      >
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
       </Form.Item>
       <Form.Item name="note" label={t('settingsDefinitions.proposeNote')}>
         <Input maxLength={2000} />
