@@ -46,6 +46,7 @@ import { reportRoutes } from './routes/reports.js';
 import { rosterRoutes } from './routes/roster.js';
 import { routingRoutes } from './routes/routing.js';
 import { scoreRoutes } from './routes/scores.js';
+import { scoringPreviewRoutes } from './routes/scoring-preview.js';
 import { slaRoutes } from './routes/sla.js';
 import { trackingRoutes, trackingSnippetRoute } from './routes/tracking.js';
 import { transferPreviewRoutes } from './routes/transfer-preview.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await mergeRoutes(api, options.ctx);
       await qualificationRoutes(api, options.ctx);
       await scoreRoutes(api, options.ctx);
+      await scoringPreviewRoutes(api, options.ctx);
       await definitionRoutes(api, options.ctx);
       await trackingRoutes(api, options.ctx);
       await enrichmentRoutes(api, options.ctx);

@@ -20,10 +20,10 @@ export const areasByRole: Record<Role, Area[]> = {
   sdr: ['queue', 'pool'],
   sdr_lead: ['queue', 'pool', 'dispatch', 'dashboard', 'settings'],
   sales: ['inbox'],
-  sales_manager: ['inbox', 'dashboard'],
+  sales_manager: ['inbox', 'dashboard', 'settings'], // approves stage definitions for sales (SPEC §4.2)
   sales_ops: ['dispatch', 'pool', 'dashboard', 'plan', 'settings'],
   sales_assistant: ['dispatch', 'inbox'],
-  marketing: ['dashboard', 'plan', 'pool'], // the pool's segments feed campaigns
+  marketing: ['dashboard', 'plan', 'pool', 'settings'], // the pool's segments feed campaigns; channels, definitions, scoring
   admin: ['queue', 'pool', 'inbox', 'dispatch', 'dashboard', 'plan', 'settings'],
 };
 

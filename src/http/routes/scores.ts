@@ -29,7 +29,7 @@ const leadScoreSchema = z.object({
 });
 
 const points = z.number().int();
-const scoringRulesSchema = z.object({
+export const scoringRulesSchema = z.object({
   fit: z.object({
     seniority: z.object(Object.fromEntries(SENIORITY_LEVELS.map((level) => [level, points]))),
     employees: z.object({

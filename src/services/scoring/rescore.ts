@@ -91,7 +91,7 @@ function causeOf(stored: StoredScore, rulesVersion: number, cause: string): stri
  * Qualification points come from one framework: the one whose answers earn the most (the one
  * the SDR is really working with), so filling in BANT and MEDDIC for one call does not count twice.
  */
-function bestQualification(
+export function bestQualification(
   answered: readonly { framework: string; answers: Record<string, unknown>; updatedAt: Date }[],
   frameworks: readonly Framework[],
 ): { framework: string | null; lines: ExplanationLine[] } {
