@@ -30,3 +30,28 @@ export const areasByRole: Record<Role, Area[]> = {
 export function homeOf(role: Role): string {
   return areaPaths[areasByRole[role][0] ?? 'queue'];
 }
+
+export const settingsSections = [
+  'users',
+  'channels',
+  'frameworks',
+  'definitions',
+  'scoring',
+  'routing',
+  'roster',
+  'sla',
+  'notifications',
+] as const;
+export type SettingsSection = (typeof settingsSections)[number];
+
+/** The settings each role keeps or must read for its job (the API's permissions, src/domain/policy.ts). */
+export const settingsByRole: Record<Role, SettingsSection[]> = {
+  sdr: [],
+  sdr_lead: ['users', 'frameworks', 'definitions', 'scoring', 'routing', 'roster', 'sla'],
+  sales: [],
+  sales_manager: ['definitions', 'roster', 'sla'],
+  sales_ops: ['users', 'definitions', 'scoring', 'routing', 'roster', 'sla'],
+  sales_assistant: [],
+  marketing: ['channels', 'definitions', 'scoring'],
+  admin: [...settingsSections],
+};

@@ -1,6 +1,8 @@
 import { Menu, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { settingsByRole } from '../../navigation';
+import { useMe } from '../../session';
 import { NotFoundView } from '../ErrorView';
 import { ChannelsSettings } from './ChannelsSettings';
 import { DefinitionsSettings } from './DefinitionsSettings';
@@ -12,22 +14,12 @@ import { ScoringSettings } from './ScoringSettings';
 import { SlaSettings } from './SlaSettings';
 import { UsersSettings } from './UsersSettings';
 
-const sections = [
-  'users',
-  'channels',
-  'frameworks',
-  'definitions',
-  'scoring',
-  'routing',
-  'roster',
-  'sla',
-  'notifications',
-] as const;
-
-/** /settings/…: a menu of the settings screens, each at its own address. */
+/** /settings/…: a menu of the settings screens the role keeps or reads, each at its own address. */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const location = useLocation();
+  const role = useMe().data?.role;
+  const sections = role ? settingsByRole[role] : [];
   const current = sections.find((s) => location.pathname.startsWith(`/settings/${s}`));
   return (
     <section className="settings-page">
@@ -42,7 +34,7 @@ export default function SettingsPage() {
         </nav>
         <div className="settings-body">
           <Routes>
-            <Route index element={<Navigate to="users" replace />} />
+            <Route index element={sections[0] ? <Navigate to={sections[0]} replace /> : null} />
             <Route path="users" element={<UsersSettings />} />
             <Route path="roster" element={<RosterSettings />} />
             <Route path="sla" element={<SlaSettings />} />
