@@ -46,7 +46,8 @@ async function pick(page: Page, scope: Locator, label: string, option: string) {
   const box = scope.getByRole('combobox', { name: label, exact: true });
   await box.click();
   await box.pressSequentially(option);
-  await page.keyboard.press('Enter');
+  // The visible dropdown entry, in the dropdown (a portal after the form), not another select showing it.
+  await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
   await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
   await expect.poll(() => scope.getByTitle(option, { exact: true }).count()).toBeGreaterThan(0);
 }
@@ -88,20 +89,40 @@ describe('qualification templates', () => {
     await second.getByLabel('Minimum').fill('0');
     await second.getByLabel('Unit').fill('人');
     await second.getByLabel('Points').fill('5');
+    await dialog.getByRole('button', { name: 'Add criterion' }).click();
+    const third = dialog.getByRole('group', { name: 'Criterion 3' });
+    await third.getByLabel('Answer key (English)').fill('meetingType');
+    await third.getByLabel('English question').fill('Where would they meet?');
+    await pick(page, third, 'Answer type', 'Choice');
+    for (const [n, value, zh] of [
+      [1, 'onsite', '上门拜访'],
+      [2, 'onsite', '线上会议'],
+    ] as const) {
+      await third.getByRole('button', { name: 'Add option' }).click();
+      const option = third.getByRole('group', { name: `Option ${n}` });
+      await option.getByLabel('Option value (English)').fill(value);
+      await option.getByLabel('Option in Chinese').fill(zh);
+      await option.getByLabel('Option points').fill(String(12 - 4 * n));
+    }
     await dialog.getByRole('button', { name: 'Save template' }).click();
     expect(await fieldError(page, second, 'Answer key (English)')).toMatch(/repeats the key "agreedToMeet"/);
+    const option2 = third.getByRole('group', { name: 'Option 2' });
+    expect(await fieldError(page, option2, 'Option value (English)')).toMatch(/repeats the option "onsite"/);
     expect(await first.getByLabel('Answer key (English)').getAttribute('aria-invalid')).not.toBe('true');
     expect(await second.getByLabel('Chinese question').inputValue()).toBe('团队有多少人？');
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-frameworks-editor-en');
     expect((await t.admin('GET', '/frameworks')).body.items.map((f: { id: string }) => f.id)).not.toContain('MEET');
 
     await second.getByLabel('Answer key (English)').fill('teamSize');
+    await option2.getByLabel('Option value (English)').fill('online');
     await dialog.getByRole('button', { name: 'Save template' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('heading', { name: 'Meeting readiness' }).waitFor();
     const table = page.getByRole('table', { name: 'Meeting readiness' });
     await table.getByRole('cell', { name: 'Did they agree to meet sales?' }).waitFor();
     await table.getByRole('cell', { name: 'Number (≥ 0, 人)' }).waitFor();
+    await table.getByRole('cell', { name: 'Choice: 上门拜访 (8 pts) / 线上会议 (4 pts)' }).waitFor();
 
     // What the SDR's lead page lists (GET /frameworks) now offers the template.
     const offered = await sdr.call('GET', '/frameworks');
@@ -113,6 +134,17 @@ describe('qualification templates', () => {
       criteria: [
         { key: 'agreedToMeet', label: { zh: '同意约见', en: 'Agreed to meet' }, answer: { type: 'yes_no_unknown' } },
         { key: 'teamSize', answer: { type: 'number', min: 0, unit: '人' }, points: 5 },
+        {
+          key: 'meetingType',
+          question: { zh: 'Where would they meet?', en: 'Where would they meet?' },
+          answer: {
+            type: 'choice',
+            options: [
+              { value: 'onsite', label: { zh: '上门拜访', en: '上门拜访' }, points: 8 },
+              { value: 'online', label: { zh: '线上会议', en: '线上会议' }, points: 4 },
+            ],
+          },
+        },
       ],
     });
 
@@ -176,6 +208,10 @@ describe('routing rules', () => {
     // Junk still goes first: the new rule moves below the "disqualified" rule.
     await page.getByRole('button', { name: 'Move rule 1 down' }).click();
     await page.getByRole('group', { name: 'Rule 2' }).getByText('Channel is Offline event → Nurture pool').waitFor();
+    // Changing a rule's condition drops the description written for the old one.
+    const threshold = page.getByRole('group', { name: 'Rule 5' });
+    await threshold.getByLabel('Value', { exact: true }).fill('-1');
+    expect(await threshold.getByLabel('Description (optional)').inputValue()).toBe('');
     await page.getByRole('button', { name: 'Save rules and policy (new version)' }).click();
     await page.getByText(/^Version 1, saved by /).waitFor();
 
@@ -193,6 +229,13 @@ describe('routing rules', () => {
       condition: { field: 'channel', op: 'eq', value: 'event_offline' },
       path: 'pool',
     });
+    expect(saved.body.rules[4]).toEqual({
+      id: 'below-nurture-threshold',
+      description: 'score lt -1',
+      condition: { field: 'score', op: 'lt', value: -1 },
+      path: 'pool',
+    });
+    expect(saved.body.rules[0].description).toBe('已判定无效 (垃圾/不符合 ICP) / disqualified by cleaning');
     expect(saved.body.savedBy).toBeTruthy();
     await inForce.getByRole('row').filter({ hasText: 'Channel is Offline event' }).getByText('Nurture pool').waitFor();
 

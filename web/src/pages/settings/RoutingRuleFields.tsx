@@ -26,7 +26,7 @@ function opsFor(field: string | undefined): readonly string[] {
 }
 
 /** The value input of a simple condition: known values offered, several for in/nin. */
-function ValueField({ name, row }: { name: number; row: RuleRow | undefined }) {
+function ValueField({ name, row, onChange }: { name: number; row: RuleRow | undefined; onChange(): void }) {
   const { t } = useTranslation();
   const channels = useChannels();
   const channelName = useChannelName();
@@ -42,10 +42,12 @@ function ValueField({ name, row }: { name: number; row: RuleRow | undefined }) {
           : row?.field === 'grade'
             ? grades.map((g) => ({ value: g, label: g }))
             : null;
-  let input = <Input style={{ width: 220 }} />;
-  if (multiple) input = <Select mode="tags" style={{ minWidth: 220 }} options={options ?? []} />;
+  let input = <Input style={{ width: 220 }} onChange={onChange} />;
+  if (multiple) input = <Select mode="tags" onChange={onChange} style={{ minWidth: 220 }} options={options ?? []} />;
   else if (options)
-    input = <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 220 }} options={options} />;
+    input = (
+      <Select showSearch={{ optionFilterProp: 'label' }} onChange={onChange} style={{ width: 220 }} options={options} />
+    );
   return (
     <Form.Item name={[name, 'value']} label={label}>
       {input}
@@ -75,6 +77,8 @@ export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Prop
       ? '…'
       : `${conditionText(condition)} → ${row?.path ? t(`settingsRouting.paths.${row.path}`) : '…'}`;
   const modes: ConditionMode[] = ['simple', 'json', 'always'];
+  // A description written for the old condition would now mislead; left empty, the API words the new one.
+  const conditionChanged = () => form.setFieldValue(['rules', name, 'description'], undefined);
   return (
     <Card
       size="small"
@@ -113,6 +117,7 @@ export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Prop
             style={{ width: 200 }}
             options={modes.map((m) => ({ value: m, label: t(`settingsRouting.form.modes.${m}`) }))}
             onChange={(mode: ConditionMode) => {
+              conditionChanged();
               // Switching to JSON keeps the condition written so far.
               if (mode === 'json' && row?.mode === 'simple') {
                 form.setFieldValue(['rules', name, 'json'], JSON.stringify(conditionOf(row), null, 2));
@@ -128,6 +133,7 @@ export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Prop
                 style={{ width: 180 }}
                 options={[...routeFields, 'custom'].map((f) => ({ value: f, label: t(`settingsRouting.fields.${f}`) }))}
                 onChange={(field: string) => {
+                  conditionChanged();
                   if (!opsFor(field).includes(row.op ?? ''))
                     form.setFieldValue(['rules', name, 'op'], opsFor(field)[0]);
                   form.setFieldValue(['rules', name, 'value'], undefined);
@@ -136,7 +142,7 @@ export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Prop
             </Form.Item>
             {row.field === 'custom' ? (
               <Form.Item name={[name, 'customName']} label={t('settingsRouting.form.customName')}>
-                <Input style={{ width: 160 }} />
+                <Input style={{ width: 160 }} onChange={conditionChanged} />
               </Form.Item>
             ) : null}
             <Form.Item name={[name, 'op']} label={t('settingsRouting.form.op')}>
@@ -145,6 +151,7 @@ export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Prop
                 style={{ width: 140 }}
                 options={opsFor(row.field).map((op) => ({ value: op, label: t(`settingsRouting.ops.${op}`) }))}
                 onChange={(op: string) => {
+                  conditionChanged();
                   const v = row.value;
                   if (listOps.includes(op) && !Array.isArray(v))
                     form.setFieldValue(['rules', name, 'value'], v === undefined || v === '' ? [] : [v]);
@@ -152,7 +159,7 @@ export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Prop
                 }}
               />
             </Form.Item>
-            <ValueField name={name} row={row} />
+            <ValueField name={name} row={row} onChange={conditionChanged} />
           </>
         ) : null}
         <Form.Item name={[name, 'path']} label={t('settingsRouting.form.path')}>
@@ -180,7 +187,11 @@ export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Prop
             },
           ]}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} style={{ fontFamily: 'monospace' }} />
+          <Input.TextArea
+            onChange={conditionChanged}
+            autoSize={{ minRows: 3, maxRows: 12 }}
+            style={{ fontFamily: 'monospace' }}
+          />
         </Form.Item>
       ) : null}
       <Space wrap align="start">
