@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { answerTypes } from './FrameworkModel';
 
@@ -8,10 +8,13 @@ function ChoiceOptions({ criterion }: { criterion: number }) {
   return (
     <Form.List name={[criterion, 'answer', 'options']}>
       {(fields, { add, remove }) => (
-        <fieldset className="framework-options">
-          <legend>{t('settingsFrameworks.form.options')}</legend>
+        <div role="group" aria-labelledby={`criterion-${criterion}-options`} style={{ marginBottom: 16 }}>
+          <Typography.Paragraph strong id={`criterion-${criterion}-options`} style={{ marginBottom: 8 }}>
+            {t('settingsFrameworks.form.options')}
+          </Typography.Paragraph>
           {fields.map((field, i) => (
             <Space
+              style={{ display: 'flex' }}
               key={field.key}
               align="start"
               wrap
@@ -41,7 +44,7 @@ function ChoiceOptions({ criterion }: { criterion: number }) {
             </Space>
           ))}
           <Button onClick={() => add({ label: {} })}>{t('settingsFrameworks.form.addOption')}</Button>
-        </fieldset>
+        </div>
       )}
     </Form.List>
   );
