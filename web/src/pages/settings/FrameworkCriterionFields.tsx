@@ -8,7 +8,10 @@ function ChoiceOptions({ criterion }: { criterion: number }) {
   return (
     <Form.List name={[criterion, 'answer', 'options']}>
       {(fields, { add, remove }) => (
-        <div role="group" aria-labelledby={`criterion-${criterion}-options`} style={{ marginBottom: 16 }}>
+        <fieldset
+          aria-labelledby={`criterion-${criterion}-options`}
+          style={{ border: 0, padding: 0, margin: '0 0 16px', minWidth: 0 }}
+        >
           <Typography.Paragraph strong id={`criterion-${criterion}-options`} style={{ marginBottom: 8 }}>
             {t('settingsFrameworks.form.options')}
           </Typography.Paragraph>
@@ -44,7 +47,7 @@ function ChoiceOptions({ criterion }: { criterion: number }) {
             </Space>
           ))}
           <Button onClick={() => add({ label: {} })}>{t('settingsFrameworks.form.addOption')}</Button>
-        </div>
+        </fieldset>
       )}
     </Form.List>
   );
