@@ -5,6 +5,7 @@
  */
 import type { Selectable, Transaction } from 'kysely';
 import type { Queryable } from '../db.js';
+import { insertRecordset, type RecordsetColumn } from '../recordset.js';
 import type { Database, TimersTable } from '../schema.js';
 
 export type TimerRow = Selectable<TimersTable>;
@@ -18,24 +19,31 @@ export interface NewTimer {
   at: Date;
 }
 
+/**
+ * One statement whatever the number of timers: the rows travel as one JSON parameter (a VALUES
+ * list of a 10,000-lead bulk capture's recall clocks would pass PostgreSQL's 65,535 parameters).
+ */
 export async function insertTimers(trx: Transaction<Database>, timers: readonly NewTimer[]): Promise<void> {
   if (timers.length === 0) return;
-  await trx
-    .insertInto('timers')
-    .values(
-      timers.map((t) => ({
-        id: t.id,
-        kind: t.kind,
-        subject_id: t.subjectId,
-        due_at: t.dueAt,
-        payload: JSON.stringify(t.payload ?? {}),
-        fired_at: null,
-        cancelled_at: null,
-        created_at: t.at,
-      })),
-    )
-    .execute();
+  const rows = timers.map((t) => ({
+    id: t.id,
+    kind: t.kind,
+    subject_id: t.subjectId,
+    due_at: t.dueAt.toISOString(),
+    payload: t.payload ?? {},
+    created_at: t.at.toISOString(),
+  }));
+  await insertRecordset('timers', rows, timerColumns).execute(trx);
 }
+
+const timerColumns: readonly RecordsetColumn[] = [
+  ['id', 'text'],
+  ['kind', 'text'],
+  ['subject_id', 'text'],
+  ['due_at', 'timestamptz'],
+  ['payload', 'jsonb'],
+  ['created_at', 'timestamptz'],
+];
 
 /** The next due timer nobody else is firing, locked until the caller's transaction ends. */
 export async function claimDueTimer(trx: Transaction<Database>, now: Date): Promise<TimerRow | undefined> {
