@@ -10,7 +10,7 @@ export function LanguageSelect() {
       <select
         aria-label={t('language.label')}
         value={i18n.language}
-        onChange={(e) => chooseLanguage(e.target.value as Language)}
+        onChange={(e) => void chooseLanguage(e.target.value as Language)}
       >
         <option value="zh-CN">{t('language.zh')}</option>
         <option value="en">{t('language.en')}</option>

@@ -1,16 +1,22 @@
 /**
  * Languages (SPEC §10.2): zh-CN and en, from the browser at first, then the user's choice,
- * remembered in localStorage. Every string comes from one catalogue per language.
+ * remembered in localStorage. Every string comes from one catalogue per language; each catalogue
+ * is its own chunk, loaded before the first render (the active one) or on a switch, so a page
+ * ships the strings of one language only.
  */
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import type { Catalogue } from './catalogue';
 
 export type Language = 'zh-CN' | 'en';
 const storageKey = 'leadloop.language';
+
+const catalogues: Record<Language, () => Promise<Catalogue>> = {
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
+  en: () => import('./en').then((m) => m.en),
+};
 
 export function initialLanguage(): Language {
   const saved = localStorage.getItem(storageKey);
@@ -23,27 +29,39 @@ export function initialLanguage(): Language {
   return 'zh-CN';
 }
 
-export function chooseLanguage(language: Language): void {
-  localStorage.setItem(storageKey, language);
-  document.documentElement.lang = language;
-  dayjs.locale(dayjsLocale(language));
-  void i18next.changeLanguage(language);
-}
-
 /** antd's date pickers write dates through dayjs: its locale follows the language. */
 function dayjsLocale(language: Language): string {
   return language === 'en' ? 'en' : 'zh-cn';
 }
 
-const language = initialLanguage();
-document.documentElement.lang = language;
-dayjs.locale(dayjsLocale(language));
-void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: language,
-  fallbackLng: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+async function load(language: Language): Promise<void> {
+  if (!i18next.hasResourceBundle(language, 'translation')) {
+    i18next.addResourceBundle(language, 'translation', await catalogues[language]());
+  }
+}
+
+export async function chooseLanguage(language: Language): Promise<void> {
+  localStorage.setItem(storageKey, language);
+  await load(language);
+  document.documentElement.lang = language;
+  dayjs.locale(dayjsLocale(language));
+  await i18next.changeLanguage(language);
+}
+
+/** Starts i18next with the active language's catalogue; the app renders once this resolves. */
+export async function startI18n(): Promise<void> {
+  const language = initialLanguage();
+  document.documentElement.lang = language;
+  dayjs.locale(dayjsLocale(language));
+  await i18next.use(initReactI18next).init({
+    resources: {},
+    lng: language,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await load(language);
+  await i18next.changeLanguage(language);
+}
 
 export default i18next;
