@@ -1,10 +1,9 @@
-import { App as AntdApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { ConfigProvider } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './api';
+import { antdLocale } from './i18n';
 import { type Area, areasByRole, homeOf } from './navigation';
 import { ErrorView, NotFoundView } from './pages/ErrorView';
 import LoginPage from './pages/LoginPage';
@@ -46,7 +45,7 @@ export default function App() {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : zhCN}
+      locale={antdLocale(i18n.language)}
       button={{ autoInsertSpace: false }}
       // antd's default blue (#1677ff) under white text is 4.1:1; blue-7 (hover blue-8) passes WCAG AA (4.5:1), and
       // so do secondary texts at 65% black (antd's 45% is 3.4:1 on white) and field errors in red-7.
@@ -63,92 +62,90 @@ export default function App() {
         },
       }}
     >
-      <AntdApp>
-        <BrowserRouter>
-          <Suspense fallback={null}>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route element={<Shell />}>
-                <Route index element={<Home />} />
-                <Route
-                  path="queue"
-                  element={
-                    <AreaPage area="queue">
-                      <QueuePage />
-                    </AreaPage>
-                  }
-                />
-                <Route
-                  path="leads/:id"
-                  element={
-                    <AreaPage area="queue">
-                      <LeadPage />
-                    </AreaPage>
-                  }
-                />
-                <Route
-                  path="pool"
-                  element={
-                    <AreaPage area="pool">
-                      <PoolPage />
-                    </AreaPage>
-                  }
-                />
-                <Route
-                  path="inbox"
-                  element={
-                    <AreaPage area="inbox">
-                      <InboxPage />
-                    </AreaPage>
-                  }
-                />
-                <Route
-                  path="handoffs/:id"
-                  element={
-                    <AreaPage area={['inbox', 'dispatch', 'queue']}>
-                      <HandoffPage />
-                    </AreaPage>
-                  }
-                />
-                <Route
-                  path="dispatch"
-                  element={
-                    <AreaPage area="dispatch">
-                      <DispatchPage />
-                    </AreaPage>
-                  }
-                />
-                <Route
-                  path="dashboard"
-                  element={
-                    <AreaPage area="dashboard">
-                      <DashboardPage />
-                    </AreaPage>
-                  }
-                />
-                <Route
-                  path="plan"
-                  element={
-                    <AreaPage area="plan">
-                      <PlanPage />
-                    </AreaPage>
-                  }
-                />
-                <Route
-                  path="settings/*"
-                  element={
-                    <AreaPage area="settings">
-                      <SettingsPage />
-                    </AreaPage>
-                  }
-                />
-                <Route path="account" element={<AccountPage />} />
-                <Route path="*" element={<NotFoundView />} />
-              </Route>
-            </Routes>
-          </Suspense>
-        </BrowserRouter>
-      </AntdApp>
+      <BrowserRouter>
+        <Suspense fallback={null}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<Shell />}>
+              <Route index element={<Home />} />
+              <Route
+                path="queue"
+                element={
+                  <AreaPage area="queue">
+                    <QueuePage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="leads/:id"
+                element={
+                  <AreaPage area="queue">
+                    <LeadPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="pool"
+                element={
+                  <AreaPage area="pool">
+                    <PoolPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="inbox"
+                element={
+                  <AreaPage area="inbox">
+                    <InboxPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="handoffs/:id"
+                element={
+                  <AreaPage area={['inbox', 'dispatch', 'queue']}>
+                    <HandoffPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="dispatch"
+                element={
+                  <AreaPage area="dispatch">
+                    <DispatchPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="dashboard"
+                element={
+                  <AreaPage area="dashboard">
+                    <DashboardPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="plan"
+                element={
+                  <AreaPage area="plan">
+                    <PlanPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="settings/*"
+                element={
+                  <AreaPage area="settings">
+                    <SettingsPage />
+                  </AreaPage>
+                }
+              />
+              <Route path="account" element={<AccountPage />} />
+              <Route path="*" element={<NotFoundView />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
     </ConfigProvider>
   );
 }

@@ -6,6 +6,7 @@
  */
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import type { Locale } from 'antd/es/locale';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Catalogue } from './catalogue';
@@ -17,6 +18,18 @@ const catalogues: Record<Language, () => Promise<Catalogue>> = {
   'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
   en: () => import('./en').then((m) => m.en),
 };
+
+/** antd's own texts (pickers, pagination, empty states), loaded with the catalogue. */
+const antdLocales: Record<Language, () => Promise<Locale>> = {
+  'zh-CN': () => import('antd/locale/zh_CN').then((m) => m.default),
+  en: () => import('antd/locale/en_US').then((m) => m.default),
+};
+const loadedAntdLocales = new Map<Language, Locale>();
+
+/** antd's locale of a language already loaded (every language the app switches to is). */
+export function antdLocale(language: string): Locale | undefined {
+  return loadedAntdLocales.get(language === 'en' ? 'en' : 'zh-CN');
+}
 
 export function initialLanguage(): Language {
   const saved = localStorage.getItem(storageKey);
@@ -36,7 +49,9 @@ function dayjsLocale(language: Language): string {
 
 async function load(language: Language): Promise<void> {
   if (!i18next.hasResourceBundle(language, 'translation')) {
-    i18next.addResourceBundle(language, 'translation', await catalogues[language]());
+    const [catalogue, locale] = await Promise.all([catalogues[language](), antdLocales[language]()]);
+    i18next.addResourceBundle(language, 'translation', catalogue);
+    loadedAntdLocales.set(language, locale);
   }
 }
 

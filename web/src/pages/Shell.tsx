@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, Spin, Typography } from 'antd';
+import { App as AntdApp, Button, Layout, Menu, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -56,36 +56,39 @@ export default function Shell() {
     }
   }
 
+  // AntdApp gives the signed-in screens their message and modal hooks (kept out of /login's JS).
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header className="shell-header">
-        <Link to="/" className="shell-brand">
-          {t('app.name')}
-        </Link>
-        <nav aria-label={t('nav.main')} className="shell-nav">
-          <Menu
-            mode="horizontal"
-            theme="dark"
-            selectedKeys={selected ? [selected] : []}
-            items={areas.map((area: Area) => ({
-              key: area,
-              label: <Link to={areaPaths[area]}>{t(`nav.${area}`)}</Link>,
-            }))}
-          />
-        </nav>
-        <div className="shell-tools">
-          <NotificationBell />
-          <LanguageSelect />
-          <Link to="/account" className="shell-user">
-            {user.name} · {t(`roles.${user.role}`)}
+    <AntdApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header className="shell-header">
+          <Link to="/" className="shell-brand">
+            {t('app.name')}
           </Link>
-          <Button onClick={signOut}>{t('shell.signOut')}</Button>
-        </div>
-      </Layout.Header>
-      <Layout.Content className="shell-content">
-        <Typography.Text className="visually-hidden">{t('shell.signedInAs', { name: user.name })}</Typography.Text>
-        <Outlet />
-      </Layout.Content>
-    </Layout>
+          <nav aria-label={t('nav.main')} className="shell-nav">
+            <Menu
+              mode="horizontal"
+              theme="dark"
+              selectedKeys={selected ? [selected] : []}
+              items={areas.map((area: Area) => ({
+                key: area,
+                label: <Link to={areaPaths[area]}>{t(`nav.${area}`)}</Link>,
+              }))}
+            />
+          </nav>
+          <div className="shell-tools">
+            <NotificationBell />
+            <LanguageSelect />
+            <Link to="/account" className="shell-user">
+              {user.name} · {t(`roles.${user.role}`)}
+            </Link>
+            <Button onClick={signOut}>{t('shell.signOut')}</Button>
+          </div>
+        </Layout.Header>
+        <Layout.Content className="shell-content">
+          <Typography.Text className="visually-hidden">{t('shell.signedInAs', { name: user.name })}</Typography.Text>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </AntdApp>
   );
 }
