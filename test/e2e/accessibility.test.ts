@@ -2,7 +2,7 @@
  * An axe-core scan of the console's pages so far (issue 8): no critical or serious violations,
  * in both languages.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminEmail, adminPassword, startTestServer, type TestServer } from '../support/server.js';
 import { buildConsole, launchChromium, newPage, seriousViolations } from './browser.js';

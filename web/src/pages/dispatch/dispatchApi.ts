@@ -1,5 +1,5 @@
 /** The dispatch board's API shapes and calls (GET /dispatches, comments, resolve; GET /reps, /users). */
-import { api, type User } from '../../api';
+import { api } from '../../api';
 
 export interface RoutingStep {
   step: string;

@@ -45,72 +45,69 @@ export default function HandoffPage() {
   const none = t('common.none');
 
   return (
-    <>
-      <section style={{ maxWidth: 960 }}>
-        <Link to="/inbox" style={{ color: '#0958d9' }}>
-          {t('handoff.back')}
-        </Link>
-        <Typography.Title level={2} style={{ marginTop: 8, overflowWrap: 'anywhere' }}>
-          {t('handoff.title', { name })}
-        </Typography.Title>
-        {notice ? (
-          <Alert type="success" title={notice} closable onClose={() => setNotice(null)} style={{ marginBottom: 16 }} />
-        ) : null}
-        <Descriptions
-          column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 3 }}
-          size="small"
-          style={{ marginBottom: 16 }}
-          items={[
-            { key: 'company', label: t('handoff.facts.company'), children: item?.lead.company ?? none },
-            { key: 'sdr', label: t('handoff.facts.sdr'), children: item?.sdrName ?? none },
-            { key: 'receivedAt', label: t('handoff.facts.receivedAt'), children: format.dateTime(h.createdAt) },
-            {
-              key: 'state',
-              label: t('handoff.facts.state'),
-              children: <Tag>{t(`handoff.state.${h.status}`, { defaultValue: h.status })}</Tag>,
-            },
-            {
-              key: 'leadStatus',
-              label: t('handoff.facts.leadStatus'),
-              children: item?.lead.status ? <LeadStatusTag status={item.lead.status} /> : none,
-            },
-            ...(item?.sla
-              ? [
-                  {
-                    key: 'sla',
-                    label: t('handoff.facts.sla'),
-                    children: <SlaCountdown sla={item.sla} fetchedAt={summary.dataUpdatedAt} detailed />,
-                  },
-                ]
-              : []),
-            ...(h.requestReason
-              ? [{ key: 'requestReason', label: t('handoff.facts.requestReason'), children: h.requestReason }]
-              : []),
-            ...(h.decision
-              ? [
-                  {
-                    key: 'decision',
-                    label: t('handoff.facts.decision'),
-                    children: (
-                      <Space orientation="vertical" size={0}>
-                        <span>
-                          {t(`handoff.state.${h.status}`, { defaultValue: h.status })} ·{' '}
-                          {format.dateTime(h.decision.at)}
-                        </span>
-                        {h.decision.reason ? (
-                          <span>{reasonLabel(decisionReasons.data?.items, h.decision.reason, i18n.language)}</span>
-                        ) : null}
-                        {h.decision.note ? <span style={{ overflowWrap: 'anywhere' }}>{h.decision.note}</span> : null}
-                      </Space>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-        <DecisionForm handoff={h} leadStatus={item?.lead.status ?? null} onDecided={setNotice} />
-        <MqlPackageView pkg={h.package} />
-      </section>
-    </>
+    <section style={{ maxWidth: 960 }}>
+      <Link to="/inbox" style={{ color: '#0958d9' }}>
+        {t('handoff.back')}
+      </Link>
+      <Typography.Title level={2} style={{ marginTop: 8, overflowWrap: 'anywhere' }}>
+        {t('handoff.title', { name })}
+      </Typography.Title>
+      {notice ? (
+        <Alert type="success" title={notice} closable onClose={() => setNotice(null)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Descriptions
+        column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 3 }}
+        size="small"
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'company', label: t('handoff.facts.company'), children: item?.lead.company ?? none },
+          { key: 'sdr', label: t('handoff.facts.sdr'), children: item?.sdrName ?? none },
+          { key: 'receivedAt', label: t('handoff.facts.receivedAt'), children: format.dateTime(h.createdAt) },
+          {
+            key: 'state',
+            label: t('handoff.facts.state'),
+            children: <Tag>{t(`handoff.state.${h.status}`, { defaultValue: h.status })}</Tag>,
+          },
+          {
+            key: 'leadStatus',
+            label: t('handoff.facts.leadStatus'),
+            children: item?.lead.status ? <LeadStatusTag status={item.lead.status} /> : none,
+          },
+          ...(item?.sla
+            ? [
+                {
+                  key: 'sla',
+                  label: t('handoff.facts.sla'),
+                  children: <SlaCountdown sla={item.sla} fetchedAt={summary.dataUpdatedAt} detailed />,
+                },
+              ]
+            : []),
+          ...(h.requestReason
+            ? [{ key: 'requestReason', label: t('handoff.facts.requestReason'), children: h.requestReason }]
+            : []),
+          ...(h.decision
+            ? [
+                {
+                  key: 'decision',
+                  label: t('handoff.facts.decision'),
+                  children: (
+                    <Space orientation="vertical" size={0}>
+                      <span>
+                        {t(`handoff.state.${h.status}`, { defaultValue: h.status })} · {format.dateTime(h.decision.at)}
+                      </span>
+                      {h.decision.reason ? (
+                        <span>{reasonLabel(decisionReasons.data?.items, h.decision.reason, i18n.language)}</span>
+                      ) : null}
+                      {h.decision.note ? <span style={{ overflowWrap: 'anywhere' }}>{h.decision.note}</span> : null}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <DecisionForm handoff={h} leadStatus={item?.lead.status ?? null} onDecided={setNotice} />
+      <MqlPackageView pkg={h.package} />
+    </section>
   );
 }

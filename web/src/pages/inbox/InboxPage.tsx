@@ -32,58 +32,56 @@ export default function InboxPage() {
   if (error) return <ErrorView error={error} />;
   const showRep = me.data?.role !== 'sales';
   return (
-    <>
-      <section>
-        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-          <Typography.Title level={2}>{t('inbox.title')}</Typography.Title>
-          <Space wrap>
-            <Typography.Text type="secondary">{t('inbox.refreshed')}</Typography.Text>
-            <Button
-              onClick={() => {
-                void pending.refetch();
-                void accepted.refetch();
-              }}
-            >
-              {t('common.actions.refresh')}
-            </Button>
-          </Space>
+    <section>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2}>{t('inbox.title')}</Typography.Title>
+        <Space wrap>
+          <Typography.Text type="secondary">{t('inbox.refreshed')}</Typography.Text>
+          <Button
+            onClick={() => {
+              void pending.refetch();
+              void accepted.refetch();
+            }}
+          >
+            {t('common.actions.refresh')}
+          </Button>
         </Space>
-        {notice ? (
-          <Alert type="success" title={notice} closable onClose={() => setNotice(null)} style={{ marginBottom: 16 }} />
-        ) : null}
-        <Tabs
-          items={[
-            {
-              key: 'pending',
-              label: t('inbox.tabs.pending', {
-                count: pending.items.length,
-                more: pending.hasNextPage ? '+' : '',
-              }),
-              children: (
-                <>
-                  <PendingTable
-                    items={pending.items}
-                    loading={pending.isPending}
-                    fetchedAt={pending.dataUpdatedAt}
-                    showRep={showRep}
-                  />
-                  <MoreButton list={pending} />
-                </>
-              ),
-            },
-            {
-              key: 'accepted',
-              label: t('inbox.tabs.accepted'),
-              children: (
-                <>
-                  <AcceptedTable items={accepted.items} loading={accepted.isPending} onDone={setNotice} />
-                  <MoreButton list={accepted} />
-                </>
-              ),
-            },
-          ]}
-        />
-      </section>
-    </>
+      </Space>
+      {notice ? (
+        <Alert type="success" title={notice} closable onClose={() => setNotice(null)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Tabs
+        items={[
+          {
+            key: 'pending',
+            label: t('inbox.tabs.pending', {
+              count: pending.items.length,
+              more: pending.hasNextPage ? '+' : '',
+            }),
+            children: (
+              <>
+                <PendingTable
+                  items={pending.items}
+                  loading={pending.isPending}
+                  fetchedAt={pending.dataUpdatedAt}
+                  showRep={showRep}
+                />
+                <MoreButton list={pending} />
+              </>
+            ),
+          },
+          {
+            key: 'accepted',
+            label: t('inbox.tabs.accepted'),
+            children: (
+              <>
+                <AcceptedTable items={accepted.items} loading={accepted.isPending} onDone={setNotice} />
+                <MoreButton list={accepted} />
+              </>
+            ),
+          },
+        ]}
+      />
+    </section>
   );
 }
