@@ -337,8 +337,13 @@ describe.each(engines())('opportunities (%s)', (engine) => {
         hook.requests.filter(
           (r) => r.json?.type === type && (r.json.data.leadId ?? r.json.data.opportunity?.leadId) === leadId,
         );
+      // Deliveries need not arrive in the order of the events: wait for every one expected.
       await waitFor(
-        () => about('opportunity.won').length === 1 && about('lead.status_changed').length >= 5,
+        () =>
+          about('opportunity.won').length === 1 &&
+          about('opportunity.created').length === 2 &&
+          about('opportunity.withdrawn').length === 1 &&
+          about('lead.status_changed').length >= 5,
         'the hooks',
       );
       const moves = about('lead.status_changed')
