@@ -112,7 +112,7 @@ describe('settings (en)', () => {
     const { page, close } = await openAsAdmin('en-US', '/settings/sla');
     await page.getByText('Defaults (never saved)').waitFor();
     const hours = page.getByLabel('Accept or reject within (hours)');
-    expect(await hours.inputValue()).toBe('48');
+    await expect.poll(() => hours.inputValue()).toBe('48');
     await hours.fill('0');
     await page.getByRole('button', { name: 'Save SLA policy' }).click();
     expect(await fieldError(page, 'Accept or reject within (hours)')).not.toBe('');

@@ -60,9 +60,11 @@ export function SlaSettings() {
     <>
       <Typography.Title level={3}>{t('settings.slaPolicy.title')}</Typography.Title>
       <Typography.Paragraph>
-        {settings.data?.version
-          ? t('settings.slaPolicy.version', { version: settings.data.version })
-          : t('settings.slaPolicy.defaults')}
+        {settings.data
+          ? settings.data.version
+            ? t('settings.slaPolicy.version', { version: settings.data.version })
+            : t('settings.slaPolicy.defaults')
+          : null}
       </Typography.Paragraph>
       {unmatched.length ? <Alert type="error" title={unmatched.join('; ')} style={{ marginBottom: 16 }} /> : null}
       <Form
