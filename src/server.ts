@@ -10,6 +10,7 @@ import { createServiceContext, type ServiceContext } from './services/context.js
 import { startDueWorkLoop } from './services/due-work.js';
 import { failInterruptedImports } from './services/import-leads.js';
 import { startNotifications } from './services/notifications/start-notifications.js';
+import { failInterruptedTrainings } from './services/predictive/train-predictive-model.js';
 import { bootstrapAdmin } from './services/users.js';
 import { openStore, type Store, type StoreLocation } from './store/db.js';
 import { liveChannel } from './store/repositories/live-updates.js';
@@ -44,7 +45,10 @@ export async function startServer(
     const ctx = createServiceContext(store.db, manualClock ?? options.clock ?? systemClock, {
       concurrency: store.engine === 'pglite' ? 1 : 4,
     });
-    if (store.engine === 'pglite') await failInterruptedImports(ctx);
+    if (store.engine === 'pglite') {
+      await failInterruptedImports(ctx);
+      await failInterruptedTrainings(ctx);
+    }
     const bootstrap = await bootstrapAdmin(ctx, {
       token: config.adminToken,
       email: config.adminEmail,

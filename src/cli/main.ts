@@ -1,19 +1,27 @@
 #!/usr/bin/env node
-/** The `leadloop` command (SPEC §10): start, migrate, import, plan, demo. */
+/** The `leadloop` command (SPEC §10): start, migrate, import, train, plan, demo. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
+import { type ModelTarget, modelTargets } from '../domain/lead-features/model-target.js';
 import { DataDirBusy } from '../store/data-dir-lock.js';
 import { runDemo } from './demo.js';
 import { runImport } from './import.js';
 import { runMigrate } from './migrate.js';
 import { planCommand } from './plan.js';
 import { runStart } from './start.js';
+import { runTrain } from './train.js';
 
 const port = (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return n;
+};
+
+const target = (value: string): ModelTarget => {
+  if (!(modelTargets as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`the target is one of ${modelTargets.join(', ')}`);
+  return value as ModelTarget;
 };
 
 const program = new Command('leadloop').description('LeadLoop: closed-loop B2B lead operations').showHelpAfterError();
@@ -40,6 +48,15 @@ program
   .option('--as <email>', 'the user the import is recorded for (default: the bootstrap admin)')
   .option('--errors <file>', 'where to write the error report CSV (default: <file>.errors.csv)')
   .action((file, opts) => runImport(configOf(opts), file, opts));
+
+program
+  .command('train')
+  .description('train a predictive model on the history and live leads and print its report')
+  .option('-d, --data <dir>', 'PGlite data directory')
+  .option('--target <stage>', 'the stage to foresee: sql, opportunity or won', target, 'sql')
+  .option('--as <email>', 'the user the training is recorded for (default: the bootstrap admin)')
+  .option('--activate', 'make the new model the active one')
+  .action((opts) => runTrain(configOf(opts), opts));
 
 program.addCommand(planCommand());
 

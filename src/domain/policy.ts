@@ -97,6 +97,11 @@ export const permissions = {
   'plans.run': ['marketing', 'sales_ops', 'sdr_lead', 'sales_manager', 'admin'],
   // §8.2: marketing enters and imports spend (reading it and the channel report: reports.read).
   'spend.manage': ['admin', 'marketing'],
+  // §4.3 predictive score: leaders read the models' reports; training and activation (like a
+  // definition, a new model advises nobody until activated) are the SDR lead's and admin's.
+  'models.read': ['admin', 'sdr_lead', 'sales_ops', 'sales_manager', 'marketing'],
+  'models.train': ['admin', 'sdr_lead', 'sales_ops'],
+  'models.activate': ['admin', 'sdr_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -159,6 +164,9 @@ const actionWords: Record<Action, string> = {
   'reports.manage': 'edit the attribution and credit rules of the reports',
   'plans.run': 'run capacity plans',
   'spend.manage': 'enter or import marketing spend',
+  'models.read': 'read predictive models',
+  'models.train': 'train predictive models',
+  'models.activate': 'activate a predictive model',
 };
 
 export function allowedRoles(action: Action): readonly Role[] {

@@ -35,6 +35,7 @@ import { incentiveRoutes } from './routes/incentives.js';
 import { leadRoutes } from './routes/leads.js';
 import { liveRoutes } from './routes/live.js';
 import { mergeRoutes } from './routes/merges.js';
+import { modelRoutes } from './routes/models.js';
 import { notificationTestRoutes } from './routes/notification-tests.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { opportunityRoutes } from './routes/opportunities.js';
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await economicsRoutes(api, options.ctx);
       await liveRoutes(api, options.ctx);
       await transferPreviewRoutes(api, options.ctx);
+      await modelRoutes(api, options.ctx);
     },
     { prefix: '/api/v1' },
   );

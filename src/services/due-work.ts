@@ -1,13 +1,14 @@
 /**
  * Work that falls due as time passes: the durable timers of the SLAs (SPEC §6.2), the "took
- * effect" record of approved definition versions whose date came (§4.2) and the decay sweep of
- * scores (§4.3). With the manual clock it runs before POST /admin/clock answers, so tests and
- * demos see its effects at once. On the system clock the timers are swept every half minute
+ * effect" record of approved definition versions whose date came (§4.2), the decay sweep of
+ * scores (§4.3) and the models the monthly retraining queued (§4.3). With the manual clock it
+ * runs before POST /admin/clock answers, so tests and demos see its effects at once. On the system clock the timers are swept every half minute
  * and the rest every five minutes.
  */
 import type { ServiceContext } from './context.js';
 import { recordVersionsTakingEffect } from './definitions/stored-version.js';
 import { deliverOutbox } from './notifications/deliver-outbox.js';
+import { trainQueuedModels } from './predictive/train-predictive-model.js';
 import { refreshStaleScores } from './scoring/refresh-stale-scores.js';
 import { sweepDueTimers } from './timers/sweep-timers.js';
 import { timerHandlers } from './timers/timer-handlers.js';
@@ -19,6 +20,7 @@ export async function runDueWork(
   await sweepDueTimers(ctx, timerHandlers, onTimerError);
   await ctx.db.transaction().execute((trx) => recordVersionsTakingEffect(trx, ctx));
   await refreshStaleScores(ctx);
+  await trainQueuedModels(ctx); // the monthly retraining the timers queued
   // what the timers announced goes out before the clock call answers (retries that came due too)
   await deliverOutbox(ctx);
 }

@@ -1,6 +1,7 @@
 /** Kysely's view of the tables created by migrations/ (one set for PGlite and PostgreSQL). */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
+import type { ModelTables } from './schema-models.js';
 import type { NotificationTables } from './schema-notifications.js';
 import type { OpportunityTables } from './schema-opportunities.js';
 import type { PoolTables } from './schema-pool.js';
@@ -448,7 +449,13 @@ export interface IcpRulesTable {
 }
 
 /** Issue 5's tables live beside this file, one file per slice (schema-*.ts). */
-export interface Database extends SlaTables, NotificationTables, PoolTables, OpportunityTables, SessionTables {
+export interface Database
+  extends SlaTables,
+    NotificationTables,
+    PoolTables,
+    OpportunityTables,
+    SessionTables,
+    ModelTables {
   teams: TeamsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;

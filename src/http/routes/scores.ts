@@ -8,6 +8,7 @@ import { readScoringRules, saveScoringRules } from '../../services/scoring/edit-
 import { readLeadScore, readScoreHistory } from '../../services/scoring/lead-score.js';
 import type { RulesInForce } from '../../services/scoring/rules-in-force.js';
 import { problems } from '../problem.js';
+import { termInWordsSchema } from './models.js';
 
 const leadIdParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -25,7 +26,14 @@ const leadScoreSchema = z.object({
   qualificationFramework: z.string().nullable().describe('the framework whose answers gave the qualification points'),
   rulesVersion: z.number().int().describe('0 = the built-in default rules'),
   computedAt: z.string(),
-  predicted: z.null().describe('the active predictive model’s advice; null while none is active'),
+  predicted: z
+    .object({
+      probability: z.number().describe('of reaching the model’s target stage'),
+      modelId: z.string(),
+      factors: z.array(termInWordsSchema).describe('what moved this lead’s probability most'),
+    })
+    .nullable()
+    .describe('the active predictive model’s advice, next to the rule score; null while none is active'),
 });
 
 const points = z.number().int();

@@ -10,6 +10,7 @@ import type { Grade } from '../../domain/scoring/grade.js';
 import type { ExplanationLine } from '../../domain/scoring/scoring-rules.js';
 import { listScoreHistory } from '../../store/repositories/scores.js';
 import type { ServiceContext } from '../context.js';
+import { type LeadPrediction, predictLead } from '../predictive/predict-leads.js';
 import { readLead } from '../read-leads.js';
 import { type ComputedScore, computeScores, rescoreLeads } from './rescore.js';
 
@@ -24,8 +25,8 @@ export interface LeadScoreView {
   qualificationFramework: string | null;
   rulesVersion: number;
   computedAt: string;
-  /** The predictive model's advice (issue 9); null while no model is active. */
-  predicted: null;
+  /** The active predictive model's advice with the factors of this lead; null while none is active. */
+  predicted: LeadPrediction | null;
 }
 
 export async function readLeadScore(ctx: ServiceContext, actor: Actor, leadId: string): Promise<LeadScoreView> {
@@ -34,10 +35,14 @@ export async function readLeadScore(ctx: ServiceContext, actor: Actor, leadId: s
   if (computed.changed) {
     [computed] = await ctx.db.transaction().execute((trx) => rescoreLeads(trx, ctx, [leadId], 'decay'));
   }
-  return view(computed, ctx.clock.now());
+  return view(computed, ctx.clock.now(), await predictLead(ctx, leadId));
 }
 
-function view({ score, framework, rulesVersion }: ComputedScore, at: Date): LeadScoreView {
+function view(
+  { score, framework, rulesVersion }: ComputedScore,
+  at: Date,
+  predicted: LeadPrediction | null,
+): LeadScoreView {
   return {
     total: score.total,
     fit: score.fit,
@@ -48,7 +53,7 @@ function view({ score, framework, rulesVersion }: ComputedScore, at: Date): Lead
     qualificationFramework: framework,
     rulesVersion,
     computedAt: at.toISOString(),
-    predicted: null,
+    predicted,
   };
 }
 

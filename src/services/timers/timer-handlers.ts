@@ -1,4 +1,6 @@
 /** Which handler fires each kind of durable timer. */
+
+import { MODEL_RETRAIN, retrainModel } from '../predictive/retraining-timer.js';
 import { breachAcceptance, recallAfterBreach, remindAcceptance } from '../sla/acceptance-timers.js';
 import { breachFirstContact } from '../sla/first-contact-timer.js';
 import { ACCEPTANCE_DUE, ACCEPTANCE_REMINDER, FIRST_CONTACT_DUE, RECALL_AFTER_BREACH } from '../sla/handoff-clocks.js';
@@ -14,4 +16,5 @@ export const timerHandlers: Readonly<Record<string, TimerHandler>> = {
   [FIRST_TOUCH_DUE]: breachFirstTouch,
   [RECALL_WARNING]: warnRecall,
   [RECALL_DUE]: recallLead,
+  [MODEL_RETRAIN]: retrainModel,
 };

@@ -1,0 +1,126 @@
+/**
+ * What the predictive model learns from and scores (SPEC §4.3), read as it stood at a cut-off:
+ * behaviours and touches before it, qualification answers saved before it. For training the
+ * cut-off of a lead that reached the target stage is the moment it did (nothing that happened
+ * after the outcome leaks into its features); for every other lead, and for scoring, it is now.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { LeadFeatureSource } from '../../domain/lead-features/lead-feature-source.js';
+import type { ModelTarget } from '../../domain/lead-features/model-target.js';
+import type { DB } from '../db.js';
+import type { Database, SourceRecord } from '../schema.js';
+
+/** When the lead reached the target stage: the accepted hand-off, the opportunity, the win. */
+function reachedAt(target: ModelTarget) {
+  switch (target) {
+    case 'sql':
+      return sql`(SELECT min(h.decided_at) FROM handoffs h
+        WHERE h.lead_id = l.id AND h.status IN ('accepted', 'returned'))`;
+    case 'opportunity':
+      return sql`(SELECT min(o.created_at) FROM opportunities o WHERE o.lead_id = l.id AND o.stage <> 'withdrawn')`;
+    case 'won':
+      return sql`(SELECT min(o.closed_at) FROM opportunities o WHERE o.lead_id = l.id AND o.stage = 'won')`;
+  }
+}
+
+/** Statuses at or past the target (a lead moved there without the usual records keeps its last change). */
+const statusesPast: Record<ModelTarget, readonly string[]> = {
+  sql: ['sql', 'opportunity', 'won', 'lost'],
+  opportunity: ['opportunity', 'won', 'lost'],
+  won: ['won'],
+};
+
+interface LeadRow {
+  id: string;
+  created_at: Date | string;
+  history: boolean;
+  status: string;
+  outcome: string | null;
+  channel_id: string | null;
+  original_source: SourceRecord;
+  region_code: string | null;
+  industry: string | null;
+  employees: number | null;
+  title: string | null;
+  fields: Record<string, unknown>;
+  reached_at: Date | string | null;
+  cutoff: Date | string;
+}
+
+const toDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+
+/**
+ * Every lead's sources (`leadIds` omitted: all leads, live and history — training), or these
+ * leads' (scoring). `reachedAt` is read for `target` in both; the cut-off is now when scoring.
+ */
+export async function loadLeadFeatureSources(
+  db: DB,
+  options: { target: ModelTarget; now: Date; leadIds?: readonly string[] },
+): Promise<LeadFeatureSource[]> {
+  const { target, now, leadIds } = options;
+  const scoring = leadIds !== undefined;
+  if (scoring && leadIds.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    // Created, then filled: PostgreSQL takes no bind parameters in CREATE TABLE … AS.
+    await sql`CREATE TEMP TABLE feature_cut (id text PRIMARY KEY, reached_at timestamptz, cutoff timestamptz NOT NULL)
+      ON COMMIT DROP`.execute(trx);
+    await sql`INSERT INTO feature_cut (id, reached_at, cutoff)
+      SELECT id, reached_at, ${scoring ? sql`${now}::timestamptz` : sql`COALESCE(reached_at, ${now}::timestamptz)`}
+      FROM (SELECT l.id, CASE WHEN l.history THEN NULL
+                    ELSE COALESCE(${reachedAt(target)},
+                                  CASE WHEN l.status = ANY(${statusesPast[target]}::text[]) THEN l.updated_at END)
+                  END AS reached_at
+            FROM leads l ${scoring ? sql`WHERE l.id = ANY(${[...leadIds]}::text[])` : sql``}) AS r`.execute(trx);
+    const leads = await sql<LeadRow>`SELECT l.id, l.created_at, l.history, l.status, l.outcome, l.channel_id,
+        l.original_source, l.region_code, l.industry, l.employees, l.title, l.fields, c.reached_at, c.cutoff
+      FROM leads l JOIN feature_cut c ON c.id = l.id ORDER BY l.created_at, l.id`.execute(trx);
+    const sources = new Map<string, LeadFeatureSource>();
+    for (const r of leads.rows) {
+      sources.set(r.id, {
+        id: r.id,
+        createdAt: toDate(r.created_at),
+        history: r.history,
+        status: r.status,
+        outcome: r.outcome,
+        channel: r.channel_id,
+        utm: r.original_source?.utm ?? null,
+        regionCode: r.region_code,
+        industry: r.industry,
+        employees: r.employees,
+        title: r.title,
+        fields: r.fields ?? {},
+        reachedAt: r.reached_at === null ? null : toDate(r.reached_at),
+        cutoff: toDate(r.cutoff),
+        behaviours: [],
+        activities: [],
+        answers: [],
+      });
+    }
+    await addTouches(trx, sources);
+    return [...sources.values()];
+  });
+}
+
+async function addTouches(trx: Transaction<Database>, sources: Map<string, LeadFeatureSource>): Promise<void> {
+  const behaviours = await sql<{ lead_id: string; type: string; n: number; last: Date | string }>`
+    SELECT b.lead_id, b.type, count(*)::int AS n, max(b.occurred_at) AS last
+    FROM behaviours b JOIN feature_cut c ON c.id = b.lead_id
+    WHERE b.occurred_at < c.cutoff GROUP BY b.lead_id, b.type`.execute(trx);
+  for (const r of behaviours.rows) {
+    sources.get(r.lead_id)?.behaviours.push({ type: r.type, count: r.n, last: toDate(r.last) });
+  }
+  const activities = await sql<{ lead_id: string; type: string; n: number; seconds: number }>`
+    SELECT a.lead_id, a.type, count(*)::int AS n, COALESCE(sum(a.duration_sec), 0)::int AS seconds
+    FROM activities a JOIN feature_cut c ON c.id = a.lead_id
+    WHERE a.occurred_at < c.cutoff GROUP BY a.lead_id, a.type`.execute(trx);
+  for (const r of activities.rows) {
+    sources.get(r.lead_id)?.activities.push({ type: r.type, count: r.n, durationSec: r.seconds });
+  }
+  const answers = await sql<{ lead_id: string; framework: string; answers: Record<string, unknown> }>`
+    SELECT q.lead_id, q.framework, q.answers
+    FROM qualifications q JOIN feature_cut c ON c.id = q.lead_id
+    WHERE q.updated_at <= c.cutoff`.execute(trx);
+  for (const r of answers.rows) {
+    sources.get(r.lead_id)?.answers.push({ framework: r.framework, answers: r.answers ?? {} });
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * Predictive models over HTTP (SPEC §4.3, §10.1 `/models`, issue 9): a history import with a
+ * known generating model, training with its honest report (hold-out, AUC, Brier, calibration,
+ * lift, top features in words), the leaky column left out, activation by the right roles only,
+ * `predicted` on a live lead's score, one training at a time, too little history, and the monthly
+ * retraining that never activates on its own.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, expectProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
+
+/** A seeded generator (mulberry32): the same history every run. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const channelEffect: Record<string, number> = {
+  inbound_inquiry: 1.6,
+  referral: 1.2,
+  event_offline: 0.5,
+  sem: 0,
+  content_download: -0.4,
+  outbound: -1.2,
+};
+const titleEffect: Record<string, number> = { CEO: 0.9, 销售总监: 0.4, 市场经理: 0, 销售专员: -0.6 };
+
+interface HistoryRow {
+  externalId: string;
+  createdAt: string;
+  truth: number;
+  won: boolean;
+  line: string;
+}
+
+/** 800 past leads; P(won) = sigmoid(−1.6 + channel + title + 0.25 × visits). */
+function history(): HistoryRow[] {
+  const next = random(20261202);
+  const channels = Object.keys(channelEffect);
+  const titles = Object.keys(titleEffect);
+  const rows: HistoryRow[] = [];
+  for (let i = 0; i < 800; i++) {
+    const channel = channels[Math.floor(next() * channels.length)];
+    const title = titles[Math.floor(next() * titles.length)];
+    const visits = Math.floor(next() * 9);
+    const logit = -1.6 + channelEffect[channel] + titleEffect[title] + 0.25 * visits;
+    const truth = 1 / (1 + Math.exp(-logit));
+    const won = next() < truth;
+    const day = new Date(Date.UTC(2025, 0, 1) + Math.floor((i / 800) * 360) * 86_400_000);
+    const createdAt = day.toISOString().slice(0, 10);
+    const externalId = `CRM-${10_000 + i}`;
+    // 成交负责人 (the rep who closed it) is filled in only once the deal is won: known after the outcome.
+    const closer = won ? '王磊' : '';
+    rows.push({
+      externalId,
+      createdAt,
+      truth,
+      won,
+      line: [externalId, channel, title, visits, createdAt, won ? '已转化' : '未转化', closer].join(','),
+    });
+  }
+  return rows;
+}
+
+const header = '外部编号,渠道,职位,访问次数,创建时间,结果,成交负责人';
+
+/** The Mann–Whitney AUC of scores against labels, as a check on the generator's own power. */
+function auc(scores: number[], labels: boolean[]): number {
+  let pairs = 0;
+  let wins = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (!labels[i]) continue;
+    for (let j = 0; j < scores.length; j++) {
+      if (labels[j]) continue;
+      pairs++;
+      wins += scores[i] > scores[j] ? 1 : scores[i] === scores[j] ? 0.5 : 0;
+    }
+  }
+  return wins / pairs;
+}
+
+describe.each(engines())('predictive models (%s)', (engine) => {
+  let t: TestServer;
+  const rows = history();
+  let model: Reply;
+
+  beforeAll(async () => {
+    t = await startTestServer(engine);
+  });
+  afterAll(async () => t?.stop());
+
+  it('refuses to train without enough history, saying how much more it needs', async () => {
+    const refused = await t.admin('POST', '/models/train', { target: 'won' });
+    expectProblem(refused, 422);
+    expect(refused.body.detail).toMatch(/200 more leads with a known outcome and 30 more that reached won/);
+    const listed = await t.admin('GET', '/models');
+    expect(listed.body.items[0]).toMatchObject({
+      status: 'failed',
+      active: false,
+      failure: { reason: 'not_enough_history', labelled: 0, positives: 0, needLabelled: 200, needPositives: 30 },
+    });
+  });
+
+  it('trains on a history import and reports an honest evaluation', async () => {
+    const form = new FormData();
+    form.append('mode', 'history');
+    form.append('file', new Blob([`${header}\n${rows.map((r) => r.line).join('\n')}\n`]), 'crm-2025.csv');
+    const imported = await t.admin('POST', '/imports', form);
+    expect(imported.status, imported.text).toBe(201);
+    expect(imported.body).toMatchObject({ created: 800, failed: 0 });
+
+    model = await t.admin('POST', '/models/train', { target: 'won' });
+    expect(model.status, model.text).toBe(201);
+    const positives = rows.filter((r) => r.won).length;
+    expect(model.body).toMatchObject({ status: 'trained', target: 'won', active: false, trigger: 'manual' });
+    const m = model.body.metrics;
+    expect(m).toMatchObject({ n: 800, positives, testN: 240, trainN: 560 });
+    // The hold-out is the newest 30% by capture date: the generator's own AUC there bounds ours.
+    const newest = [...rows].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(560);
+    const generatorAuc = auc(
+      newest.map((r) => r.truth),
+      newest.map((r) => r.won),
+    );
+    expect(m.auc).toBeGreaterThan(generatorAuc - 0.08);
+    expect(m.auc).toBeLessThanOrEqual(1);
+    expect(m.brier).toBeGreaterThan(0);
+    expect(m.brier).toBeLessThan(0.25);
+    expect(m.liftTopDecile).toBeGreaterThan(1.3);
+    expect(m.calibration.length).toBeGreaterThanOrEqual(5);
+    expect(m.calibration.reduce((sum: number, c: { n: number }) => sum + c.n, 0)).toBe(240);
+
+    // The closing rep's name separates won from lost perfectly: it is left out, by name.
+    expect(model.body.excluded).toEqual([
+      expect.objectContaining({ feature: 'field.成交负责人', words: { 'zh-CN': '成交负责人', en: '成交负责人' } }),
+    ]);
+    const features = model.body.topFeatures.map((f: { term: { feature: string } }) => f.term.feature);
+    expect(features).not.toContain('field.成交负责人');
+
+    // Top features read as words, with the generator's signs: inbound inquiries up, cold calls down.
+    const channelTerm = (level: string) =>
+      model.body.topFeatures.find(
+        (f: { term: { feature: string; level?: string } }) => f.term.feature === 'channel' && f.term.level === level,
+      );
+    expect(channelTerm('inbound_inquiry')).toMatchObject({
+      effect: expect.any(Number),
+      words: { 'zh-CN': expect.stringMatching(/^渠道 = 主动咨询: \+\d+%$/), en: expect.stringMatching(/^Channel = Inbound inquiry: \+/) },
+    });
+    expect(channelTerm('inbound_inquiry').effect).toBeGreaterThan(0);
+    expect(channelTerm('outbound').effect).toBeLessThan(0);
+
+    const read = await t.admin('GET', `/models/${model.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.metrics).toEqual(m);
+  });
+
+  it('advises on live leads only once an SDR lead or admin activates the model', async () => {
+    const lead = await t.admin('POST', '/leads', {
+      name: '陈静',
+      phone: '13912340001',
+      company: '杭州云图科技有限公司',
+      title: 'CEO',
+      channel: 'inbound_inquiry',
+    });
+    expect(lead.status, lead.text).toBe(201);
+    const cold = await t.admin('POST', '/leads', {
+      name: '刘洋',
+      phone: '13912340002',
+      company: '苏州织造有限公司',
+      title: '销售专员',
+      channel: 'outbound',
+    });
+    expect(cold.status, cold.text).toBe(201);
+
+    const before = await t.admin('GET', `/leads/${lead.body.lead.id}/score`);
+    expect(before.body.predicted).toBeNull();
+
+    const rep = await makeUser(t, 'sales');
+    expectProblem(await rep.call('POST', `/models/${model.body.id}/activate`), 403);
+    expectProblem(await rep.call('GET', '/models'), 403);
+    const sdrLead = await makeUser(t, 'sdr_lead');
+    const activated = await sdrLead.call('POST', `/models/${model.body.id}/activate`);
+    expect(activated.status, activated.text).toBe(200);
+    expect(activated.body).toMatchObject({ active: true, activatedBy: sdrLead.id });
+
+    const hot = await t.admin('GET', `/leads/${lead.body.lead.id}/score`);
+    expect(hot.body.predicted).toMatchObject({ modelId: model.body.id, probability: expect.any(Number) });
+    expect(hot.body.predicted.factors.length).toBeGreaterThan(0);
+    expect(hot.body.predicted.factors[0].words['zh-CN']).toMatch(/[+−]\d+(\.\d)?%$/);
+    const coldScore = await t.admin('GET', `/leads/${cold.body.lead.id}/score`);
+    expect(hot.body.predicted.probability).toBeGreaterThan(coldScore.body.predicted.probability + 0.2);
+
+    const audit = await t.admin('GET', `/audit?entityType=model&entityId=${model.body.id}`);
+    expect(audit.status, audit.text).toBe(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['model.trained', 'model.activated']),
+    );
+  });
+
+  it('trains one model at a time', async () => {
+    const [a, b] = await Promise.all([
+      t.admin('POST', '/models/train', { target: 'won' }),
+      t.admin('POST', '/models/train', { target: 'won' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    expectProblem(a.status === 409 ? a : b, 409);
+  });
+
+  it('answers bad input with the field or the model named', async () => {
+    const badTarget = await t.admin('POST', '/models/train', { target: 'revenue' });
+    expectProblem(badTarget, 400);
+    expect(badTarget.body.errors[0].field).toBe('target');
+    expectProblem(await t.admin('GET', '/models/no-such-model'), 404);
+    const failed = (await t.admin('GET', '/models')).body.items.find((m: { status: string }) => m.status === 'failed');
+    expectProblem(await t.admin('POST', `/models/${failed.id}/activate`), 409);
+  });
+
+  it('retrains every month without activating the new model', async () => {
+    const before = (await t.admin('GET', '/models')).body.items.length;
+    const moved = await t.admin('POST', '/admin/clock', { advance: '35d' });
+    expect(moved.status, moved.text).toBe(200);
+    const items = (await t.admin('GET', '/models')).body.items;
+    expect(items.length).toBe(before + 1);
+    expect(items[0]).toMatchObject({ trigger: 'monthly', status: 'trained', target: 'won', active: false });
+    expect(items.filter((m: { active: boolean }) => m.active).map((m: { id: string }) => m.id)).toEqual([
+      model.body.id,
+    ]);
+  });
+});
