@@ -203,4 +203,19 @@ describe('rankQueue: MRL first, then SLA-due, then re-surfaced, then score (SPEC
   it('an empty queue is empty', () => {
     expect(rankQueue([], { now })).toEqual([]);
   });
+
+  it('orders by the predicted probability when asked, after the obligations, and says so', () => {
+    const candidates = [
+      lead('high-score', { score: 90, predicted: 0.1 }),
+      lead('likely', { score: 20, predicted: 0.62 }),
+      lead('unknown', { score: 95, predicted: null }),
+      lead('due', { score: 5, predicted: 0.01, timers: [{ kind: 'lead.first_touch_due', dueAt: hours(1), createdAt: hours(-1) }] }),
+    ];
+    expect(order(candidates)).toEqual(['due', 'unknown', 'high-score', 'likely']);
+    const ranked = rankQueue(candidates, { now, by: 'predicted' });
+    expect(ranked.map((e) => e.leadId)).toEqual(['due', 'likely', 'high-score', 'unknown']);
+    expect(ranked[1].reason).toBe('预测转化 62% / predicted 62%');
+    expect(ranked[1].reasons.map((r) => r.code)).toEqual(['predicted', 'score']);
+    expect(rankQueue(candidates, { now })[2].reasons.map((r) => r.code)).toEqual(['score', 'predicted']);
+  });
 });

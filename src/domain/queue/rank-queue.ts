@@ -41,10 +41,12 @@ export interface QueueCandidate {
   /** Its open SLA timers. */
   timers: readonly { kind: string; dueAt: Date; createdAt: Date }[];
   resurfaced: { trigger: string | null; at: Date } | null;
+  /** The active predictive model's probability, when one is active (SPEC §4.3). */
+  predicted?: number | null;
 }
 
 export interface QueueReason {
-  code: 'mrl' | 'first_touch_due' | 'recall_due' | 'recall_warning' | 'resurfaced' | 'score';
+  code: 'mrl' | 'first_touch_due' | 'recall_due' | 'recall_warning' | 'resurfaced' | 'score' | 'predicted';
   /** Chinese / English, as the workbench shows it. */
   text: string;
   at: Date | null;
@@ -66,6 +68,11 @@ export interface RankOptions {
   dueWithinMs?: number;
   /** IANA zone the reason texts show times in. */
   timeZone?: string;
+  /**
+   * What orders the leads after the obligations (MRL, SLA-due, re-surfaced): the rule score, or
+   * the predictive model's probability (leads without one after those with one).
+   */
+  by?: 'score' | 'predicted';
 }
 
 const timerCode: Record<SlaTimerKind, QueueReason['code']> = {
@@ -115,6 +122,8 @@ export function rankQueue(candidates: readonly QueueCandidate[], options: RankOp
   const dueWithin = options.dueWithinMs ?? DEFAULT_DUE_WITHIN_MS;
   const horizon = options.now.getTime() + dueWithin;
   const when = timeFormatter(options.now, options.timeZone ?? 'Asia/Shanghai');
+  const byPredicted = options.by === 'predicted';
+  const predictedOf = (c: QueueCandidate) => (typeof c.predicted === 'number' ? c.predicted : -1);
 
   const ranked = candidates.map((c) => {
     const timers = liveTimers(c);
@@ -137,7 +146,12 @@ export function rankQueue(candidates: readonly QueueCandidate[], options: RankOp
       });
     }
     const grade = c.grade ? ` (${c.grade})` : '';
-    reasons.push({ code: 'score', text: `评分 ${c.score}${grade} / score ${c.score}${grade}`, at: null });
+    const scoreReason: QueueReason = { code: 'score', text: `评分 ${c.score}${grade} / score ${c.score}${grade}`, at: null };
+    const predicted = typeof c.predicted === 'number' ? Math.round(c.predicted * 100) : null;
+    const predictedReason: QueueReason | null =
+      predicted === null ? null : { code: 'predicted', text: `预测转化 ${predicted}% / predicted ${predicted}%`, at: null };
+    if (byPredicted && predictedReason) reasons.push(predictedReason, scoreReason);
+    else reasons.push(scoreReason, ...(predictedReason ? [predictedReason] : []));
     const priority: QueuePriority = mrl ? 'mrl' : due.length > 0 ? 'sla_due' : resurfaced ? 'resurfaced' : 'score';
     const key =
       priority === 'mrl'
@@ -165,6 +179,7 @@ export function rankQueue(candidates: readonly QueueCandidate[], options: RankOp
     (a, b) =>
       a.tier - b.tier ||
       a.key - b.key ||
+      (byPredicted ? predictedOf(b.c) - predictedOf(a.c) : 0) ||
       b.c.score - a.c.score ||
       a.c.createdAt.getTime() - b.c.createdAt.getTime() ||
       (a.c.leadId < b.c.leadId ? -1 : a.c.leadId > b.c.leadId ? 1 : 0),

@@ -4,7 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { queuePriorities } from '../../domain/queue/rank-queue.js';
 import type { ServiceContext } from '../../services/context.js';
-import { QUEUE_DEFAULT_LIMIT, QUEUE_MAX_LIMIT, readQueue } from '../../services/queue/read-queue.js';
+import {
+  PREDICTED_WINDOW,
+  QUEUE_DEFAULT_LIMIT,
+  QUEUE_MAX_LIMIT,
+  readQueue,
+} from '../../services/queue/read-queue.js';
 import { leadSchema, presentLead } from '../presenters/lead.js';
 import { problems } from '../problem.js';
 
@@ -18,13 +23,17 @@ const queueItemSchema = z
     reasons: z
       .array(
         z.object({
-          code: z.enum(['mrl', 'first_touch_due', 'recall_due', 'recall_warning', 'resurfaced', 'score']),
+          code: z.enum(['mrl', 'first_touch_due', 'recall_due', 'recall_warning', 'resurfaced', 'score', 'predicted']),
           text: z.string(),
           at: z.string().nullable().describe('returned at, due at, re-surfaced at'),
         }),
       )
       .describe('every reason that applies, the deciding one first'),
     dueAt: z.string().nullable().describe('the soonest open SLA deadline (first touch, recall), however far'),
+    predicted: z
+      .number()
+      .nullable()
+      .describe('the active predictive model’s probability of reaching its target; null when none is active'),
   })
   .meta({ id: 'QueueItem' });
 
@@ -50,6 +59,13 @@ export async function queueRoutes(app: FastifyInstance, ctx: ServiceContext) {
               .default('all')
               .describe('all: own new/working leads and the shared queue of unowned new leads; own: own leads only'),
             limit: z.coerce.number().int().min(1).max(QUEUE_MAX_LIMIT).default(QUEUE_DEFAULT_LIMIT),
+            sort: z
+              .enum(['score', 'predicted'])
+              .default('score')
+              .describe(
+                'after MRL, SLA-due and re-surfaced leads: by rule score, or by the active model’s probability ' +
+                  `(among the ${PREDICTED_WINDOW} best-scored candidates)`,
+              ),
           })
           .strict(),
         response: {

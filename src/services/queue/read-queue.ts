@@ -10,6 +10,10 @@
  * exists to show. `scope=own` narrows to the SDR's own leads.
  *
  * Whose: the caller's. An SDR lead may read a member of their team's (`sdrId`), an admin anyone's.
+ *
+ * `sort=predicted` orders what follows the obligations by the active model's probability (§4.3)
+ * instead of the rule score, among the best-scored leads of a wider window (PREDICTED_WINDOW):
+ * probabilities are computed when asked for, not kept on every lead.
  */
 import { Forbidden, InvalidInput, NotFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
@@ -25,19 +29,25 @@ import type { LeadRow } from '../../store/repositories/leads.js';
 import { loadQueue } from '../../store/repositories/queue.js';
 import { findUser } from '../../store/repositories/users.js';
 import type { ServiceContext } from '../context.js';
+import { predictProbabilities } from '../predictive/predict-leads.js';
 
 export const QUEUE_DEFAULT_LIMIT = 50;
 export const QUEUE_MAX_LIMIT = 200;
+/** How many candidates `sort=predicted` reorders by probability. */
+export const PREDICTED_WINDOW = 1000;
 const sdrRoles: readonly string[] = ['sdr', 'sdr_lead'];
 
 export interface QueueQueryInput {
   sdrId?: string;
   scope?: 'all' | 'own';
   limit?: number;
+  sort?: 'score' | 'predicted';
 }
 
 export interface QueueItem extends Omit<QueueEntry, 'leadId'> {
   lead: LeadRow;
+  /** The active model's probability; null when no model is active. */
+  predicted: number | null;
 }
 
 export async function readQueue(
@@ -54,8 +64,12 @@ export async function readQueue(
     includeUnowned: (input.scope ?? 'all') === 'all',
     slaKinds: slaTimerKinds,
     dueBefore: new Date(now.getTime() + DEFAULT_DUE_WITHIN_MS),
-    limit,
+    limit: input.sort === 'predicted' ? Math.max(limit, PREDICTED_WINDOW) : limit,
   });
+  const predictions = await predictProbabilities(
+    ctx,
+    facts.leads.map((l) => l.id),
+  );
   const candidates: QueueCandidate[] = facts.leads.map((l) => ({
     leadId: l.id,
     score: l.score,
@@ -66,11 +80,16 @@ export async function readQueue(
     returned: facts.returns.get(l.id) ?? null,
     timers: facts.timers.get(l.id) ?? [],
     resurfaced: l.resurfaced_at ? { trigger: l.resurfaced_trigger, at: new Date(l.resurfaced_at) } : null,
+    predicted: predictions?.probabilities.get(l.id) ?? null,
   }));
   const rows = new Map(facts.leads.map((l) => [l.id, l]));
-  const items = rankQueue(candidates, { now, dueWithinMs: DEFAULT_DUE_WITHIN_MS })
+  const items = rankQueue(candidates, { now, dueWithinMs: DEFAULT_DUE_WITHIN_MS, by: input.sort ?? 'score' })
     .slice(0, limit)
-    .map(({ leadId, ...entry }) => ({ lead: rows.get(leadId) as LeadRow, ...entry }));
+    .map(({ leadId, ...entry }) => ({
+      lead: rows.get(leadId) as LeadRow,
+      ...entry,
+      predicted: predictions?.probabilities.get(leadId) ?? null,
+    }));
   return { sdrId, items };
 }
 
