@@ -148,7 +148,10 @@ describe.each(engines())('predictive models (%s)', (engine) => {
       );
     expect(channelTerm('inbound_inquiry')).toMatchObject({
       effect: expect.any(Number),
-      words: { 'zh-CN': expect.stringMatching(/^渠道 = 主动咨询: \+\d+%$/), en: expect.stringMatching(/^Channel = Inbound inquiry: \+/) },
+      words: {
+        'zh-CN': expect.stringMatching(/^渠道 = 主动咨询: \+\d+%$/),
+        en: expect.stringMatching(/^Channel = Inbound inquiry: \+/),
+      },
     });
     expect(channelTerm('inbound_inquiry').effect).toBeGreaterThan(0);
     expect(channelTerm('outbound').effect).toBeLessThan(0);

@@ -37,6 +37,7 @@ export const settingsSections = [
   'frameworks',
   'definitions',
   'scoring',
+  'models',
   'routing',
   'roster',
   'sla',
@@ -47,11 +48,11 @@ export type SettingsSection = (typeof settingsSections)[number];
 /** The settings each role keeps or must read for its job (the API's permissions, src/domain/policy.ts). */
 export const settingsByRole: Record<Role, SettingsSection[]> = {
   sdr: [],
-  sdr_lead: ['users', 'frameworks', 'definitions', 'scoring', 'routing', 'roster', 'sla'],
+  sdr_lead: ['users', 'frameworks', 'definitions', 'scoring', 'models', 'routing', 'roster', 'sla'],
   sales: [],
-  sales_manager: ['definitions', 'roster', 'sla'],
-  sales_ops: ['users', 'definitions', 'scoring', 'routing', 'roster', 'sla'],
+  sales_manager: ['definitions', 'models', 'roster', 'sla'],
+  sales_ops: ['users', 'definitions', 'scoring', 'models', 'routing', 'roster', 'sla'],
   sales_assistant: [],
-  marketing: ['channels', 'definitions', 'scoring'],
+  marketing: ['channels', 'definitions', 'scoring', 'models'],
   admin: [...settingsSections],
 };

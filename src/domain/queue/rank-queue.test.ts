@@ -209,7 +209,11 @@ describe('rankQueue: MRL first, then SLA-due, then re-surfaced, then score (SPEC
       lead('high-score', { score: 90, predicted: 0.1 }),
       lead('likely', { score: 20, predicted: 0.62 }),
       lead('unknown', { score: 95, predicted: null }),
-      lead('due', { score: 5, predicted: 0.01, timers: [{ kind: 'lead.first_touch_due', dueAt: hours(1), createdAt: hours(-1) }] }),
+      lead('due', {
+        score: 5,
+        predicted: 0.01,
+        timers: [{ kind: 'lead.first_touch_due', dueAt: hours(1), createdAt: hours(-1) }],
+      }),
     ];
     expect(order(candidates)).toEqual(['due', 'unknown', 'high-score', 'likely']);
     const ranked = rankQueue(candidates, { now, by: 'predicted' });

@@ -146,10 +146,16 @@ export function rankQueue(candidates: readonly QueueCandidate[], options: RankOp
       });
     }
     const grade = c.grade ? ` (${c.grade})` : '';
-    const scoreReason: QueueReason = { code: 'score', text: `评分 ${c.score}${grade} / score ${c.score}${grade}`, at: null };
+    const scoreReason: QueueReason = {
+      code: 'score',
+      text: `评分 ${c.score}${grade} / score ${c.score}${grade}`,
+      at: null,
+    };
     const predicted = typeof c.predicted === 'number' ? Math.round(c.predicted * 100) : null;
     const predictedReason: QueueReason | null =
-      predicted === null ? null : { code: 'predicted', text: `预测转化 ${predicted}% / predicted ${predicted}%`, at: null };
+      predicted === null
+        ? null
+        : { code: 'predicted', text: `预测转化 ${predicted}% / predicted ${predicted}%`, at: null };
     if (byPredicted && predictedReason) reasons.push(predictedReason, scoreReason);
     else reasons.push(scoreReason, ...(predictedReason ? [predictedReason] : []));
     const priority: QueuePriority = mrl ? 'mrl' : due.length > 0 ? 'sla_due' : resurfaced ? 'resurfaced' : 'score';

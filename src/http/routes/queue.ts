@@ -4,12 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { queuePriorities } from '../../domain/queue/rank-queue.js';
 import type { ServiceContext } from '../../services/context.js';
-import {
-  PREDICTED_WINDOW,
-  QUEUE_DEFAULT_LIMIT,
-  QUEUE_MAX_LIMIT,
-  readQueue,
-} from '../../services/queue/read-queue.js';
+import { PREDICTED_WINDOW, QUEUE_DEFAULT_LIMIT, QUEUE_MAX_LIMIT, readQueue } from '../../services/queue/read-queue.js';
 import { leadSchema, presentLead } from '../presenters/lead.js';
 import { problems } from '../problem.js';
 

@@ -14,6 +14,7 @@ import { settings } from './en/settings.js';
 import { settingsChannels } from './en/settingsChannels.js';
 import { settingsDefinitions } from './en/settingsDefinitions.js';
 import { settingsFrameworks } from './en/settingsFrameworks.js';
+import { settingsModels } from './en/settingsModels.js';
 import { settingsNotifications } from './en/settingsNotifications.js';
 import { settingsRouting } from './en/settingsRouting.js';
 import { settingsScoring } from './en/settingsScoring.js';
@@ -95,6 +96,7 @@ export const en: Catalogue = {
   settingsChannels,
   settingsNotifications,
   settingsDefinitions,
+  settingsModels,
   settingsScoring,
   settingsFrameworks,
   settingsRouting,

@@ -13,6 +13,7 @@ import { settings } from './zh-CN/settings.js';
 import { settingsChannels } from './zh-CN/settingsChannels.js';
 import { settingsDefinitions } from './zh-CN/settingsDefinitions.js';
 import { settingsFrameworks } from './zh-CN/settingsFrameworks.js';
+import { settingsModels } from './zh-CN/settingsModels.js';
 import { settingsNotifications } from './zh-CN/settingsNotifications.js';
 import { settingsRouting } from './zh-CN/settingsRouting.js';
 import { settingsScoring } from './zh-CN/settingsScoring.js';
@@ -93,6 +94,7 @@ export const zhCN = {
   settingsChannels,
   settingsNotifications,
   settingsDefinitions,
+  settingsModels,
   settingsScoring,
   settingsFrameworks,
   settingsRouting,

@@ -29,6 +29,8 @@ export const lead: Catalogue['lead'] = {
     rule: 'Rule',
     points: 'Points',
     computedAt: 'Computed {{at}}',
+    predicted: 'Predicted conversion',
+    predictedLine: 'Predicted probability {{probability}} (the model’s advice, next to the rule score)',
     framework: 'Qualification points from {{framework}}',
   },
   source: {

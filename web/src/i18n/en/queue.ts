@@ -12,6 +12,7 @@ export const queue: Catalogue['queue'] = {
     status: 'Status',
     owner: 'Owner',
     score: 'Score',
+    predicted: 'Predicted',
     reason: 'Why here',
   },
   priority: {
@@ -42,6 +43,9 @@ export const queue: Catalogue['queue'] = {
     scopeAll: 'My leads and the shared queue',
     scopeOwn: 'My leads only',
     limit: 'Up to',
+    sort: 'Then order by',
+    sortScore: 'Rule score',
+    sortPredicted: 'Predicted conversion',
     priority: 'Priority',
     anyPriority: 'All',
     search: 'Search',

@@ -10,6 +10,7 @@ export const settings: Catalogue['settings'] = {
   frameworks: 'Qualification templates',
   definitions: 'Definitions and approvals',
   scoring: 'Scoring rules',
+  models: 'Predictive models',
   routing: 'Routing rules',
   notifications: 'Notifications and integrations',
   addUser: 'Add user',

@@ -28,6 +28,8 @@ export const lead = {
     points: '分值',
     computedAt: '计算于 {{at}}',
     framework: '资质分来自 {{framework}}',
+    predicted: '预测转化',
+    predictedLine: '预测转化概率 {{probability}}（模型建议，与规则评分并列）',
   },
   source: {
     title: '来源',

@@ -10,6 +10,7 @@ export const queue = {
     status: '状态',
     owner: '负责人',
     score: '评分',
+    predicted: '预测转化',
     reason: '排序原因',
   },
   priority: {
@@ -40,6 +41,9 @@ export const queue = {
     scopeAll: '我的线索和共享队列',
     scopeOwn: '只看我的线索',
     limit: '条数上限',
+    sort: '其后排序',
+    sortScore: '按规则评分',
+    sortPredicted: '按预测转化',
     priority: '优先级',
     anyPriority: '全部',
     search: '搜索',

@@ -7,6 +7,7 @@ export const settings = {
   channels: '渠道与费用',
   frameworks: '资格模板',
   definitions: '口径与审批',
+  models: '预测模型',
   scoring: '评分规则',
   routing: '分配规则',
   notifications: '通知与集成',

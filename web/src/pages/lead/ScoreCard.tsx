@@ -3,6 +3,7 @@ import { Alert, Card, Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useFormat } from '../../format';
+import { useTermWords } from '../../prediction';
 import { muted } from '../queue/styles';
 import type { LeadScore } from './lead-api';
 
@@ -16,6 +17,7 @@ export function ScoreCard({ leadId }: { leadId: string }) {
     retry: false,
   });
   const s = score.data;
+  const words = useTermWords();
   return (
     <Card title={t('lead.score.title')} size="small" loading={score.isPending}>
       {score.error ? <Alert type="error" title={t('errors.generic')} /> : null}
@@ -48,6 +50,18 @@ export function ScoreCard({ leadId }: { leadId: string }) {
               },
             ]}
           />
+          {s.predicted ? (
+            <section aria-label={t('lead.score.predicted')} className="predicted-score">
+              <Typography.Text strong>
+                {t('lead.score.predictedLine', { probability: format.percent(s.predicted.probability) })}
+              </Typography.Text>
+              <ul>
+                {s.predicted.factors.map((f) => (
+                  <li key={f.feature}>{words(f)}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <Typography.Text style={muted}>
             {t('lead.score.computedAt', { at: format.dateTime(s.computedAt) })}
             {s.qualificationFramework ? ` · ${t('lead.score.framework', { framework: s.qualificationFramework })}` : ''}

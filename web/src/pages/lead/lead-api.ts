@@ -1,4 +1,6 @@
 /** Shapes of the lead page's API answers (src/http/routes/{leads,scores,qualification,handoffs}.ts). */
+import type { Prediction } from '../../prediction';
+
 export type { Lead, Source } from '../queue/queue-api';
 
 export interface LeadScore {
@@ -10,6 +12,8 @@ export interface LeadScore {
   explanation: { rule: string; points: number }[];
   qualificationFramework: string | null;
   computedAt: string;
+  /** The active predictive model's advice; null while none is active. */
+  predicted: Prediction | null;
 }
 
 export interface TimelineEntry {

@@ -43,6 +43,10 @@ export function QueueFilterBar({
         <option value="all">{t('queue.filters.scopeAll')}</option>
         <option value="own">{t('queue.filters.scopeOwn')}</option>
       </NativeSelect>
+      <NativeSelect label={t('queue.filters.sort')} value={filters.sort ?? 'score'} onChange={(v) => set('sort', v)}>
+        <option value="score">{t('queue.filters.sortScore')}</option>
+        <option value="predicted">{t('queue.filters.sortPredicted')}</option>
+      </NativeSelect>
       <NativeSelect
         label={t('queue.filters.priority')}
         value={filters.priority}

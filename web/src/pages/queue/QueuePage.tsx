@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api } from '../../api';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
+import { useFormat } from '../../format';
 import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { QueueFilterBar } from './QueueFilterBar';
@@ -29,9 +30,10 @@ export default function QueuePage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const ownerName = useOwnerName();
+  const format = useFormat();
   const [filters, setFilters] = useState<QueueFilters>(defaultFilters);
   const queue = useQuery({
-    queryKey: ['queue', filters.sdrId, filters.scope, filters.limit],
+    queryKey: ['queue', filters.sdrId, filters.scope, filters.limit, filters.sort],
     queryFn: () => api<QueueResponse>('GET', queuePath(filters)),
     retry: false,
   });
@@ -204,6 +206,16 @@ export default function QueuePage() {
                 align: 'right',
                 render: (_, r) => `${r.lead.score}${r.lead.grade ? ` · ${r.lead.grade}` : ''}`,
               },
+              ...(rows.some((i) => i.predicted !== null)
+                ? [
+                    {
+                      title: t('queue.columns.predicted'),
+                      key: 'predicted',
+                      align: 'right' as const,
+                      render: (_: unknown, r: QueueItem) => format.percent(r.predicted),
+                    },
+                  ]
+                : []),
               { title: t('queue.columns.reason'), key: 'reason', render: (_, r) => <QueueReason item={r} now={now} /> },
             ]}
           />

@@ -41,7 +41,14 @@ export interface Lead {
 }
 
 export type QueuePriority = 'mrl' | 'sla_due' | 'resurfaced' | 'score';
-export type ReasonCode = 'mrl' | 'first_touch_due' | 'recall_due' | 'recall_warning' | 'resurfaced' | 'score';
+export type ReasonCode =
+  | 'mrl'
+  | 'first_touch_due'
+  | 'recall_due'
+  | 'recall_warning'
+  | 'resurfaced'
+  | 'score'
+  | 'predicted';
 
 export interface QueueItem {
   lead: Lead;
@@ -49,6 +56,8 @@ export interface QueueItem {
   priority: QueuePriority;
   reasons: { code: ReasonCode; text: string; at: string | null }[];
   dueAt: string | null;
+  /** The active predictive model's probability; null when none is active. */
+  predicted: number | null;
 }
 
 export interface QueueResponse {
@@ -64,15 +73,24 @@ export interface QueueFilters {
   sdrId: string;
   scope: 'all' | 'own';
   limit: number;
+  /** After MRL, SLA-due and re-surfaced leads: by rule score or by the model's probability. */
+  sort: 'score' | 'predicted';
   priority: QueuePriority | '';
   search: string;
 }
 
-export const defaultFilters: QueueFilters = { sdrId: '', scope: 'all', limit: 200, priority: '', search: '' };
+export const defaultFilters: QueueFilters = {
+  sdrId: '',
+  scope: 'all',
+  limit: 200,
+  sort: 'score',
+  priority: '',
+  search: '',
+};
 
 export function queuePath(filters: QueueFilters): string {
   const whose = filters.sdrId ? `&sdrId=${encodeURIComponent(filters.sdrId)}` : '';
-  return `/queue?scope=${filters.scope}&limit=${filters.limit}${whose}`;
+  return `/queue?scope=${filters.scope}&limit=${filters.limit}&sort=${filters.sort ?? 'score'}${whose}`;
 }
 
 export function narrow(items: readonly QueueItem[], filters: QueueFilters): QueueItem[] {

@@ -7,6 +7,7 @@ import { NotFoundView } from '../ErrorView';
 import { ChannelsSettings } from './ChannelsSettings';
 import { DefinitionsSettings } from './DefinitionsSettings';
 import { FrameworksSettings } from './FrameworksSettings';
+import { ModelsSettings } from './ModelsSettings';
 import { NotificationsSettings } from './NotificationsSettings';
 import { RosterSettings } from './RosterSettings';
 import { RoutingSettings } from './RoutingSettings';
@@ -42,6 +43,7 @@ export default function SettingsPage() {
             <Route path="frameworks" element={<FrameworksSettings />} />
             <Route path="definitions" element={<DefinitionsSettings />} />
             <Route path="scoring" element={<ScoringSettings />} />
+            <Route path="models" element={<ModelsSettings />} />
             <Route path="routing" element={<RoutingSettings />} />
             <Route path="notifications" element={<NotificationsSettings />} />
             <Route path="*" element={<NotFoundView />} />
