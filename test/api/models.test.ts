@@ -6,68 +6,8 @@
  * retraining that never activates on its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { historyCsv, historyRows } from '../support/history.js';
 import { engines, expectProblem, makeUser, type Reply, startTestServer, type TestServer } from '../support/server.js';
-
-/** A seeded generator (mulberry32): the same history every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const channelEffect: Record<string, number> = {
-  inbound_inquiry: 1.6,
-  referral: 1.2,
-  event_offline: 0.5,
-  sem: 0,
-  content_download: -0.4,
-  outbound: -1.2,
-};
-const titleEffect: Record<string, number> = { CEO: 0.9, 销售总监: 0.4, 市场经理: 0, 销售专员: -0.6 };
-
-interface HistoryRow {
-  externalId: string;
-  createdAt: string;
-  truth: number;
-  won: boolean;
-  line: string;
-}
-
-/** 800 past leads; P(won) = sigmoid(−1.6 + channel + title + 0.25 × visits). */
-function history(): HistoryRow[] {
-  const next = random(20261202);
-  const channels = Object.keys(channelEffect);
-  const titles = Object.keys(titleEffect);
-  const rows: HistoryRow[] = [];
-  for (let i = 0; i < 800; i++) {
-    const channel = channels[Math.floor(next() * channels.length)];
-    const title = titles[Math.floor(next() * titles.length)];
-    const visits = Math.floor(next() * 9);
-    const logit = -1.6 + channelEffect[channel] + titleEffect[title] + 0.25 * visits;
-    const truth = 1 / (1 + Math.exp(-logit));
-    const won = next() < truth;
-    const day = new Date(Date.UTC(2025, 0, 1) + Math.floor((i / 800) * 360) * 86_400_000);
-    const createdAt = day.toISOString().slice(0, 10);
-    const externalId = `CRM-${10_000 + i}`;
-    // 成交负责人 (the rep who closed it) is filled in only once the deal is won: known after the outcome.
-    const closer = won ? '王磊' : '';
-    rows.push({
-      externalId,
-      createdAt,
-      truth,
-      won,
-      line: [externalId, channel, title, visits, createdAt, won ? '已转化' : '未转化', closer].join(','),
-    });
-  }
-  return rows;
-}
-
-const header = '外部编号,渠道,职位,访问次数,创建时间,结果,成交负责人';
 
 /** The Mann–Whitney AUC of scores against labels, as a check on the generator's own power. */
 function auc(scores: number[], labels: boolean[]): number {
@@ -86,7 +26,7 @@ function auc(scores: number[], labels: boolean[]): number {
 
 describe.each(engines())('predictive models (%s)', (engine) => {
   let t: TestServer;
-  const rows = history();
+  const rows = historyRows();
   let model: Reply;
 
   beforeAll(async () => {
@@ -109,7 +49,7 @@ describe.each(engines())('predictive models (%s)', (engine) => {
   it('trains on a history import and reports an honest evaluation', async () => {
     const form = new FormData();
     form.append('mode', 'history');
-    form.append('file', new Blob([`${header}\n${rows.map((r) => r.line).join('\n')}\n`]), 'crm-2025.csv');
+    form.append('file', new Blob([historyCsv(rows)]), 'crm-2025.csv');
     const imported = await t.admin('POST', '/imports', form);
     expect(imported.status, imported.text).toBe(201);
     expect(imported.body).toMatchObject({ created: 800, failed: 0 });

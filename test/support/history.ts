@@ -1,0 +1,70 @@
+/**
+ * A past year of leads as a CRM would export it, drawn from a known generating model (issue 9's
+ * quality bar): P(won) = sigmoid(−1.6 + channel + title + 0.25 × visits). 成交负责人 (the rep who
+ * closed the deal) is filled in only for won leads: a column known only after the outcome.
+ */
+/** A seeded generator (mulberry32): the same history every run. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const channelEffect: Record<string, number> = {
+  inbound_inquiry: 1.6,
+  referral: 1.2,
+  event_offline: 0.5,
+  sem: 0,
+  content_download: -0.4,
+  outbound: -1.2,
+};
+const titleEffect: Record<string, number> = { CEO: 0.9, 销售总监: 0.4, 市场经理: 0, 销售专员: -0.6 };
+
+export interface HistoryRow {
+  externalId: string;
+  createdAt: string;
+  truth: number;
+  won: boolean;
+  line: string;
+}
+
+/** 800 past leads; P(won) = sigmoid(−1.6 + channel + title + 0.25 × visits). */
+export function historyRows(): HistoryRow[] {
+  const next = random(20261202);
+  const channels = Object.keys(channelEffect);
+  const titles = Object.keys(titleEffect);
+  const rows: HistoryRow[] = [];
+  for (let i = 0; i < 800; i++) {
+    const channel = channels[Math.floor(next() * channels.length)];
+    const title = titles[Math.floor(next() * titles.length)];
+    const visits = Math.floor(next() * 9);
+    const logit = -1.6 + channelEffect[channel] + titleEffect[title] + 0.25 * visits;
+    const truth = 1 / (1 + Math.exp(-logit));
+    const won = next() < truth;
+    const day = new Date(Date.UTC(2025, 0, 1) + Math.floor((i / 800) * 360) * 86_400_000);
+    const createdAt = day.toISOString().slice(0, 10);
+    const externalId = `CRM-${10_000 + i}`;
+    // 成交负责人 (the rep who closed it) is filled in only once the deal is won: known after the outcome.
+    const closer = won ? '王磊' : '';
+    rows.push({
+      externalId,
+      createdAt,
+      truth,
+      won,
+      line: [externalId, channel, title, visits, createdAt, won ? '已转化' : '未转化', closer].join(','),
+    });
+  }
+  return rows;
+}
+
+export const historyHeader = '外部编号,渠道,职位,访问次数,创建时间,结果,成交负责人';
+
+/** The rows as a UTF-8 CSV file with the Chinese header. */
+export function historyCsv(rows: readonly HistoryRow[]): string {
+  return `${historyHeader}\n${rows.map((r) => r.line).join('\n')}\n`;
+}
