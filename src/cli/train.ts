@@ -56,7 +56,7 @@ export async function runTrain(
     console.log(`Model ${record.id} (target: ${opts.target})`);
     console.log(`  leads with an outcome: ${m.n}, reached ${opts.target}: ${m.positives} (${percent(m.baseRate)})`);
     console.log(
-      `  held out (newest 30%): ${m.testN} leads — ROC AUC ${m.auc.toFixed(3)}, Brier ${m.brier.toFixed(3)}, top-decile lift ${m.liftTopDecile.toFixed(2)}×`,
+      `  held out (newest 30%): ${m.testN} leads — ROC AUC ${m.auc?.toFixed(3) ?? '—'}, Brier ${m.brier.toFixed(3)}, top-decile lift ${m.liftTopDecile?.toFixed(2) ?? '—'}×`,
     );
     console.log('  calibration (predicted → observed, leads):');
     for (const c of m.calibration)

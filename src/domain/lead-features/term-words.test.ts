@@ -8,10 +8,16 @@ describe('term words', () => {
     const channel = { feature: 'channel', kind: 'level', level: 'inbound_inquiry' } as const;
     expect(termWords(channel, 'zh-CN', names)).toBe('渠道 = 主动咨询');
     expect(termWords(channel, 'en', names)).toBe('Channel = Inbound inquiry');
-    expect(termWords({ feature: 'seniority', kind: 'level', level: 'director' }, 'zh-CN', names)).toBe('职位级别 = 总监');
-    expect(termWords({ feature: 'employees', kind: 'bin', low: 50, high: 200 }, 'zh-CN', names)).toBe('员工数 50–200');
-    expect(termWords({ feature: 'employees', kind: 'bin', low: null, high: 10 }, 'en', names)).toBe('Employees < 10');
-    expect(termWords({ feature: 'field.访问次数', kind: 'bin', low: 5.5, high: null }, 'en', names)).toBe('访问次数 ≥ 5.5');
+    expect(termWords({ feature: 'seniority', kind: 'level', level: 'director' }, 'zh-CN', names)).toBe(
+      '职位级别 = 总监',
+    );
+    expect(termWords({ feature: 'employees', kind: 'bin', low: 50, high: 200 }, 'zh-CN', names)).toBe(
+      '员工数 > 50 且 ≤ 200',
+    );
+    expect(termWords({ feature: 'employees', kind: 'bin', low: null, high: 10 }, 'en', names)).toBe('Employees ≤ 10');
+    expect(termWords({ feature: 'field.访问次数', kind: 'bin', low: 5.5, high: null }, 'en', names)).toBe(
+      '访问次数 > 5.5',
+    );
     expect(termWords({ feature: 'industry', kind: 'missing' }, 'zh-CN', names)).toBe('行业 未知');
     expect(termWords({ feature: 'utm.source', kind: 'other' }, 'en', names)).toBe('UTM source = other');
     expect(featureWords('behaviour.demo_request.count', 'zh-CN')).toBe('「申请演示」次数');

@@ -3,14 +3,10 @@
  * English: the feature's name, the level, range or absence the term stands for, and the effect
  * on the probability as percentage points.
  */
+import type { Term } from '../predictive/encoder.js';
 import { SENIORITY_LABEL, type SeniorityLevel } from '../seniority/seniority-level.js';
 
-export type Term =
-  | { feature: string; kind: 'level'; level: string }
-  | { feature: string; kind: 'other' }
-  | { feature: string; kind: 'missing' }
-  | { feature: string; kind: 'yes' }
-  | { feature: string; kind: 'bin'; low: number | null; high: number | null };
+export type { Term };
 
 export type WordsLanguage = 'zh-CN' | 'en';
 
@@ -95,7 +91,7 @@ function levelWords(feature: string, level: string, lang: WordsLanguage, names: 
 
 const number = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
-/** The term: "渠道=官网咨询", "员工数 50–199", "行业 未填写", "Channel = other". */
+/** The term: "渠道 = 主动咨询", "员工数 > 50 且 ≤ 200", "行业 未知", "Channel = other" (a bin is low < x ≤ high). */
 export function termWords(term: Term, lang: WordsLanguage, names: TermNames): string {
   const name = featureWords(term.feature, lang);
   const zh = lang === 'zh-CN';
@@ -109,9 +105,9 @@ export function termWords(term: Term, lang: WordsLanguage, names: TermNames): st
     case 'yes':
       return `${name} = ${zh ? '是' : 'yes'}`;
     case 'bin':
-      if (term.low === null && term.high !== null) return `${name} < ${number(term.high)}`;
-      if (term.high === null && term.low !== null) return `${name} ≥ ${number(term.low)}`;
-      return `${name} ${number(term.low ?? 0)}–${number(term.high ?? 0)}`;
+      if (term.low === null) return `${name} ≤ ${number(term.high ?? 0)}`;
+      if (term.high === null) return `${name} > ${number(term.low)}`;
+      return `${name} > ${number(term.low)} ${zh ? '且' : 'and'} ≤ ${number(term.high)}`;
   }
 }
 

@@ -52,9 +52,12 @@ const modelSchema = z.object({
       trainN: z.number().int(),
       testN: z.number().int().describe('the newest 30% by capture date, held out'),
       baseRate: z.number(),
-      auc: z.number().describe('ROC AUC on the held-out leads'),
+      auc: z.number().nullable().describe('ROC AUC on the held-out leads (null when they are all of one outcome)'),
       brier: z.number(),
-      liftTopDecile: z.number().describe('positive rate of the top 10% by probability ÷ the overall rate'),
+      liftTopDecile: z
+        .number()
+        .nullable()
+        .describe('positive rate of the top 10% by probability ÷ the overall rate (null without positives)'),
       calibration: z.array(z.object({ predicted: z.number(), observed: z.number(), n: z.number().int() })),
     })
     .nullable(),

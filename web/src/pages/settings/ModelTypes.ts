@@ -11,9 +11,9 @@ export interface ModelMetrics {
   trainN: number;
   testN: number;
   baseRate: number;
-  auc: number;
+  auc: number | null;
   brier: number;
-  liftTopDecile: number;
+  liftTopDecile: number | null;
   calibration: { predicted: number; observed: number; n: number }[];
 }
 
