@@ -58,7 +58,13 @@ export function fitLogistic(
   const size = dims + 1;
   // beta[0] is the intercept, beta[1 + j] the coefficient of column j.
   let beta = new Float64Array(size);
-  if (options.start !== undefined) {
+  if (options.start === undefined) {
+    // a cold start from the overall rate saves a Newton step
+    let mean = 0;
+    for (let i = 0; i < rows.length; i++) mean += labels[i];
+    mean = (mean + 0.5) / (rows.length + 1);
+    beta[0] = logit(mean);
+  } else {
     beta[0] = options.start.intercept;
     beta.set(options.start.coefficients, 1);
   }

@@ -56,7 +56,8 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   let best: { l2: number; fit: LogisticFit; logits: number[]; loss: number } | undefined;
   let previous: LogisticFit | undefined;
   for (const l2 of options.l2Grid ?? DEFAULT_L2_GRID) {
-    const fit = fitLogistic(fitPart.rows, fitPart.labels, encoder.dims, { l2, start: previous });
+    // 1e-9: only the validation losses are compared, far coarser than this
+    const fit = fitLogistic(fitPart.rows, fitPart.labels, encoder.dims, { l2, start: previous, tolerance: 1e-9 });
     previous = fit;
     const logits = validation.rows.map((row) => linearPredictor(row, fit.intercept, fit.coefficients));
     const loss = -sum(logits.map((z, i) => logLikelihood(z, validation.labels[i])));
@@ -88,7 +89,8 @@ function encoded(encoder: EncoderSpec, examples: readonly Example[]): { rows: Sp
 /**
  * Platt scaling, probability = sigmoid(a·logit + b), fitted on the validation logits. Kept only
  * when it earns its two parameters (validation log-likelihood better by more than 2, as AIC
- * asks) and keeps the order of the scores (a > 0); otherwise the identity.
+ * asks), converged (a validation slice with one outcome has no finite fit) and keeps the order
+ * of the scores (a > 0); otherwise the identity.
  */
 function plattScaling(logits: number[], labels: number[], identityLoss: number): { a: number; b: number } {
   const rows = logits.map((z) => ({ indices: [0], values: [z] }));
@@ -96,7 +98,7 @@ function plattScaling(logits: number[], labels: number[], identityLoss: number):
   const [a] = fit.coefficients;
   const b = fit.intercept;
   const loss = -sum(logits.map((z, i) => logLikelihood(a * z + b, labels[i])));
-  return a > 0 && identityLoss - loss > 2 ? { a, b } : { a: 1, b: 0 };
+  return fit.converged && a > 0 && identityLoss - loss > 2 ? { a, b } : { a: 1, b: 0 };
 }
 
 function evaluate(
@@ -121,7 +123,7 @@ function evaluate(
 
 /** The terms that move an otherwise average lead's probability the most. */
 function topFeatures(model: Scorer, baseRate: number): TopFeature[] {
-  const baseLogit = logit(baseRate);
+  const baseLogit = logit(Math.min(Math.max(baseRate, 1e-6), 1 - 1e-6));
   return model.coefficients
     .map((weight, column) => ({
       column,
