@@ -1,8 +1,8 @@
 /**
  * Trains the predictive lead score on a workspace's own history (SPEC §4.3, issue 9): data in,
  * model out. The newest 30% of leads are held out and never touched until the final,
- * honest evaluation; everything the training decides (which features leak, the penalty, the
- * calibration) is decided inside the older 70%. Too little history answers with how much
+ * honest evaluation of exactly the model that is stored; everything the training decides
+ * (which features leak, the penalty, the calibration) is decided inside the older 70%. Too little history answers with how much
  * more is needed instead of a made-up number.
  */
 import { describeTerm, type EncoderSpec, encode, fitEncoder } from './encoder.js';
@@ -28,6 +28,7 @@ export interface TrainOptions {
 
 const DEFAULT_L2_GRID = [100, 30, 10, 3, 1, 0.3];
 const TOP_FEATURES = 15;
+const PLATT_MIN_GAIN = 4.61;
 
 export function trainModel(examples: readonly Example[], options: TrainOptions = {}): TrainingResult {
   const seed = options.seed ?? 1;
@@ -66,9 +67,16 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   if (best === undefined) throw new RangeError('l2Grid must not be empty');
   const calibration = plattScaling(best.logits, validation.labels, best.loss);
 
-  const whole = encoded(encoder, train);
-  const final = fitLogistic(whole.rows, whole.labels, encoder.dims, { l2: best.l2, start: best.fit });
-  const scorer: Scorer = { encoder, intercept: final.intercept, coefficients: final.coefficients, calibration };
+  // Platt scaling describes the weights it was fitted against; refitting on the whole training
+  // part would move them (with a rising rate, the intercept would count the rise twice). So a
+  // calibrated model keeps the weights fitted on the older 80%; an uncalibrated one is refitted
+  // on the whole training part with the chosen penalty.
+  let weights = best.fit;
+  if (calibration.a === 1 && calibration.b === 0) {
+    const whole = encoded(encoder, train);
+    weights = fitLogistic(whole.rows, whole.labels, encoder.dims, { l2: best.l2, start: best.fit });
+  }
+  const scorer: Scorer = { encoder, intercept: weights.intercept, coefficients: weights.coefficients, calibration };
   const metrics = evaluate(scorer, test, { n: labelled, positives, trainN: train.length });
   const model: PredictiveModel = {
     version: 1,
@@ -88,9 +96,10 @@ function encoded(encoder: EncoderSpec, examples: readonly Example[]): { rows: Sp
 
 /**
  * Platt scaling, probability = sigmoid(a·logit + b), fitted on the validation logits. Kept only
- * when it earns its two parameters (validation log-likelihood better by more than 2, as AIC
- * asks), converged (a validation slice with one outcome has no finite fit) and keeps the order
- * of the scores (a > 0); otherwise the identity.
+ * when it clearly earns its two parameters (a likelihood-ratio test at 1%: validation
+ * log-likelihood better by more than χ²₂(0.99)/2 = 4.61, so a chance dip in one slice's rate
+ * does not shift every score), when it converged (a slice with one outcome has no finite fit)
+ * and when it keeps the order of the scores (a > 0); otherwise the identity.
  */
 function plattScaling(logits: number[], labels: number[], identityLoss: number): { a: number; b: number } {
   const rows = logits.map((z) => ({ indices: [0], values: [z] }));
@@ -98,7 +107,7 @@ function plattScaling(logits: number[], labels: number[], identityLoss: number):
   const [a] = fit.coefficients;
   const b = fit.intercept;
   const loss = -sum(logits.map((z, i) => logLikelihood(a * z + b, labels[i])));
-  return fit.converged && a > 0 && identityLoss - loss > 2 ? { a, b } : { a: 1, b: 0 };
+  return fit.converged && a > 0 && identityLoss - loss > PLATT_MIN_GAIN ? { a, b } : { a: 1, b: 0 };
 }
 
 function evaluate(
