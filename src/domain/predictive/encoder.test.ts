@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, describeTerm, type EncoderSpec, encode, fitEncoder } from './encoder.js';
+import { columnReader, describeTerm, type EncoderSpec, encode, fitEncoder } from './encoder.js';
 import type { FeatureValues } from './examples.js';
 
 const leads = (values: FeatureValues[]) => values.map((v) => ({ values: v }));
@@ -47,8 +47,8 @@ describe('categories', () => {
   });
 
   it('send rare, unseen and missing values to other / missing', () => {
-    const [channel] = spec.features;
-    expect(['event', 'fax', 'carrier pigeon', null, undefined, '  '].map((v) => columnOf(channel, v))).toEqual([
+    const channel = columnReader(spec.features[0]);
+    expect(['event', 'fax', 'carrier pigeon', null, undefined, '  '].map((v) => channel.column(v))).toEqual([
       1, 2, 2, 3, 3, 3,
     ]);
   });
@@ -76,10 +76,8 @@ describe('numbers', () => {
       { feature: 'visits', kind: 'bin', low: 4, high: null },
       { feature: 'visits', kind: 'missing' },
     ]);
-    const [visits] = spec.features;
-    expect([0, 1, 2, 2.5, 4, 100, '7', 'n/a', null].map((v) => columnOf(visits, v))).toEqual([
-      0, 1, 2, 2, 2, 3, 3, 4, 4,
-    ]);
+    const visits = columnReader(spec.features[0]);
+    expect([0, 1, 2, 2.5, 4, 100, '7', 'n/a', null].map((v) => visits.column(v))).toEqual([0, 1, 2, 2, 2, 3, 3, 4, 4]);
   });
 
   it('that never vary and are never missing are dropped', () => {

@@ -57,17 +57,25 @@ export interface EncoderOptions {
 export function fitEncoder(examples: readonly { values: FeatureValues }[], options: EncoderOptions = {}): EncoderSpec {
   const minLevelCount = options.minLevelCount ?? Math.max(10, Math.ceil(examples.length * 0.005));
   const excluded = new Set(options.exclude ?? []);
-  const names = new Set<string>();
-  for (const { values } of examples) for (const name of Object.keys(values)) names.add(name);
+  // one pass over the examples, gathering each feature's present values
+  const presentValues = new Map<string, Exclude<FeatureValue, null | undefined>[]>();
+  for (const { values } of examples) {
+    for (const name of Object.keys(values)) {
+      if (excluded.has(name)) continue;
+      let present = presentValues.get(name);
+      if (present === undefined) {
+        present = [];
+        presentValues.set(name, present);
+      }
+      const value = values[name];
+      if (!isMissing(value)) present.push(value);
+    }
+  }
 
   const features: FeatureEncoding[] = [];
   let dims = 0;
-  for (const feature of [...names].filter((name) => !excluded.has(name)).sort()) {
-    const present: Exclude<FeatureValue, null | undefined>[] = [];
-    for (const { values } of examples) {
-      const value = values[feature];
-      if (!isMissing(value)) present.push(value);
-    }
+  for (const feature of [...presentValues.keys()].sort()) {
+    const present = presentValues.get(feature) ?? [];
     const hasMissing = present.length < examples.length;
     const encoding = fitFeature(feature, dims, present, hasMissing, {
       minLevelCount,
@@ -91,15 +99,13 @@ function fitFeature(
   if (present.length === 0) return undefined;
   const missingStates = hasMissing ? 1 : 0;
 
-  const answers = present.map(readYesNo);
-  if (answers.every((answer) => answer !== undefined)) {
-    const states = new Set(answers).size + missingStates;
+  if (present.every((value) => readYesNo(value) !== undefined)) {
+    const states = new Set(present.map(readYesNo)).size + missingStates;
     return states >= 2 ? { feature, type: 'yesno', offset } : undefined;
   }
 
-  const numbers = present.map(readNumber);
-  if (numbers.every((n) => n !== undefined)) {
-    const cuts = quantileCuts(numbers as number[], limits.maxBins);
+  if (present.every((value) => readNumber(value) !== undefined)) {
+    const cuts = quantileCuts(present.map(readNumber) as number[], limits.maxBins);
     return cuts.length + 1 + missingStates >= 2 ? { feature, type: 'numeric', offset, cuts } : undefined;
   }
 
@@ -141,46 +147,61 @@ export function width(encoding: FeatureEncoding): number {
   }
 }
 
-const levelColumns = new WeakMap<CategoricalEncoding, Map<string, number>>();
-
-function levelColumn(encoding: CategoricalEncoding, level: string): number | undefined {
-  let columns = levelColumns.get(encoding);
-  if (columns === undefined) {
-    columns = new Map(encoding.levels.map((name, i) => [name, encoding.offset + i]));
-    levelColumns.set(encoding, columns);
-  }
-  return columns.get(level);
+/** Reads one feature's raw value into its column: -1 for none (a "no" answer). */
+export interface ColumnReader {
+  feature: string;
+  column(value: FeatureValue): number;
 }
 
-/** The column a value switches on for this feature, or -1 for none (a "no" answer). */
-export function columnOf(encoding: FeatureEncoding, value: FeatureValue): number {
+export function columnReader(encoding: FeatureEncoding): ColumnReader {
+  const { feature, offset } = encoding;
   switch (encoding.type) {
     case 'categorical': {
-      const { offset, levels } = encoding;
-      if (isMissing(value)) return offset + levels.length + 1;
-      return levelColumn(encoding, readLevel(value)) ?? offset + levels.length;
+      const columns = new Map(encoding.levels.map((level, i) => [level, offset + i]));
+      const other = offset + encoding.levels.length;
+      return { feature, column: (value) => (isMissing(value) ? other + 1 : (columns.get(readLevel(value)) ?? other)) };
     }
     case 'numeric': {
-      const { offset, cuts } = encoding;
-      const n = readNumber(value);
-      if (n === undefined) return offset + cuts.length + 1;
-      let bin = 0;
-      while (bin < cuts.length && n > cuts[bin]) bin++;
-      return offset + bin;
+      const { cuts } = encoding;
+      return {
+        feature,
+        column: (value) => {
+          const n = readNumber(value);
+          if (n === undefined) return offset + cuts.length + 1;
+          let bin = 0;
+          while (bin < cuts.length && n > cuts[bin]) bin++;
+          return offset + bin;
+        },
+      };
     }
-    case 'yesno': {
-      const answer = readYesNo(value);
-      if (answer === undefined) return encoding.offset + 1;
-      return answer ? encoding.offset : -1;
-    }
+    case 'yesno':
+      return {
+        feature,
+        column: (value) => {
+          const answer = readYesNo(value);
+          return answer === undefined ? offset + 1 : answer ? offset : -1;
+        },
+      };
   }
+}
+
+const readerCache = new WeakMap<EncoderSpec, ColumnReader[]>();
+
+/** The spec's readers, built once per spec object: the hot path of encoding and scoring. */
+export function columnReaders(spec: EncoderSpec): ColumnReader[] {
+  let readers = readerCache.get(spec);
+  if (readers === undefined) {
+    readers = spec.features.map(columnReader);
+    readerCache.set(spec, readers);
+  }
+  return readers;
 }
 
 /** The lead's active columns (every value 1). */
 export function encode(spec: EncoderSpec, values: FeatureValues): SparseRow & { indices: number[] } {
   const indices: number[] = [];
-  for (const encoding of spec.features) {
-    const column = columnOf(encoding, values[encoding.feature]);
+  for (const reader of columnReaders(spec)) {
+    const column = reader.column(values[reader.feature]);
     if (column >= 0) indices.push(column);
   }
   return { indices };

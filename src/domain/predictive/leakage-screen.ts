@@ -6,7 +6,7 @@
  * a level) learned on the other folds of the training part: out of fold, so an id-like column
  * cannot score by memorising, and without looking at the test set.
  */
-import { columnOf, fitEncoder, width } from './encoder.js';
+import { columnReader, fitEncoder, width } from './encoder.js';
 import type { Example } from './examples.js';
 import { rocAuc } from './metrics.js';
 import type { ExcludedFeature } from './model.js';
@@ -33,17 +33,20 @@ export function screenLeakage(
   for (const encoding of fitEncoder(examples).features) {
     // slot = the feature's column, relative to its offset; the last slot is "no column" (a "no" answer)
     const slots = width(encoding) + 1;
+    const reader = columnReader(encoding);
     const slot = examples.map((e) => {
-      const column = columnOf(encoding, e.values[encoding.feature]);
+      const column = reader.column(e.values[encoding.feature]);
       return column < 0 ? slots - 1 : column - encoding.offset;
     });
     const total = new Float64Array(slots * (folds + 1));
     const positive = new Float64Array(slots * (folds + 1));
     slot.forEach((s, i) => {
-      for (const at of [s * (folds + 1) + folds, s * (folds + 1) + fold[i]]) {
-        total[at]++;
-        positive[at] += labels[i];
-      }
+      const all = s * (folds + 1) + folds;
+      const own = s * (folds + 1) + fold[i];
+      total[all]++;
+      total[own]++;
+      positive[all] += labels[i];
+      positive[own] += labels[i];
     });
     const scores = slot.map((s, i) => {
       const all = s * (folds + 1) + folds;

@@ -58,7 +58,13 @@ export function fitLogistic(
   const size = dims + 1;
   // beta[0] is the intercept, beta[1 + j] the coefficient of column j.
   let beta = new Float64Array(size);
-  if (options.start !== undefined) {
+  if (options.start === undefined) {
+    // a cold start from the overall rate saves a Newton step
+    let mean = 0;
+    for (let i = 0; i < rows.length; i++) mean += labels[i];
+    mean = (mean + 0.5) / (rows.length + 1);
+    beta[0] = logit(mean);
+  } else {
     beta[0] = options.start.intercept;
     beta.set(options.start.coefficients, 1);
   }
@@ -116,9 +122,24 @@ export function fitLogistic(
       const { indices, values } = rows[i];
       gradient[0] += residual;
       hessian[0] += w;
+      if (values === undefined) {
+        // one-hot row: every value is 1 (the common case, kept free of multiplications by 1)
+        for (let a = 0; a < indices.length; a++) {
+          const ca = indices[a] + 1;
+          const rowA = ca * size;
+          gradient[ca] += residual;
+          hessian[rowA] += w;
+          hessian[rowA + ca] += w;
+          for (let c = 0; c < a; c++) {
+            const cb = indices[c] + 1;
+            hessian[ca > cb ? rowA + cb : cb * size + ca] += w;
+          }
+        }
+        continue;
+      }
       for (let a = 0; a < indices.length; a++) {
         const ca = indices[a] + 1;
-        const va = values === undefined ? 1 : values[a];
+        const va = values[a];
         const wa = w * va;
         gradient[ca] += residual * va;
         const rowA = ca * size;
@@ -126,9 +147,7 @@ export function fitLogistic(
         hessian[rowA + ca] += wa * va;
         for (let c = 0; c < a; c++) {
           const cb = indices[c] + 1;
-          const vb = values === undefined ? 1 : values[c];
-          if (ca > cb) hessian[rowA + cb] += wa * vb;
-          else hessian[cb * size + ca] += wa * vb;
+          hessian[ca > cb ? rowA + cb : cb * size + ca] += wa * values[c];
         }
       }
     }

@@ -3,7 +3,7 @@
  * term's effect is how much the probability would drop (or rise) without it. Scoring reads
  * the raw values straight into the weights, with no per-lead allocation, for bulk rescoring.
  */
-import { columnOf, describeTerm, type Term } from './encoder.js';
+import { columnReaders, describeTerm, type Term } from './encoder.js';
 import type { FeatureValues } from './examples.js';
 import { sigmoid } from './logistic.js';
 import type { Scorer } from './model.js';
@@ -12,8 +12,8 @@ import type { Scorer } from './model.js';
 export function predictProbability(model: Scorer, values: FeatureValues): number {
   const { coefficients } = model;
   let z = model.intercept;
-  for (const encoding of model.encoder.features) {
-    const column = columnOf(encoding, values[encoding.feature]);
+  for (const reader of columnReaders(model.encoder)) {
+    const column = reader.column(values[reader.feature]);
     if (column >= 0) z += coefficients[column];
   }
   return calibrated(model, z);
@@ -29,8 +29,8 @@ export function explainPrediction(model: Scorer, values: FeatureValues, top = 5)
   const { coefficients, encoder } = model;
   const columns: number[] = [];
   let z = model.intercept;
-  for (const encoding of encoder.features) {
-    const column = columnOf(encoding, values[encoding.feature]);
+  for (const reader of columnReaders(encoder)) {
+    const column = reader.column(values[reader.feature]);
     if (column < 0) continue;
     columns.push(column);
     z += coefficients[column];

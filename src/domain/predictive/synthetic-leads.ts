@@ -29,6 +29,8 @@ export interface SyntheticOptions {
   seed?: number;
   /** Add columns known only after the outcome: `closingRep` (set for positives) and `finalStage`. */
   leaky?: boolean;
+  /** Add this many noise categories (`field.extra_k`, 20 levels each) to make the data wide. */
+  extraNoise?: number;
   /** Leads are captured uniformly over the 12 months from here. */
   from?: Date;
 }
@@ -75,6 +77,8 @@ export function syntheticLeads(count: number, options: SyntheticOptions = {}): S
       industry: INDUSTRIES[Math.floor(random.next() * INDUSTRIES.length)],
       'field.noise': normal(random).toFixed(3),
     };
+    for (let k = 0; k < (options.extraNoise ?? 0); k++)
+      values[`field.extra_${k}`] = `v${Math.floor(random.next() * 20)}`;
     if (options.leaky) {
       values.closingRep = label === 1 ? `rep-${1 + Math.floor(random.next() * 5)}` : null;
       values.finalStage = label === 1 ? 'sql' : random.next() < 0.5 ? 'nurture' : 'disqualified';

@@ -3,9 +3,11 @@ import type { CategoricalEncoding } from './encoder.js';
 import type { Example } from './examples.js';
 import { holdoutSplit } from './holdout-split.js';
 import { LEAKAGE_REASON } from './leakage-screen.js';
+import { logit, sigmoid } from './logistic.js';
 import { rocAuc } from './metrics.js';
 import type { PredictiveModel } from './model.js';
 import { predictProbability } from './predict.js';
+import { SeededRandom } from './seeded-random.js';
 import { syntheticLeads, TRUE_EFFECTS } from './synthetic-leads.js';
 import { trainModel } from './train-model.js';
 
@@ -125,6 +127,23 @@ describe('trainModel on synthetic leads with a known generating model (20,000 le
       expect(predictProbability(stored, lead.values)).toBe(predictProbability(model, lead.values));
     }
     expect(trained(leads.slice(0, 3000))).toEqual(trained(leads.slice(0, 3000)));
+  });
+});
+
+describe('trainModel when the rate has risen lately', () => {
+  it('calibrates on the newest training leads, so its probabilities follow the recent rate', () => {
+    const shiftFrom = Date.UTC(2025, 6, 1);
+    const random = new SeededRandom(21);
+    const leads = syntheticLeads(10_000, { seed: 4 }).map((lead) => {
+      if (lead.capturedAt.getTime() < shiftFrom) return lead;
+      const p = sigmoid(logit(lead.trueProbability) + 0.8);
+      return { ...lead, label: (random.next() < p ? 1 : 0) as 0 | 1 };
+    });
+    const model = trained(leads);
+    expect(model.calibration.b).toBeGreaterThan(0.3);
+    const predicted = model.metrics.calibration.reduce((sum, bin) => sum + bin.predicted * bin.n, 0);
+    const observed = model.metrics.calibration.reduce((sum, bin) => sum + bin.observed * bin.n, 0);
+    expect(Math.abs(predicted - observed) / model.metrics.testN).toBeLessThan(0.03);
   });
 });
 

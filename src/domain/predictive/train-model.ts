@@ -1,8 +1,8 @@
 /**
  * Trains the predictive lead score on a workspace's own history (SPEC §4.3, issue 9): data in,
  * model out. The newest 30% of leads are held out and never touched until the final,
- * honest evaluation; everything the training decides (which features leak, the penalty, the
- * calibration) is decided inside the older 70%. Too little history answers with how much
+ * honest evaluation of exactly the model that is stored; everything the training decides
+ * (which features leak, the penalty, the calibration) is decided inside the older 70%. Too little history answers with how much
  * more is needed instead of a made-up number.
  */
 import { describeTerm, type EncoderSpec, encode, fitEncoder } from './encoder.js';
@@ -28,6 +28,7 @@ export interface TrainOptions {
 
 const DEFAULT_L2_GRID = [100, 30, 10, 3, 1, 0.3];
 const TOP_FEATURES = 15;
+const PLATT_MIN_GAIN = 4.61;
 
 export function trainModel(examples: readonly Example[], options: TrainOptions = {}): TrainingResult {
   const seed = options.seed ?? 1;
@@ -56,7 +57,8 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   let best: { l2: number; fit: LogisticFit; logits: number[]; loss: number } | undefined;
   let previous: LogisticFit | undefined;
   for (const l2 of options.l2Grid ?? DEFAULT_L2_GRID) {
-    const fit = fitLogistic(fitPart.rows, fitPart.labels, encoder.dims, { l2, start: previous });
+    // 1e-9: only the validation losses are compared, far coarser than this
+    const fit = fitLogistic(fitPart.rows, fitPart.labels, encoder.dims, { l2, start: previous, tolerance: 1e-9 });
     previous = fit;
     const logits = validation.rows.map((row) => linearPredictor(row, fit.intercept, fit.coefficients));
     const loss = -sum(logits.map((z, i) => logLikelihood(z, validation.labels[i])));
@@ -65,9 +67,16 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   if (best === undefined) throw new RangeError('l2Grid must not be empty');
   const calibration = plattScaling(best.logits, validation.labels, best.loss);
 
-  const whole = encoded(encoder, train);
-  const final = fitLogistic(whole.rows, whole.labels, encoder.dims, { l2: best.l2, start: best.fit });
-  const scorer: Scorer = { encoder, intercept: final.intercept, coefficients: final.coefficients, calibration };
+  // Platt scaling describes the weights it was fitted against; refitting on the whole training
+  // part would move them (with a rising rate, the intercept would count the rise twice). So a
+  // calibrated model keeps the weights fitted on the older 80%; an uncalibrated one is refitted
+  // on the whole training part with the chosen penalty.
+  let weights = best.fit;
+  if (calibration.a === 1 && calibration.b === 0) {
+    const whole = encoded(encoder, train);
+    weights = fitLogistic(whole.rows, whole.labels, encoder.dims, { l2: best.l2, start: best.fit });
+  }
+  const scorer: Scorer = { encoder, intercept: weights.intercept, coefficients: weights.coefficients, calibration };
   const metrics = evaluate(scorer, test, { n: labelled, positives, trainN: train.length });
   const model: PredictiveModel = {
     version: 1,
@@ -87,8 +96,10 @@ function encoded(encoder: EncoderSpec, examples: readonly Example[]): { rows: Sp
 
 /**
  * Platt scaling, probability = sigmoid(a·logit + b), fitted on the validation logits. Kept only
- * when it earns its two parameters (validation log-likelihood better by more than 2, as AIC
- * asks) and keeps the order of the scores (a > 0); otherwise the identity.
+ * when it clearly earns its two parameters (a likelihood-ratio test at 1%: validation
+ * log-likelihood better by more than χ²₂(0.99)/2 = 4.61, so a chance dip in one slice's rate
+ * does not shift every score), when it converged (a slice with one outcome has no finite fit)
+ * and when it keeps the order of the scores (a > 0); otherwise the identity.
  */
 function plattScaling(logits: number[], labels: number[], identityLoss: number): { a: number; b: number } {
   const rows = logits.map((z) => ({ indices: [0], values: [z] }));
@@ -96,7 +107,7 @@ function plattScaling(logits: number[], labels: number[], identityLoss: number):
   const [a] = fit.coefficients;
   const b = fit.intercept;
   const loss = -sum(logits.map((z, i) => logLikelihood(a * z + b, labels[i])));
-  return a > 0 && identityLoss - loss > 2 ? { a, b } : { a: 1, b: 0 };
+  return fit.converged && a > 0 && identityLoss - loss > PLATT_MIN_GAIN ? { a, b } : { a: 1, b: 0 };
 }
 
 function evaluate(
@@ -121,7 +132,7 @@ function evaluate(
 
 /** The terms that move an otherwise average lead's probability the most. */
 function topFeatures(model: Scorer, baseRate: number): TopFeature[] {
-  const baseLogit = logit(baseRate);
+  const baseLogit = logit(Math.min(Math.max(baseRate, 1e-6), 1 - 1e-6));
   return model.coefficients
     .map((weight, column) => ({
       column,
