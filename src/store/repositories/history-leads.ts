@@ -5,7 +5,7 @@
  */
 import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { NormalisedLead } from '../../domain/capture/lead-input.js';
-import { allInOne, insertRecordset, type RecordsetColumn, recordset } from '../recordset.js';
+import { allInOne, type RecordsetColumn, recordset } from '../recordset.js';
 import type { Database } from '../schema.js';
 import { type AuditEntry, auditInsert } from './audit.js';
 
@@ -60,14 +60,12 @@ const profileColumns: RecordsetColumn[] = [
   ['employees', 'integer'],
   ['channel_id', 'text'],
   ['original_source', 'jsonb'],
-  ['latest_source', 'jsonb'],
   ['fields', 'jsonb'],
   ['created_at', 'timestamptz'],
 ];
 
 function profile(row: HistoryLeadRow) {
   const l = row.lead;
-  const source = { ...l.source, at: row.createdAt.toISOString() };
   return {
     id: row.id,
     external_id: l.externalId,
@@ -85,8 +83,7 @@ function profile(row: HistoryLeadRow) {
     industry: l.industry,
     employees: l.employees,
     channel_id: l.channel,
-    original_source: source,
-    latest_source: source,
+    original_source: { ...l.source, at: row.createdAt.toISOString() },
     fields: l.fields,
     created_at: row.createdAt,
   };
@@ -120,13 +117,18 @@ export async function writeHistoryLeads(
       created_by: rows.createdBy,
       updated_at: rows.at,
     }));
-    statements.push(insertRecordset('leads', created, columns));
+    // A history lead's latest source is its original one: sent once.
+    const names = columns.map(([name]) => name).join(', ');
+    statements.push(
+      sql`INSERT INTO leads (${sql.raw(names)}, latest_source)
+        SELECT ${sql.raw(names)}, original_source FROM ${recordset(created, columns)}`,
+    );
   }
   if (rows.updated.length) {
     const set = profileColumns
       .filter(([name]) => name !== 'id')
       .map(([name]) => sql`${sql.ref(name)} = v.${sql.ref(name)}`);
-    statements.push(sql`UPDATE leads SET ${sql.join(set)}, updated_at = ${rows.at}
+    statements.push(sql`UPDATE leads SET ${sql.join(set)}, latest_source = v.original_source, updated_at = ${rows.at}
       FROM ${recordset(rows.updated.map(profile), profileColumns, 'v')}
       WHERE leads.id = v.id AND leads.history`);
   }
