@@ -47,6 +47,7 @@ program
   .option('-d, --data <dir>', 'PGlite data directory')
   .option('--as <email>', 'the user the import is recorded for (default: the bootstrap admin)')
   .option('--errors <file>', 'where to write the error report CSV (default: <file>.errors.csv)')
+  .option('--history', 'past leads to learn from (needs an outcome/结果 column; no contact details needed)')
   .action((file, opts) => runImport(configOf(opts), file, opts));
 
 program

@@ -15,6 +15,7 @@ import { lockKeys } from '../store/advisory-locks.js';
 import type { AuditEntry } from '../store/repositories/audit.js';
 import {
   applyMerges,
+  findHistoryExternalIds,
   findMatchableLeads,
   insertCaptured,
   type MergeChange,
@@ -69,9 +70,24 @@ export async function captureInTransaction(
   await options.beforeLocking;
   if (valid.length === 0) return outcomes;
 
-  const leads = valid.map((v) => v.lead);
-  await lockKeys(trx, leads.flatMap(dedupLockKeys));
+  await lockKeys(
+    trx,
+    valid.flatMap((v) => dedupLockKeys(v.lead)),
+  );
   options.onLocked?.();
+  // An external id is unique per lead; one a history lead holds cannot name a live lead too.
+  const historyIds = await findHistoryExternalIds(
+    trx,
+    valid.flatMap((v) => (v.lead.externalId ? [v.lead.externalId] : [])),
+  );
+  const kept = valid.filter((v) => {
+    if (!v.lead.externalId || !historyIds.has(v.lead.externalId)) return true;
+    const message = `"${v.lead.externalId}" is the external id of a history lead`;
+    outcomes[v.index] = { index: v.index, ok: false, errors: [{ field: 'externalId', message }] };
+    return false;
+  });
+  if (kept.length === 0) return outcomes;
+  const leads = kept.map((v) => v.lead);
   const existing = await findMatchableLeads(trx, {
     externalIds: leads.flatMap((l) => (l.externalId ? [l.externalId] : [])),
     phones: leads.flatMap((l) => (l.phone ? [l.phone] : [])),
@@ -86,7 +102,7 @@ export async function captureInTransaction(
   const audit: AuditEntry[] = [];
   const mergeChanges: MergeChange[] = [];
   steps.forEach((step, i) => {
-    const { index } = valid[i];
+    const { index } = kept[i];
     const { actor } = entries[index];
     const touchId = ctx.newId();
     const touchKind = step.kind === 'merge' ? 'merge' : options.touchKind;

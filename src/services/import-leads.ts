@@ -6,41 +6,25 @@
  */
 import { parseEmployeeCount } from '../domain/capture/employee-count.js';
 import type { LeadInput } from '../domain/capture/lead-input.js';
-import { type FieldError, InvalidInput } from '../domain/errors.js';
+import type { FieldError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { Actor } from '../domain/roles.js';
 import { appendAudit } from '../store/repositories/audit.js';
-import {
-  finishImport,
-  insertImport,
-  markRunningImportsFailed,
-  recordImportProgress,
-} from '../store/repositories/imports.js';
+import { markRunningImportsFailed, recordImportProgress } from '../store/repositories/imports.js';
 import { captureInTransaction } from './capture-leads.js';
 import type { ServiceContext } from './context.js';
+import { type ImportRow, isRowError, type RowError } from './import-file/read-lead-file.js';
 import {
-  type ImportRow,
-  isRowError,
-  type RowError,
-  readLeadFile,
-  UnreadableFile,
-} from './import-file/read-lead-file.js';
+  completeImport,
+  type ImportFile,
+  type ImportProgress,
+  type ImportSummary,
+  openLeadFile,
+  RowFailures,
+  startImport,
+} from './import-run.js';
 
 export const importChunkRows = 1000;
-
-export interface ImportProgress {
-  processed: number;
-  total: number;
-  created: number;
-  merged: number;
-  failed: number;
-}
-
-export interface ImportSummary extends ImportProgress {
-  id: string;
-  status: 'completed' | 'failed';
-  errors: RowError[];
-}
 
 const utmColumns = {
   utm_source: 'source',
@@ -50,11 +34,17 @@ const utmColumns = {
   utm_content: 'content',
 } as const;
 
-/** One row's text cells → a lead input; a bad number is a row error, not a guess. */
-export function rowToLeadInput(row: ImportRow): { input: LeadInput } | { errors: FieldError[] } {
+/**
+ * One row's text cells → a lead input; a bad number is a row error, not a guess. `custom` are
+ * the row's other columns as they go into `fields` (history imports type them first).
+ */
+export function rowToLeadInput(
+  row: ImportRow,
+  custom: Record<string, unknown> = row.fields,
+): { input: LeadInput } | { errors: FieldError[] } {
   const v = row.values;
   const errors: FieldError[] = [];
-  const fields: Record<string, unknown> = { ...row.fields };
+  const fields: Record<string, unknown> = { ...custom };
   let employees: number | null = null;
   if (v.employees !== undefined) {
     const parsed = parseEmployeeCount(v.employees);
@@ -67,7 +57,6 @@ export function rowToLeadInput(row: ImportRow): { input: LeadInput } | { errors:
   if (errors.length) return { errors };
   const utm: NonNullable<LeadInput['utm']> = {};
   for (const [column, key] of Object.entries(utmColumns)) if (v[column]) utm[key] = v[column];
-  if (v.outcome) fields.outcome = v.outcome; // live imports keep it as data; history imports (issue 9) learn from it
   return {
     input: {
       name: v.name,
@@ -88,53 +77,25 @@ export function rowToLeadInput(row: ImportRow): { input: LeadInput } | { errors:
   };
 }
 
+/** A live import keeps the history columns (outcome, capture date) as data; history imports learn from them. */
+function liveFields(row: ImportRow): Record<string, string> {
+  const { outcome, createdAt } = row.values;
+  return { ...row.fields, ...(outcome && { outcome }), ...(createdAt && { createdAt }) };
+}
+
 export async function importLeadFile(
   ctx: ServiceContext,
   actor: Actor,
-  file: { bytes: Uint8Array; name?: string },
+  file: ImportFile,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportSummary> {
   authorize(actor, 'leads.import');
-  let leadFile: Awaited<ReturnType<typeof readLeadFile>>;
-  try {
-    leadFile = await readLeadFile(file.bytes, file.name);
-  } catch (error) {
-    if (error instanceof UnreadableFile) throw new InvalidInput([{ field: 'file', message: error.message }]);
-    throw error;
-  }
-  const id = ctx.newId();
-  const startedAt = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertImport(trx, {
-      id,
-      mode: 'live',
-      fileName: file.name ?? null,
-      format: leadFile.format,
-      encoding: leadFile.encoding ?? null,
-      totalRows: leadFile.totalRows,
-      createdBy: actor.id,
-      at: startedAt,
-    });
-    await appendAudit(trx, [
-      {
-        id: ctx.newId(),
-        actorId: actor.id,
-        action: 'import.started',
-        entityType: 'import',
-        entityId: id,
-        to: { fileName: file.name ?? null, rows: leadFile.totalRows },
-        at: startedAt,
-      },
-    ]);
-  });
+  const leadFile = await openLeadFile(file);
+  const id = await startImport(ctx, actor, file, leadFile, 'live');
 
   const progress: ImportProgress = { processed: 0, total: leadFile.totalRows, created: 0, merged: 0, failed: 0 };
-  const errors: RowError[] = [];
-  const failedRows = new Set<number>();
-  const fail = (rowError: RowError) => {
-    errors.push(rowError);
-    failedRows.add(rowError.rowNumber);
-  };
+  const failures = new RowFailures();
+  const fail = (rowError: RowError) => failures.add(rowError);
   let chunk: { rowNumber: number; input: LeadInput }[] = [];
   /**
    * Two chunks overlap: while one chunk's statements run in the database, the next one is
@@ -164,7 +125,7 @@ export async function importLeadFile(
           else if (outcome.merged) progress.merged++;
           else progress.created++;
         }
-        progress.failed = failedRows.size;
+        progress.failed = failures.failedRows;
         await recordImportProgress(trx, id, progress);
         return outcomes.flatMap((o) => (o.ok ? [o.leadId] : []));
       });
@@ -200,7 +161,7 @@ export async function importLeadFile(
     progress.processed++;
     if (isRowError(item)) fail(item);
     else {
-      const mapped = rowToLeadInput(item);
+      const mapped = rowToLeadInput(item, liveFields(item));
       if ('errors' in mapped) for (const e of mapped.errors) fail({ rowNumber: item.rowNumber, ...e });
       else chunk.push({ rowNumber: item.rowNumber, input: mapped.input });
     }
@@ -209,24 +170,7 @@ export async function importLeadFile(
   await flush();
   await running;
 
-  const finishedAt = ctx.clock.now();
-  errors.sort((a, b) => a.rowNumber - b.rowNumber);
-  await ctx.db.transaction().execute(async (trx) => {
-    await finishImport(trx, id, { status: 'completed', errors, at: finishedAt });
-    await appendAudit(trx, [
-      {
-        id: ctx.newId(),
-        actorId: actor.id,
-        action: 'import.completed',
-        entityType: 'import',
-        entityId: id,
-        from: { status: 'running' },
-        to: { status: 'completed', created: progress.created, merged: progress.merged, failed: progress.failed },
-        at: finishedAt,
-      },
-    ]);
-  });
-  return { id, status: 'completed', ...progress, errors };
+  return completeImport(ctx, actor, id, progress, failures);
 }
 
 /**

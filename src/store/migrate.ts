@@ -16,6 +16,7 @@ import * as opportunities from './migrations/014-opportunities.js';
 import * as reports from './migrations/015-reports.js';
 import * as sessions from './migrations/016-sessions.js';
 import * as spend from './migrations/017-spend.js';
+import * as historyImport from './migrations/018-history-import.js';
 import * as models from './migrations/019-models.js';
 import type { Database } from './schema.js';
 
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '015-reports': reports,
   '016-sessions': sessions,
   '017-spend': spend,
+  '018-history-import': historyImport,
   '019-models': models,
 };
 

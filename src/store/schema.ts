@@ -243,6 +243,8 @@ export interface ImportsTable {
   merged: Generated<number>;
   failed: Generated<number>;
   errors: Json<{ rowNumber: number; field: string; message: string }[]>;
+  /** History imports: the inferred type of each custom column (migration 018). */
+  field_types: Json<Record<string, string>> | null;
   detail: string | null;
   created_by: string | null;
   created_at: Timestamp;

@@ -2,7 +2,8 @@
  * Turns a submitted lead into its stored form and checks validity (SPEC §2): a valid lead has
  * a name, a known channel and a way to reach them (phone or e-mail). Phones become E.164,
  * e-mail lower-case, companies and names get match keys, regions a taxonomy code.
- * An import defaults a missing channel to `import`; the API does not.
+ * An import defaults a missing channel to `import`; the API does not. History leads (past leads
+ * imported to learn from) need no contact details, but what they have is normalised the same way.
  */
 import type { FieldError } from '../errors.js';
 import { companyMatchKey, displayCompanyName } from '../normalise/company.js';
@@ -20,6 +21,8 @@ export interface CaptureRules {
   /** Channel for a lead that names none (imports: `import`); undefined = channel required. */
   defaultChannel?: string;
   now: Date;
+  /** False for history leads (SPEC §10.1): past leads need no name, phone or e-mail. Default true. */
+  contactRequired?: boolean;
 }
 
 export type NormaliseResult = { ok: true; lead: NormalisedLead } | { ok: false; errors: FieldError[] };
@@ -32,8 +35,9 @@ const text = (value: string | null | undefined): string | null => {
 export function normaliseLead(input: LeadInput, rules: CaptureRules): NormaliseResult {
   const errors: FieldError[] = [];
 
+  const contactRequired = rules.contactRequired ?? true;
   const name = input.name ? displayPersonName(input.name) : '';
-  if (!name) errors.push({ field: 'name', message: 'is required' });
+  if (!name && contactRequired) errors.push({ field: 'name', message: 'is required' });
 
   let phone: string | null = null;
   if (text(input.phone)) {
@@ -47,7 +51,7 @@ export function normaliseLead(input: LeadInput, rules: CaptureRules): NormaliseR
     if (result.ok) email = result.email;
     else errors.push({ field: 'email', message: result.message });
   }
-  if (!text(input.phone) && !text(input.email)) {
+  if (contactRequired && !text(input.phone) && !text(input.email)) {
     errors.push({ field: 'phone', message: 'a phone or an e-mail is required to reach the lead' });
   }
 

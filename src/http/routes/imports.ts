@@ -1,10 +1,12 @@
-/** CSV/XLSX import (SPEC §2, §10.1): multipart field `file`; an error report per import. */
+/** CSV/XLSX import (SPEC §2, §10.1): multipart field `file` (and `mode`: live or history); an error report per import. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidInput, NotFound } from '../../domain/errors.js';
+import type { FieldType } from '../../domain/history/field-types.js';
 import { authorize } from '../../domain/policy.js';
 import type { ServiceContext } from '../../services/context.js';
+import { importHistoryFile } from '../../services/import-history.js';
 import { importLeadFile } from '../../services/import-leads.js';
 import { findImport, type ImportRecord } from '../../store/repositories/imports.js';
 import { problems } from '../problem.js';
@@ -29,6 +31,10 @@ const importSchema = z
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
     detail: z.string().nullable().describe('why a failed import stopped'),
+    fieldTypes: z
+      .record(z.string(), z.enum(['number', 'category', 'yes_no', 'date']))
+      .nullable()
+      .describe('history imports: the type inferred for each custom column (its values in `fields`); null for live'),
   })
   .meta({ id: 'Import' });
 
@@ -47,22 +53,32 @@ function present(row: ImportRecord): z.infer<typeof importSchema> {
     createdAt: new Date(row.created_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
     detail: row.detail,
+    fieldTypes: (row.field_types as Record<string, FieldType> | null) ?? null,
   };
 }
 
-async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; name?: string }> {
+const importModes = ['live', 'history'] as const;
+type ImportMode = (typeof importModes)[number];
+
+/** The file and the `mode` field, in either order. */
+async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; name?: string; mode: ImportMode }> {
   if (!request.isMultipart())
     throw new InvalidInput([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
   let upload: { bytes: Buffer; name?: string } | undefined;
+  let mode: ImportMode = 'live';
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         if (part.fieldname === 'file') upload = { bytes, name: part.filename };
-      } else if (part.fieldname === 'mode' && part.value !== 'live') {
-        throw new InvalidInput([
-          { field: 'mode', message: `"${String(part.value)}" is not a supported import mode (live)` },
-        ]);
+      } else if (part.fieldname === 'mode') {
+        const value = String(part.value).trim();
+        if (!importModes.includes(value as ImportMode)) {
+          throw new InvalidInput([
+            { field: 'mode', message: `"${value}" is not an import mode (${importModes.join(' or ')})` },
+          ]);
+        }
+        mode = value as ImportMode;
       }
     }
   } catch (error) {
@@ -74,7 +90,7 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; nam
     ]);
   }
   if (!upload) throw new InvalidInput([{ field: 'file', message: 'is required (multipart field "file")' }]);
-  return upload;
+  return { ...upload, mode };
 }
 
 const csvCell = (value: string | number) => {
@@ -92,7 +108,8 @@ export async function importRoutes(app: FastifyInstance, ctx: ServiceContext) {
         tags: ['leads'],
         summary: 'Import leads from CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX',
         description:
-          'multipart/form-data with the file in the field `file`. Headers use POST /leads field names or their Chinese labels (姓名, 手机, 邮箱, 公司, 职位, 地区, 行业, 员工数, 渠道). A missing channel becomes `import`.',
+          'multipart/form-data with the file in the field `file`. Headers use POST /leads field names or their Chinese labels (姓名, 手机, 邮箱, 公司, 职位, 地区, 行业, 员工数, 渠道). A missing channel becomes `import`. ' +
+          'With the field `mode=history` the rows are past leads to learn from (history leads): no contact details needed; the `outcome` (结果) column is required (sql, opportunity, won, lost, converted/1/已转化, not_converted/0/未转化; empty = open); `createdAt` (创建时间) is the capture date; other columns go into `fields`, typed per column (see `fieldTypes`); a row with the `externalId` of an earlier history lead updates it (counted as merged).',
         consumes: ['multipart/form-data'],
         response: { 201: importSchema, ...problems(400, 401, 403, 413, 415) },
       },
@@ -100,7 +117,8 @@ export async function importRoutes(app: FastifyInstance, ctx: ServiceContext) {
     async (request, reply) => {
       authorize(request.actor, 'leads.import');
       const upload = await readUpload(request);
-      const summary = await importLeadFile(ctx, request.actor, upload);
+      const run = upload.mode === 'history' ? importHistoryFile : importLeadFile;
+      const summary = await run(ctx, request.actor, upload);
       const row = await findImport(ctx.db, summary.id);
       return reply.status(201).send(present(row as ImportRecord));
     },

@@ -98,11 +98,14 @@ export async function leadRoutes(app: FastifyInstance, ctx: ServiceContext) {
             status: z.enum(leadStatuses).optional(),
             ownerId: z.string().optional().describe('a user id, "me", or "none" for unowned leads'),
             channel: z.string().optional(),
-            externalId: z.string().optional(),
+            externalId: z
+              .string()
+              .optional()
+              .describe('the lead with this external id, live or history (unless `history` is given)'),
             history: z
               .enum(['true', 'false'])
               .optional()
-              .describe('history leads (imported to learn from) instead of live ones'),
+              .describe('history leads (imported to learn from) instead of live ones (the default)'),
             q: z.string().max(100).optional().describe('search name, company, phone or e-mail'),
             createdFrom: z.iso.datetime({ offset: true }).optional(),
             createdTo: z.iso.datetime({ offset: true }).optional(),
@@ -127,7 +130,8 @@ export async function leadRoutes(app: FastifyInstance, ctx: ServiceContext) {
           ownerId,
           channel: q.channel,
           externalId: q.externalId,
-          history: q.history === 'true',
+          // An external id finds its lead in either set; otherwise live leads unless history is asked for.
+          history: q.history !== undefined ? q.history === 'true' : q.externalId !== undefined ? undefined : false,
           q: q.q,
           createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined,
           createdTo: q.createdTo ? new Date(q.createdTo) : undefined,

@@ -16,6 +16,7 @@
  */
 import type { FieldError } from '../../domain/errors.js';
 import { InvalidInput } from '../../domain/errors.js';
+import { parseDateText } from '../../domain/normalise/date-text.js';
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import type { ServiceContext } from '../context.js';
@@ -81,30 +82,9 @@ function parseContacts(text: string): { name: string; title: string | null }[] {
     });
 }
 
-const CHINA_OFFSET = '+08:00';
-const LOCAL_TIME =
-  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}(?:\.\d+)?))?\s*秒?)?$/;
-const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
-
 /** An activity time as an ISO string, or null when the text is not a date we can read. */
 export function parseActivityTime(text: string): string | null {
-  const t = text.trim();
-  if (WITH_ZONE.test(t)) {
-    const ms = Date.parse(t);
-    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-  }
-  const m = LOCAL_TIME.exec(t);
-  if (!m) return null;
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0'].map(Number);
-  const second = Math.floor(Number(m[6] ?? '0'));
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const ms = Date.parse(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${CHINA_OFFSET}`);
-  if (Number.isNaN(ms)) return null;
-  // 2月30日 is refused rather than rolled over to March.
-  const local = new Date(ms + 8 * 3_600_000);
-  if (local.getUTCMonth() + 1 !== month || local.getUTCDate() !== day) return null;
-  return new Date(ms).toISOString();
+  return parseDateText(text)?.at.toISOString() ?? null;
 }
 
 interface PendingRow {

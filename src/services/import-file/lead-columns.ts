@@ -16,6 +16,8 @@ const aliases: Record<string, readonly string[]> = {
   channel: ['channel', '渠道', '来源', '来源渠道'],
   externalId: ['externalId', '外部编号'],
   outcome: ['outcome', '结果'],
+  // History imports: when the lead was captured (live imports keep it under fields).
+  createdAt: ['createdAt', '创建时间', '创建日期', '线索创建时间'],
   utm_source: ['utm_source'],
   utm_medium: ['utm_medium'],
   utm_campaign: ['utm_campaign'],

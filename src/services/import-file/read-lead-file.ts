@@ -18,6 +18,10 @@ export interface LeadFile {
   encoding?: 'utf-8' | 'utf-8-bom' | 'gbk';
   /** Header cells as written (trimmed), up to the last non-empty one. */
   headers: string[];
+  /** The lead fields the columns fill (each once). */
+  leadFields: string[];
+  /** The keys under which ImportRow.fields holds the other columns' values. */
+  customColumns: string[];
   /** How many items rows() yields: data rows, broken ones included, blank ones not. */
   totalRows: number;
   /** Data rows in file order. Can be iterated more than once. */
@@ -69,6 +73,10 @@ export async function readLeadFile(bytes: Uint8Array, fileName?: string): Promis
     format,
     ...(encoding && { encoding }),
     headers: layout.headers,
+    leadFields: [...new Set(layout.columns.flatMap((c) => ('field' in c ? [c.field] : [])))],
+    customColumns: layout.columns.flatMap((c) =>
+      'custom' in c ? [c.custom] : c.spillKey !== undefined ? [c.spillKey] : [],
+    ),
     totalRows: data.length,
     async *rows() {
       for (const record of data) yield buildRow(layout, record);

@@ -12,6 +12,8 @@ export async function insertImport(
     format: string;
     encoding: string | null;
     totalRows: number;
+    /** History imports: the inferred type of each custom column. */
+    fieldTypes?: Record<string, string> | null;
     createdBy: string;
     at: Date;
   },
@@ -27,6 +29,7 @@ export async function insertImport(
       encoding: row.encoding,
       total_rows: row.totalRows,
       errors: '[]',
+      field_types: row.fieldTypes ? JSON.stringify(row.fieldTypes) : null,
       created_by: row.createdBy,
       created_at: row.at,
     })

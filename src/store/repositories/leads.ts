@@ -101,6 +101,21 @@ export async function findMatchableLeads(
   }));
 }
 
+/** Which of these external ids history leads hold (capture refuses them: SPEC §10.1, unique per lead). */
+export async function findHistoryExternalIds(
+  trx: Transaction<Database>,
+  externalIds: readonly string[],
+): Promise<Set<string>> {
+  if (externalIds.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom('leads')
+    .select('external_id')
+    .where('history', '=', true)
+    .where('external_id', '=', sql<string>`any(${[...externalIds]}::text[])`)
+    .execute();
+  return new Set(rows.map((r) => r.external_id as string));
+}
+
 /** A new lead's columns, JSON columns as values (see leadInsertRow for them as JSON text). */
 function leadRecord(l: NewLeadRow) {
   const source = sourceRecord(l.source);
@@ -379,7 +394,8 @@ export interface LeadListFilter {
   ownerId?: string | null;
   channel?: string;
   externalId?: string;
-  history: boolean;
+  /** Live (false) or history (true) leads; undefined: both. */
+  history?: boolean;
   q?: string;
   createdFrom?: Date;
   createdTo?: Date;
@@ -396,7 +412,8 @@ export async function listLeads(
   scope: LeadScope,
   page: { cursor?: ListCursor; limit: number },
 ): Promise<LeadRow[]> {
-  let query = db.selectFrom('leads').selectAll().where('history', '=', filter.history).where(scopeFilter(scope));
+  let query = db.selectFrom('leads').selectAll().where(scopeFilter(scope));
+  if (filter.history !== undefined) query = query.where('history', '=', filter.history);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.ownerId !== undefined)
     query = query.where('owner_id', filter.ownerId === null ? 'is' : '=', filter.ownerId);
