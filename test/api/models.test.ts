@@ -38,12 +38,21 @@ describe.each(engines())('predictive models (%s)', (engine) => {
   it('refuses to train without enough history, saying how much more it needs', async () => {
     const refused = await t.admin('POST', '/models/train', { target: 'won' });
     expectProblem(refused, 422);
-    expect(refused.body.detail).toMatch(/200 more leads with a known outcome and 30 more that reached won/);
+    expect(refused.body.detail).toMatch(
+      /import 200 more leads with a known outcome, 30 more that reached won, 30 more that did not/,
+    );
     const listed = await t.admin('GET', '/models');
     expect(listed.body.items[0]).toMatchObject({
       status: 'failed',
       active: false,
-      failure: { reason: 'not_enough_history', labelled: 0, positives: 0, needLabelled: 200, needPositives: 30 },
+      failure: {
+        reason: 'not_enough_history',
+        labelled: 0,
+        positives: 0,
+        needLabelled: 200,
+        needPositives: 30,
+        needNegatives: 30,
+      },
     });
   });
 

@@ -54,5 +54,13 @@ export interface PredictiveModel {
 export type Scorer = Pick<PredictiveModel, 'encoder' | 'intercept' | 'coefficients' | 'calibration'>;
 
 export type TrainingResult =
-  | { kind: 'not_enough'; labelled: number; positives: number; needLabelled: number; needPositives: number }
+  | {
+      kind: 'not_enough';
+      labelled: number;
+      positives: number;
+      needLabelled: number;
+      needPositives: number;
+      /** Leads that did not reach the target: a model needs both kinds. */
+      needNegatives: number;
+    }
   | { kind: 'trained'; model: PredictiveModel };

@@ -39,9 +39,12 @@ describe('trainModel on too little history', () => {
       positives: 20,
       needLabelled: 50,
       needPositives: 10,
+      needNegatives: 0,
     });
     expect(trainModel(sample(500, 29))).toMatchObject({ kind: 'not_enough', needLabelled: 0, needPositives: 1 });
     expect(trainModel(sample(199, 60))).toMatchObject({ kind: 'not_enough', needLabelled: 1, needPositives: 0 });
+    // Every lead converted: nothing to tell converters from.
+    expect(trainModel(sample(300, 290))).toMatchObject({ kind: 'not_enough', needLabelled: 0, needNegatives: 20 });
   });
 
   it('trains from 200 labelled leads with 30 positives', () => {

@@ -18,7 +18,7 @@ export interface TrainOptions {
   seed?: number;
   /** Fewer labelled examples than this → not_enough; default 200. */
   minLabelled?: number;
-  /** Fewer positives than this → not_enough; default 30. */
+  /** Fewer positives than this, or fewer negatives (nothing to tell them from) → not_enough; default 30. */
   minPositives?: number;
   /** Stored on the model (e.g. "sql"); the domain does not read it. */
   target?: string;
@@ -36,13 +36,15 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   const positives = examples.filter((e) => e.label === 1).length;
   const minLabelled = options.minLabelled ?? 200;
   const minPositives = options.minPositives ?? 30;
-  if (labelled < minLabelled || positives < minPositives) {
+  const negatives = labelled - positives;
+  if (labelled < minLabelled || positives < minPositives || negatives < minPositives) {
     return {
       kind: 'not_enough',
       labelled,
       positives,
       needLabelled: Math.max(0, minLabelled - labelled),
       needPositives: Math.max(0, minPositives - positives),
+      needNegatives: Math.max(0, minPositives - negatives),
     };
   }
 

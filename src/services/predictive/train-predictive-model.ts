@@ -34,17 +34,20 @@ export interface TrainingShortfall {
   positives: number;
   needLabelled: number;
   needPositives: number;
+  needNegatives: number;
 }
 
 export function shortfallMessage(target: ModelTarget, s: TrainingShortfall): string {
   const needs = [
     s.needLabelled > 0 ? `${s.needLabelled} more leads with a known outcome` : null,
     s.needPositives > 0 ? `${s.needPositives} more that reached ${target}` : null,
+    s.needNegatives > 0 ? `${s.needNegatives} more that did not` : null,
   ].filter(Boolean);
   return (
     `not enough history to train a model for ${target}: ${s.labelled} leads with a known outcome, ` +
-    `${s.positives} of them reached ${target}; training needs at least ${MIN_LABELLED} and ${MIN_POSITIVES} — ` +
-    `import ${needs.join(' and ')} (history import: POST /imports with mode=history)`
+    `${s.positives} of them reached ${target}; training needs at least ${MIN_LABELLED}, with ${MIN_POSITIVES} that ` +
+    `reached it and ${MIN_POSITIVES} that did not — ` +
+    `import ${needs.join(', ')} (history import: POST /imports with mode=history)`
   );
 }
 
@@ -116,6 +119,7 @@ async function train(
         positives: result.positives,
         needLabelled: result.needLabelled,
         needPositives: result.needPositives,
+        needNegatives: result.needNegatives,
       };
       await finishTraining(trx, id, { failure: { ...shortfall } }, at);
     }

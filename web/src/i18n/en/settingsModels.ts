@@ -17,7 +17,8 @@ export const settingsModels: Catalogue['settingsModels'] = {
   statuses: { queued: 'Queued', training: 'Training', trained: 'Trained', failed: 'Failed' },
   active: 'Active',
   auc: 'AUC',
-  needMore: 'Not enough history: {{labelled}} more leads with an outcome, {{positives}} more reaching the target',
+  needMore:
+    'Not enough history: {{labelled}} more leads with an outcome, {{positives}} more reaching the target, {{negatives}} more not reaching it',
   actions: 'Actions',
   showReport: 'Report',
   showReportOf: 'Report of the model of {{at}}',

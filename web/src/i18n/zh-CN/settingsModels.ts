@@ -15,7 +15,7 @@ export const settingsModels = {
   statuses: { queued: '排队中', training: '训练中', trained: '已训练', failed: '未成功' },
   active: '启用中',
   auc: 'AUC',
-  needMore: '历史不足：还需 {{labelled}} 条有结果的线索、{{positives}} 条达成目标的线索',
+  needMore: '历史不足：还需 {{labelled}} 条有结果的线索，其中达成目标 {{positives}} 条、未达成 {{negatives}} 条',
   actions: '操作',
   showReport: '查看报告',
   showReportOf: '查看 {{at}} 的模型报告',

@@ -35,6 +35,7 @@ export interface ModelView {
     positives?: number;
     needLabelled?: number;
     needPositives?: number;
+    needNegatives?: number;
   } | null;
 }
 

@@ -117,6 +117,7 @@ export function ModelsSettings() {
                   ? t('settingsModels.needMore', {
                       labelled: m.failure.needLabelled,
                       positives: m.failure.needPositives,
+                      negatives: m.failure.needNegatives ?? 0,
                     })
                   : '—',
           },
