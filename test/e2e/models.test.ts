@@ -52,7 +52,7 @@ describe('settings → predictive models', () => {
     await screenshot(page, 'settings-models-zh');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: /^启用 / }).click();
+    await page.getByRole('button', { name: /^启用（/ }).click();
     await page.getByText('模型已启用：线索页将显示它的预测').waitFor();
     const models = (await t.admin('GET', '/models')).body.items;
     expect(models.filter((m: { active: boolean }) => m.active)).toHaveLength(1);

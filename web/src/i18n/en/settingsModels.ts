@@ -21,9 +21,9 @@ export const settingsModels: Catalogue['settingsModels'] = {
     'Not enough history: {{labelled}} more leads with an outcome, {{positives}} more reaching the target, {{negatives}} more not reaching it',
   actions: 'Actions',
   showReport: 'Report',
-  showReportOf: 'Report of the model of {{at}}',
+  showReportOf: 'Report (model of {{at}})',
   activate: 'Activate',
-  activateModel: 'Activate the model of {{at}}',
+  activateModel: 'Activate (model of {{at}})',
   history: {
     title: 'Import history',
     hint: 'CSV or XLSX (UTF-8, with BOM, or GBK). It needs an "outcome" column (sql, opportunity, won, lost, or converted/not_converted, 1/0); contact details are optional; other columns are kept as custom fields with their types inferred. History leads stay out of queues, SLAs and live reports.',

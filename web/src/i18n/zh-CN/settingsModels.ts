@@ -18,9 +18,9 @@ export const settingsModels = {
   needMore: '历史不足：还需 {{labelled}} 条有结果的线索，其中达成目标 {{positives}} 条、未达成 {{negatives}} 条',
   actions: '操作',
   showReport: '查看报告',
-  showReportOf: '查看 {{at}} 的模型报告',
+  showReportOf: '查看报告（{{at}} 的模型）',
   activate: '启用',
-  activateModel: '启用 {{at}} 的模型',
+  activateModel: '启用（{{at}} 的模型）',
   history: {
     title: '导入历史线索',
     hint: 'CSV 或 XLSX（UTF-8、带 BOM 或 GBK）。必须有“结果”列（sql、opportunity、won、lost，或 已转化/未转化、1/0）；可不含联系方式；其他列作为自定义字段保留并推断类型。历史线索不进入队列、SLA 和实时报表。',
