@@ -62,8 +62,14 @@ export async function signIn(page: Page, email: string, password: string, locale
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** axe-core's critical and serious violations on the page as it is now, one line each. */
+/**
+ * axe-core's critical and serious violations on the page once it has settled, one line each: a
+ * table still loading is drawn faded under its spinner (aria-busy), which no one is meant to read.
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, {
+    timeout: 15_000,
+  });
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
