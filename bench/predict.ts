@@ -12,17 +12,28 @@
  * the design expects), which is where training cost grows.
  * Wall-clock figures are the ones held against the targets; beside them, process CPU time, which
  * says what the code costs when the machine is shared.
+ * Then through LeadLoop itself (--api, default on), on PGlite in a temporary directory: a
+ * history CSV of N rows (test/support/history.ts) imported with POST /imports mode=history,
+ * POST /models/train on it — loading the examples from the database included, target < 30 s —
+ * and GET /leads/{id}/score with the model active, next to GET /leads/{id} as the baseline.
  * A missed target is reported, not an error; the exit code is non-zero only when something failed.
  *
- *   npx tsx bench/predict.ts [--n 100000] [--seed 1] [--passes 5] [--wide-extra 25]
+ *   npx tsx bench/predict.ts [--n 100000] [--seed 1] [--passes 5] [--wide-extra 25] [--api true]
  */
-import { cpus, loadavg } from 'node:os';
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ManualClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
 import { holdoutSplit } from '../src/domain/predictive/holdout-split.js';
 import { rocAuc } from '../src/domain/predictive/metrics.js';
 import { explainPrediction, predictProbability } from '../src/domain/predictive/predict.js';
 import { syntheticLeads } from '../src/domain/predictive/synthetic-leads.js';
 import { trainModel } from '../src/domain/predictive/train-model.js';
+import { startServer } from '../src/server.js';
+import { historyCsv, historyRows } from '../test/support/history.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +41,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     passes: { type: 'string', default: '5' },
     'wide-extra': { type: 'string', default: '25' },
+    api: { type: 'string', default: 'true' },
   },
 });
 const N = Number(args.n);
@@ -48,6 +60,83 @@ console.log(
 );
 run('narrow', 0, true);
 if (wideExtra > 0) run('wide', wideExtra, false);
+if (args.api !== 'false') await throughTheApi();
+
+/** History import, training and scoring through HTTP on an embedded database. */
+async function throughTheApi() {
+  const dir = mkdtempSync(join(tmpdir(), 'leadloop-bench-predict-'));
+  const token = 'bench-admin-token-0123456789abcdef';
+  const config = { ...loadConfig({ LEADLOOP_ADMIN_TOKEN: token, LOG_LEVEL: 'error' }), port: 0, host: '127.0.0.1' };
+  const server = await startServer(config, {
+    location: { dataDir: dir },
+    clock: new ManualClock(new Date('2026-03-02T01:00:00Z')),
+  });
+  const base = `${server.url}/api/v1`;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const form = body instanceof FormData;
+    const res = await fetch(base + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body && !form ? { 'content-type': 'application/json' } : {}) },
+      body: form ? body : body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  try {
+    console.log(`\nthrough the API (PGlite in ${dir}):`);
+    const csv = historyCsv(historyRows(N, seed));
+    const form = new FormData();
+    form.append('mode', 'history');
+    form.append('file', new Blob([csv]), 'history.csv');
+    let started = performance.now();
+    const imported = await call('POST', '/imports', form);
+    const importSeconds = (performance.now() - started) / 1000;
+    console.log(
+      `  history import: ${int(imported.created)} rows in ${importSeconds.toFixed(1)} s (${int(imported.created / importSeconds)} rows/s)`,
+    );
+
+    started = performance.now();
+    const model = await call('POST', '/models/train', { target: 'won' });
+    const trainSeconds = (performance.now() - started) / 1000;
+    console.log(
+      `  POST /models/train (target won, ${int(model.metrics.n)} leads): ${trainSeconds.toFixed(1)} s — target < ${targets.trainSeconds} s: ${verdict(trainSeconds < targets.trainSeconds)}`,
+    );
+    console.log(
+      `    held-out AUC ${model.metrics.auc?.toFixed(4)}, Brier ${model.metrics.brier.toFixed(4)}, excluded: ${model.excluded.map((e: { feature: string }) => e.feature).join(', ')}`,
+    );
+    await call('POST', `/models/${model.id}/activate`);
+
+    const live = await call('POST', '/leads/bulk', {
+      leads: Array.from({ length: 200 }, (_, i) => ({
+        name: `客户${i}`,
+        phone: `139${String(20_000_000 + i).padStart(8, '0')}`,
+        company: `测试公司${i}有限公司`,
+        title: i % 2 ? 'CEO' : '销售专员',
+        channel: i % 3 ? 'event_offline' : 'content_download',
+      })),
+    });
+    const ids: string[] = (await call('GET', '/leads?limit=200')).items.map((l: { id: string }) => l.id);
+    const time = async (path: (id: string) => string) => {
+      const samples: number[] = [];
+      for (const id of ids) {
+        const t0 = performance.now();
+        await call('GET', path(id));
+        samples.push(performance.now() - t0);
+      }
+      samples.sort((a, b) => a - b);
+      return { p50: samples[Math.floor(samples.length / 2)], p95: samples[Math.floor(samples.length * 0.95)] };
+    };
+    const read = await time((id) => `/leads/${id}`);
+    const score = await time((id) => `/leads/${id}/score`);
+    console.log(
+      `  ${live.created} live leads: GET /leads/{id} p50 ${read.p50.toFixed(1)} ms; GET /leads/{id}/score with the prediction p50 ${score.p50.toFixed(1)} ms, p95 ${score.p95.toFixed(1)} ms (${(score.p50 / read.p50).toFixed(1)}× the plain read)`,
+    );
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function run(shape: string, extraNoise: number, details: boolean) {
   let started = performance.now();

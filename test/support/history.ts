@@ -33,20 +33,20 @@ export interface HistoryRow {
   line: string;
 }
 
-/** 800 past leads; P(won) = sigmoid(−1.6 + channel + title + 0.25 × visits). */
-export function historyRows(): HistoryRow[] {
-  const next = random(20261202);
+/** `count` past leads captured over 2025 (800 by default); P(won) = sigmoid(−1.6 + channel + title + 0.25 × visits). */
+export function historyRows(count = 800, seed = 20261202): HistoryRow[] {
+  const next = random(seed);
   const channels = Object.keys(channelEffect);
   const titles = Object.keys(titleEffect);
   const rows: HistoryRow[] = [];
-  for (let i = 0; i < 800; i++) {
+  for (let i = 0; i < count; i++) {
     const channel = channels[Math.floor(next() * channels.length)];
     const title = titles[Math.floor(next() * titles.length)];
     const visits = Math.floor(next() * 9);
     const logit = -1.6 + channelEffect[channel] + titleEffect[title] + 0.25 * visits;
     const truth = 1 / (1 + Math.exp(-logit));
     const won = next() < truth;
-    const day = new Date(Date.UTC(2025, 0, 1) + Math.floor((i / 800) * 360) * 86_400_000);
+    const day = new Date(Date.UTC(2025, 0, 1) + Math.floor((i / count) * 360) * 86_400_000);
     const createdAt = day.toISOString().slice(0, 10);
     const externalId = `CRM-${10_000 + i}`;
     // 成交负责人 (the rep who closed it) is filled in only once the deal is won: known after the outcome.
