@@ -364,7 +364,7 @@ describe.each(engines())('history import (%s)', (engine) => {
     expect(await page('history=true&externalId=H-1')).toHaveLength(1);
   });
 
-  it('history leads stay out of live work: queue, pool, funnel report, hand-offs and events', async () => {
+  it('history leads stay out of live work: queue, pool, funnel report, hand-offs, touches and events', async () => {
     const sdr = await makeUser(t, 'sdr', { team: '历史组' });
     const marketing = await makeUser(t, 'marketing');
     const funnel = async (from: string, to: string) => {
@@ -412,6 +412,13 @@ describe.each(engines())('history import (%s)', (engine) => {
       expect(audit.map((e: any) => e.action)).toEqual(['lead.created']);
       expect(audit[0].reason).toBe(`history import ${r.body.id}`);
     }
+    // Nobody works a history lead: no transfer to sales, no touch, no disqualification, no behaviour.
+    const [open] = historyIds;
+    expectProblem(await t.admin('POST', `/leads/${open}/transfer`, { mode: 'auto' }), 409);
+    expectProblem(await t.admin('POST', `/leads/${open}/activities`, { type: 'call', durationSec: 60 }), 409);
+    expectProblem(await t.admin('POST', `/leads/${open}/disqualify`, { reason: 'free_only' }), 409);
+    expectProblem(await t.admin('POST', '/track', { leadId: open, type: 'page_view' }), 404);
+
     // Timers (SLA, speed-to-lead) would fire within the next days: none acts on history leads.
     await t.admin('POST', '/admin/clock', { advance: '3d' });
     for (const id of historyIds) {

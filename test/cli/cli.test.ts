@@ -415,6 +415,53 @@ describe('leadloop import', () => {
   }, 420_000);
 });
 
+describe('leadloop import --history', () => {
+  it('loads past leads apart from live ones, reports bad rows, and refuses a file without outcomes', async () => {
+    const dir = tempDir();
+    const work = tempDir();
+    const file = join(work, 'history.csv');
+    writeFileSync(
+      file,
+      [
+        '外部编号,结果,创建时间,行业,预算',
+        'P-1,已转化,2025-03-04,制造业,"1,000"',
+        'P-2,未转化,,软件,20',
+        'P-3,maybe,,,',
+        'P-4,,,,',
+      ]
+        .join('\r\n')
+        .concat('\r\n'),
+    );
+    const imp = leadloop(['import', '--history', file, '--data', dir]);
+    expect((await finish(imp, 150_000)).code, `${imp.stdout()}\n${imp.stderr()}`).toBe(0);
+    expect(imp.stdout()).toMatch(/History import \S+: 3 new history leads, 0 updated, 1 rows failed/);
+    const report = readFileSync(`${file}.errors.csv`, 'utf8');
+    expect(report).toMatch(/"4","outcome"/);
+
+    const noOutcome = join(work, 'no-outcome.csv');
+    writeFileSync(noOutcome, '外部编号,行业\r\nP-9,软件\r\n');
+    const refused = leadloop(['import', '--history', noOutcome, '--data', dir]);
+    expect((await finish(refused, 150_000)).code).toBe(2);
+    expect(refused.stderr()).toMatch(/outcome/);
+    expect(refused.stderr()).not.toMatch(/\n\s+at /); // a message, not a stack trace
+
+    const s = await startServing(dir);
+    try {
+      expect(await allLeads(s.api)).toEqual([]); // no live leads
+      const history = await s.api('GET', '/leads?history=true');
+      expect(history.body.items.map((l: any) => [l.externalId, l.status, l.outcome]).sort()).toEqual([
+        ['P-1', 'won', 'won'],
+        ['P-2', 'lost', 'not_converted'],
+        ['P-4', 'new', null],
+      ]);
+      const p1 = history.body.items.find((l: any) => l.externalId === 'P-1');
+      expect(p1).toMatchObject({ industry: '制造业', fields: { 预算: 1000 }, createdAt: '2025-03-03T16:00:00.000Z' });
+    } finally {
+      await stop(s.run);
+    }
+  }, 420_000);
+});
+
 // SPEC §11 "Nothing lost": a kill -9 mid-import loses nothing and double-applies nothing after
 // restart. Wherever the kill lands, what the import recorded is what is in the database, and
 // importing the file again completes it without a second copy of anyone.

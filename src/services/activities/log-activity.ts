@@ -7,7 +7,8 @@
  * the lead's do-not-contact flag, frequency cap and quiet hours, and a touch by someone other
  * than the owner comes back with a warning (SPEC §6.3, pool/contact-rules.ts).
  */
-import { type FieldError, Forbidden, InvalidInput } from '../../domain/errors.js';
+import { Conflict, type FieldError, Forbidden, InvalidInput } from '../../domain/errors.js';
+import { historyLeadNotWorked } from '../../domain/history/not-worked.js';
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import {
@@ -104,6 +105,7 @@ export async function logActivity(
   const { errors, occurredAt } = checkActivity(input, now);
   if (errors.length > 0) throw new InvalidInput(errors);
   const lead = await readLead(ctx, actor, leadId);
+  if (lead.history) throw new Conflict(historyLeadNotWorked);
   if (actor.role === 'sdr' && lead.owner_id && lead.owner_id !== actor.id) {
     throw new Forbidden('this lead is owned by another person; an SDR logs activities on their own and unowned leads');
   }

@@ -6,6 +6,7 @@
  */
 import { disqualifiableStatuses } from '../../domain/cleaning/decide-cleaning.js';
 import { Conflict, Forbidden, InvalidInput } from '../../domain/errors.js';
+import { historyLeadNotWorked } from '../../domain/history/not-worked.js';
 import type { LeadStatus } from '../../domain/lead-status.js';
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
@@ -43,6 +44,7 @@ export async function disqualifyLead(
   return ctx.db.transaction().execute(async (trx) => {
     const now = await lockLeadStatus(trx, leadId);
     const status = now?.status as LeadStatus;
+    if (now?.history) throw new Conflict(historyLeadNotWorked);
     if (status === 'disqualified') {
       throw new Conflict(`this lead is already disqualified (${now?.status_reason ?? 'no reason'})`);
     }

@@ -12,6 +12,7 @@
 import type { Transaction } from 'kysely';
 import { DefinitionNotMet } from '../../domain/definitions/definition-not-met.js';
 import { Conflict, Forbidden, InvalidInput } from '../../domain/errors.js';
+import { historyLeadNotWorked } from '../../domain/history/not-worked.js';
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import type { RoutingDecision } from '../../domain/routing/routing-types.js';
@@ -60,6 +61,7 @@ export async function transferLead(
 
   return ctx.db.transaction().execute(async (trx) => {
     const current = await lockLead(trx, leadId);
+    if (current.history) throw new Conflict(historyLeadNotWorked);
     if (notTransferable.has(current.status)) {
       throw new Conflict(`the lead is ${current.status}; only a lead the SDR team still works can be transferred`);
     }
@@ -129,7 +131,7 @@ function manualDispatch(reason: string): RoutingDecision {
 async function lockLead(trx: Transaction<Database>, leadId: string) {
   return trx
     .selectFrom('leads')
-    .select(['status', 'owner_id'])
+    .select(['status', 'owner_id', 'history'])
     .where('id', '=', leadId)
     .forUpdate()
     .executeTakeFirstOrThrow();

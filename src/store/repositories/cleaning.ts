@@ -206,7 +206,7 @@ export async function applyCleaningUpdates(trx: Transaction<Database>, updates: 
 export async function lockLeadStatus(trx: Transaction<Database>, id: string) {
   return trx
     .selectFrom('leads')
-    .select(['status', 'status_reason', 'owner_id'])
+    .select(['status', 'status_reason', 'owner_id', 'history'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();

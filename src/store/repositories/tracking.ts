@@ -228,8 +228,15 @@ export async function findLeadIdByEmail(trx: Transaction<Database>, email: strin
   return row?.id;
 }
 
+/** Whether a live lead has this id: history leads (imported to learn from) record no behaviour. */
 export async function leadExists(trx: Transaction<Database>, leadId: string): Promise<boolean> {
-  return (await trx.selectFrom('leads').select('id').where('id', '=', leadId).executeTakeFirst()) !== undefined;
+  const row = await trx
+    .selectFrom('leads')
+    .select('id')
+    .where('id', '=', leadId)
+    .where('history', '=', false)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function findLeadEmails(
