@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { historyCsv, historyRows } from '../support/history.js';
 import { freshPostgresDatabase } from '../support/postgres.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -460,6 +461,41 @@ describe('leadloop import --history', () => {
       await stop(s.run);
     }
   }, 420_000);
+});
+
+describe('leadloop train', () => {
+  it('says how much history it lacks, then trains on an imported history and activates the model', async () => {
+    const dir = tempDir();
+    const tooLittle = leadloop(['train', '--target', 'won', '--data', dir]);
+    expect((await finish(tooLittle, 150_000)).code).toBe(3);
+    expect(tooLittle.stderr()).toMatch(/not enough history .* import 200 more leads with a known outcome/);
+
+    const file = join(tempDir(), 'crm-2025.csv');
+    writeFileSync(file, historyCsv(historyRows()));
+    const imp = leadloop(['import', '--history', file, '--data', dir]);
+    expect((await finish(imp, 150_000)).code, `${imp.stdout()}\n${imp.stderr()}`).toBe(0);
+
+    const train = leadloop(['train', '--target', 'won', '--activate', '--data', dir]);
+    expect((await finish(train, 150_000)).code, `${train.stdout()}\n${train.stderr()}`).toBe(0);
+    const out = train.stdout();
+    expect(out).toMatch(/leads with an outcome: 800, reached won: \d+/);
+    expect(out).toMatch(/held out \(newest 30%\): 240 leads — ROC AUC 0\.\d{3}, Brier 0\.\d{3}/);
+    expect(out).toMatch(/渠道 = 主动咨询: \+\d+% {2}\| {2}Channel = Inbound inquiry: \+\d+%/);
+    expect(out).toMatch(/left out: field\.成交负责人/);
+    expect(out).toMatch(/activated/);
+
+    const badTarget = leadloop(['train', '--target', 'revenue', '--data', dir]);
+    expect((await finish(badTarget, 60_000)).code).not.toBe(0);
+    expect(badTarget.stderr()).toMatch(/sql, opportunity, won/);
+
+    const s = await startServing(dir);
+    try {
+      const models = await s.api('GET', '/models');
+      expect(models.body.items[0]).toMatchObject({ status: 'trained', active: true, target: 'won' });
+    } finally {
+      await stop(s.run);
+    }
+  }, 600_000);
 });
 
 // SPEC §11 "Nothing lost": a kill -9 mid-import loses nothing and double-applies nothing after
