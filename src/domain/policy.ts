@@ -97,6 +97,8 @@ export const permissions = {
   'plans.run': ['marketing', 'sales_ops', 'sdr_lead', 'sales_manager', 'admin'],
   // §8.2: marketing enters and imports spend (reading it and the channel report: reports.read).
   'spend.manage': ['admin', 'marketing'],
+  // §8.6: leaders replay a candidate policy over past leads before approving it (read-only).
+  'simulations.run': ['admin', 'sdr_lead', 'sales_ops', 'sales_manager', 'marketing'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -158,6 +160,7 @@ const actionWords: Record<Action, string> = {
   'reports.read': 'read funnel and performance reports',
   'reports.manage': 'edit the attribution and credit rules of the reports',
   'plans.run': 'run capacity plans',
+  'simulations.run': 'run policy simulations',
   'spend.manage': 'enter or import marketing spend',
 };
 
