@@ -4,22 +4,32 @@
  * every MQL, in capture order, given a rep by chooseRep with rotation counters starting from
  * zero. Capacity is replayed too: a replayed hand-off stays open for the team's typical
  * decision delay, so a rep at capacity is skipped as live routing would skip them.
+ *
+ * Only each lead's outcome is kept (100,000 leads × two sides): the explanations behind it are
+ * computed again for the few leads a simulation shows (change-reason.ts).
  */
-import { evaluateDefinition, type UnmetCriterion } from '../definitions/evaluate-definition.js';
+import type { DefinitionBody } from '../definitions/definition-body.js';
+import { evaluateDefinition } from '../definitions/evaluate-definition.js';
 import { chooseRep } from '../routing/choose-rep.js';
 import { applyPick, emptyRotationState } from '../routing/rotation.js';
-import { type RouteResult, routeLead } from '../routing/route-lead.js';
+import { routeLead } from '../routing/route-lead.js';
+import type { RoutingPath, RoutingRule } from '../routing/routing-rules.js';
 import type { RepCandidate, RotationState, RoutingStep } from '../routing/routing-types.js';
-import type { LeadScore, LeadScorer } from '../scoring/score-lead.js';
+import type { LeadScorer } from '../scoring/score-lead.js';
 import type { LoadPick } from './rep-load.js';
 import type { SimulationLead, SimulationPolicy } from './simulation-types.js';
 
+export interface ScoreBrief {
+  total: number;
+  grade: string;
+}
+
 export interface LeadReplay {
-  score: LeadScore;
+  score: ScoreBrief;
   mql: boolean;
-  unmet: UnmetCriterion[];
-  route: RouteResult;
-  handoff: { kind: 'assign' | 'sync' | 'dispatch'; repId: string | null; explanation: RoutingStep[] } | null;
+  path: RoutingPath;
+  /** The routing step that decided, kept as its message (the pick, the account rule or the dispatch). */
+  handoff: { kind: 'assign' | 'sync' | 'dispatch'; repId: string | null; decidedBy: string } | null;
 }
 
 export interface SideReplay {
@@ -28,13 +38,34 @@ export interface SideReplay {
 }
 
 /** Scores of the leads under a scorer; sides sharing a scorer share the result. */
-export function scoreLeads(leads: readonly SimulationLead[], scorer: LeadScorer, now: Date): LeadScore[] {
-  return leads.map((l) => scorer.score(l.scoring, now));
+export function scoreLeads(leads: readonly SimulationLead[], scorer: LeadScorer, now: Date): ScoreBrief[] {
+  return leads.map((l) => {
+    const s = scorer.score(l.scoring, now);
+    return { total: s.total, grade: s.grade };
+  });
+}
+
+/** Whether each lead passes the side's MQL definition with its score on that side. */
+export function mqlVerdicts(
+  leads: readonly SimulationLead[],
+  scores: readonly ScoreBrief[],
+  definition: DefinitionBody,
+): boolean[] {
+  return leads.map((l, i) => evaluateDefinition(definition, { ...l.facts, score: scores[i].total }).passes);
+}
+
+/** Each lead's path by the side's routing rules, as at capture, with its score on that side. */
+export function routingPaths(
+  leads: readonly SimulationLead[],
+  scores: readonly ScoreBrief[],
+  rules: readonly RoutingRule[],
+): RoutingPath[] {
+  return leads.map((l, i) => routeLead(rules, { ...l.route, score: scores[i].total, grade: scores[i].grade }).path);
 }
 
 export function replaySide(
   leads: readonly SimulationLead[],
-  scores: readonly LeadScore[],
+  side: { scores: readonly ScoreBrief[]; mql: readonly boolean[]; paths: readonly RoutingPath[] },
   policy: SimulationPolicy,
   env: { rosterAt: (at: Date) => readonly RepCandidate[]; openForMs: number },
 ): SideReplay {
@@ -46,11 +77,10 @@ export function replaySide(
 
   for (let i = 0; i < leads.length; i++) {
     const lead = leads[i];
-    const score = scores[i];
-    const verdict = evaluateDefinition(policy.mqlDefinition, { ...lead.facts, score: score.total });
-    const route = routeLead(policy.routingRules, { ...lead.route, score: score.total, grade: score.grade });
-    if (!verdict.passes) {
-      out[i] = { score, mql: false, unmet: verdict.unmet, route, handoff: null };
+    const score = side.scores[i];
+    const path = side.paths[i];
+    if (!side.mql[i]) {
+      out[i] = { score, mql: false, path, handoff: null };
       continue;
     }
     const at = lead.createdAt;
@@ -69,19 +99,23 @@ export function replaySide(
     }
     if (outcome.repId !== null) {
       picks.push({ repId: outcome.repId, at });
-      const queue = open.get(outcome.repId) ?? [];
-      queue.push(at.getTime() + env.openForMs);
-      open.set(outcome.repId, queue);
+      const queue = open.get(outcome.repId);
+      if (queue) queue.push(at.getTime() + env.openForMs);
+      else open.set(outcome.repId, [at.getTime() + env.openForMs]);
     }
     out[i] = {
       score,
       mql: true,
-      unmet: [],
-      route,
-      handoff: { kind: outcome.kind, repId: outcome.repId, explanation: outcome.explanation },
+      path,
+      handoff: { kind: outcome.kind, repId: outcome.repId, decidedBy: decidingStep(outcome.explanation) },
     };
   }
   return { leads: out, picks };
+}
+
+function decidingStep(steps: readonly RoutingStep[]): string {
+  const decisive = steps.find((s) => s.outcome === 'picked' || s.outcome === 'dispatch') ?? steps[steps.length - 1];
+  return decisive?.message ?? 'no routing step';
 }
 
 /** The side's own copy of a month's roster: loads are replayed into it. */

@@ -14,7 +14,7 @@ import {
 } from './acceptance-replay.js';
 import { changeReason } from './change-reason.js';
 import { repLoad } from './rep-load.js';
-import { type LeadReplay, replaySide, type SideReplay, scoreLeads } from './replay-side.js';
+import { type LeadReplay, mqlVerdicts, replaySide, routingPaths, type SideReplay, scoreLeads } from './replay-side.js';
 import type {
   ChangedLead,
   LeadOutcome,
@@ -48,23 +48,34 @@ interface Side {
 export function simulate(input: SimulationInput): SimulationResult {
   const { leads, env } = input;
   const openForMs = typicalDecisionDelay(env.handoffs, slaDurations.acceptance(input.current.sla));
-  const currentScores = scoreLeads(leads, input.current.scorer, env.now);
-  const candidateScores =
-    input.candidate.scorer === input.current.scorer
-      ? currentScores
-      : scoreLeads(leads, input.candidate.scorer, env.now);
+  const { current: a, candidate: b } = input;
+  // What a candidate leaves unchanged is computed once and shared by both sides.
+  const scoresA = scoreLeads(leads, a.scorer, env.now);
+  const scoresB = b.scorer === a.scorer ? scoresA : scoreLeads(leads, b.scorer, env.now);
+  const sameScores = scoresA === scoresB;
+  const mqlA = mqlVerdicts(leads, scoresA, a.mqlDefinition);
+  const mqlB = sameScores && b.mqlDefinition === a.mqlDefinition ? mqlA : mqlVerdicts(leads, scoresB, b.mqlDefinition);
+  const pathsA = routingPaths(leads, scoresA, a.routingRules);
+  const pathsB =
+    sameScores && b.routingRules === a.routingRules ? pathsA : routingPaths(leads, scoresB, b.routingRules);
   const eligible = eligibleReps(leads, env);
-  const side = (policy: SimulationPolicy, scores: typeof currentScores): Side => {
-    const replay = replaySide(leads, scores, policy, { rosterAt: env.rosterAt, openForMs });
+  const side = (policy: SimulationPolicy, replay: SideReplay): Side => {
     const acceptance = replayAcceptance(env.handoffs, policy.sla, env.calendars, env.now);
     return { policy, replay, acceptance, summary: summarise(input.kind, leads, replay, acceptance, eligible, env) };
   };
-  const current = side(input.current, currentScores);
-  const candidate = side(input.candidate, candidateScores);
+  const routing = { rosterAt: env.rosterAt, openForMs };
+  const replayA = replaySide(leads, { scores: scoresA, mql: mqlA, paths: pathsA }, a, routing);
+  // A candidate that differs only in its SLA policy routes exactly as the policy in force.
+  const replayB =
+    mqlB === mqlA && pathsB === pathsA && sameScores && b.routingPolicy === a.routingPolicy
+      ? replayA
+      : replaySide(leads, { scores: scoresB, mql: mqlB, paths: pathsB }, b, routing);
+  const current = side(a, replayA);
+  const candidate = side(b, replayB);
   return {
     current: current.summary,
     candidate: candidate.summary,
-    diff: diffOf(input.kind, leads, current, candidate),
+    diff: diffOf(input.kind, leads, current, candidate, env.now),
   };
 }
 
@@ -91,7 +102,7 @@ function summarise(
   let syncs = 0;
   let dispatches = 0;
   replay.leads.forEach((l, i) => {
-    paths[l.route.path]++;
+    paths[l.path]++;
     if (!l.mql) return;
     mqlIds.push(leads[i].id);
     if (l.handoff?.kind === 'sync') syncs++;
@@ -136,19 +147,18 @@ function outcomeOf(l: LeadReplay, breached: boolean | null): LeadOutcome {
     score: l.score.total,
     grade: l.score.grade,
     mql: l.mql,
-    path: l.route.path,
+    path: l.path,
     repId: l.handoff?.repId ?? null,
     handoffKind: l.handoff?.kind ?? null,
     slaBreached: breached,
   };
 }
 
-const differ = (a: LeadOutcome, b: LeadOutcome) =>
+const differ = (a: LeadReplay, b: LeadReplay) =>
   a.mql !== b.mql ||
   a.path !== b.path ||
-  a.repId !== b.repId ||
-  a.handoffKind !== b.handoffKind ||
-  a.slaBreached !== b.slaBreached;
+  (a.handoff?.repId ?? null) !== (b.handoff?.repId ?? null) ||
+  (a.handoff?.kind ?? null) !== (b.handoff?.kind ?? null);
 
 /** A lead's hand-offs breach under a policy when any of them does (sla kind). */
 function breachesByLead(acceptance: AcceptanceReplay): Map<string, boolean> {
@@ -162,48 +172,52 @@ function diffOf(
   leads: readonly SimulationLead[],
   current: Side,
   candidate: Side,
+  now: Date,
 ): SimulationDiff {
   const before = kind === 'sla' ? breachesByLead(current.acceptance) : null;
   const after = kind === 'sla' ? breachesByLead(candidate.acceptance) : null;
+  const breached = (map: Map<string, boolean> | null, id: string) => (map ? (map.get(id) ?? null) : null);
   const changedAt: number[] = [];
-  const outcomes: [LeadOutcome, LeadOutcome][] = new Array(leads.length);
   for (let i = 0; i < leads.length; i++) {
     const id = leads[i].id;
-    const a = outcomeOf(current.replay.leads[i], before ? (before.get(id) ?? null) : null);
-    const b = outcomeOf(candidate.replay.leads[i], after ? (after.get(id) ?? null) : null);
-    outcomes[i] = [a, b];
-    if (differ(a, b)) changedAt.push(i);
+    if (differ(current.replay.leads[i], candidate.replay.leads[i]) || breached(before, id) !== breached(after, id)) {
+      changedAt.push(i);
+    }
   }
   const changedLeads: ChangedLead[] = spread(changedAt, CHANGED_SAMPLE).map((i) => {
     const lead = leads[i];
+    const a = current.replay.leads[i];
+    const b = candidate.replay.leads[i];
     return {
       leadId: lead.id,
       name: lead.name,
       company: lead.company,
-      current: outcomes[i][0],
-      candidate: outcomes[i][1],
+      current: outcomeOf(a, breached(before, lead.id)),
+      candidate: outcomeOf(b, breached(after, lead.id)),
       reason: changeReason({
-        current: current.replay.leads[i],
-        candidate: candidate.replay.leads[i],
+        lead,
+        now,
+        current: { policy: current.policy, replay: a },
+        candidate: { policy: candidate.policy, replay: b },
         sla: kind === 'sla' ? slaVerdicts(lead.id, current, candidate) : null,
       }),
     };
   });
-  const a = current.summary;
-  const b = candidate.summary;
+  const sa = current.summary;
+  const sb = candidate.summary;
   const minus = (x: number | null, y: number | null) => (x === null || y === null ? null : y - x);
-  const reps = new Set([...a.load.map((l) => l.repId), ...b.load.map((l) => l.repId)]);
+  const reps = new Set([...sa.load.map((l) => l.repId), ...sb.load.map((l) => l.repId)]);
   const count = (s: SideSummary, repId: string) => s.load.find((l) => l.repId === repId)?.handoffs ?? 0;
   return {
-    leads: b.leads - a.leads,
-    mqls: b.mqls - a.mqls,
-    handoffs: b.handoffs - a.handoffs,
-    dispatches: b.dispatches - a.dispatches,
-    expectedSlaBreaches: minus(a.expectedSlaBreaches, b.expectedSlaBreaches),
-    expectedSqls: minus(a.expectedSqls, b.expectedSqls),
-    expectedWins: minus(a.expectedWins, b.expectedWins),
-    maxDeviation: b.fairness.maxDeviation - a.fairness.maxDeviation,
-    load: [...reps].sort().map((repId) => ({ repId, handoffs: count(b, repId) - count(a, repId) })),
+    leads: sb.leads - sa.leads,
+    mqls: sb.mqls - sa.mqls,
+    handoffs: sb.handoffs - sa.handoffs,
+    dispatches: sb.dispatches - sa.dispatches,
+    expectedSlaBreaches: minus(sa.expectedSlaBreaches, sb.expectedSlaBreaches),
+    expectedSqls: minus(sa.expectedSqls, sb.expectedSqls),
+    expectedWins: minus(sa.expectedWins, sb.expectedWins),
+    maxDeviation: sb.fairness.maxDeviation - sa.fairness.maxDeviation,
+    load: [...reps].sort().map((repId) => ({ repId, handoffs: count(sb, repId) - count(sa, repId) })),
     changed: changedAt.length,
     changedLeads,
   };

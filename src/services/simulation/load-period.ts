@@ -8,18 +8,17 @@
  * `disqualified` when cleaning put it there); rosters are this month's profiles with each
  * month's eligibility list, and suspensions are not replayed (the sla kind counts them).
  */
-import type { LeadFacts } from '../../domain/definitions/lead-facts.js';
 import type { RepCandidate } from '../../domain/routing/routing-types.js';
 import type { RealHandoff, SimulationLead } from '../../domain/simulation/simulation-types.js';
 import type { Queryable } from '../../store/db.js';
 import { findAccountMatch } from '../../store/repositories/accounts.js';
 import { loadRepCandidates } from '../../store/repositories/roster.js';
-import { loadScoringInputs } from '../../store/repositories/scores.js';
 import {
   hasAccounts,
   loadPeriodHandoffs,
   loadPeriodLeads,
   loadPeriodOpportunityLeads,
+  loadPeriodScoringInputs,
   type PeriodLeadRow,
 } from '../../store/repositories/simulation.js';
 import { leadFactsOf } from '../definitions/lead-facts.js';
@@ -34,9 +33,6 @@ export interface PeriodData {
   rosterAt: (at: Date) => readonly RepCandidate[];
 }
 
-/** Ids per scoring-input query: one array parameter each, in bounded pieces. */
-const CHUNK = 20_000;
-
 export async function loadPeriod(db: Queryable, period: { from: Date; to: Date }): Promise<PeriodData> {
   const rows = await loadPeriodLeads(db, period);
   const handoffRows = await loadPeriodHandoffs(db, period);
@@ -45,49 +41,34 @@ export async function loadPeriod(db: Queryable, period: { from: Date; to: Date }
   const accepted = new Set(handoffRows.filter((h) => h.status === 'accepted').map((h) => h.lead_id));
   const accounts = (await hasAccounts(db)) ? await matchAccounts(db, rows) : null;
 
-  const leads: SimulationLead[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const piece = rows.slice(i, i + CHUNK);
-    const inputs = await loadScoringInputs(
-      db,
-      piece.map((r) => r.id),
-    );
-    const profiles = new Map(inputs.leads.map((l) => [l.id, l]));
-    for (const row of piece) {
-      const answered = inputs.qualifications.get(row.id) ?? [];
-      const facts: LeadFacts = leadFactsOf(row, answered, {
+  const inputs = await loadPeriodScoringInputs(db, period);
+  const leads: SimulationLead[] = rows.map((row) => {
+    const answered = inputs.qualifications.get(row.id) ?? [];
+    return {
+      id: row.id,
+      name: row.name,
+      company: row.company,
+      createdAt: new Date(row.created_at),
+      scoring: {
+        lead: { title: row.title, employees: row.employees, industry: row.industry, regionCode: row.region_code },
+        behaviours: inputs.behaviours.get(row.id) ?? [],
+        qualificationLines: bestQualification(answered, frameworks).lines,
+      },
+      facts: leadFactsOf(row, answered, {
         acceptedBySales: accepted.has(row.id),
         opportunityRegistered: opportunities.has(row.id),
-      });
-      const profile = profiles.get(row.id);
-      leads.push({
-        id: row.id,
-        name: row.name,
-        company: row.company,
-        createdAt: new Date(row.created_at),
-        scoring: {
-          lead: profile ?? {
-            title: row.title,
-            employees: row.employees,
-            industry: row.industry,
-            regionCode: row.region_code,
-          },
-          behaviours: inputs.behaviours.get(row.id) ?? [],
-          qualificationLines: bestQualification(answered, frameworks).lines,
-        },
-        facts,
-        route: {
-          channel: row.channel_id,
-          channelPath: row.default_path,
-          status: row.status === 'disqualified' ? 'disqualified' : 'new',
-          flags: row.flags,
-          fields: row.fields,
-        },
-        routing: { id: row.id, regionCode: row.region_code, industry: row.industry, title: row.title },
-        account: accounts?.get(row.id) ?? null,
-      });
-    }
-  }
+      }),
+      route: {
+        channel: row.channel_id,
+        channelPath: row.default_path,
+        status: row.status === 'disqualified' ? 'disqualified' : 'new',
+        flags: row.flags,
+        fields: row.fields,
+      },
+      routing: { id: row.id, regionCode: row.region_code, industry: row.industry, title: row.title },
+      account: accounts?.get(row.id) ?? null,
+    };
+  });
 
   return {
     leads,
@@ -113,8 +94,21 @@ async function loadRosters(db: Queryable, period: { from: Date; to: Date }) {
       reps.map((r) => ({ ...r, suspendedUntil: null, openMqls: 0 })),
     );
   }
-  return (at: Date) => rosters.get(eligibilityMonth(at)) ?? [];
+  // Called once per lead: remember the month of each hour rather than formatting every instant.
+  const byHour = new Map<number, RepCandidate[]>();
+  return (at: Date) => {
+    const hour = Math.floor(at.getTime() / HOUR_MS);
+    let roster = byHour.get(hour);
+    if (!roster) {
+      roster = rosters.get(eligibilityMonth(at)) ?? [];
+      byHour.set(hour, roster);
+    }
+    return roster;
+  };
 }
+
+/** Months change on the hour in Asia/Shanghai (UTC+8), so an hour never straddles two. */
+const HOUR_MS = 3_600_000;
 
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
