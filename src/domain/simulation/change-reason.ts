@@ -31,7 +31,7 @@ export function changeReason(input: {
   const a = current.replay;
   const b = candidate.replay;
   const parts: string[] = [];
-  if (a.score.total !== b.score.total) {
+  if (a.score.total !== b.score.total && lead.scoring) {
     const before = current.policy.scorer.score(lead.scoring, now).explanation;
     const after = candidate.policy.scorer.score(lead.scoring, now).explanation;
     parts.push(`score ${a.score.total} → ${b.score.total} (${lineChanges(before, after)})`);

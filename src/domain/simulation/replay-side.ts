@@ -20,8 +20,9 @@ import type { LoadPick } from './rep-load.js';
 import type { SimulationLead, SimulationPolicy } from './simulation-types.js';
 
 export interface ScoreBrief {
-  total: number;
-  grade: string;
+  /** Null: the lead was never scored (the stored score of a lead scoring has not reached). */
+  total: number | null;
+  grade: string | null;
 }
 
 export interface LeadReplay {
@@ -37,9 +38,10 @@ export interface SideReplay {
   picks: LoadPick[];
 }
 
-/** Scores of the leads under a scorer; sides sharing a scorer share the result. */
+/** Scores of the leads under a scorer, computed at `now` (the leads' scoring inputs must be loaded). */
 export function scoreLeads(leads: readonly SimulationLead[], scorer: LeadScorer, now: Date): ScoreBrief[] {
   return leads.map((l) => {
+    if (!l.scoring) throw new Error(`lead ${l.id}: scoring inputs were not loaded`);
     const s = scorer.score(l.scoring, now);
     return { total: s.total, grade: s.grade };
   });
@@ -87,7 +89,8 @@ export function replaySide(
     const candidates = rosterCopy(rosters, env.rosterAt(at));
     for (const rep of candidates) rep.openMqls = stillOpen(open.get(rep.id), at.getTime());
     const outcome = chooseRep({
-      lead: { ...lead.routing, score: score.total, grade: score.grade },
+      // As live routing reads the lead row: a lead never scored has score 0 (handoffs/route-lead.ts).
+      lead: { ...lead.routing, score: score.total ?? 0, grade: score.grade },
       account: lead.account,
       candidates,
       rotation: (key) => rotation.get(key) ?? emptyRotationState(),

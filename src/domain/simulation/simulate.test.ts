@@ -18,16 +18,20 @@ const start = new Date('2026-03-02T02:00:00Z');
 function buildLead(i: number, over: { timing?: string; title?: string | null } = {}): SimulationLead {
   const id = `lead-${String(i).padStart(3, '0')}`;
   const title = over.title === undefined ? null : over.title;
+  const scoring = {
+    lead: { title, employees: null, industry: null, regionCode: null },
+    behaviours: [],
+    qualificationLines: [],
+  };
+  // What the live scoring stored on the lead: the default rules' score.
+  const stored = compileScoringRules(defaultScoringRules()).score(scoring, start);
   return {
     id,
     name: `客户${i}`,
     company: `公司${i}`,
     createdAt: new Date(start.getTime() + i * HOUR),
-    scoring: {
-      lead: { title, employees: null, industry: null, regionCode: null },
-      behaviours: [],
-      qualificationLines: [],
-    },
+    scoring,
+    stored: { total: stored.total, grade: stored.grade },
     facts: {
       status: 'working',
       phone: '+8613900000001',

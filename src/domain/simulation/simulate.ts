@@ -50,7 +50,9 @@ export function simulate(input: SimulationInput): SimulationResult {
   const openForMs = typicalDecisionDelay(env.handoffs, slaDurations.acceptance(input.current.sla));
   const { current: a, candidate: b } = input;
   // What a candidate leaves unchanged is computed once and shared by both sides.
-  const scoresA = scoreLeads(leads, a.scorer, env.now);
+  // Same rules on both sides: the stored scores, as the live gate and routing read them.
+  // Different rules: both recomputed now, so the difference is the rules' alone.
+  const scoresA = b.scorer === a.scorer ? leads.map((l) => l.stored) : scoreLeads(leads, a.scorer, env.now);
   const scoresB = b.scorer === a.scorer ? scoresA : scoreLeads(leads, b.scorer, env.now);
   const sameScores = scoresA === scoresB;
   const mqlA = mqlVerdicts(leads, scoresA, a.mqlDefinition);

@@ -21,7 +21,13 @@ export interface SimulationLead {
   name: string | null;
   company: string | null;
   createdAt: Date;
-  scoring: ScoringInput;
+  /** What scoring reads; loaded only when the scoring rules differ between the sides. */
+  scoring: ScoringInput | null;
+  /**
+   * The score stored on the lead, which the live MQL gate and routing read (null total: never
+   * scored). Sides with the same scoring rules use it as live does; scoring candidates recompute.
+   */
+  stored: { total: number | null; grade: string | null };
   facts: Omit<LeadFacts, 'score'>;
   route: Omit<RouteFacts, 'score' | 'grade'>;
   routing: Omit<RoutingLead, 'score' | 'grade'>;
@@ -114,8 +120,8 @@ export interface SideSummary {
 
 /** One lead's fate on a side. */
 export interface LeadOutcome {
-  score: number;
-  grade: string;
+  score: number | null;
+  grade: string | null;
   mql: boolean;
   path: RoutingPath;
   /** The rep an MQL goes to (null: dispatch, or not an MQL). */

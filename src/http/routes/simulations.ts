@@ -35,8 +35,8 @@ const bodySchema = z
   .strict();
 
 const outcomeSchema = z.object({
-  score: z.number(),
-  grade: z.string(),
+  score: z.number().nullable().describe('null: never scored (the stored score is what live gating reads)'),
+  grade: z.string().nullable(),
   mql: z.boolean(),
   path: z.enum(routingPaths),
   repId: z.string().nullable(),

@@ -15,10 +15,11 @@ import { findAccountMatch } from '../../store/repositories/accounts.js';
 import { loadRepCandidates } from '../../store/repositories/roster.js';
 import {
   hasAccounts,
+  loadPeriodAnswers,
+  loadPeriodBehaviours,
   loadPeriodHandoffs,
   loadPeriodLeads,
   loadPeriodOpportunityLeads,
-  loadPeriodScoringInputs,
   type PeriodLeadRow,
 } from '../../store/repositories/simulation.js';
 import { leadFactsOf } from '../definitions/lead-facts.js';
@@ -33,7 +34,12 @@ export interface PeriodData {
   rosterAt: (at: Date) => readonly RepCandidate[];
 }
 
-export async function loadPeriod(db: Queryable, period: { from: Date; to: Date }): Promise<PeriodData> {
+/** `scoring`: load what scoring reads too (a scoring candidate recomputes every score). */
+export async function loadPeriod(
+  db: Queryable,
+  period: { from: Date; to: Date },
+  options: { scoring: boolean },
+): Promise<PeriodData> {
   const rows = await loadPeriodLeads(db, period);
   const handoffRows = await loadPeriodHandoffs(db, period);
   const opportunities = await loadPeriodOpportunityLeads(db, period);
@@ -41,19 +47,21 @@ export async function loadPeriod(db: Queryable, period: { from: Date; to: Date }
   const accepted = new Set(handoffRows.filter((h) => h.status === 'accepted').map((h) => h.lead_id));
   const accounts = (await hasAccounts(db)) ? await matchAccounts(db, rows) : null;
 
-  const inputs = await loadPeriodScoringInputs(db, period);
+  const answers = await loadPeriodAnswers(db, period);
+  const behaviours = options.scoring ? await loadPeriodBehaviours(db, period) : null;
   const leads: SimulationLead[] = rows.map((row) => {
-    const answered = inputs.qualifications.get(row.id) ?? [];
+    const answered = answers.get(row.id) ?? [];
     return {
       id: row.id,
       name: row.name,
       company: row.company,
       createdAt: new Date(row.created_at),
-      scoring: {
+      scoring: behaviours && {
         lead: { title: row.title, employees: row.employees, industry: row.industry, regionCode: row.region_code },
-        behaviours: inputs.behaviours.get(row.id) ?? [],
+        behaviours: behaviours.get(row.id) ?? [],
         qualificationLines: bestQualification(answered, frameworks).lines,
       },
+      stored: { total: row.scored_at === null ? null : row.score, grade: row.grade },
       facts: leadFactsOf(row, answered, {
         acceptedBySales: accepted.has(row.id),
         opportunityRegistered: opportunities.has(row.id),

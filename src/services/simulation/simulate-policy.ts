@@ -47,7 +47,7 @@ export async function simulatePolicy(
   if (to.getTime() <= from.getTime()) throw new InvalidInput([{ field: 'to', message: 'must be after from' }]);
   const now = ctx.clock.now();
   const sides = await simulationSides(ctx.db, request.kind, request.candidate, now);
-  const period = await loadPeriod(ctx.db, { from, to });
+  const period = await loadPeriod(ctx.db, { from, to }, { scoring: request.kind === 'scoring' });
   if (period.leads.length === 0) {
     throw new InvalidInput([
       { field: 'from', message: `no live leads were captured from ${from.toISOString()} to ${to.toISOString()}` },

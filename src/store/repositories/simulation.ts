@@ -28,6 +28,7 @@ export interface PeriodLeadRow {
   fields: Record<string, unknown>;
   flags: string[];
   score: number;
+  grade: string | null;
   scored_at: string | null;
   created_at: string;
 }
@@ -61,6 +62,7 @@ type LeadTuple = [
   string[],
   number,
   string | null,
+  string | null,
   string,
 ];
 
@@ -70,7 +72,7 @@ export async function loadPeriodLeads(db: Queryable, period: { from: Date; to: D
     db,
     sql<{ j: string | null }>`SELECT json_agg(json_build_array(l.id, l.name, l.company, l.company_key, l.title,
         l.region, l.region_code, l.industry, l.employees, l.channel_id, c.default_path, l.status, l.phone, l.email,
-        l.fields, l.flags, l.score, l.scored_at, l.created_at) ORDER BY l.created_at, l.id)::text AS j
+        l.fields, l.flags, l.score, l.grade, l.scored_at, l.created_at) ORDER BY l.created_at, l.id)::text AS j
       FROM leads l LEFT JOIN channels c ON c.id = l.channel_id
       WHERE l.history = false AND l.created_at >= ${period.from} AND l.created_at < ${period.to}`,
   );
@@ -92,8 +94,9 @@ export async function loadPeriodLeads(db: Queryable, period: { from: Date; to: D
     fields: t[14] ?? {},
     flags: t[15] ?? [],
     score: t[16],
-    scored_at: t[17],
-    created_at: t[18],
+    grade: t[17],
+    scored_at: t[18],
+    created_at: t[19],
   }));
 }
 
@@ -134,42 +137,46 @@ export async function loadPeriodOpportunityLeads(
 }
 
 /**
- * Behaviours and qualification answers of the period's leads, by lead id: what scoring reads
- * besides the lead row (as loadScoringInputs in scores.ts, scoped by period rather than by a
- * list of ids, so 100,000 leads cost two scans and no id array).
+ * Behaviours of the period's leads by lead id, for recomputing scores (as loadScoringInputs in
+ * scores.ts, scoped by period rather than by a list of ids: one scan, no id array).
  */
-export async function loadPeriodScoringInputs(
+export async function loadPeriodBehaviours(
   db: Queryable,
   period: { from: Date; to: Date },
-): Promise<{
-  behaviours: Map<string, { type: string; at: Date }[]>;
-  qualifications: Map<string, { framework: string; answers: Record<string, unknown>; updatedAt: Date }[]>;
-}> {
+): Promise<Map<string, { type: string; at: Date }[]>> {
   const behaviours = new Map<string, { type: string; at: Date }[]>();
-  const qualifications = new Map<string, { framework: string; answers: Record<string, unknown>; updatedAt: Date }[]>();
-  const b = await jsonRows<[string, string, string]>(
+  const rows = await jsonRows<[string, string, string]>(
     db,
     sql<{ j: string | null }>`SELECT json_agg(json_build_array(lead_id, type, occurred_at))::text AS j
       FROM behaviours WHERE lead_id IN ${periodLeadIds(period)}`,
   );
-  for (const [leadId, type, at] of b) {
+  for (const [leadId, type, at] of rows) {
     const list = behaviours.get(leadId);
     const item = { type, at: new Date(at) };
     if (list) list.push(item);
     else behaviours.set(leadId, [item]);
   }
-  const q = await jsonRows<[string, string, Record<string, unknown>, string]>(
+  return behaviours;
+}
+
+/** Qualification answers of the period's leads by lead id (the MQL definition and scoring read them). */
+export async function loadPeriodAnswers(
+  db: Queryable,
+  period: { from: Date; to: Date },
+): Promise<Map<string, { framework: string; answers: Record<string, unknown>; updatedAt: Date }[]>> {
+  const qualifications = new Map<string, { framework: string; answers: Record<string, unknown>; updatedAt: Date }[]>();
+  const rows = await jsonRows<[string, string, Record<string, unknown>, string]>(
     db,
     sql<{ j: string | null }>`SELECT json_agg(json_build_array(lead_id, framework, answers, updated_at))::text AS j
       FROM qualifications WHERE lead_id IN ${periodLeadIds(period)}`,
   );
-  for (const [leadId, framework, answers, updatedAt] of q) {
+  for (const [leadId, framework, answers, updatedAt] of rows) {
     const list = qualifications.get(leadId);
     const item = { framework, answers, updatedAt: new Date(updatedAt) };
     if (list) list.push(item);
     else qualifications.set(leadId, [item]);
   }
-  return { behaviours, qualifications };
+  return qualifications;
 }
 
 export async function hasAccounts(db: Queryable): Promise<boolean> {
