@@ -17,6 +17,7 @@ import { settingsFrameworks } from './en/settingsFrameworks.js';
 import { settingsNotifications } from './en/settingsNotifications.js';
 import { settingsRouting } from './en/settingsRouting.js';
 import { settingsScoring } from './en/settingsScoring.js';
+import { simulate } from './en/simulate.js';
 
 export const en: Catalogue = {
   app: { name: 'LeadLoop' },
@@ -40,6 +41,7 @@ export const en: Catalogue = {
     dispatch: 'Dispatch',
     dashboard: 'Dashboard',
     plan: 'Planner',
+    simulate: 'Simulate',
     settings: 'Settings',
     account: 'My account',
   },
@@ -99,4 +101,5 @@ export const en: Catalogue = {
   settingsFrameworks,
   settingsRouting,
   plan,
+  simulate,
 };
