@@ -8,6 +8,10 @@ import { Link } from 'react-router';
 import { ReportTable } from '../dashboard/ReportTable';
 import type { ChangedLead, LeadOutcome, Simulation } from './simulation';
 
+/** Long cells wrap within the table's scroll width (rep ids and reasons run long). */
+const wrap = (maxWidth: number) =>
+  ({ minWidth: 160, maxWidth, whiteSpace: 'normal', overflowWrap: 'anywhere' }) as const;
+
 export function ChangedLeads({ simulation, nameOf }: { simulation: Simulation; nameOf: (repId: string) => string }) {
   const { t } = useTranslation();
   const { changed, changedLeads } = simulation.diff;
@@ -46,13 +50,23 @@ export function ChangedLeads({ simulation, nameOf }: { simulation: Simulation; n
           value: leadName,
           render: (c) => <Link to={`/leads/${c.leadId}`}>{leadName(c)}</Link>,
         },
-        { key: 'current', title: t('simulate.currentOutcome'), value: (c) => outcome(c.current) },
-        { key: 'candidate', title: t('simulate.candidateOutcome'), value: (c) => outcome(c.candidate) },
+        {
+          key: 'current',
+          title: t('simulate.currentOutcome'),
+          value: (c) => outcome(c.current),
+          render: (c) => <div style={wrap(240)}>{outcome(c.current)}</div>,
+        },
+        {
+          key: 'candidate',
+          title: t('simulate.candidateOutcome'),
+          value: (c) => outcome(c.candidate),
+          render: (c) => <div style={wrap(240)}>{outcome(c.candidate)}</div>,
+        },
         {
           key: 'reason',
           title: t('simulate.reason'),
           value: (c) => c.reason,
-          render: (c) => <div style={{ minWidth: 280, maxWidth: 520, whiteSpace: 'normal' }}>{c.reason}</div>,
+          render: (c) => <div style={wrap(480)}>{c.reason}</div>,
         },
       ]}
     />

@@ -23,7 +23,9 @@ interface Metric {
   none?: string;
 }
 
-const signed = (text: string, value: number) => (value > 0 ? `+${text}` : text);
+/** A difference as shown: "+4", "-4", and "0" for one that rounds away (never "-0"). */
+const signed = (text: string, value: number) =>
+  /^-?0([.,]0*)?%?$/.test(text) ? text.replace('-', '') : value > 0 ? `+${text}` : text;
 
 export function ComparisonTable({ simulation }: { simulation: Simulation }) {
   const { t } = useTranslation();
@@ -49,7 +51,12 @@ export function ComparisonTable({ simulation }: { simulation: Simulation }) {
       diff: diff.dispatches,
       show: count,
     },
-    { key: 'perDay', label: t('simulate.metrics.handoffsPerDay'), value: (s) => s.handoffsPerDay, show: decimal },
+    {
+      key: 'perDay',
+      label: t('simulate.metrics.handoffsPerDay'),
+      value: (s) => s.handoffsPerDay,
+      show: (v) => f.number(v, 2),
+    },
     {
       key: 'breaches',
       label: t('simulate.metrics.expectedSlaBreaches'),

@@ -50,7 +50,12 @@ export function FairnessChart({ simulation, nameOf }: { simulation: Simulation; 
       tooltip: { trigger: 'axis', valueFormatter: (v) => f.percent(Number(v)) },
       legend: { top: 0 },
       grid: { left: 56, right: 16, top: 36, bottom: 32 },
-      xAxis: { type: 'category', axisLabel: { interval: 0 }, data: rows.map((r) => r.name) },
+      // A rep shown by id (a role that may not list users) is cut short under its bar; the table has it whole.
+      xAxis: {
+        type: 'category',
+        axisLabel: { interval: 0, width: 96, overflow: 'truncate' },
+        data: rows.map((r) => r.name),
+      },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.percent(v) } },
       series: [
         { type: 'bar', barMaxWidth: 32, name: t('simulate.chartCurrent'), data: rows.map((r) => share(r.current)) },
@@ -90,10 +95,10 @@ export function FairnessChart({ simulation, nameOf }: { simulation: Simulation; 
       </Typography.Paragraph>
       {rows.length ? (
         <Row gutter={[24, 16]}>
-          <Col xs={24} xl={12}>
+          <Col xs={24} xl={10}>
             <Chart option={option} label={t('simulate.chartLabel', { summary })} height={300} />
           </Col>
-          <Col xs={24} xl={12}>
+          <Col xs={24} xl={14}>
             <ReportTable<RepRow>
               title={t('simulate.loadTitle')}
               file={t('simulate.files.load')}

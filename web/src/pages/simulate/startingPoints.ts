@@ -38,8 +38,18 @@ const requests: Record<
 const pick = (settings: Settings, parts: string[]): CandidateBody =>
   Object.fromEntries(parts.map((part) => [part, settings[part]]));
 
-/** The candidate body as the text the leader edits. */
-export const candidateText = (body: CandidateBody): string => JSON.stringify(body, null, 2);
+/** The candidate body as the text the leader edits: an array's items one a line (a criterion, a rule). */
+export function candidateText(body: CandidateBody): string {
+  const entries = Object.entries(body).map(([key, value]) => {
+    const text = Array.isArray(value)
+      ? value.length
+        ? `[\n${value.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`
+        : '[]'
+      : JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+    return `  ${JSON.stringify(key)}: ${text}`;
+  });
+  return `{\n${entries.join(',\n')}\n}`;
+}
 
 /** GET /definitions: the server's now (`at`, for the default period) and the MQL definition's versions. */
 export function useDefinitions() {
