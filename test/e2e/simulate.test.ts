@@ -221,13 +221,25 @@ describe('/simulate (en)', () => {
       expect(row[3]).toMatch(/^rep: now /);
     }
 
+    await screenshot(page, 'simulate-en');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The routing in force as the candidate, unchanged: nothing moves. Back on the definition,
+    // its edited candidate is still there.
+    await page.getByLabel('What to simulate').selectOption('routing');
+    const routing = (await t.admin('GET', '/routing/rules')).body;
+    await expect.poll(async () => editor.inputValue()).toContain('"policy"');
+    expect(JSON.parse(await editor.inputValue())).toEqual({ rules: routing.rules, policy: routing.policy });
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await result.getByText(/^Routing rules · .* · 12 real leads · 0 leads would change$/).waitFor();
+    expect(await cells(page, table, /^Hand-offs to sales/)).toEqual(['Hand-offs to sales', '8', '8', '0']);
+    await page.getByLabel('What to simulate').selectOption('definition');
+    expect(JSON.parse(await editor.inputValue()).criteria.at(-1)).toEqual({ kind: 'field', field: 'company' });
+
     // Read-only: nothing changed in force.
     const overview = (await t.admin('GET', '/definitions')).body.items.find((i: any) => i.kind === 'mql');
     expect(overview.inForce.version).toBe(1);
     expect(overview.pending.map((p: any) => p.version)).toEqual([2]);
-
-    await screenshot(page, 'simulate-en');
-    expect(await seriousViolations(page)).toEqual([]);
     await close();
   });
 });

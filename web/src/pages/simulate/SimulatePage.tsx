@@ -43,9 +43,10 @@ export default function SimulatePage() {
   const me = useMe().data;
   const users = useUsers(!!me && listRoles.includes(me.role));
   const definitions = useDefinitions();
-  const [kind, setKind] = useState<SimulationKind>(() =>
-    isKind(params.get('kind')) ? (params.get('kind') as SimulationKind) : 'definition',
-  );
+  const [kind, setKind] = useState<SimulationKind>(() => {
+    const asked = params.get('kind');
+    return isKind(asked) ? asked : 'definition';
+  });
   const [period, setPeriod] = useState<Period | null>(() => {
     const from = params.get('from');
     const to = params.get('to');
@@ -113,7 +114,9 @@ export default function SimulatePage() {
                   : starting.data?.pending.find((p) => p.version === from)?.body;
               if (body) setText(candidateText(body));
             }}
-            errors={starting.error ? { ...errors, other: [...errors.other, String(starting.error)] } : errors}
+            errors={
+              starting.error ? { ...errors, other: [...errors.other, (starting.error as Error).message] } : errors
+            }
             running={simulate.isPending}
             onRun={run}
           />

@@ -105,7 +105,7 @@ export function lastFullMonths(now: string | Date, months = 3): Period {
   return { from: isoDate(year, month - months), to: isoDate(year, month) };
 }
 
-/** The /simulate address that opens with this candidate of the MQL definition filled in. */
+/** The /simulate address that opens on a kind, with a pending version as the candidate and a period. */
 export function simulatePath(params: { kind: SimulationKind; version?: number; period?: Period }): string {
   const query = new URLSearchParams({ kind: params.kind });
   if (params.version !== undefined) query.set('version', String(params.version));
