@@ -79,6 +79,7 @@ export const simulate: Catalogue['simulate'] = {
   candidateOutcome: 'Candidate',
   reason: 'Reason',
   outcome: {
+    unscored: 'not scored',
     mql: 'MQL',
     notMql: 'not an MQL',
     rep: 'to {{name}}',

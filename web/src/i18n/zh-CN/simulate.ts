@@ -75,6 +75,7 @@ export const simulate = {
   candidateOutcome: '候选',
   reason: '原因',
   outcome: {
+    unscored: '未评分',
     mql: 'MQL',
     notMql: '非 MQL',
     rep: '交给 {{name}}',

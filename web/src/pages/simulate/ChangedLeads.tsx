@@ -17,7 +17,7 @@ export function ChangedLeads({ simulation, nameOf }: { simulation: Simulation; n
   const { changed, changedLeads } = simulation.diff;
   const outcome = (o: LeadOutcome) =>
     [
-      `${o.score} · ${o.grade}`,
+      o.score === null ? t('simulate.outcome.unscored') : `${o.score} · ${o.grade ?? t('common.none')}`,
       o.mql ? t('simulate.outcome.mql') : t('simulate.outcome.notMql'),
       t(`settingsRouting.paths.${o.path}`),
       o.handoffKind === 'dispatch'

@@ -37,8 +37,9 @@ export interface SimulationSide {
 }
 
 export interface LeadOutcome {
-  score: number;
-  grade: string;
+  /** Null: never scored (the stored score is what live gating reads). */
+  score: number | null;
+  grade: string | null;
   mql: boolean;
   path: RoutingPath;
   repId: string | null;
