@@ -102,6 +102,8 @@ export const permissions = {
   'models.read': ['admin', 'sdr_lead', 'sales_ops', 'sales_manager', 'marketing'],
   'models.train': ['admin', 'sdr_lead', 'sales_ops'],
   'models.activate': ['admin', 'sdr_lead'],
+  // §8.6: leaders replay a candidate policy over past leads before approving it (read-only).
+  'simulations.run': ['admin', 'sdr_lead', 'sales_ops', 'sales_manager', 'marketing'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -163,6 +165,7 @@ const actionWords: Record<Action, string> = {
   'reports.read': 'read funnel and performance reports',
   'reports.manage': 'edit the attribution and credit rules of the reports',
   'plans.run': 'run capacity plans',
+  'simulations.run': 'run policy simulations',
   'spend.manage': 'enter or import marketing spend',
   'models.read': 'read predictive models',
   'models.train': 'train predictive models',

@@ -48,6 +48,7 @@ import { rosterRoutes } from './routes/roster.js';
 import { routingRoutes } from './routes/routing.js';
 import { scoreRoutes } from './routes/scores.js';
 import { scoringPreviewRoutes } from './routes/scoring-preview.js';
+import { simulationRoutes } from './routes/simulations.js';
 import { slaRoutes } from './routes/sla.js';
 import { trackingRoutes, trackingSnippetRoute } from './routes/tracking.js';
 import { transferPreviewRoutes } from './routes/transfer-preview.js';
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await liveRoutes(api, options.ctx);
       await transferPreviewRoutes(api, options.ctx);
       await modelRoutes(api, options.ctx);
+      await simulationRoutes(api, options.ctx);
     },
     { prefix: '/api/v1' },
   );

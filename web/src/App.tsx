@@ -21,6 +21,7 @@ const PoolPage = lazy(() => import('./pages/pool/PoolPage'));
 const DispatchPage = lazy(() => import('./pages/dispatch/DispatchPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const PlanPage = lazy(() => import('./pages/plan/PlanPage'));
+const SimulatePage = lazy(() => import('./pages/simulate/SimulatePage'));
 
 function Home() {
   const me = useMe();
@@ -129,6 +130,14 @@ export default function App() {
                 element={
                   <AreaPage area="plan">
                     <PlanPage />
+                  </AreaPage>
+                }
+              />
+              <Route
+                path="simulate"
+                element={
+                  <AreaPage area="simulate">
+                    <SimulatePage />
                   </AreaPage>
                 }
               />

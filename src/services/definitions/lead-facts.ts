@@ -16,12 +16,34 @@ const acceptedStatuses = ['sql', 'opportunity', 'won'];
 export async function gatherLeadFacts(db: Kysely<Database>, leadId: string): Promise<LeadFacts> {
   const found = await loadLeadFactRows(db, leadId);
   if (!found) throw new NotFound(`lead ${leadId}`);
-  const { lead } = found;
+  return leadFactsOf(found.lead, found.answers, found);
+}
+
+/** The facts of one lead from its row, its answers and its hand-off milestones (also read in bulk). */
+export function leadFactsOf(
+  lead: {
+    status: string;
+    phone: string | null;
+    email: string | null;
+    name: string | null;
+    company: string | null;
+    title: string | null;
+    region: string | null;
+    industry: string | null;
+    employees: number | null;
+    channel_id: string | null;
+    fields: Record<string, unknown> | null;
+    score: number;
+    scored_at: Date | string | null;
+  },
+  answers: readonly { framework: string; answers: unknown }[],
+  found: { acceptedBySales: boolean; opportunityRegistered: boolean },
+): LeadFacts {
   return {
     status: lead.status,
     phone: lead.phone,
     email: lead.email,
-    answers: Object.fromEntries(found.answers.map((a) => [a.framework, a.answers as Answers])),
+    answers: Object.fromEntries(answers.map((a) => [a.framework, a.answers as Answers])),
     score: lead.scored_at === null ? null : lead.score,
     profile: {
       name: lead.name,

@@ -166,7 +166,7 @@ async function lockPool(trx: Transaction<Database>, input: Parameters<typeof nar
 const MAX_POOL_ATTEMPTS = 3;
 
 /** A unified social credit code a person or enrichment put on the lead. */
-function creditCodeOf(fields: Record<string, unknown>): string | null {
+export function creditCodeOf(fields: Record<string, unknown>): string | null {
   const code = fields.creditCode ?? fields.统一社会信用代码;
   return typeof code === 'string' && code.trim() ? code : null;
 }

@@ -18,6 +18,7 @@ import { settingsModels } from './en/settingsModels.js';
 import { settingsNotifications } from './en/settingsNotifications.js';
 import { settingsRouting } from './en/settingsRouting.js';
 import { settingsScoring } from './en/settingsScoring.js';
+import { simulate } from './en/simulate.js';
 
 export const en: Catalogue = {
   app: { name: 'LeadLoop' },
@@ -41,6 +42,7 @@ export const en: Catalogue = {
     dispatch: 'Dispatch',
     dashboard: 'Dashboard',
     plan: 'Planner',
+    simulate: 'Simulate',
     settings: 'Settings',
     account: 'My account',
   },
@@ -101,4 +103,5 @@ export const en: Catalogue = {
   settingsFrameworks,
   settingsRouting,
   plan,
+  simulate,
 };

@@ -17,6 +17,7 @@ import { settingsModels } from './zh-CN/settingsModels.js';
 import { settingsNotifications } from './zh-CN/settingsNotifications.js';
 import { settingsRouting } from './zh-CN/settingsRouting.js';
 import { settingsScoring } from './zh-CN/settingsScoring.js';
+import { simulate } from './zh-CN/simulate.js';
 export const zhCN = {
   app: { name: 'LeadLoop' },
   language: { label: '语言', zh: '中文', en: 'English' },
@@ -39,6 +40,7 @@ export const zhCN = {
     dispatch: '派单',
     dashboard: '看板',
     plan: '产能规划',
+    simulate: '模拟',
     settings: '设置',
     account: '我的账户',
   },
@@ -99,4 +101,5 @@ export const zhCN = {
   settingsFrameworks,
   settingsRouting,
   plan,
+  simulate,
 } as const;

@@ -2,7 +2,9 @@ import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api';
 import { useFormat } from '../../format';
+import { areasByRole } from '../../navigation';
 import { DefinitionDiff } from './DefinitionDiff';
+import { DefinitionSimulation } from './DefinitionSimulation';
 import { approvalSideOfRole, type DefinitionVersion } from './DefinitionTypes';
 
 interface Props {
@@ -65,6 +67,9 @@ export function DefinitionPending({ proposal, inForce, me, nameOf, busy, onAppro
           <Typography.Text strong>{t('settingsDefinitions.diff')}</Typography.Text>
           <DefinitionDiff inForce={inForce} proposal={proposal} />
         </div>
+        {proposal.kind === 'mql' && areasByRole[me.role].includes('simulate') ? (
+          <DefinitionSimulation proposal={proposal} />
+        ) : null}
         {canApprove || canReject ? (
           <Space>
             {canApprove ? (

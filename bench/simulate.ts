@@ -1,0 +1,251 @@
+/**
+ * bench/simulate — policy simulation (SPEC §8.6, issue 9 item 5) over 100,000 leads on PGlite.
+ *
+ * A LeadLoop server on a PGlite data directory (disk) gets 20 sales reps in 5 regions (weights
+ * 1–3, two departments each, eligible every month) through the API, then N live leads captured
+ * over three months written straight into the store (the bench measures the replay, not
+ * capture): Chinese titles, regions, industries, sizes and channels; BANT answers on 40% (a
+ * third of those without a timeline); 0–4 behaviours each; and a real hand-off, decided after
+ * 1–80 h, on one lead in seven. Then one POST /simulations per kind over the whole period,
+ * timed end to end through HTTP (load + replay of both sides + answer), each with an inline
+ * candidate that changes something: the MQL definition without Timing, C-level titles worth 10
+ * more, rotation balanced by department, a 24 h acceptance SLA. Target: < 10 s per simulation.
+ *
+ *   npm run bench:simulate -- [--n 100000] [--runs 1]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ManualClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
+import { defaultScoringRules } from '../src/domain/scoring/default-rules.js';
+import { startServer } from '../src/server.js';
+
+const { values: args } = parseArgs({
+  options: { n: { type: 'string', default: '100000' }, runs: { type: 'string', default: '1' } },
+});
+const N = Number(args.n);
+const RUNS = Number(args.runs);
+const adminToken = 'bench-admin-token-0123456789abcdef';
+const HOUR_MS = 3_600_000;
+const FROM = new Date('2026-01-01T00:00:00Z');
+const TO = new Date('2026-04-01T00:00:00Z');
+const NOW = new Date('2026-04-05T02:00:00Z');
+const TARGET_MS = 10_000;
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** A small deterministic generator, so every run replays the same leads. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const regions = [
+  { name: '上海', code: '310000' },
+  { name: '北京', code: '110000' },
+  { name: '广东省', code: '440000' },
+  { name: '浙江省', code: '330000' },
+  { name: '江苏省', code: '320000' },
+];
+const titles = ['CEO', '总经理', 'IT总监', '销售总监', '采购经理', '市场经理', '工程师', '专员', '实习生', null];
+const industries = ['制造', '企业服务/软件', '零售', '金融', '教育', '医疗', null];
+const channels = ['sem', 'organic_search', 'content_download', 'event_online', 'event_offline', 'partner', 'outbound'];
+const behaviourTypes = Object.keys(defaultScoringRules().engagement.behaviours);
+
+async function call(base: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${adminToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+async function enrolReps(base: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const region = regions[i % regions.length];
+    const user = await call(base, 'POST', '/users', {
+      name: `销售${i}`,
+      email: `rep${i}@bench.example.cn`,
+      role: 'sales',
+    });
+    await call(base, 'PUT', `/reps/${user.id}`, {
+      regions: [region.name],
+      industries: i % 3 === 0 ? ['制造'] : [],
+      level: 1 + (i % 5),
+      weight: 1 + (i % 3),
+      capacity: 200,
+      department: `${region.name}${i % 2 ? '二部' : '一部'}`,
+    });
+    ids.push(user.id);
+  }
+  for (const month of ['2026-01', '2026-02', '2026-03'])
+    await call(base, 'PUT', `/eligibility/${month}`, { repIds: ids });
+  return ids;
+}
+
+type Db = Awaited<ReturnType<typeof startServer>>['ctx']['db'];
+
+async function seedLeads(db: Db, repIds: readonly string[]): Promise<{ behaviours: number; handoffs: number }> {
+  const next = random(20260401);
+  const span = TO.getTime() - FROM.getTime();
+  const source = { channel: 'sem', utm: {}, referrer: null, landingPage: null, at: FROM.toISOString() };
+  let behaviours = 0;
+  let handoffs = 0;
+  const BATCH = 2000;
+  for (let start = 0; start < N; start += BATCH) {
+    const leads = [];
+    const answers = [];
+    const events = [];
+    const decided = [];
+    for (let i = start; i < Math.min(N, start + BATCH); i++) {
+      const id = `bench-lead-${String(i).padStart(7, '0')}`;
+      const createdAt = new Date(FROM.getTime() + Math.floor((i / N) * span));
+      const region = regions[Math.floor(next() * regions.length)];
+      const channel = channels[Math.floor(next() * channels.length)];
+      const company = `${region.name.slice(0, 2)}测试${i}科技有限公司`;
+      leads.push({
+        id,
+        status: next() < 0.05 ? 'disqualified' : 'working',
+        name: `客户${i}`,
+        phone: `+86139${String(i).padStart(8, '0')}`,
+        company,
+        company_key: company,
+        title: titles[Math.floor(next() * titles.length)],
+        region: region.name,
+        region_code: region.code,
+        industry: industries[Math.floor(next() * industries.length)],
+        employees: next() < 0.2 ? null : Math.floor(10 + next() * next() * 5000),
+        channel_id: channel,
+        original_source: JSON.stringify({ ...source, channel }),
+        latest_source: JSON.stringify({ ...source, channel }),
+        fields: '{}',
+        created_at: createdAt,
+        updated_at: createdAt,
+      });
+      if (next() < 0.4) {
+        answers.push({
+          lead_id: id,
+          framework: 'BANT',
+          answers: JSON.stringify({
+            budget: 'yes',
+            authority: 'yes',
+            need: 'yes',
+            timing: next() < 0.33 ? 'unknown' : 'yes',
+          }),
+          updated_at: createdAt,
+        });
+      }
+      const count = Math.floor(next() * 5);
+      for (let k = 0; k < count; k++) {
+        events.push({
+          id: `${id}-b${k}`,
+          lead_id: id,
+          type: behaviourTypes[Math.floor(next() * behaviourTypes.length)],
+          meta: '{}',
+          occurred_at: new Date(createdAt.getTime() + Math.floor(next() * 72 * HOUR_MS)),
+        });
+      }
+      if (i % 7 === 0) {
+        const at = new Date(createdAt.getTime() + HOUR_MS);
+        decided.push({
+          id: `${id}-h`,
+          lead_id: id,
+          rep_id: repIds[Math.floor(next() * repIds.length)],
+          kind: 'assign' as const,
+          mode: 'auto' as const,
+          status: 'accepted' as const,
+          credit: 1,
+          explanation: '[]',
+          package: '{}',
+          decided_at: new Date(at.getTime() + Math.floor((1 + next() * 79) * HOUR_MS)),
+          created_at: at,
+        });
+      }
+    }
+    await db.insertInto('leads').values(leads).execute();
+    if (answers.length) await db.insertInto('qualifications').values(answers).execute();
+    if (events.length) await db.insertInto('behaviours').values(events).execute();
+    if (decided.length) await db.insertInto('handoffs').values(decided).execute();
+    behaviours += events.length;
+    handoffs += decided.length;
+  }
+  return { behaviours, handoffs };
+}
+
+async function candidates(base: string) {
+  const definition = (await call(base, 'GET', '/definitions/mql/versions')).items[0].criteria;
+  const { rules } = await call(base, 'GET', '/scoring/rules');
+  const routing = await call(base, 'GET', '/routing/rules');
+  const { policy: sla } = await call(base, 'GET', '/sla/policy');
+  return {
+    definition: { criteria: definition.filter((c: { key?: string }) => c.key !== 'timing') },
+    scoring: {
+      rules: {
+        ...rules,
+        fit: { ...rules.fit, seniority: { ...rules.fit.seniority, c_level: rules.fit.seniority.c_level + 10 } },
+      },
+    },
+    routing: { rules: routing.rules, policy: { ...routing.policy, balance: 'department' } },
+    sla: { policy: { ...sla, acceptance: { ...sla.acceptance, hours: 24 } } },
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'leadloop-bench-simulate-'));
+const config = {
+  ...loadConfig({ LEADLOOP_ADMIN_TOKEN: adminToken, LEADLOOP_CLOCK: 'manual', LOG_LEVEL: 'error' }),
+  port: 0,
+  host: '127.0.0.1',
+};
+console.log(
+  `bench/simulate — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, PGlite on disk`,
+);
+const server = await startServer(config, { location: { dataDir: dir }, clock: new ManualClock(NOW) });
+const base = `${server.url}/api/v1`;
+let missed = false;
+try {
+  const repIds = await enrolReps(base);
+  const seedStart = performance.now();
+  const seeded = await seedLeads(server.ctx.db, repIds);
+  console.log(
+    `seeded ${int(N)} leads, ${int(seeded.behaviours)} behaviours, ${int(seeded.handoffs)} decided hand-offs, 20 reps in ${int(performance.now() - seedStart)} ms`,
+  );
+  const bodies = await candidates(base);
+  console.log(
+    `\nPOST /simulations over ${FROM.toISOString().slice(0, 10)} … ${TO.toISOString().slice(0, 10)} (target < ${int(TARGET_MS)} ms)`,
+  );
+  for (const kind of ['definition', 'scoring', 'routing', 'sla'] as const) {
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now();
+      const answer = await call(base, 'POST', '/simulations', {
+        kind,
+        candidate: bodies[kind],
+        from: FROM.toISOString(),
+        to: TO.toISOString(),
+      });
+      const ms = performance.now() - started;
+      missed ||= ms >= TARGET_MS;
+      const { current: a, candidate: b, diff } = answer;
+      console.log(
+        `  ${kind.padEnd(10)} ${int(ms).padStart(7)} ms  ${ms < TARGET_MS ? 'met   ' : 'MISSED'}  leads ${int(a.leads)}  MQLs ${int(a.mqls)} → ${int(b.mqls)}  hand-offs ${int(a.handoffs)} → ${int(b.handoffs)}  max deviation ${a.fairness.maxDeviation.toFixed(3)} → ${b.fairness.maxDeviation.toFixed(3)}  SLA breaches ${a.expectedSlaBreaches?.toFixed(0) ?? '–'} → ${b.expectedSlaBreaches?.toFixed(0) ?? '–'}  changed ${int(diff.changed)}`,
+      );
+    }
+  }
+} finally {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+if (missed) console.log('\nA simulation missed the target.');

@@ -1,0 +1,79 @@
+/**
+ * POST /simulations (SPEC §8.6): before a scoring, MQL-definition, routing or SLA version takes
+ * effect, replay a period's real leads through it next to the version in force. Read-only: it
+ * loads, replays in memory through the pure domain functions (domain/simulation), and answers;
+ * it writes no row, no audit entry, no timer and no notification.
+ */
+import { InvalidInput } from '../../domain/errors.js';
+import { authorize } from '../../domain/policy.js';
+import type { Actor } from '../../domain/roles.js';
+import { simulate } from '../../domain/simulation/simulate.js';
+import type {
+  Predictors,
+  SideSummary,
+  SimulationDiff,
+  SimulationKind,
+} from '../../domain/simulation/simulation-types.js';
+import type { ServiceContext } from '../context.js';
+import { businessCalendarsInForce } from '../sla/business-calendars.js';
+import { loadPeriod } from './load-period.js';
+import { type InlineCandidate, simulationSides } from './simulation-policies.js';
+
+export interface SimulationRequest {
+  kind: SimulationKind;
+  candidate: string | InlineCandidate;
+  from: Date;
+  to: Date;
+}
+
+export interface SimulationAnswer {
+  kind: SimulationKind;
+  from: Date;
+  to: Date;
+  current: SideSummary & { version: number };
+  candidate: SideSummary & { versionId: string | null; version: number | null };
+  diff: SimulationDiff;
+}
+
+/** `predict`: the active predictive model's probabilities; null while none is wired (expected* are null). */
+export async function simulatePolicy(
+  ctx: ServiceContext,
+  actor: Actor,
+  request: SimulationRequest,
+  predict: Predictors | null = null,
+): Promise<SimulationAnswer> {
+  authorize(actor, 'simulations.run');
+  const { from, to } = request;
+  if (to.getTime() <= from.getTime()) throw new InvalidInput([{ field: 'to', message: 'must be after from' }]);
+  const now = ctx.clock.now();
+  const sides = await simulationSides(ctx.db, request.kind, request.candidate, now);
+  const period = await loadPeriod(ctx.db, { from, to }, { scoring: request.kind === 'scoring' });
+  if (period.leads.length === 0) {
+    throw new InvalidInput([
+      { field: 'from', message: `no live leads were captured from ${from.toISOString()} to ${to.toISOString()}` },
+    ]);
+  }
+  const result = simulate({
+    kind: request.kind,
+    leads: period.leads,
+    current: sides.current,
+    candidate: sides.candidate,
+    env: {
+      from,
+      to,
+      now,
+      rosterAt: period.rosterAt,
+      calendars: await businessCalendarsInForce(ctx.db),
+      handoffs: period.handoffs,
+      predict,
+    },
+  });
+  return {
+    kind: request.kind,
+    from,
+    to,
+    current: { ...result.current, version: sides.currentVersion },
+    candidate: { ...result.candidate, versionId: sides.candidateVersion.id, version: sides.candidateVersion.version },
+    diff: result.diff,
+  };
+}
