@@ -8,8 +8,9 @@
  * third of those without a timeline); 0–4 behaviours each; and a real hand-off, decided after
  * 1–80 h, on one lead in seven. Then one POST /simulations per kind over the whole period,
  * timed end to end through HTTP (load + replay of both sides + answer), each with an inline
- * candidate that changes something: the MQL definition without Timing, C-level titles worth 10
- * more, rotation balanced by department, a 24 h acceptance SLA. Target: < 10 s per simulation.
+ * candidate that changes something: the MQL definition without Timing, C-level titles worth 40
+ * and staff titles −10 (below the nurture threshold: the pool), rotation balanced by
+ * department, a 24 h acceptance SLA. Target: < 10 s per simulation.
  *
  *   npm run bench:simulate -- [--n 100000] [--runs 1]
  */
@@ -194,10 +195,7 @@ async function candidates(base: string) {
   return {
     definition: { criteria: definition.filter((c: { key?: string }) => c.key !== 'timing') },
     scoring: {
-      rules: {
-        ...rules,
-        fit: { ...rules.fit, seniority: { ...rules.fit.seniority, c_level: rules.fit.seniority.c_level + 10 } },
-      },
+      rules: { ...rules, fit: { ...rules.fit, seniority: { ...rules.fit.seniority, c_level: 40, staff: -10 } } },
     },
     routing: { rules: routing.rules, policy: { ...routing.policy, balance: 'department' } },
     sla: { policy: { ...sla, acceptance: { ...sla.acceptance, hours: 24 } } },
