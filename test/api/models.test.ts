@@ -154,6 +154,18 @@ describe.each(engines())('predictive models (%s)', (engine) => {
     expect(item(lead.body.lead.id).predicted).toBeCloseTo(hot.body.predicted.probability, 3);
     expect(item(cold.body.lead.id).reasons.map((r: { code: string }) => r.code)).toContain('predicted');
 
+    // Simulations take their expected wins from the active model (a model of `won`: no expected SQLs).
+    const criteria = (await t.admin('GET', '/definitions/mql/versions')).body.items[0].criteria;
+    const simulation = await t.admin('POST', '/simulations', {
+      kind: 'definition',
+      candidate: { criteria },
+      from: '2026-03-01',
+      to: '2026-03-03',
+    });
+    expect(simulation.status, simulation.text).toBe(200);
+    expect(simulation.body.current).toMatchObject({ leads: 2, expectedSqls: null, expectedWins: expect.any(Number) });
+    expect(simulation.body.diff.expectedWins).toBe(0);
+
     const audit = await t.admin('GET', `/audit?entityType=model&entityId=${model.body.id}`);
     expect(audit.status, audit.text).toBe(200);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(

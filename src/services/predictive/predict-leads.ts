@@ -3,6 +3,8 @@
  * queue's sort, the simulations' expected SQLs and wins): probabilities from the leads' features
  * now, and for a single lead the factors that moved it most. Nothing when no model is active.
  */
+
+import type { ModelTarget } from '../../domain/lead-features/model-target.js';
 import { explainPrediction, predictProbability } from '../../domain/predictive/predict.js';
 import { findActiveModel } from '../../store/repositories/models.js';
 import type { ServiceContext } from '../context.js';
@@ -34,13 +36,13 @@ async function activeModel(ctx: ServiceContext): Promise<{ id: string; model: St
 export async function predictProbabilities(
   ctx: ServiceContext,
   leadIds: readonly string[],
-): Promise<{ modelId: string; probabilities: Map<string, number> } | null> {
+): Promise<{ modelId: string; target: ModelTarget; probabilities: Map<string, number> } | null> {
   const active = await activeModel(ctx);
   if (!active) return null;
   const values = await loadCurrentValues(ctx, leadIds, active.model);
   const probabilities = new Map<string, number>();
   for (const [id, v] of values) probabilities.set(id, predictProbability(active.model.learned, v));
-  return { modelId: active.id, probabilities };
+  return { modelId: active.id, target: active.model.target, probabilities };
 }
 
 /** One lead's prediction with its top factors in words, or null when no model is active. */

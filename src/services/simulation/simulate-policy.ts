@@ -15,6 +15,7 @@ import type {
   SimulationKind,
 } from '../../domain/simulation/simulation-types.js';
 import type { ServiceContext } from '../context.js';
+import { predictProbabilities } from '../predictive/predict-leads.js';
 import { businessCalendarsInForce } from '../sla/business-calendars.js';
 import { loadPeriod } from './load-period.js';
 import { type InlineCandidate, simulationSides } from './simulation-policies.js';
@@ -35,12 +36,15 @@ export interface SimulationAnswer {
   diff: SimulationDiff;
 }
 
-/** `predict`: the active predictive model's probabilities; null while none is wired (expected* are null). */
+/**
+ * Expected SQLs or wins come from the active predictive model (§4.3): the probability of each of
+ * the period's leads, summed over each side's MQLs — SQLs from a model of `sql`, wins from one of
+ * `won`; null while no model (or one of another target) is active.
+ */
 export async function simulatePolicy(
   ctx: ServiceContext,
   actor: Actor,
   request: SimulationRequest,
-  predict: Predictors | null = null,
 ): Promise<SimulationAnswer> {
   authorize(actor, 'simulations.run');
   const { from, to } = request;
@@ -53,6 +57,10 @@ export async function simulatePolicy(
       { field: 'from', message: `no live leads were captured from ${from.toISOString()} to ${to.toISOString()}` },
     ]);
   }
+  const predict = await periodPredictors(
+    ctx,
+    period.leads.map((l) => l.id),
+  );
   const result = simulate({
     kind: request.kind,
     leads: period.leads,
@@ -76,4 +84,18 @@ export async function simulatePolicy(
     candidate: { ...result.candidate, versionId: sides.candidateVersion.id, version: sides.candidateVersion.version },
     diff: result.diff,
   };
+}
+
+async function periodPredictors(ctx: ServiceContext, leadIds: readonly string[]): Promise<Predictors | null> {
+  const predictions = await predictProbabilities(ctx, leadIds);
+  if (!predictions) return null;
+  const { probabilities, target } = predictions;
+  const lookup = (ids: readonly string[]) =>
+    new Map(
+      ids.flatMap((id) => {
+        const p = probabilities.get(id);
+        return p === undefined ? [] : [[id, p] as const];
+      }),
+    );
+  return { sql: target === 'sql' ? lookup : null, won: target === 'won' ? lookup : null };
 }
