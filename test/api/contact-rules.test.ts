@@ -115,7 +115,10 @@ describe.each(engines())('contact rules (%s)', (engine) => {
     const fourth = await log(sdr, id, { type: 'meeting', durationSec: 600 });
     expect(fourth.status, fourth.text).toBe(201);
     expect(fourth.body.warnings).toEqual([
-      { code: 'frequency_cap', message: expect.stringMatching(/^logged against the rule: frequency_cap: this lead has had 3 contacts/) },
+      {
+        code: 'frequency_cap',
+        message: expect.stringMatching(/^logged against the rule: frequency_cap: this lead has had 3 contacts/),
+      },
     ]);
     expect(await brokenRules(fourth.body.id)).toEqual([
       expect.objectContaining({ actorId: sdr.id, to: expect.objectContaining({ rules: ['frequency_cap'] }) }),
