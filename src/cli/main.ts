@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-/** The `leadloop` command (SPEC §10): start, migrate, import, train, plan, demo. */
+/** The `leadloop` command (SPEC §10): start, migrate, import, train, simulate, plan, demo. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { type ModelTarget, modelTargets } from '../domain/lead-features/model-target.js';
+import { type SimulationKind, simulationKinds } from '../domain/simulation/simulation-types.js';
 import { DataDirBusy } from '../store/data-dir-lock.js';
 import { runDemo } from './demo.js';
 import { runImport } from './import.js';
 import { runMigrate } from './migrate.js';
 import { planCommand } from './plan.js';
+import { isSimulationKind, runSimulate } from './simulate.js';
 import { runStart } from './start.js';
 import { runTrain } from './train.js';
 
@@ -22,6 +24,17 @@ const target = (value: string): ModelTarget => {
   if (!(modelTargets as readonly string[]).includes(value))
     throw new InvalidArgumentError(`the target is one of ${modelTargets.join(', ')}`);
   return value as ModelTarget;
+};
+
+const simulationKind = (value: string): SimulationKind => {
+  if (!isSimulationKind(value)) throw new InvalidArgumentError(`the kind is one of ${simulationKinds.join(', ')}`);
+  return value;
+};
+
+const isoDate = (value: string): string => {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new InvalidArgumentError('an ISO date, e.g. 2026-01-01');
+  return value;
 };
 
 const program = new Command('leadloop').description('LeadLoop: closed-loop B2B lead operations').showHelpAfterError();
@@ -58,6 +71,21 @@ program
   .option('--as <email>', 'the user the training is recorded for (default: the bootstrap admin)')
   .option('--activate', 'make the new model the active one')
   .action((opts) => runTrain(configOf(opts), opts));
+
+program
+  .command('simulate')
+  .description('replay a period of live leads through a candidate policy next to the one in force (writes nothing)')
+  .requiredOption('--kind <kind>', 'scoring, definition, routing or sla', simulationKind)
+  .requiredOption(
+    '--candidate <file|id>',
+    'a JSON file with the body the settings API takes ({rules}, {criteria}, {rules, policy}, {policy}) or a stored version id',
+  )
+  .requiredOption('--from <date>', 'start of the period (ISO date)', isoDate)
+  .requiredOption('--to <date>', 'end of the period, not included (ISO date)', isoDate)
+  .option('-d, --data <dir>', 'PGlite data directory')
+  .option('--as <email>', 'the user the simulation runs as (default: the bootstrap admin)')
+  .option('--json', 'print the API’s JSON answer')
+  .action((opts) => runSimulate(configOf(opts), opts));
 
 program.addCommand(planCommand());
 

@@ -3,19 +3,13 @@
  * running server and prints its report — AUC, Brier, calibration, lift and the top features in
  * words — or how much more history it needs. `--activate` makes it the active model.
  */
-import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import type { ModelTarget } from '../domain/lead-features/model-target.js';
-import { storeLocation } from '../server.js';
-import { createServiceContext } from '../services/context.js';
 import { activateModel } from '../services/predictive/activate-model.js';
 import { loadTermNames, type StoredModel, termInWords } from '../services/predictive/stored-model.js';
 import { trainPredictiveModel } from '../services/predictive/train-predictive-model.js';
-import { actorOf, bootstrapAdmin } from '../services/users.js';
-import { openStore } from '../store/db.js';
-import { findUserByEmail, listUsers } from '../store/repositories/users.js';
-import { printBootstrap } from './bootstrap-message.js';
+import { openCliWorkspace } from './cli-workspace.js';
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -23,24 +17,10 @@ export async function runTrain(
   config: Config,
   opts: { target: ModelTarget; as?: string; activate?: boolean },
 ): Promise<void> {
-  const store = await openStore(storeLocation(config));
-  const ctx = createServiceContext(store.db, systemClock);
+  const workspace = await openCliWorkspace(config, opts.as);
+  if (!workspace) return;
+  const { ctx, actor } = workspace;
   try {
-    const bootstrap = await bootstrapAdmin(ctx, {
-      token: config.adminToken,
-      email: config.adminEmail,
-      password: config.adminPassword,
-    });
-    if (bootstrap.created) printBootstrap(bootstrap);
-    const user = opts.as ? await findUserByEmail(store.db, opts.as) : (await listUsers(store.db, { role: 'admin' }))[0];
-    if (!user) {
-      console.error(
-        opts.as ? `leadloop: no user with the e-mail ${opts.as}` : 'leadloop: no admin; name a user with --as',
-      );
-      process.exitCode = 2;
-      return;
-    }
-    const actor = actorOf(user);
     let record: Awaited<ReturnType<typeof trainPredictiveModel>>;
     try {
       record = await trainPredictiveModel(ctx, actor, opts.target);
@@ -52,7 +32,7 @@ export async function runTrain(
     }
     const { learned } = record.model as unknown as StoredModel;
     const m = learned.metrics;
-    const names = await loadTermNames(store.db);
+    const names = await loadTermNames(ctx.db);
     console.log(`Model ${record.id} (target: ${opts.target})`);
     console.log(`  leads with an outcome: ${m.n}, reached ${opts.target}: ${m.positives} (${percent(m.baseRate)})`);
     console.log(
@@ -74,6 +54,6 @@ export async function runTrain(
       console.log(`  not active yet: POST /api/v1/models/${record.id}/activate, or train again with --activate`);
     }
   } finally {
-    await store.close();
+    await workspace.close();
   }
 }

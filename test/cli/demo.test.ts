@@ -4,11 +4,12 @@
  * workspace over HTTP as a newcomer would.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultDefinitionBodies } from '../../src/domain/definitions/default-definitions.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const adminToken = 'demo-admin-token-0123456789';
@@ -129,6 +130,57 @@ describe('leadloop demo', () => {
     const second = await complete(['demo', '--data', dir, '--leads', '120'], 240_000);
     expect(second.code, second.output).toBe(0);
     expect(second.output).toContain('demo data is already loaded');
+
+    // A leader simulates a stricter MQL definition on the demo's last 120 days (§8.6), offline.
+    const stricter = join(dir, 'stricter-mql.json');
+    writeFileSync(
+      stricter,
+      JSON.stringify({ criteria: [...defaultDefinitionBodies.mql.criteria, { kind: 'minScore', min: 60 }] }),
+    );
+    const day = 86_400_000;
+    const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const simulated = await complete(
+      [
+        'simulate',
+        '--kind',
+        'definition',
+        '--candidate',
+        stricter,
+        '--from',
+        iso(Date.now() - 120 * day),
+        '--to',
+        iso(Date.now() + day),
+        '--data',
+        dir,
+      ],
+      240_000,
+    );
+    expect(simulated.code, simulated.output).toBe(0);
+    const mqls = simulated.output.match(/^MQLs\s+(\d+)\s+(\d+)\s+(-?\d+|0)$/m);
+    expect(mqls, simulated.output).not.toBeNull();
+    const [current, candidate] = [Number(mqls?.[1]), Number(mqls?.[2])];
+    expect(current).toBeGreaterThan(0);
+    expect(candidate).toBeLessThan(current); // stricter: fewer MQLs
+    expect(simulated.output).toMatch(/^leads\s+1[0-9]{2}\s+1[0-9]{2}\s+0$/m);
+    expect(simulated.output).toMatch(/\d+ leads change; a sample:\n {2}.+: .*score/);
+    const badKind = await complete(
+      [
+        'simulate',
+        '--kind',
+        'pricing',
+        '--candidate',
+        stricter,
+        '--from',
+        '2026-01-01',
+        '--to',
+        '2026-02-01',
+        '--data',
+        dir,
+      ],
+      60_000,
+    );
+    expect(badKind.code).not.toBe(0);
+    expect(badKind.output).toMatch(/scoring, definition, routing, sla/);
 
     const port = await freePort();
     const server = leadloop(['start', '--port', String(port), '--data', dir]);
