@@ -80,7 +80,9 @@ export default function App() {
               <Route
                 path="leads/:id"
                 element={
-                  <AreaPage area="queue">
+                  // Every role reads the leads of its scope (the API scopes them): leaders follow
+                  // links here from simulations, previews and reports; the actions follow the role.
+                  <AreaPage area={['queue', 'pool', 'inbox', 'dispatch', 'dashboard', 'plan', 'settings', 'simulate']}>
                     <LeadPage />
                   </AreaPage>
                 }

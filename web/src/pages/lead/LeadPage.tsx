@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api';
+import { api, type Role } from '../../api';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
+import { areasByRole } from '../../navigation';
+import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { linkStyle } from '../queue/styles';
 import { ActivityLogger } from './ActivityLogger';
@@ -15,10 +17,18 @@ import { ScoreCard } from './ScoreCard';
 import { SourceCard } from './SourceCard';
 import { TransferPanel } from './TransferPanel';
 
-/** /leads/:id — the SDR's lead page: facts, score, sources, qualification, activities, transfer, timeline. */
+/** Who may transfer a lead and log touches (src/domain/policy.ts: leads.transfer, activities.log). */
+const transferRoles: readonly Role[] = ['sdr', 'sdr_lead', 'admin'];
+const loggingRoles: readonly Role[] = ['sdr', 'sdr_lead', 'sales', 'sales_manager', 'admin'];
+
+/**
+ * /leads/:id — the SDR's lead page: facts, score, sources, qualification, activities, transfer,
+ * timeline. Other roles read it (from simulations, previews, reports) without the SDR's actions.
+ */
 export default function LeadPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const role = useMe().data?.role;
   const lead = useQuery({
     queryKey: ['lead', id, 'lead'],
     queryFn: () => api<Lead>('GET', `/leads/${encodeURIComponent(id)}`),
@@ -35,9 +45,11 @@ export default function LeadPage() {
   const l = lead.data;
   return (
     <section>
-      <Link to="/queue" style={linkStyle}>
-        ← {t('lead.back')}
-      </Link>
+      {role && areasByRole[role].includes('queue') ? (
+        <Link to="/queue" style={linkStyle}>
+          ← {t('lead.back')}
+        </Link>
+      ) : null}
       <Typography.Title level={2} style={{ marginTop: 8 }}>
         {l ? (l.name ?? l.phone ?? t('lead.unnamed')) : t('lead.title')}{' '}
         {l ? <LeadStatusTag status={l.status} /> : null}
@@ -54,8 +66,8 @@ export default function LeadPage() {
           </Col>
           <Col xs={24} xl={9}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <TransferPanel leadId={l.id} />
-              <ActivityLogger leadId={l.id} />
+              {role && transferRoles.includes(role) ? <TransferPanel leadId={l.id} /> : null}
+              {role && loggingRoles.includes(role) ? <ActivityLogger leadId={l.id} /> : null}
               <LeadTimeline leadId={l.id} />
             </Space>
           </Col>
