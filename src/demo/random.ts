@@ -1,25 +1,12 @@
 /**
- * A tiny seeded PRNG (mulberry32) and the draws the demo generator needs, so one seed always
+ * The draws the demo generator needs, on the model's seeded PRNG (mulberry32), so one seed always
  * gives the same workspace. Never Math.random() in src/demo/.
  */
+import { SeededRandom } from '../domain/predictive/seeded-random.js';
+
 export type Weighted<T> = readonly (readonly [T, number])[];
 
-export class Random {
-  #state: number;
-
-  constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
+export class Random extends SeededRandom {
   /** A whole number in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

@@ -2,18 +2,9 @@
  * A past year of leads as a CRM would export it, drawn from a known generating model (issue 9's
  * quality bar): P(won) = sigmoid(−1.6 + channel + title + 0.25 × visits). 成交负责人 (the rep who
  * closed the deal) is filled in only for won leads: a column known only after the outcome.
+ * Seeded: the same history every run.
  */
-/** A seeded generator (mulberry32): the same history every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { SeededRandom } from '../../src/domain/predictive/seeded-random.js';
 
 const channelEffect: Record<string, number> = {
   inbound_inquiry: 1.6,
@@ -35,7 +26,8 @@ export interface HistoryRow {
 
 /** `count` past leads captured over 2025 (800 by default); P(won) = sigmoid(−1.6 + channel + title + 0.25 × visits). */
 export function historyRows(count = 800, seed = 20261202): HistoryRow[] {
-  const next = random(seed);
+  const random = new SeededRandom(seed);
+  const next = () => random.next();
   const channels = Object.keys(channelEffect);
   const titles = Object.keys(titleEffect);
   const rows: HistoryRow[] = [];

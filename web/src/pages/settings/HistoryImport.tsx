@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Typography, Upload } from 'antd';
+import { Alert, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ErrorView } from '../ErrorView';
+import { SpreadsheetUpload } from '../../components/SpreadsheetUpload';
 
 interface HistoryImportResult {
   id: string;
@@ -34,21 +34,12 @@ export function HistoryImport({ onImported }: { onImported: () => void }) {
         {t('settingsModels.history.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('settingsModels.history.hint')}</Typography.Paragraph>
-      <Upload
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        showUploadList={false}
-        beforeUpload={(file) => {
-          upload.mutate(file);
-          return false;
-        }}
-      >
-        <Button loading={upload.isPending}>{t('settingsModels.history.button')}</Button>
-      </Upload>
-      {upload.error ? (
-        <div style={{ marginTop: 12 }}>
-          <ErrorView error={upload.error} />
-        </div>
-      ) : null}
+      <SpreadsheetUpload
+        label={t('settingsModels.history.button')}
+        pending={upload.isPending}
+        error={upload.error}
+        onFile={(file) => upload.mutate(file)}
+      />
       {result ? (
         <div role="status" style={{ marginTop: 12 }}>
           <Alert

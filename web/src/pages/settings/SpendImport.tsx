@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Table, Typography, Upload } from 'antd';
+import { Alert, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, type FieldError } from '../../api';
-import { ErrorView } from '../ErrorView';
+import { SpreadsheetUpload } from '../../components/SpreadsheetUpload';
 
 interface ImportResult {
   imported: number;
@@ -32,21 +32,12 @@ export function SpendImport() {
         {t('settingsChannels.import.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('settingsChannels.import.hint')}</Typography.Paragraph>
-      <Upload
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        showUploadList={false}
-        beforeUpload={(file) => {
-          upload.mutate(file);
-          return false;
-        }}
-      >
-        <Button loading={upload.isPending}>{t('settingsChannels.import.button')}</Button>
-      </Upload>
-      {upload.error ? (
-        <div style={{ marginTop: 12 }}>
-          <ErrorView error={upload.error} />
-        </div>
-      ) : null}
+      <SpreadsheetUpload
+        label={t('settingsChannels.import.button')}
+        pending={upload.isPending}
+        error={upload.error}
+        onFile={(file) => upload.mutate(file)}
+      />
       {result ? (
         <div role="status" style={{ marginTop: 12 }}>
           <Alert

@@ -1,0 +1,38 @@
+import { Button, Upload } from 'antd';
+import { ErrorView } from '../pages/ErrorView';
+
+/**
+ * A button that picks a CSV or XLSX file and hands it over (the file is never uploaded by antd
+ * itself), with the failed call's error under it.
+ */
+export function SpreadsheetUpload({
+  label,
+  pending,
+  error,
+  onFile,
+}: {
+  label: string;
+  pending: boolean;
+  error: Error | null;
+  onFile: (file: File) => void;
+}) {
+  return (
+    <>
+      <Upload
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          onFile(file);
+          return false;
+        }}
+      >
+        <Button loading={pending}>{label}</Button>
+      </Upload>
+      {error ? (
+        <div style={{ marginTop: 12 }}>
+          <ErrorView error={error} />
+        </div>
+      ) : null}
+    </>
+  );
+}
