@@ -22,6 +22,7 @@ import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { defaultScoringRules } from '../src/domain/scoring/default-rules.js';
 import { startServer } from '../src/server.js';
+import { historyCsv, historyRows } from '../test/support/history.js';
 
 const { values: args } = parseArgs({
   options: { n: { type: 'string', default: '100000' }, runs: { type: 'string', default: '1' } },
@@ -61,13 +62,14 @@ const channels = ['sem', 'organic_search', 'content_download', 'event_online', '
 const behaviourTypes = Object.keys(defaultScoringRules().engagement.behaviours);
 
 async function call(base: string, method: string, path: string, body?: unknown) {
+  const form = body instanceof FormData;
   const res = await fetch(`${base}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${adminToken}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: form ? body : body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
@@ -225,7 +227,7 @@ try {
   console.log(
     `\nPOST /simulations over ${FROM.toISOString().slice(0, 10)} … ${TO.toISOString().slice(0, 10)} (target < ${int(TARGET_MS)} ms)`,
   );
-  for (const kind of ['definition', 'scoring', 'routing', 'sla'] as const) {
+  const run = async (kind: 'definition' | 'scoring' | 'routing' | 'sla') => {
     for (let run = 0; run < RUNS; run++) {
       const started = performance.now();
       const answer = await call(base, 'POST', '/simulations', {
@@ -238,10 +240,21 @@ try {
       missed ||= ms >= TARGET_MS;
       const { current: a, candidate: b, diff } = answer;
       console.log(
-        `  ${kind.padEnd(10)} ${int(ms).padStart(7)} ms  ${ms < TARGET_MS ? 'met   ' : 'MISSED'}  leads ${int(a.leads)}  MQLs ${int(a.mqls)} → ${int(b.mqls)}  hand-offs ${int(a.handoffs)} → ${int(b.handoffs)}  max deviation ${a.fairness.maxDeviation.toFixed(3)} → ${b.fairness.maxDeviation.toFixed(3)}  SLA breaches ${a.expectedSlaBreaches?.toFixed(0) ?? '–'} → ${b.expectedSlaBreaches?.toFixed(0) ?? '–'}  changed ${int(diff.changed)}`,
+        `  ${kind.padEnd(10)} ${int(ms).padStart(7)} ms  ${ms < TARGET_MS ? 'met   ' : 'MISSED'}  leads ${int(a.leads)}  MQLs ${int(a.mqls)} → ${int(b.mqls)}  hand-offs ${int(a.handoffs)} → ${int(b.handoffs)}  max deviation ${a.fairness.maxDeviation.toFixed(3)} → ${b.fairness.maxDeviation.toFixed(3)}  SLA breaches ${a.expectedSlaBreaches?.toFixed(0) ?? '–'} → ${b.expectedSlaBreaches?.toFixed(0) ?? '–'}  expected wins ${a.expectedWins?.toFixed(0) ?? '–'} → ${b.expectedWins?.toFixed(0) ?? '–'}  changed ${int(diff.changed)}`,
       );
     }
-  }
+  };
+  for (const kind of ['definition', 'scoring', 'routing', 'sla'] as const) await run(kind);
+
+  // With an active predictive model, every period lead is scored for the expected wins.
+  const form = new FormData();
+  form.append('mode', 'history');
+  form.append('file', new Blob([historyCsv(historyRows(2000))]), 'history.csv');
+  await call(base, 'POST', '/imports', form);
+  const model = await call(base, 'POST', '/models/train', { target: 'won' });
+  await call(base, 'POST', `/models/${model.id}/activate`);
+  console.log(`\nwith an active model (target won, trained on 2,000 history leads):`);
+  for (const kind of ['definition', 'scoring'] as const) await run(kind);
 } finally {
   await server.close();
   rmSync(dir, { recursive: true, force: true });

@@ -154,17 +154,21 @@ describe.each(engines())('predictive models (%s)', (engine) => {
     expect(item(lead.body.lead.id).predicted).toBeCloseTo(hot.body.predicted.probability, 3);
     expect(item(cold.body.lead.id).reasons.map((r: { code: string }) => r.code)).toContain('predicted');
 
-    // Simulations take their expected wins from the active model (a model of `won`: no expected SQLs).
-    const criteria = (await t.admin('GET', '/definitions/mql/versions')).body.items[0].criteria;
+    // Simulations take their expected wins from the active model (a model of `won`: no expected
+    // SQLs): the probabilities of each side's MQLs, summed. Neither lead is an MQL under the
+    // definition in force (no answers); a candidate asking only for a valid lead makes both MQLs.
     const simulation = await t.admin('POST', '/simulations', {
       kind: 'definition',
-      candidate: { criteria },
+      candidate: { criteria: [{ kind: 'status', notIn: ['disqualified'] }] },
       from: '2026-03-01',
       to: '2026-03-03',
     });
     expect(simulation.status, simulation.text).toBe(200);
-    expect(simulation.body.current).toMatchObject({ leads: 2, expectedSqls: null, expectedWins: expect.any(Number) });
-    expect(simulation.body.diff.expectedWins).toBe(0);
+    expect(simulation.body.current).toMatchObject({ leads: 2, mqls: 0, expectedSqls: null, expectedWins: 0 });
+    expect(simulation.body.candidate).toMatchObject({ mqls: 2, expectedSqls: null });
+    const bothWins = hot.body.predicted.probability + coldScore.body.predicted.probability;
+    expect(simulation.body.candidate.expectedWins).toBeCloseTo(bothWins, 3);
+    expect(simulation.body.diff.expectedWins).toBeCloseTo(bothWins, 3);
 
     const audit = await t.admin('GET', `/audit?entityType=model&entityId=${model.body.id}`);
     expect(audit.status, audit.text).toBe(200);

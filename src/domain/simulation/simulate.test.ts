@@ -9,7 +9,7 @@ import { defaultScoringRules } from '../scoring/default-rules.js';
 import { compileScoringRules } from '../scoring/score-lead.js';
 import { defaultSlaPolicy, type SlaPolicy } from '../sla/sla-policy.js';
 import { replayAcceptance } from './acceptance-replay.js';
-import { simulate, spread } from './simulate.js';
+import { mqlsOfEitherSide, simulate, spread, withExpectations } from './simulate.js';
 import type { RealHandoff, SimulationEnv, SimulationLead, SimulationPolicy } from './simulation-types.js';
 
 const HOUR = 3_600_000;
@@ -62,7 +62,6 @@ const env = (over: Partial<SimulationEnv> = {}): SimulationEnv => ({
   rosterAt: () => roster,
   calendars: defaultBusinessCalendars,
   handoffs: [],
-  predict: null,
   ...over,
 });
 
@@ -145,18 +144,30 @@ describe('policy simulation', () => {
 
   it('sums the predicted probabilities of each side’s MQLs', () => {
     const current = currentPolicy();
-    const predict = { sql: () => new Map(leads.map((l) => [l.id, 0.5])), won: () => new Map([['lead-000', 0.2]]) };
-    const result = simulate({
+    const simulated = simulate({
       kind: 'definition',
       leads,
       current,
       candidate: { ...current, mqlDefinition: withoutTiming },
-      env: env({ predict }),
+      env: env(),
     });
-    expect(result.current.expectedSqls).toBe(10);
-    expect(result.candidate.expectedSqls).toBe(20);
-    expect(result.diff.expectedSqls).toBe(10);
-    expect(result.current.expectedWins).toBeCloseTo(0.2);
+    expect(simulated.current.expectedSqls).toBeNull();
+    // 20 MQLs in force, 40 without Timing (the 20 among them): 40 leads to predict, once each.
+    expect(simulated.mqlIds.current).toHaveLength(20);
+    expect(mqlsOfEitherSide(simulated)).toHaveLength(40);
+    expect(mqlsOfEitherSide(simulated)).toEqual(expect.arrayContaining([...simulated.mqlIds.current]));
+    const sqls = withExpectations(simulated, {
+      target: 'sql',
+      probabilities: new Map(leads.map((l) => [l.id, 0.5])),
+    });
+    expect(sqls.current.expectedSqls).toBe(10);
+    expect(sqls.candidate.expectedSqls).toBe(20);
+    expect(sqls.diff.expectedSqls).toBe(10);
+    expect(sqls.current.expectedWins).toBeNull();
+    const wins = withExpectations(simulated, { target: 'won', probabilities: new Map([['lead-000', 0.2]]) });
+    expect(wins.current.expectedWins).toBeCloseTo(0.2);
+    expect(wins.current.expectedSqls).toBeNull();
+    expect(withExpectations(simulated, null)).toBe(simulated);
   });
 
   it('estimates SLA breaches from each rep’s observed breach rate and the replayed load', () => {

@@ -17,8 +17,8 @@ import { repLoad } from './rep-load.js';
 import { type LeadReplay, mqlVerdicts, replaySide, routingPaths, type SideReplay, scoreLeads } from './replay-side.js';
 import type {
   ChangedLead,
+  Expectation,
   LeadOutcome,
-  Predict,
   SideSummary,
   SimulationDiff,
   SimulationEnv,
@@ -43,6 +43,7 @@ interface Side {
   replay: SideReplay;
   acceptance: AcceptanceReplay;
   summary: SideSummary;
+  mqlIds: string[];
 }
 
 export function simulate(input: SimulationInput): SimulationResult {
@@ -63,7 +64,14 @@ export function simulate(input: SimulationInput): SimulationResult {
   const eligible = eligibleReps(leads, env);
   const side = (policy: SimulationPolicy, replay: SideReplay): Side => {
     const acceptance = replayAcceptance(env.handoffs, policy.sla, env.calendars, env.now);
-    return { policy, replay, acceptance, summary: summarise(input.kind, leads, replay, acceptance, eligible, env) };
+    const mqlIds = leads.filter((_, i) => replay.leads[i].mql).map((l) => l.id);
+    return {
+      policy,
+      replay,
+      acceptance,
+      mqlIds,
+      summary: summarise(input.kind, replay, acceptance, eligible, env),
+    };
   };
   const routing = { rosterAt: env.rosterAt, openForMs };
   const replayA = replaySide(leads, { scores: scoresA, mql: mqlA, paths: pathsA }, a, routing);
@@ -78,6 +86,35 @@ export function simulate(input: SimulationInput): SimulationResult {
     current: current.summary,
     candidate: candidate.summary,
     diff: diffOf(input.kind, leads, current, candidate, env.now),
+    mqlIds: { current: current.mqlIds, candidate: candidate.mqlIds },
+  };
+}
+
+/** The leads that are MQLs on either side, once each. */
+export function mqlsOfEitherSide(result: SimulationResult): string[] {
+  return [...new Set([...result.mqlIds.current, ...result.mqlIds.candidate])];
+}
+
+/**
+ * Expected SQLs or wins (SPEC §8.6): the predictive model's probabilities summed over each
+ * side's MQLs, and their difference. Without an expectation (no model active, or one of
+ * another target) they stay null.
+ */
+export function withExpectations(result: SimulationResult, expectation: Expectation | null): SimulationResult {
+  if (!expectation) return result;
+  const key = expectation.target === 'sql' ? 'expectedSqls' : 'expectedWins';
+  const sum = (ids: readonly string[]) => {
+    let total = 0;
+    for (const id of ids) total += expectation.probabilities.get(id) ?? 0;
+    return total;
+  };
+  const before = sum(result.mqlIds.current);
+  const after = sum(result.mqlIds.candidate);
+  return {
+    ...result,
+    current: { ...result.current, [key]: before },
+    candidate: { ...result.candidate, [key]: after },
+    diff: { ...result.diff, [key]: after - before },
   };
 }
 
@@ -93,23 +130,22 @@ function eligibleReps(leads: readonly SimulationLead[], env: SimulationEnv) {
 
 function summarise(
   kind: SimulationKind,
-  leads: readonly SimulationLead[],
   replay: SideReplay,
   acceptance: AcceptanceReplay,
   eligible: readonly { id: string; weight: number }[],
   env: SimulationEnv,
 ): SideSummary {
   const paths = { direct_to_sales: 0, sdr_queue: 0, disqualified: 0, pool: 0 };
-  const mqlIds: string[] = [];
+  let mqls = 0;
   let syncs = 0;
   let dispatches = 0;
-  replay.leads.forEach((l, i) => {
+  for (const l of replay.leads) {
     paths[l.path]++;
-    if (!l.mql) return;
-    mqlIds.push(leads[i].id);
+    if (!l.mql) continue;
+    mqls++;
     if (l.handoff?.kind === 'sync') syncs++;
     if (l.handoff?.kind === 'dispatch') dispatches++;
-  });
+  }
   const { load, fairness, perDay } = repLoad(replay.picks, eligible, env);
   const loadByRep = new Map(load.map((l) => [l.repId, l.handoffs]));
   const replayed = kind === 'sla';
@@ -120,7 +156,7 @@ function summarise(
     : expectedBreaches(loadByRep, acceptance);
   return {
     leads: replay.leads.length,
-    mqls: mqlIds.length,
+    mqls,
     paths,
     handoffs: replay.picks.length,
     syncs,
@@ -131,17 +167,9 @@ function summarise(
     expectedSlaBreaches: expected,
     slaBasis: expected === null ? null : replayed ? 'replayed_handoffs' : 'estimated_from_load',
     suspensions: replayed ? acceptance.suspensions : null,
-    expectedSqls: expectedOf(env.predict?.sql ?? null, mqlIds),
-    expectedWins: expectedOf(env.predict?.won ?? null, mqlIds),
+    expectedSqls: null,
+    expectedWins: null,
   };
-}
-
-function expectedOf(predict: Predict | null, ids: readonly string[]): number | null {
-  if (!predict) return null;
-  const p = predict(ids);
-  let sum = 0;
-  for (const id of ids) sum += p.get(id) ?? 0;
-  return sum;
 }
 
 function outcomeOf(l: LeadReplay, breached: boolean | null): LeadOutcome {

@@ -53,14 +53,13 @@ export interface RealHandoff {
   decidedAt: Date | null;
 }
 
-/** Predicted probabilities by lead id from the active predictive model (SPEC §4.3). */
-export type Predict = (leadIds: readonly string[]) => ReadonlyMap<string, number>;
-
-export interface Predictors {
-  /** P(reaches SQL); null when the active model does not answer it. */
-  sql: Predict | null;
-  /** P(won). */
-  won: Predict | null;
+/**
+ * The active predictive model's probabilities (SPEC §4.3) of the leads that are MQLs on either
+ * side, and what they are probabilities of: reaching SQL, or a win.
+ */
+export interface Expectation {
+  target: 'sql' | 'won';
+  probabilities: ReadonlyMap<string, number>;
 }
 
 export interface SimulationEnv {
@@ -73,8 +72,6 @@ export interface SimulationEnv {
   rosterAt: (at: Date) => readonly RepCandidate[];
   calendars: BusinessCalendars;
   handoffs: readonly RealHandoff[];
-  /** Null while no predictive model is active: expected SQLs and wins are then null. */
-  predict: Predictors | null;
 }
 
 export interface RepLoad {
@@ -114,6 +111,7 @@ export interface SideSummary {
   slaBasis: SlaBasis | null;
   /** Reps a replay of the penalty rule would suspend (sla kind only; null otherwise). */
   suspensions: number | null;
+  /** Null until withExpectations adds them, and while no predictive model answers them. */
   expectedSqls: number | null;
   expectedWins: number | null;
 }
@@ -159,4 +157,6 @@ export interface SimulationResult {
   current: SideSummary;
   candidate: SideSummary;
   diff: SimulationDiff;
+  /** Each side's MQLs, by lead id: the leads whose probabilities the expectations need. */
+  mqlIds: { current: readonly string[]; candidate: readonly string[] };
 }

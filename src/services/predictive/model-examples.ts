@@ -36,13 +36,17 @@ export async function loadExamples(
   return { examples: examples.map(({ history: _, ...e }) => e), countFeatures };
 }
 
-/** These leads' features now, counts the model knows filled in with zero. */
+/**
+ * These leads' features now (or as they stood at `asOf`, see loadLeadFeatureSources), counts the
+ * model knows filled in with zero.
+ */
 export async function loadCurrentValues(
   ctx: ServiceContext,
   leadIds: readonly string[],
   model: { target: ModelTarget; countFeatures: readonly string[] },
+  asOf?: Date,
 ): Promise<Map<string, FeatureValues>> {
-  const sources = await loadLeadFeatureSources(ctx.db, { target: model.target, now: ctx.clock.now(), leadIds });
+  const sources = await loadLeadFeatureSources(ctx.db, { target: model.target, now: ctx.clock.now(), leadIds, asOf });
   const byLead = new Map<string, FeatureValues>();
   for (const source of sources) {
     const values = leadFeatureValues(source);

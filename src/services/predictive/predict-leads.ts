@@ -32,14 +32,19 @@ async function activeModel(ctx: ServiceContext): Promise<{ id: string; model: St
   return { id: record.id, model };
 }
 
-/** Probability per lead, or null when no model is active. */
+/**
+ * Probability per lead, or null when no model is active (or, with `targets`, when the active one
+ * predicts none of them). `asOf`: from the leads' features as they stood then.
+ */
 export async function predictProbabilities(
   ctx: ServiceContext,
   leadIds: readonly string[],
+  options: { asOf?: Date; targets?: readonly ModelTarget[] } = {},
 ): Promise<{ modelId: string; target: ModelTarget; probabilities: Map<string, number> } | null> {
   const active = await activeModel(ctx);
   if (!active) return null;
-  const values = await loadCurrentValues(ctx, leadIds, active.model);
+  if (options.targets && !options.targets.includes(active.model.target)) return null;
+  const values = await loadCurrentValues(ctx, leadIds, active.model, options.asOf);
   const probabilities = new Map<string, number>();
   for (const [id, v] of values) probabilities.set(id, predictProbability(active.model.learned, v));
   return { modelId: active.id, target: active.model.target, probabilities };

@@ -7,12 +7,13 @@
 import { InvalidInput } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
-import { simulate } from '../../domain/simulation/simulate.js';
+import { mqlsOfEitherSide, simulate, withExpectations } from '../../domain/simulation/simulate.js';
 import type {
-  Predictors,
+  Expectation,
   SideSummary,
   SimulationDiff,
   SimulationKind,
+  SimulationResult,
 } from '../../domain/simulation/simulation-types.js';
 import type { ServiceContext } from '../context.js';
 import { predictProbabilities } from '../predictive/predict-leads.js';
@@ -37,9 +38,9 @@ export interface SimulationAnswer {
 }
 
 /**
- * Expected SQLs or wins come from the active predictive model (§4.3): the probability of each of
- * the period's leads, summed over each side's MQLs — SQLs from a model of `sql`, wins from one of
- * `won`; null while no model (or one of another target) is active.
+ * Expected SQLs or wins come from the active predictive model (§4.3): the probability of each
+ * side's MQLs, summed — SQLs from a model of `sql`, wins from one of `won`; null while no model
+ * (or one of another target) is active.
  */
 export async function simulatePolicy(
   ctx: ServiceContext,
@@ -57,11 +58,7 @@ export async function simulatePolicy(
       { field: 'from', message: `no live leads were captured from ${from.toISOString()} to ${to.toISOString()}` },
     ]);
   }
-  const predict = await periodPredictors(
-    ctx,
-    period.leads.map((l) => l.id),
-  );
-  const result = simulate({
+  const simulated = simulate({
     kind: request.kind,
     leads: period.leads,
     current: sides.current,
@@ -73,9 +70,9 @@ export async function simulatePolicy(
       rosterAt: period.rosterAt,
       calendars: await businessCalendarsInForce(ctx.db),
       handoffs: period.handoffs,
-      predict,
     },
   });
+  const result = withExpectations(simulated, await expectation(ctx, simulated, to));
   return {
     kind: request.kind,
     from,
@@ -86,16 +83,14 @@ export async function simulatePolicy(
   };
 }
 
-async function periodPredictors(ctx: ServiceContext, leadIds: readonly string[]): Promise<Predictors | null> {
-  const predictions = await predictProbabilities(ctx, leadIds);
+/**
+ * The active model's probabilities of the MQLs of either side, from their features as they stood
+ * at the end of the period (or when they reached the model's target, if earlier), as it learned.
+ */
+async function expectation(ctx: ServiceContext, simulated: SimulationResult, to: Date): Promise<Expectation | null> {
+  const now = ctx.clock.now();
+  const asOf = to.getTime() < now.getTime() ? to : now;
+  const predictions = await predictProbabilities(ctx, mqlsOfEitherSide(simulated), { asOf, targets: ['sql', 'won'] });
   if (!predictions) return null;
-  const { probabilities, target } = predictions;
-  const lookup = (ids: readonly string[]) =>
-    new Map(
-      ids.flatMap((id) => {
-        const p = probabilities.get(id);
-        return p === undefined ? [] : [[id, p] as const];
-      }),
-    );
-  return { sql: target === 'sql' ? lookup : null, won: target === 'won' ? lookup : null };
+  return { target: predictions.target as Expectation['target'], probabilities: predictions.probabilities };
 }

@@ -2,7 +2,8 @@
  * What the predictive model learns from and scores (SPEC §4.3), read as it stood at a cut-off:
  * behaviours and touches before it, qualification answers saved before it. For training the
  * cut-off of a lead that reached the target stage is the moment it did (nothing that happened
- * after the outcome leaks into its features); for every other lead, and for scoring, it is now.
+ * after the outcome leaks into its features); for every other lead, and for scoring, it is now
+ * (or a past moment a simulation looks back at).
  */
 import { sql, type Transaction } from 'kysely';
 import type { LeadFeatureSource } from '../../domain/lead-features/lead-feature-source.js';
@@ -37,7 +38,7 @@ interface LeadRow {
   status: string;
   outcome: string | null;
   channel_id: string | null;
-  original_source: SourceRecord;
+  utm: SourceRecord['utm'] | null;
   region_code: string | null;
   industry: string | null;
   employees: number | null;
@@ -51,29 +52,43 @@ const toDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v))
 
 /**
  * Every lead's sources (`leadIds` omitted: all leads, live and history — training), or these
- * leads' (scoring). `reachedAt` is read for `target` in both; the cut-off is now when scoring.
+ * leads' (scoring). Training reads each lead up to when it reached `target` (else now);
+ * scoring reads them as they are now, or, with `asOf`, as they stood then (or when they reached
+ * `target`, if earlier: the way the model learned them).
  */
 export async function loadLeadFeatureSources(
   db: DB,
-  options: { target: ModelTarget; now: Date; leadIds?: readonly string[] },
+  options: { target: ModelTarget; now: Date; leadIds?: readonly string[]; asOf?: Date },
 ): Promise<LeadFeatureSource[]> {
   const { target, now, leadIds } = options;
-  const scoring = leadIds !== undefined;
-  if (scoring && leadIds.length === 0) return [];
+  const training = leadIds === undefined;
+  if (!training && leadIds.length === 0) return [];
+  const at = options.asOf ?? now;
+  const stopAtTarget = training || options.asOf !== undefined;
   return db.transaction().execute(async (trx) => {
     // Created, then filled: PostgreSQL takes no bind parameters in CREATE TABLE … AS.
     await sql`CREATE TEMP TABLE feature_cut (id text PRIMARY KEY, reached_at timestamptz, cutoff timestamptz NOT NULL)
       ON COMMIT DROP`.execute(trx);
+    // Aggregating 100,000 leads' behaviours and sorting them in memory, not in temporary files.
+    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    const reached = stopAtTarget
+      ? sql`CASE WHEN l.history THEN NULL
+              ELSE COALESCE(${reachedAt(target)},
+                            CASE WHEN l.status = ANY(${statusesPast[target]}::text[]) THEN l.updated_at END)
+            END`
+      : sql`NULL::timestamptz`;
+    // LEAST ignores a NULL: a lead that never reached the target is read as at `at`.
     await sql`INSERT INTO feature_cut (id, reached_at, cutoff)
-      SELECT id, reached_at, ${scoring ? sql`${now}::timestamptz` : sql`COALESCE(reached_at, ${now}::timestamptz)`}
-      FROM (SELECT l.id, CASE WHEN l.history THEN NULL
-                    ELSE COALESCE(${reachedAt(target)},
-                                  CASE WHEN l.status = ANY(${statusesPast[target]}::text[]) THEN l.updated_at END)
-                  END AS reached_at
-            FROM leads l ${scoring ? sql`WHERE l.id = ANY(${[...leadIds]}::text[])` : sql``}) AS r`.execute(trx);
+      SELECT id, reached_at, ${stopAtTarget ? sql`LEAST(reached_at, ${at}::timestamptz)` : sql`${at}::timestamptz`}
+      FROM (SELECT l.id, ${reached} AS reached_at
+            FROM leads l ${training ? sql`` : sql`WHERE l.id = ANY(${[...leadIds]}::text[])`}) AS r`.execute(trx);
+    // Training's examples in capture order (the hold-out split's ties are drawn in this order).
     const leads = await sql<LeadRow>`SELECT l.id, l.created_at, l.history, l.status, l.outcome, l.channel_id,
-        l.original_source, l.region_code, l.industry, l.employees, l.title, l.fields, c.reached_at, c.cutoff
-      FROM leads l JOIN feature_cut c ON c.id = l.id ORDER BY l.created_at, l.id`.execute(trx);
+        l.original_source->'utm' AS utm, l.region_code, l.industry, l.employees, l.title, l.fields,
+        c.reached_at, c.cutoff
+      FROM leads l JOIN feature_cut c ON c.id = l.id ${training ? sql`ORDER BY l.created_at, l.id` : sql``}`.execute(
+      trx,
+    );
     const sources = new Map<string, LeadFeatureSource>();
     for (const r of leads.rows) {
       sources.set(r.id, {
@@ -83,7 +98,7 @@ export async function loadLeadFeatureSources(
         status: r.status,
         outcome: r.outcome,
         channel: r.channel_id,
-        utm: r.original_source?.utm ?? null,
+        utm: r.utm ?? null,
         regionCode: r.region_code,
         industry: r.industry,
         employees: r.employees,
