@@ -8,6 +8,7 @@ import type { NormalisedLead } from '../../domain/capture/lead-input.js';
 import { allInOne, type RecordsetColumn, recordset } from '../recordset.js';
 import type { Database } from '../schema.js';
 import { type AuditEntry, auditInsert } from './audit.js';
+import { leadProfileColumns, leadProfileRecord } from './leads.js';
 
 /** A history lead as a row of the file made it. */
 export interface HistoryLeadRow {
@@ -47,20 +48,8 @@ const profileColumns: RecordsetColumn[] = [
   ['external_id', 'text'],
   ['status', 'text'],
   ['outcome', 'text'],
-  ['name', 'text'],
-  ['name_key', 'text'],
-  ['phone', 'text'],
-  ['email', 'text'],
-  ['company', 'text'],
-  ['company_key', 'text'],
-  ['title', 'text'],
-  ['region', 'text'],
-  ['region_code', 'text'],
-  ['industry', 'text'],
-  ['employees', 'integer'],
-  ['channel_id', 'text'],
+  ...leadProfileColumns,
   ['original_source', 'jsonb'],
-  ['fields', 'jsonb'],
   ['created_at', 'timestamptz'],
 ];
 
@@ -71,20 +60,11 @@ function profile(row: HistoryLeadRow) {
     external_id: l.externalId,
     status: row.status,
     outcome: row.outcome,
+    ...leadProfileRecord(l),
+    // a past lead may have no name (its company alone is known)
     name: l.name || null,
     name_key: l.nameKey || null,
-    phone: l.phone,
-    email: l.email,
-    company: l.company,
-    company_key: l.companyKey,
-    title: l.title,
-    region: l.region,
-    region_code: l.regionCode,
-    industry: l.industry,
-    employees: l.employees,
-    channel_id: l.channel,
     original_source: { ...l.source, at: row.createdAt.toISOString() },
-    fields: l.fields,
     created_at: row.createdAt,
   };
 }

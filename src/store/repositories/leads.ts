@@ -116,14 +116,26 @@ export async function findHistoryExternalIds(
   return new Set(rows.map((r) => r.external_id as string));
 }
 
-/** A new lead's columns, JSON columns as values (see leadInsertRow for them as JSON text). */
-function leadRecord(l: NewLeadRow) {
-  const source = sourceRecord(l.source);
+/** Who a lead is — contact, company, channel, custom fields — as columns: live and history leads alike. */
+export const leadProfileColumns: RecordsetColumn[] = [
+  ['name', 'text'],
+  ['name_key', 'text'],
+  ['phone', 'text'],
+  ['email', 'text'],
+  ['company', 'text'],
+  ['company_key', 'text'],
+  ['title', 'text'],
+  ['region', 'text'],
+  ['region_code', 'text'],
+  ['industry', 'text'],
+  ['employees', 'integer'],
+  ['channel_id', 'text'],
+  ['fields', 'jsonb'],
+];
+
+/** The values of leadProfileColumns. */
+export function leadProfileRecord(l: NormalisedLead) {
   return {
-    id: l.id,
-    external_id: l.externalId,
-    status: l.status,
-    owner_id: l.ownerId,
     name: l.name,
     name_key: l.nameKey,
     phone: l.phone,
@@ -136,9 +148,21 @@ function leadRecord(l: NewLeadRow) {
     industry: l.industry,
     employees: l.employees,
     channel_id: l.channel,
+    fields: l.fields,
+  };
+}
+
+/** A new lead's columns, JSON columns as values (see leadInsertRow for them as JSON text). */
+function leadRecord(l: NewLeadRow) {
+  const source = sourceRecord(l.source);
+  return {
+    id: l.id,
+    external_id: l.externalId,
+    status: l.status,
+    owner_id: l.ownerId,
+    ...leadProfileRecord(l),
     original_source: source,
     latest_source: source,
-    fields: l.fields,
     owned_since: l.ownerId ? l.at : null,
     created_by: l.createdBy,
     created_at: l.at,
@@ -171,20 +195,8 @@ const leadColumns: RecordsetColumn[] = [
   ['external_id', 'text'],
   ['status', 'text'],
   ['owner_id', 'text'],
-  ['name', 'text'],
-  ['name_key', 'text'],
-  ['phone', 'text'],
-  ['email', 'text'],
-  ['company', 'text'],
-  ['company_key', 'text'],
-  ['title', 'text'],
-  ['region', 'text'],
-  ['region_code', 'text'],
-  ['industry', 'text'],
-  ['employees', 'integer'],
-  ['channel_id', 'text'],
+  ...leadProfileColumns,
   ['original_source', 'jsonb'],
-  ['fields', 'jsonb'],
   ['owned_since', 'timestamptz'],
   ['created_by', 'text'],
   ['created_at', 'timestamptz'],
