@@ -27,6 +27,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
+import { SeededRandom } from '../src/domain/predictive/seeded-random.js';
 import { chooseRep, narrowPool } from '../src/domain/routing/choose-rep.js';
 import { filterAvailable } from '../src/domain/routing/eligibility.js';
 import { applyPick, emptyRotationState } from '../src/domain/routing/rotation.js';
@@ -58,18 +59,6 @@ const NOW = new Date('2026-03-02T01:00:00Z');
 const DAY_MS = 86_400_000;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** A small deterministic generator, so every run routes the same leads. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PROVINCES = ['31', '11', '44', '33', '32', '51', '42', '37', '35', '61'];
 const CITIES: Record<string, string[]> = {
   '31': ['31'],
@@ -100,7 +89,7 @@ const DEPARTMENTS = ['华东一部', '华南部', '华北部'];
 const GRADES = ['A1', 'A2', 'B1', 'B2', 'B3', 'C2', 'C3', 'D4'];
 
 function roster(count: number): RepCandidate[] {
-  const next = random(2026_03);
+  const next = new SeededRandom(2026_03).next;
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   return Array.from({ length: count }, (_, i) => {
     const home = PROVINCES[i % PROVINCES.length];
@@ -130,7 +119,7 @@ interface Case {
 }
 
 function cases(count: number, reps: readonly RepCandidate[]): Case[] {
-  const next = random(7);
+  const next = new SeededRandom(7).next;
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   return Array.from({ length: count }, (_, i) => {
     const r = next();
@@ -431,7 +420,7 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
     const sdr = httpClient(base, (await must(admin, 'POST', `/users/${sdrUser.id}/tokens`, {})).token);
 
     // The roster: reps spread evenly over the provinces, weights 1–3, three departments.
-    const next = random(2026_04);
+    const next = new SeededRandom(2026_04).next;
     const repIds: string[] = [];
     await inParallel(options.reps, 8, async (i) => {
       const rep = await must(admin, 'POST', '/users', {

@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { normaliseRegion } from '../src/domain/normalise/region.js';
+import { SeededRandom } from '../src/domain/predictive/seeded-random.js';
 import { BANT } from '../src/domain/qualification/built-in-frameworks.js';
 import { qualificationPoints } from '../src/domain/qualification/qualification-points.js';
 import { defaultScoringRules } from '../src/domain/scoring/default-rules.js';
@@ -51,20 +52,8 @@ const NOW = new Date('2026-03-02T01:00:00Z');
 const behaviourTypes = Object.keys(defaultScoringRules().engagement.behaviours);
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** A small deterministic generator, so every run scores the same leads. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function scoringInputs(count: number): ScoringInput[] {
-  const next = random(20261201);
+  const next = new SeededRandom(20261201).next;
   const regionCodes = new Map<string, string | null>();
   const inputs: ScoringInput[] = [];
   for (let i = 0; i < count; i++) {
@@ -200,7 +189,7 @@ async function throughApi(engine: string): Promise<void> {
       ids.push(...page.items.map((l) => l.id));
       cursor = page.nextCursor;
     } while (cursor);
-    const next = random(7);
+    const next = new SeededRandom(7).next;
     // A token may send 3,000 events a minute: the manual clock moves a minute every 2,500.
     const trackMs = await timedRequests(ids.length * 8, async (i) => {
       if (i > 0 && i % 2500 === 0) await call(base, 'POST', '/admin/clock', { advance: '1m' });

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
+import { SeededRandom } from '../src/domain/predictive/seeded-random.js';
 import { defaultScoringRules } from '../src/domain/scoring/default-rules.js';
 import { startServer } from '../src/server.js';
 import { historyCsv, historyRows } from '../test/support/history.js';
@@ -36,18 +37,6 @@ const TO = new Date('2026-04-01T00:00:00Z');
 const NOW = new Date('2026-04-05T02:00:00Z');
 const TARGET_MS = 10_000;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
-
-/** A small deterministic generator, so every run replays the same leads. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const regions = [
   { name: '上海', code: '310000' },
@@ -103,7 +92,7 @@ async function enrolReps(base: string): Promise<string[]> {
 type Db = Awaited<ReturnType<typeof startServer>>['ctx']['db'];
 
 async function seedLeads(db: Db, repIds: readonly string[]): Promise<{ behaviours: number; handoffs: number }> {
-  const next = random(20260401);
+  const next = new SeededRandom(20260401).next;
   const span = TO.getTime() - FROM.getTime();
   const source = { channel: 'sem', utm: {}, referrer: null, landingPage: null, at: FROM.toISOString() };
   let behaviours = 0;

@@ -26,8 +26,7 @@ export interface HistoryRow {
 
 /** `count` past leads captured over 2025 (800 by default); P(won) = sigmoid(−1.6 + channel + title + 0.25 × visits). */
 export function historyRows(count = 800, seed = 20261202): HistoryRow[] {
-  const random = new SeededRandom(seed);
-  const next = () => random.next();
+  const next = new SeededRandom(seed).next;
   const channels = Object.keys(channelEffect);
   const titles = Object.keys(titleEffect);
   const rows: HistoryRow[] = [];
