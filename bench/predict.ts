@@ -24,6 +24,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
@@ -96,14 +97,21 @@ async function throughTheApi() {
       `  history import: ${int(imported.created)} rows in ${importSeconds.toFixed(1)} s (${int(imported.created / importSeconds)} rows/s)`,
     );
 
+    // How long the process stops answering meanwhile: the event loop's delay (10 ms timer).
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     started = performance.now();
     const model = await call('POST', '/models/train', { target: 'won' });
     const trainSeconds = (performance.now() - started) / 1000;
+    loop.disable();
     console.log(
       `  POST /models/train (target won, ${int(model.metrics.n)} leads): ${trainSeconds.toFixed(1)} s — target < ${targets.trainSeconds} s: ${verdict(trainSeconds < targets.trainSeconds)}`,
     );
     console.log(
       `    held-out AUC ${model.metrics.auc?.toFixed(4)}, Brier ${model.metrics.brier.toFixed(4)}, excluded: ${model.excluded.map((e: { feature: string }) => e.feature).join(', ')}`,
+    );
+    console.log(
+      `    event loop meanwhile: longest stall ${(loop.max / 1e6).toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, mean ${(loop.mean / 1e6).toFixed(1)} ms`,
     );
     await call('POST', `/models/${model.id}/activate`);
 

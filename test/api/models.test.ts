@@ -210,3 +210,49 @@ describe.each(engines())('predictive models (%s)', (engine) => {
     ]);
   });
 });
+
+/**
+ * The learner runs in a worker thread, so the server answers while a model trains. No timing:
+ * an ordering. On PGlite, whose queries run synchronously in this process, a training that ran on
+ * the main thread would let no request through from taking the slot to storing the model, so
+ * GET /models could never show it `training`; with the worker it shows it, and GET /health and
+ * GET /queue answer before the training ends. On PostgreSQL the loading of the examples lets
+ * requests through too, so there this shows the server answering during a training, not in
+ * which part of it.
+ */
+describe.each(engines())('training off the main thread (%s)', (engine) => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer(engine);
+  });
+  afterAll(async () => t?.stop());
+
+  it('keeps answering while a model trains', async () => {
+    const form = new FormData();
+    form.append('mode', 'history');
+    form.append('file', new Blob([historyCsv(historyRows(3000))]), 'crm-2025.csv');
+    const imported = await t.admin('POST', '/imports', form);
+    expect(imported.status, imported.text).toBe(201);
+
+    let replied = false;
+    const training = t.admin('POST', '/models/train', { target: 'won' }).finally(() => {
+      replied = true;
+    });
+    let models = await t.admin('GET', '/models');
+    while (models.body.items[0]?.status !== 'training' && !replied) models = await t.admin('GET', '/models');
+    const running = models.body.items[0];
+    expect(running, 'GET /models never answered while the model trained').toMatchObject({ status: 'training' });
+
+    // Meanwhile it answers everyone else, and the training is still running afterwards.
+    expect((await t.admin('GET', '/health')).body).toEqual({ status: 'ok' });
+    const queue = await t.admin('GET', '/queue');
+    expect(queue.status, queue.text).toBe(200);
+    const still = await t.admin('GET', `/models/${running.id}`);
+    expect(still.body).toMatchObject({ id: running.id, status: 'training', metrics: null });
+
+    const trained = await training;
+    expect(trained.status, trained.text).toBe(201);
+    expect(trained.body).toMatchObject({ id: running.id, status: 'trained', metrics: { n: 3000 } });
+  });
+});

@@ -3,11 +3,12 @@
  * monthly retraining): examples from LeadLoop's own data, the domain's learner and its honest
  * evaluation, the result kept as a new model that advises nobody until someone activates it.
  * One training at a time (409 for a second); too little history answers 422 with what it needs.
+ * The learner runs in a worker thread (train-in-worker.ts); loading and storing stay here.
  */
 import { Conflict, DomainError } from '../../domain/errors.js';
 import type { ModelTarget } from '../../domain/lead-features/model-target.js';
 import { authorize } from '../../domain/policy.js';
-import { trainModel } from '../../domain/predictive/train-model.js';
+import type { TrainingResult } from '../../domain/predictive/model.js';
 import type { Actor } from '../../domain/roles.js';
 import { appendAudit } from '../../store/repositories/audit.js';
 import {
@@ -20,6 +21,7 @@ import {
 import type { ServiceContext } from '../context.js';
 import { loadExamples } from './model-examples.js';
 import type { StoredModel } from './stored-model.js';
+import { trainInWorker } from './train-in-worker.js';
 
 /** A training that has not finished in this long died with its process. */
 const STALE_TRAINING_MS = 30 * 60_000;
@@ -96,12 +98,13 @@ async function train(
   target: ModelTarget,
   actorId: string | null,
 ): Promise<{ record: ModelRecord; shortfall?: TrainingShortfall }> {
-  let result: ReturnType<typeof trainModel>;
+  let result: TrainingResult;
   let countFeatures: string[];
   try {
     const loaded = await loadExamples(ctx, target);
     countFeatures = loaded.countFeatures;
-    result = trainModel(loaded.examples, { minLabelled: MIN_LABELLED, minPositives: MIN_POSITIVES });
+    // on a thread of its own: the server keeps answering while the model trains
+    result = await trainInWorker(loaded.examples, { minLabelled: MIN_LABELLED, minPositives: MIN_POSITIVES });
   } catch (error) {
     await finishTraining(ctx.db, id, { failure: { reason: 'error', message: String(error) } }, ctx.clock.now());
     throw error;
