@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `leadloop` command (SPEC §10): start, migrate, import, train, simulate, plan, demo. */
+/** The `leadloop` command (SPEC §10): start, migrate, import, train, predict, simulate, plan, demo. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { type ModelTarget, modelTargets } from '../domain/lead-features/model-target.js';
@@ -9,6 +9,7 @@ import { runDemo } from './demo.js';
 import { runImport } from './import.js';
 import { runMigrate } from './migrate.js';
 import { planCommand } from './plan.js';
+import { runPredict } from './predict.js';
 import { isSimulationKind, runSimulate } from './simulate.js';
 import { runStart } from './start.js';
 import { runTrain } from './train.js';
@@ -24,6 +25,12 @@ const target = (value: string): ModelTarget => {
   if (!(modelTargets as readonly string[]).includes(value))
     throw new InvalidArgumentError(`the target is one of ${modelTargets.join(', ')}`);
   return value as ModelTarget;
+};
+
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
+  return n;
 };
 
 const simulationKind = (value: string): SimulationKind => {
@@ -71,6 +78,15 @@ program
   .option('--as <email>', 'the user the training is recorded for (default: the bootstrap admin)')
   .option('--activate', 'make the new model the active one')
   .action((opts) => runTrain(configOf(opts), opts));
+
+program
+  .command('predict [leadIds...]')
+  .description('the active predictive model on live leads: named ones with their factors, or the most likely open ones')
+  .option('-d, --data <dir>', 'PGlite data directory')
+  .option('--top <n>', 'how many of the most likely open leads to list', positiveInt, 20)
+  .option('--among <n>', 'how many of the newest live leads to rank', positiveInt, 5000)
+  .option('--as <email>', 'the user whose leads to read (default: the bootstrap admin)')
+  .action((leadIds, opts) => runPredict(configOf(opts), leadIds, opts));
 
 program
   .command('simulate')

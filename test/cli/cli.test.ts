@@ -466,6 +466,9 @@ describe('leadloop import --history', () => {
 describe('leadloop train', () => {
   it('says how much history it lacks, then trains on an imported history and activates the model', async () => {
     const dir = tempDir();
+    const noModel = leadloop(['predict', '--data', dir]);
+    expect((await finish(noModel, 150_000)).code).toBe(3);
+    expect(noModel.stderr()).toMatch(/no predictive model is active/);
     const tooLittle = leadloop(['train', '--target', 'won', '--data', dir]);
     expect((await finish(tooLittle, 150_000)).code).toBe(3);
     expect(tooLittle.stderr()).toMatch(/not enough history .* import 200 more leads with a known outcome/);
@@ -489,12 +492,35 @@ describe('leadloop train', () => {
     expect(badTarget.stderr()).toMatch(/sql, opportunity, won/);
 
     const s = await startServing(dir);
+    const ids: string[] = [];
     try {
       const models = await s.api('GET', '/models');
       expect(models.body.items[0]).toMatchObject({ status: 'trained', active: true, target: 'won' });
+      for (const [name, title, channel] of [
+        ['周敏', 'CEO', 'event_offline'],
+        ['刘洋', '销售专员', 'outbound'],
+      ]) {
+        const r = await s.api('POST', '/leads', { name, title, channel, phone: `1391234${ids.length}000` });
+        expect(r.status, r.text).toBe(201);
+        ids.push(r.body.lead.id);
+      }
     } finally {
       await stop(s.run);
     }
+
+    // The model's advice on live leads: the most likely open one first, with its reasons.
+    const top = leadloop(['predict', '--top', '1', '--data', dir]);
+    expect((await finish(top, 150_000)).code, `${top.stdout()}\n${top.stderr()}`).toBe(0);
+    expect(top.stdout()).toMatch(/target: won\) — the 1 most likely of 2 open leads/);
+    expect(top.stdout()).toMatch(new RegExp(`\\d+\\.\\d%  周敏 · CEO \\(${ids[0]}, new\\)`));
+    expect(top.stdout()).toMatch(/职位级别 = C级高管: \+\d+% {2}\| {2}Seniority = C-level: \+\d+%/);
+    expect(top.stdout()).not.toContain('刘洋');
+    const named = leadloop(['predict', ids[1], '--data', dir]);
+    expect((await finish(named, 150_000)).code, `${named.stdout()}\n${named.stderr()}`).toBe(0);
+    expect(named.stdout()).toMatch(/外呼|Outbound/);
+    const unknown = leadloop(['predict', 'no-such-lead', '--data', dir]);
+    expect((await finish(unknown, 150_000)).code).toBe(2);
+    expect(unknown.stderr()).toMatch(/no-such-lead/);
   }, 600_000);
 });
 
