@@ -501,7 +501,7 @@ describe('leadloop train', () => {
         ['刘洋', '销售专员', 'outbound'],
       ]) {
         const r = await s.api('POST', '/leads', { name, title, channel, phone: `1391234${ids.length}000` });
-        expect(r.status, r.text).toBe(201);
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
         ids.push(r.body.lead.id);
       }
     } finally {
