@@ -50,27 +50,52 @@ interface LeadRow {
 
 const toDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
+/** Leads read per transaction: a short one, so other requests get their turn between them. */
+const CHUNK = 5_000;
+
 /**
- * Every lead's sources (`leadIds` omitted: all leads, live and history — training), or these
- * leads' (scoring). Training reads each lead up to when it reached `target` (else now);
- * scoring reads them as they are now, or, with `asOf`, as they stood then (or when they reached
- * `target`, if earlier: the way the model learned them).
+ * Every lead's sources (`leadIds` omitted: all leads, live and history, in capture order —
+ * training), or these leads' (scoring). Training reads each lead up to when it reached `target`
+ * (else now); scoring reads them as they are now, or, with `asOf`, as they stood then (or when
+ * they reached `target`, if earlier: the way the model learned them). Read in chunks: on the
+ * embedded database a query holds the one thread the server answers on.
  */
 export async function loadLeadFeatureSources(
   db: DB,
   options: { target: ModelTarget; now: Date; leadIds?: readonly string[]; asOf?: Date },
 ): Promise<LeadFeatureSource[]> {
-  const { target, now, leadIds } = options;
-  const training = leadIds === undefined;
-  if (!training && leadIds.length === 0) return [];
-  const at = options.asOf ?? now;
-  const stopAtTarget = training || options.asOf !== undefined;
+  const training = options.leadIds === undefined;
+  const ids =
+    options.leadIds ??
+    (await db.selectFrom('leads').select('id').orderBy('created_at').orderBy('id').execute()).map((r) => r.id);
+  const cut = {
+    target: options.target,
+    at: options.asOf ?? options.now,
+    stopAtTarget: training || options.asOf !== undefined,
+  };
+  const sources: LeadFeatureSource[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = await loadChunk(db, ids.slice(i, i + CHUNK), cut);
+    // in the order asked for (training's examples in capture order: the hold-out split's ties
+    // are drawn in this order)
+    for (const id of ids.slice(i, i + CHUNK)) {
+      const source = chunk.get(id);
+      if (source) sources.push(source);
+    }
+  }
+  return sources;
+}
+
+async function loadChunk(
+  db: DB,
+  ids: readonly string[],
+  cut: { target: ModelTarget; at: Date; stopAtTarget: boolean },
+): Promise<Map<string, LeadFeatureSource>> {
+  const { target, at, stopAtTarget } = cut;
   return db.transaction().execute(async (trx) => {
     // Created, then filled: PostgreSQL takes no bind parameters in CREATE TABLE … AS.
     await sql`CREATE TEMP TABLE feature_cut (id text PRIMARY KEY, reached_at timestamptz, cutoff timestamptz NOT NULL)
       ON COMMIT DROP`.execute(trx);
-    // Aggregating 100,000 leads' behaviours and sorting them in memory, not in temporary files.
-    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
     const reached = stopAtTarget
       ? sql`CASE WHEN l.history THEN NULL
               ELSE COALESCE(${reachedAt(target)},
@@ -80,15 +105,13 @@ export async function loadLeadFeatureSources(
     // LEAST ignores a NULL: a lead that never reached the target is read as at `at`.
     await sql`INSERT INTO feature_cut (id, reached_at, cutoff)
       SELECT id, reached_at, ${stopAtTarget ? sql`LEAST(reached_at, ${at}::timestamptz)` : sql`${at}::timestamptz`}
-      FROM (SELECT l.id, ${reached} AS reached_at
-            FROM leads l ${training ? sql`` : sql`WHERE l.id = ANY(${[...leadIds]}::text[])`}) AS r`.execute(trx);
-    // Training's examples in capture order (the hold-out split's ties are drawn in this order).
+      FROM (SELECT l.id, ${reached} AS reached_at FROM leads l WHERE l.id = ANY(${[...ids]}::text[])) AS r`.execute(
+      trx,
+    );
     const leads = await sql<LeadRow>`SELECT l.id, l.created_at, l.history, l.status, l.outcome, l.channel_id,
         l.original_source->'utm' AS utm, l.region_code, l.industry, l.employees, l.title, l.fields,
         c.reached_at, c.cutoff
-      FROM leads l JOIN feature_cut c ON c.id = l.id ${training ? sql`ORDER BY l.created_at, l.id` : sql``}`.execute(
-      trx,
-    );
+      FROM leads l JOIN feature_cut c ON c.id = l.id`.execute(trx);
     const sources = new Map<string, LeadFeatureSource>();
     for (const r of leads.rows) {
       sources.set(r.id, {
@@ -112,7 +135,7 @@ export async function loadLeadFeatureSources(
       });
     }
     await addTouches(trx, sources);
-    return [...sources.values()];
+    return sources;
   });
 }
 
