@@ -90,15 +90,16 @@ const isResurfaced = sql<SqlBool>`(leads.resurfaced_at IS NOT NULL
  * descending; `key` is left out in the score tier. The leading bound lets an index in that
  * order start at the position instead of filtering up to it.
  */
-function afterKey(key: Expression<unknown> | null, k: TierKey, asc = true) {
+function afterKey(key: Expression<unknown> | null, k: TierKey, asc = true, nullable = false) {
   const rest = sql<SqlBool>`(leads.score < ${k.score} OR (leads.score = ${k.score} AND (leads.created_at > ${k.createdAt}
     OR (leads.created_at = ${k.createdAt} AND leads.id > ${k.id}))))`;
   if (key === null) return sql<SqlBool>`(leads.score <= ${k.score} AND ${rest})`;
   if (k.at === null) return sql<SqlBool>`(${key} IS NULL AND ${rest})`;
   const beyond = asc ? sql`${key} > ${k.at}` : sql`${key} < ${k.at}`;
-  // Ascending keys put nulls (an MRL lead without a recorded return) last.
-  const nulls = asc ? sql` OR ${key} IS NULL` : sql``;
-  return sql<SqlBool>`(${beyond}${nulls} OR (${key} = ${k.at} AND ${rest}))`;
+  // Nullable keys (MRL: a lead without a recorded return) put nulls last.
+  if (nullable) return sql<SqlBool>`(${beyond} OR ${key} IS NULL OR (${key} = ${k.at} AND ${rest}))`;
+  const bound = asc ? sql`${key} >= ${k.at}` : sql`${key} <= ${k.at}`;
+  return sql<SqlBool>`(${bound} AND (${beyond} OR (${key} = ${k.at} AND ${rest})))`;
 }
 
 /** MRL: returned by sales, the one returned longest ago first (never returned: last). */
@@ -114,7 +115,7 @@ export async function mrlIds(db: Queryable, q: QueueQuery, r: TierRead = {}): Pr
     .orderBy('leads.score', 'desc')
     .orderBy('leads.created_at')
     .orderBy('leads.id');
-  if (r.after) query = query.where(afterKey(lastReturn, r.after));
+  if (r.after) query = query.where(afterKey(lastReturn, r.after, true, true));
   if (r.limit !== undefined) query = query.limit(r.limit);
   return (await query.execute()).map((x) => x.id);
 }
