@@ -166,6 +166,20 @@ describe.each(engines())('SDR work queue: cursor paging (%s)', (engine) => {
       forged({ o: 'score', t: 'score', a: null, p: null, s: 'high', c: '2026-03-02T01:00:00.000Z', i: 'x' }),
       forged({ o: 'score', t: 'sla_due', a: null, p: null, s: 1, c: '2026-03-02T01:00:00.000Z', i: 'x' }),
       forged({ o: 'score', t: 'score', a: null, p: null, s: 1, c: 'yesterday', i: 'x' }),
+      forged({ o: 'score', t: 'score', a: null, p: null, s: 1.5, c: '2026-03-02T01:00:00.000Z', i: 'x' }),
+      forged({ o: 'score', t: 'score', a: null, p: null, s: 1e12, c: '2026-03-02T01:00:00.000Z', i: 'x' }),
+      forged({
+        o: 'score',
+        t: 'mrl',
+        a: '+275760-09-13T00:00:00.000Z',
+        p: null,
+        s: 1,
+        c: '2026-03-02T01:00:00.000Z',
+        i: 'x',
+      }),
+      forged({ o: 'predicted', t: 'score', a: null, p: 2, s: 1, c: '2026-03-02T01:00:00.000Z', i: 'x' }),
+      forged(null),
+      forged([1, 2]),
       'x'.repeat(1001),
     ]) {
       const r = await sdr.call('GET', `/queue?cursor=${encodeURIComponent(cursor)}`);

@@ -118,10 +118,12 @@ function decodeQueueCursor(cursor: string, sort: QueueSort): QueueCursor {
   const when = (x: unknown): Date | undefined => {
     if (typeof x !== 'string') return undefined;
     const d = new Date(x);
-    return !Number.isNaN(d.getTime()) && d.toISOString() === x ? d : undefined;
+    if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1970 || d.getUTCFullYear() > 9999) return undefined;
+    return d.toISOString() === x ? d : undefined;
   };
   const id = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 100;
-  const score = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  // Scores are integers (a PostgreSQL integer column).
+  const score = (x: unknown): x is number => Number.isInteger(x) && Math.abs(x as number) < 2 ** 31;
   const keyOf = (x: unknown): TierKey | null | undefined => {
     if (x === null) return null;
     const k = x as Record<string, unknown> | undefined;
