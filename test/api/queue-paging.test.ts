@@ -193,4 +193,32 @@ describe.each(engines())('SDR work queue: cursor paging (%s)', (engine) => {
       message: expect.stringMatching(/sort=score/),
     });
   });
+  it('sort=predicted past the window: its 1,000 best-scored leads by probability, then the rest by score, each once', async () => {
+    const titles = ['CEO', '销售总监', '市场经理', '销售专员', '采购经理', ''];
+    const leads = Array.from({ length: 1100 }, (_, i) => ({
+      name: `批量${i}`,
+      phone: nextPhone(),
+      channel: 'outbound',
+      title: titles[i % titles.length],
+      employees: (i * 37) % 3000,
+    }));
+    const bulk = await sdr.call('POST', '/leads/bulk', { leads });
+    expect(bulk.status, bulk.text).toBe(200);
+    expect(bulk.body.created).toBe(1100);
+    const walked = await walk(sdr, 'sort=predicted', 200);
+    expect(new Set(walked.ids).size).toBe(walked.ids.length);
+    const byScore = await walk(sdr, 'sort=score', 200);
+    expect([...walked.ids].sort()).toEqual([...byScore.ids].sort());
+    const scored = byScore.items.filter((i) => i.priority === 'score');
+    expect(scored.length).toBeGreaterThan(1000);
+    const ranked = walked.items.filter((i) => i.priority === 'score');
+    const window = ranked.slice(0, 1000);
+    const rest = ranked.slice(1000);
+    // The window is the 1,000 best-scored, ordered by probability; the rest follow by score.
+    expect(new Set(window.map((i) => i.lead.id))).toEqual(new Set(scored.slice(0, 1000).map((i) => i.lead.id)));
+    const chances = window.map((i) => i.predicted as number);
+    expect(chances).toEqual([...chances].sort((a, b) => b - a));
+    expect(rest.map((i) => i.lead.id)).toEqual(scored.slice(1000).map((i) => i.lead.id));
+    expect(rest.every((i) => i.predicted !== null && i.reasons[0].code === 'score')).toBe(true);
+  });
 });
