@@ -1,6 +1,7 @@
 /**
  * The SDR workbench in real Chromium (issue 8 item 2): /queue — the prioritised queue with the
- * reason on each row, keyboard navigation, saved views, bulk release — and /leads/:id —
+ * reason on each row, keyboard navigation, saved views, bulk release, the next page read with
+ * "加载更多" (GET /queue's cursor) — and /leads/:id —
  * qualification with field errors, logging a call, transfer to sales with the rep and why, and
  * the unmet MQL criteria when the lead fails the definition. Found by role and name.
  */
@@ -348,6 +349,45 @@ describe('SDR workbench', () => {
       expect(lead.status).not.toBe('working');
     }
     await queue.getByRole('link', { name: '释放甲' }).waitFor({ state: 'detached' });
+    await context.close();
+  });
+  it('reads the next page of a long queue with 加载更多, the new rows shown and counted', async () => {
+    const leads = Array.from({ length: 60 }, (_, i) => ({
+      name: `翻页${String(i + 1).padStart(2, '0')}`,
+      phone: nextPhone(),
+      channel: 'outbound',
+    }));
+    const bulk = await sdr.call('POST', '/leads/bulk', { leads });
+    expect(bulk.status, bulk.text).toBe(200);
+    expect(bulk.body.created).toBe(60);
+    const first = (await sdr.call('GET', '/queue?limit=50')).body;
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await sdr.call('GET', `/queue?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`)).body;
+    const total = 50 + second.items.length;
+    expect(second.items.length).toBeGreaterThan(0);
+
+    const { context, page } = await sdrPage('zh-CN');
+    const queue = page.getByRole('region', { name: /优先级队列/ });
+    await queue.getByRole('link', { name: first.items[0].lead.name }).waitFor();
+    await page.getByText('已加载 50 条，还有更多').waitFor();
+    const more = page.getByRole('button', { name: '加载更多' });
+    await more.waitFor();
+    await screenshot(page, 'queue-paging');
+    expect(await queue.getByRole('link', { name: second.items[0].lead.name }).count()).toBe(0);
+
+    await more.click();
+    // The table turns to the first new row; the count covers both pages.
+    await queue.getByRole('link', { name: second.items[0].lead.name }).waitFor();
+    await page
+      .getByText(second.nextCursor ? `已加载 ${total} 条，还有更多` : `共 ${total} 条`, { exact: true })
+      .waitFor();
+    if (!second.nextCursor) await more.waitFor({ state: 'detached' });
+    // Keyboard navigation goes on through the loaded rows: Home back to the first, Enter opens it.
+    await queue.focus();
+    await page.keyboard.press('Home');
+    await queue.getByRole('link', { name: first.items[0].lead.name }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/leads/${first.items[0].lead.id}$`));
     await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type QueueCandidate, rankQueue } from './rank-queue.js';
+import { compareQueuePositions, type QueueCandidate, rankQueue } from './rank-queue.js';
 
 const now = new Date('2026-03-02T02:00:00.000Z'); // 10:00 in Shanghai
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
@@ -221,5 +221,22 @@ describe('rankQueue: MRL first, then SLA-due, then re-surfaced, then score (SPEC
     expect(ranked[1].reason).toBe('预测转化 62% / predicted 62%');
     expect(ranked[1].reasons.map((r) => r.code)).toEqual(['predicted', 'score']);
     expect(rankQueue(candidates, { now })[2].reasons.map((r) => r.code)).toEqual(['score', 'predicted']);
+  });
+});
+
+describe('rankQueue positions (GET /queue cursor)', () => {
+  it('the order is the order of the positions, and a lead past the predicted window sits by its score', () => {
+    const candidates = [
+      lead('a', { score: 90, predicted: 0.1 }),
+      lead('b', { score: 20, predicted: 0.62 }),
+      lead('c', { score: 10, predicted: 0.9, beyondWindow: true }),
+      lead('d', { score: 50, predicted: 0.95, beyondWindow: true }),
+    ];
+    const ranked = rankQueue(candidates, { now, by: 'predicted' });
+    expect(ranked.map((e) => e.leadId)).toEqual(['b', 'a', 'd', 'c']);
+    expect(ranked[2].reasons.map((r) => r.code)).toEqual(['score', 'predicted']);
+    for (let i = 1; i < ranked.length; i++)
+      expect(compareQueuePositions(ranked[i - 1].position, ranked[i].position)).toBeLessThan(0);
+    expect(compareQueuePositions(ranked[0].position, ranked[0].position)).toBe(0);
   });
 });

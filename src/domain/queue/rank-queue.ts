@@ -11,8 +11,10 @@
  *    touch made the first contact or restarted the recall clock (the SLA engine re-arms it).
  * 3. Re-surfaced — back from the pool on a trigger (§7) and not touched since, latest first
  *    (a fresh demo request is the hottest).
- * 4. The rest by score, best first; older first on ties.
- * Within every tier, ties fall back to score, then age, then id, so the order is total.
+ * 4. The rest by score, best first; older first on ties. With `by: 'predicted'`, by the model's
+ *    probability first (leads without one after those with one), then score.
+ * Within every tier, ties fall back to score, then age, then id, so the order is total: each entry
+ * carries its `position` in it, which GET /queue's keyset cursor is made of (compareQueuePositions).
  */
 
 export const MRL_FLAG = 'MRL';
@@ -43,6 +45,11 @@ export interface QueueCandidate {
   resurfaced: { trigger: string | null; at: Date } | null;
   /** The active predictive model's probability, when one is active (SPEC §4.3). */
   predicted?: number | null;
+  /**
+   * With `by: 'predicted'`: a lead past the window of leads ordered by probability (GET /queue
+   * reorders only the best-scored ones): its probability is shown, but it sits by its score.
+   */
+  beyondWindow?: boolean;
 }
 
 export interface QueueReason {
@@ -61,6 +68,42 @@ export interface QueueEntry {
   reasons: QueueReason[];
   /** The soonest open SLA deadline, however far; null when none. */
   dueAt: Date | null;
+  /** Where it sits in the order: what compareQueuePositions sorts by. */
+  position: QueuePosition;
+}
+
+/**
+ * An entry's sort key, total over the queue: the tier; the tier's own key (`at`: MRL the return,
+ * null last; SLA-due the soonest deadline; re-surfaced the re-surfacing, latest first; score none);
+ * in the score tier when ordering by prediction, the probability (null after every number); then
+ * score (best first), age (older first) and id.
+ */
+export interface QueuePosition {
+  priority: QueuePriority;
+  at: Date | null;
+  /** Only in the score tier with `by: 'predicted'`; null otherwise. */
+  predicted: number | null;
+  score: number;
+  createdAt: Date;
+  leadId: string;
+}
+
+const tierOf = (p: QueuePriority) => queuePriorities.indexOf(p);
+
+/** Negative when `a` comes before `b` in the queue, positive after, 0 for the same lead. */
+export function compareQueuePositions(a: QueuePosition, b: QueuePosition): number {
+  const tier = tierOf(a.priority) - tierOf(b.priority);
+  if (tier !== 0) return tier;
+  const ms = (d: Date | null) => (d === null ? Number.MAX_SAFE_INTEGER : d.getTime());
+  const key = a.priority === 'resurfaced' ? ms(b.at) - ms(a.at) : a.priority === 'score' ? 0 : ms(a.at) - ms(b.at);
+  const predicted = (p: number | null) => (p === null ? -1 : p);
+  return (
+    key ||
+    predicted(b.predicted) - predicted(a.predicted) ||
+    b.score - a.score ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0)
+  );
 }
 
 export interface RankOptions {
@@ -70,7 +113,8 @@ export interface RankOptions {
   timeZone?: string;
   /**
    * What orders the leads after the obligations (MRL, SLA-due, re-surfaced): the rule score, or
-   * the predictive model's probability (leads without one after those with one).
+   * the predictive model's probability (leads without one after those with one). The obligations
+   * keep their own order either way.
    */
   by?: 'score' | 'predicted';
 }
@@ -123,8 +167,6 @@ export function rankQueue(candidates: readonly QueueCandidate[], options: RankOp
   const horizon = options.now.getTime() + dueWithin;
   const when = timeFormatter(options.now, options.timeZone ?? 'Asia/Shanghai');
   const byPredicted = options.by === 'predicted';
-  const predictedOf = (c: QueueCandidate) => (typeof c.predicted === 'number' ? c.predicted : -1);
-
   const ranked = candidates.map((c) => {
     const timers = liveTimers(c);
     const due = timers.filter((t) => t.dueAt.getTime() <= horizon);
@@ -156,41 +198,37 @@ export function rankQueue(candidates: readonly QueueCandidate[], options: RankOp
       predicted === null
         ? null
         : { code: 'predicted', text: `预测转化 ${predicted}% / predicted ${predicted}%`, at: null };
-    if (byPredicted && predictedReason) reasons.push(predictedReason, scoreReason);
+    const rankedByPrediction = byPredicted && !c.beyondWindow;
+    if (rankedByPrediction && predictedReason) reasons.push(predictedReason, scoreReason);
     else reasons.push(scoreReason, ...(predictedReason ? [predictedReason] : []));
     const priority: QueuePriority = mrl ? 'mrl' : due.length > 0 ? 'sla_due' : resurfaced ? 'resurfaced' : 'score';
-    const key =
+    const at =
       priority === 'mrl'
-        ? (c.returned?.at.getTime() ?? Number.MAX_SAFE_INTEGER)
+        ? (c.returned?.at ?? null)
         : priority === 'sla_due'
-          ? due[0].dueAt.getTime()
+          ? due[0].dueAt
           : priority === 'resurfaced'
-            ? -(c.resurfaced as { at: Date }).at.getTime()
-            : 0;
+            ? (c.resurfaced as { at: Date }).at
+            : null;
+    const position: QueuePosition = {
+      priority,
+      at,
+      predicted: rankedByPrediction && priority === 'score' && typeof c.predicted === 'number' ? c.predicted : null,
+      score: c.score,
+      createdAt: c.createdAt,
+      leadId: c.leadId,
+    };
     return {
-      c,
-      tier: queuePriorities.indexOf(priority),
-      key,
-      entry: {
-        leadId: c.leadId,
-        priority,
-        reason: reasons[0].text,
-        reasons,
-        dueAt: timers[0]?.dueAt ?? null,
-      },
+      leadId: c.leadId,
+      priority,
+      reason: reasons[0].text,
+      reasons,
+      dueAt: timers[0]?.dueAt ?? null,
+      position,
     };
   });
 
-  ranked.sort(
-    (a, b) =>
-      a.tier - b.tier ||
-      a.key - b.key ||
-      (byPredicted ? predictedOf(b.c) - predictedOf(a.c) : 0) ||
-      b.c.score - a.c.score ||
-      a.c.createdAt.getTime() - b.c.createdAt.getTime() ||
-      (a.c.leadId < b.c.leadId ? -1 : a.c.leadId > b.c.leadId ? 1 : 0),
-  );
-  return ranked.map((r) => r.entry);
+  return ranked.sort((a, b) => compareQueuePositions(a.position, b.position));
 }
 
 function mrlText(returned: QueueCandidate['returned']): string {

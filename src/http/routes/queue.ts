@@ -40,7 +40,8 @@ export async function queueRoutes(app: FastifyInstance, ctx: ServiceContext) {
     {
       schema: {
         tags: ['queue'],
-        summary: 'The caller’s prioritised work queue: MRL first, then SLA-due, then re-surfaced, then score',
+        summary:
+          'The caller’s prioritised work queue: MRL first, then SLA-due, then re-surfaced, then score (cursor pagination)',
         querystring: z
           .object({
             sdrId: z
@@ -61,18 +62,28 @@ export async function queueRoutes(app: FastifyInstance, ctx: ServiceContext) {
                 'after MRL, SLA-due and re-surfaced leads: by rule score, or by the active model’s probability ' +
                   `(among the ${PREDICTED_WINDOW} best-scored candidates)`,
               ),
+            cursor: z
+              .string()
+              .max(1000)
+              .optional()
+              .describe('the nextCursor of the page before: the page after it, as the queue stands now'),
           })
           .strict(),
         response: {
-          200: z.object({ sdrId: z.string(), items: z.array(queueItemSchema) }),
+          200: z.object({
+            sdrId: z.string(),
+            items: z.array(queueItemSchema),
+            nextCursor: z.string().nullable().describe('the next page’s cursor; null on the last page'),
+          }),
           ...problems(400, 401, 403, 404),
         },
       },
     },
     async (request) => {
-      const { sdrId, items } = await readQueue(ctx, request.actor, request.query);
+      const { sdrId, items, nextCursor } = await readQueue(ctx, request.actor, request.query);
       return {
         sdrId,
+        nextCursor,
         items: items.map((i) => ({
           ...i,
           lead: presentLead(i.lead),

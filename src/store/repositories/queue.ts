@@ -1,14 +1,14 @@
 /**
  * Candidates of an SDR's work queue (SPEC §10): the SDR's own `new`/`working` leads and, unless
  * asked for their own only, the shared queue of unowned `new` leads. The order is decided by
- * domain/queue/rank-queue.ts; this file only fetches enough candidates for it, tier by tier in
- * the same order, so a queue of 100,000 unowned leads costs a few index reads, not a sort of all.
+ * domain/queue/rank-queue.ts; this file reads the ids of one tier at a time in that same order,
+ * from a keyset position on, so a page of a queue of 100,000 unowned leads costs a few index
+ * reads, not a sort of all, however deep the page (GET /queue's cursor).
  *
- * Why the result holds the top `limit` of the domain's order: tier k's query reads leads
- * matching the tier's condition (which a lead of a higher tier may also match), in the tier's
- * own order, `limit + collected` rows. Tiers read before are complete (or we stopped), so every
- * row not yet collected belongs to tier k, and they come in tier-k order. We stop once `limit`
- * leads are collected.
+ * Each tier's query holds exactly that tier's leads: the conditions of the tiers above are
+ * excluded in SQL (a returned lead with a deadline is MRL, not SLA-due), so a tier can be read
+ * from the middle without reading the tiers above it. The conditions mirror the domain's:
+ * MRL flag; a live SLA timer (isLiveTimer) due by `dueBefore`; re-surfaced and untouched since.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Queryable } from '../db.js';
@@ -21,7 +21,25 @@ export interface QueueQuery {
   /** SLA timers of these kinds due at or before `dueBefore` make a lead SLA-due. */
   slaKinds: readonly string[];
   dueBefore: Date;
-  limit: number;
+}
+
+/** A position in a tier's order (the domain's QueuePosition less the tier and the prediction). */
+export interface TierKey {
+  /** MRL: the last return (null last); SLA-due: the soonest deadline; re-surfaced: when; score: unused. */
+  at: Date | null;
+  score: number;
+  createdAt: Date;
+  id: string;
+}
+
+export interface TierRead {
+  /** Only leads strictly after this position. */
+  after?: TierKey;
+  /** Score tier only: leads at or before this position (`upTo`) or strictly after it (`past`). */
+  upTo?: TierKey;
+  past?: TierKey;
+  /** At most this many ids; all of them when left out. */
+  limit?: number;
 }
 
 export interface QueueFacts {
@@ -47,131 +65,148 @@ function inQueue(q: QueueQuery) {
 
 const date = (d: Date | string) => (d instanceof Date ? d : new Date(d));
 
-export async function loadQueue(db: Queryable, q: QueueQuery): Promise<QueueFacts> {
-  const collected = new Set<string>();
-  const take = (ids: readonly string[]) => {
-    for (const id of ids) collected.add(id);
-  };
-  const next = () => q.limit + collected.size;
+const isMrl = sql<SqlBool>`('MRL' = ANY(leads.flags))`;
 
-  // 1. MRL: returned by sales, the one returned longest ago first.
+/** A live SLA timer of the lead (alias `t`), due by `dueBefore`: rank-queue.ts isLiveTimer. */
+function liveDue(q: QueueQuery, t: string) {
+  const a = sql.ref(t);
+  return sql<SqlBool>`(${a}.fired_at IS NULL AND ${a}.cancelled_at IS NULL AND ${a}.due_at <= ${q.dueBefore}
+    AND ${a}.kind = ANY(${[...q.slaKinds]}::text[])
+    AND (leads.last_touch_at IS NULL
+      OR (${a}.kind = 'lead.first_touch_due' AND ${a}.created_at > leads.last_touch_at)
+      OR (${a}.kind <> 'lead.first_touch_due' AND ${a}.created_at >= leads.last_touch_at)))`;
+}
+
+function isSlaDue(q: QueueQuery) {
+  if (q.slaKinds.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM timers d WHERE d.subject_id = leads.id AND ${liveDue(q, 'd')})`;
+}
+
+const isResurfaced = sql<SqlBool>`(leads.resurfaced_at IS NOT NULL
+  AND (leads.last_touch_at IS NULL OR leads.last_touch_at < leads.resurfaced_at))`;
+
+/**
+ * Strictly after `k` in (key, score DESC, created_at, id), the key ascending (`asc`) or
+ * descending; `key` is left out in the score tier. The leading bound lets an index in that
+ * order start at the position instead of filtering up to it.
+ */
+function afterKey(key: Expression<unknown> | null, k: TierKey, asc = true, nullable = false) {
+  const rest = sql<SqlBool>`(leads.score < ${k.score} OR (leads.score = ${k.score} AND (leads.created_at > ${k.createdAt}
+    OR (leads.created_at = ${k.createdAt} AND leads.id > ${k.id}))))`;
+  if (key === null) return sql<SqlBool>`(leads.score <= ${k.score} AND ${rest})`;
+  if (k.at === null) return sql<SqlBool>`(${key} IS NULL AND ${rest})`;
+  const beyond = asc ? sql`${key} > ${k.at}` : sql`${key} < ${k.at}`;
+  // Nullable keys (MRL: a lead without a recorded return) put nulls last.
+  if (nullable) return sql<SqlBool>`(${beyond} OR ${key} IS NULL OR (${key} = ${k.at} AND ${rest}))`;
+  const bound = asc ? sql`${key} >= ${k.at}` : sql`${key} <= ${k.at}`;
+  return sql<SqlBool>`(${bound} AND (${beyond} OR (${key} = ${k.at} AND ${rest})))`;
+}
+
+/** MRL: returned by sales, the one returned longest ago first (never returned: last). */
+export async function mrlIds(db: Queryable, q: QueueQuery, r: TierRead = {}): Promise<string[]> {
   const lastReturn = sql<Date | null>`(SELECT max(h.decided_at) FROM handoffs h
       WHERE h.lead_id = leads.id AND h.status = 'returned')`;
-  const mrl = await db
+  let query = db
     .selectFrom('leads')
     .select('leads.id')
     .where(inQueue(q))
-    .where(sql<SqlBool>`'MRL' = ANY(leads.flags)`)
+    .where(isMrl)
     .orderBy(sql`${lastReturn} ASC NULLS LAST`)
     .orderBy('leads.score', 'desc')
     .orderBy('leads.created_at')
-    .orderBy('leads.id')
-    .limit(next())
-    .execute();
-  take(mrl.map((r) => r.id));
-
-  // 2. SLA-due: a live timer (not overtaken by a touch) due by `dueBefore`, soonest first. Read
-  //    in due order off the timers index, a lead once per timer it has, so the first row of each
-  //    lead carries its soonest deadline; more rows are read while there may be more leads.
-  if (collected.size < q.limit && q.slaKinds.length > 0) {
-    const need = next();
-    const seen = new Set<string>();
-    const due: string[] = [];
-    for (let rows = need * q.slaKinds.length; ; rows *= 2) {
-      const found = await db
-        .selectFrom('timers')
-        .innerJoin('leads', 'leads.id', 'timers.subject_id')
-        .select('leads.id')
-        .where('timers.fired_at', 'is', null)
-        .where('timers.cancelled_at', 'is', null)
-        .where('timers.due_at', '<=', q.dueBefore)
-        .where('timers.kind', 'in', [...q.slaKinds])
-        // Live timers only, as domain/queue/rank-queue.ts isLiveTimer decides.
-        .where((eb) =>
-          eb.or([
-            eb('leads.last_touch_at', 'is', null),
-            eb.and([
-              eb('timers.kind', '=', 'lead.first_touch_due'),
-              eb('timers.created_at', '>', eb.ref('leads.last_touch_at')),
-            ]),
-            eb.and([
-              eb('timers.kind', '<>', 'lead.first_touch_due'),
-              eb('timers.created_at', '>=', eb.ref('leads.last_touch_at')),
-            ]),
-          ]),
-        )
-        .where(inQueue(q))
-        .orderBy('timers.due_at')
-        .orderBy('leads.score', 'desc')
-        .orderBy('leads.created_at')
-        .orderBy('leads.id')
-        .limit(rows)
-        .execute();
-      seen.clear();
-      due.length = 0;
-      for (const r of found) {
-        if (!seen.has(r.id)) {
-          seen.add(r.id);
-          due.push(r.id);
-        }
-      }
-      if (due.length >= need || found.length < rows) break;
-    }
-    take(due.slice(0, need));
-  }
-
-  // 3. Re-surfaced from the pool and not touched since, latest first.
-  if (collected.size < q.limit) {
-    const resurfaced = await db
-      .selectFrom('leads')
-      .select('leads.id')
-      .where(inQueue(q))
-      .where('leads.resurfaced_at', 'is not', null)
-      .where((eb) =>
-        eb.or([eb('leads.last_touch_at', 'is', null), eb('leads.last_touch_at', '<', eb.ref('leads.resurfaced_at'))]),
-      )
-      .orderBy('leads.resurfaced_at', 'desc')
-      .orderBy('leads.score', 'desc')
-      .orderBy('leads.created_at')
-      .orderBy('leads.id')
-      .limit(next())
-      .execute();
-    take(resurfaced.map((r) => r.id));
-  }
-
-  // 4. Everything by score: the SDR's own leads and the shared queue read apart (each an index
-  //    in score order), merged by the same order.
-  if (collected.size < q.limit) {
-    const n = next();
-    const byScore = (own: boolean) =>
-      db
-        .selectFrom('leads')
-        .select(['leads.id', 'leads.score', 'leads.created_at'])
-        .where('leads.history', '=', false)
-        .where((eb) =>
-          own
-            ? eb.and([eb('leads.owner_id', '=', q.sdrId), eb('leads.status', 'in', ['new', 'working'])])
-            : eb.and([eb('leads.owner_id', 'is', null), eb('leads.status', '=', 'new')]),
-        )
-        .orderBy('leads.score', 'desc')
-        .orderBy('leads.created_at')
-        .orderBy('leads.id')
-        .limit(n)
-        .execute();
-    const rows = [...(await byScore(true)), ...(q.includeUnowned ? await byScore(false) : [])];
-    rows.sort(
-      (a, b) =>
-        b.score - a.score ||
-        date(a.created_at).getTime() - date(b.created_at).getTime() ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
-    take(rows.slice(0, n).map((r) => r.id));
-  }
-
-  return loadFacts(db, [...collected], q.slaKinds);
+    .orderBy('leads.id');
+  if (r.after) query = query.where(afterKey(lastReturn, r.after, true, true));
+  if (r.limit !== undefined) query = query.limit(r.limit);
+  return (await query.execute()).map((x) => x.id);
 }
 
-async function loadFacts(db: Queryable, ids: string[], slaKinds: readonly string[]): Promise<QueueFacts> {
+/**
+ * SLA-due: not MRL, a live timer due by `dueBefore`, soonest first. Read in due order off the
+ * timers index, one row per lead's soonest live timer (a later one of the same lead would
+ * repeat it further down); two timers due at the same instant give two rows, hence the loop.
+ */
+export async function slaDueIds(db: Queryable, q: QueueQuery, r: TierRead = {}): Promise<string[]> {
+  if (q.slaKinds.length === 0) return [];
+  const need = r.limit ?? Number.POSITIVE_INFINITY;
+  for (let rows = Number.isFinite(need) ? need + 1 : 0; ; rows *= 2) {
+    let query = db
+      .selectFrom('timers')
+      .innerJoin('leads', 'leads.id', 'timers.subject_id')
+      .select('leads.id')
+      .where(inQueue(q))
+      .where(sql<SqlBool>`NOT ${isMrl}`)
+      .where(liveDue(q, 'timers'))
+      .where(
+        sql<SqlBool>`NOT EXISTS (SELECT 1 FROM timers d WHERE d.subject_id = leads.id
+          AND d.due_at < timers.due_at AND ${liveDue(q, 'd')})`,
+      )
+      .orderBy('timers.due_at')
+      .orderBy('leads.score', 'desc')
+      .orderBy('leads.created_at')
+      .orderBy('leads.id');
+    if (r.after) query = query.where(afterKey(sql.ref('timers.due_at'), r.after));
+    if (rows > 0) query = query.limit(rows);
+    const found = await query.execute();
+    const ids = [...new Set(found.map((x) => x.id))];
+    if (rows === 0 || ids.length >= need || found.length < rows) return ids.slice(0, need);
+  }
+}
+
+/** Re-surfaced from the pool, not touched since, neither MRL nor SLA-due: latest first. */
+export async function resurfacedIds(db: Queryable, q: QueueQuery, r: TierRead = {}): Promise<string[]> {
+  let query = db
+    .selectFrom('leads')
+    .select('leads.id')
+    .where(inQueue(q))
+    .where(isResurfaced)
+    .where(sql<SqlBool>`NOT ${isMrl}`)
+    .where(sql<SqlBool>`NOT ${isSlaDue(q)}`)
+    .orderBy('leads.resurfaced_at', 'desc')
+    .orderBy('leads.score', 'desc')
+    .orderBy('leads.created_at')
+    .orderBy('leads.id');
+  if (r.after) query = query.where(afterKey(sql.ref('leads.resurfaced_at'), r.after, false));
+  if (r.limit !== undefined) query = query.limit(r.limit);
+  return (await query.execute()).map((x) => x.id);
+}
+
+/**
+ * The rest by score: the SDR's own leads and the shared queue read apart (each an index in
+ * score order), merged by the same order. Answers each id with its score key.
+ */
+export async function scoreTier(db: Queryable, q: QueueQuery, r: TierRead = {}): Promise<TierKey[]> {
+  const byScore = (own: boolean) => {
+    let query = db
+      .selectFrom('leads')
+      .select(['leads.id', 'leads.score', 'leads.created_at'])
+      .where('leads.history', '=', false)
+      .where((eb) =>
+        own
+          ? eb.and([eb('leads.owner_id', '=', q.sdrId), eb('leads.status', 'in', ['new', 'working'])])
+          : eb.and([eb('leads.owner_id', 'is', null), eb('leads.status', '=', 'new')]),
+      )
+      .where(sql<SqlBool>`NOT ${isMrl}`)
+      .where(sql<SqlBool>`NOT ${isResurfaced}`)
+      .where(sql<SqlBool>`NOT ${isSlaDue(q)}`)
+      .orderBy('leads.score', 'desc')
+      .orderBy('leads.created_at')
+      .orderBy('leads.id');
+    if (r.after) query = query.where(afterKey(null, r.after));
+    if (r.past) query = query.where(afterKey(null, r.past));
+    if (r.upTo) query = query.where(sql<SqlBool>`NOT ${afterKey(null, r.upTo)}`);
+    if (r.limit !== undefined) query = query.limit(r.limit);
+    return query.execute();
+  };
+  const rows = [...(await byScore(true)), ...(q.includeUnowned ? await byScore(false) : [])];
+  const keys = rows.map((x) => ({ at: null, score: x.score, createdAt: date(x.created_at), id: x.id }));
+  keys.sort(
+    (a, b) =>
+      b.score - a.score || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return r.limit === undefined ? keys : keys.slice(0, r.limit);
+}
+
+export async function loadFacts(db: Queryable, ids: string[], slaKinds: readonly string[]): Promise<QueueFacts> {
   if (ids.length === 0) return { leads: [], returns: new Map(), timers: new Map() };
   const anyId = sql<string>`any(${ids}::text[])`;
   const [leads, returns, timers] = await Promise.all([

@@ -6,6 +6,7 @@ export const queue: Catalogue['queue'] = {
   hint: 'Arrow keys or j/k move, Enter opens the lead',
   tableLabel: 'Prioritised queue (arrow keys or j/k move, Enter opens)',
   count: '{{count}} leads',
+  countMore: '{{count}} leads loaded, more to come',
   columns: {
     lead: 'Lead',
     company: 'Company',
@@ -42,7 +43,7 @@ export const queue: Catalogue['queue'] = {
     scope: 'Scope',
     scopeAll: 'My leads and the shared queue',
     scopeOwn: 'My leads only',
-    limit: 'Up to',
+    limit: 'Per page',
     sort: 'Then order by',
     sortScore: 'Rule score',
     sortPredicted: 'Predicted conversion',

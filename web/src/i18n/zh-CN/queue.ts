@@ -4,6 +4,7 @@ export const queue = {
   hint: '按 ↑/↓ 或 j/k 移动，回车打开线索',
   tableLabel: '优先级队列（按 ↑/↓ 或 j/k 移动，回车打开）',
   count: '共 {{count}} 条',
+  countMore: '已加载 {{count}} 条，还有更多',
   columns: {
     lead: '线索',
     company: '公司',
@@ -40,7 +41,7 @@ export const queue = {
     scope: '范围',
     scopeAll: '我的线索和共享队列',
     scopeOwn: '只看我的线索',
-    limit: '条数上限',
+    limit: '每页条数',
     sort: '其后排序',
     sortScore: '按规则评分',
     sortPredicted: '按预测转化',

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, Typography } from 'antd';
 import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,15 @@ import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { QueueFilterBar } from './QueueFilterBar';
 import { QueueReason } from './QueueReason';
-import { defaultFilters, narrow, type QueueFilters, type QueueItem, type QueueResponse, queuePath } from './queue-api';
+import {
+  defaultFilters,
+  joinPages,
+  narrow,
+  type QueueFilters,
+  type QueueItem,
+  type QueueResponse,
+  queuePath,
+} from './queue-api';
 import { ReleaseModal } from './ReleaseModal';
 import { SavedViews } from './SavedViews';
 import { linkStyle, muted } from './styles';
@@ -32,12 +40,24 @@ export default function QueuePage() {
   const ownerName = useOwnerName();
   const format = useFormat();
   const [filters, setFilters] = useState<QueueFilters>(defaultFilters);
-  const queue = useQuery({
+  // Server paging (GET /queue?cursor=): "Load more" (or moving past the last row by keyboard)
+  // reads the next page; the table shows 50 rows at a time of what is loaded.
+  const queue = useInfiniteQuery({
     queryKey: ['queue', filters.sdrId, filters.scope, filters.limit, filters.sort],
-    queryFn: () => api<QueueResponse>('GET', queuePath(filters)),
+    queryFn: ({ pageParam }) => api<QueueResponse>('GET', queuePath(filters, pageParam)),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     retry: false,
   });
-  const rows = useMemo(() => narrow(queue.data?.items ?? [], filters), [queue.data, filters]);
+  const loaded = useMemo(() => joinPages(queue.data?.pages ?? []), [queue.data]);
+  const rows = useMemo(() => narrow(loaded, filters), [loaded, filters]);
+  const [focusAt, setFocusAt] = useState<number | null>(null);
+  /** Reads the next page; the focus (and the table page) goes to its first row once it shows. */
+  const loadMore = () => {
+    if (!queue.hasNextPage || queue.isFetchingNextPage) return;
+    const first = rows.length;
+    void queue.fetchNextPage().then(() => setFocusAt(first));
+  };
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -54,8 +74,17 @@ export default function QueuePage() {
   useEffect(() => {
     setFocused((f) => Math.min(f, Math.max(rows.length - 1, 0)));
   }, [rows.length]);
+  useEffect(() => {
+    if (focusAt === null) return;
+    setFocusAt(null);
+    const next = Math.min(focusAt, Math.max(rows.length - 1, 0));
+    setFocused(next);
+    setPage(Math.floor(next / pageSize) + 1);
+  }, [focusAt, rows.length]);
 
   const moveTo = (index: number) => {
+    // Past the last loaded row: the next page comes in, the focus stays on the last row until then.
+    if (index > rows.length - 1) loadMore();
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setFocused(next);
     setPage(Math.floor(next / pageSize) + 1);
@@ -144,7 +173,9 @@ export default function QueuePage() {
             {t('queue.bulk.release')}
           </Button>
           <Button onClick={() => void queue.refetch()}>{t('common.actions.refresh')}</Button>
-          <Typography.Text style={muted}>{t('queue.count', { count: rows.length })}</Typography.Text>
+          <Typography.Text style={muted} aria-live="polite">
+            {t(queue.hasNextPage ? 'queue.countMore' : 'queue.count', { count: rows.length })}
+          </Typography.Text>
           <Typography.Text style={muted}>{t('queue.hint')}</Typography.Text>
         </Space>
         <section
@@ -220,6 +251,11 @@ export default function QueuePage() {
             ]}
           />
         </section>
+        {queue.hasNextPage ? (
+          <Button onClick={loadMore} loading={queue.isFetchingNextPage}>
+            {t('common.actions.more')}
+          </Button>
+        ) : null}
         <div aria-live="polite" className="visually-hidden">
           {rows[focused] ? `${focused + 1}/${rows.length}: ${rows[focused].lead.name ?? rows[focused].lead.id}` : ''}
         </div>

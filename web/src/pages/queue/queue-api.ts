@@ -63,15 +63,18 @@ export interface QueueItem {
 export interface QueueResponse {
   sdrId: string;
   items: QueueItem[];
+  /** The next page's cursor (GET /queue?cursor=); null on the last page. */
+  nextCursor: string | null;
 }
 
 export const queuePriorities: readonly QueuePriority[] = ['mrl', 'sla_due', 'resurfaced', 'score'];
 
-/** The filters of the queue screen: scope and limit go to the API, the rest narrow what came back. */
+/** The filters of the queue screen: scope, page size and sort go to the API, the rest narrow what came back. */
 export interface QueueFilters {
   /** Whose queue ('' = the caller's): an SDR lead may read their team's SDRs, an admin anyone's. */
   sdrId: string;
   scope: 'all' | 'own';
+  /** Rows per page read from the API; "Load more" reads the next page. */
   limit: number;
   /** After MRL, SLA-due and re-surfaced leads: by rule score or by the model's probability. */
   sort: 'score' | 'predicted';
@@ -82,15 +85,29 @@ export interface QueueFilters {
 export const defaultFilters: QueueFilters = {
   sdrId: '',
   scope: 'all',
-  limit: 200,
+  limit: 50,
   sort: 'score',
   priority: '',
   search: '',
 };
 
-export function queuePath(filters: QueueFilters): string {
+export function queuePath(filters: QueueFilters, cursor?: string): string {
   const whose = filters.sdrId ? `&sdrId=${encodeURIComponent(filters.sdrId)}` : '';
-  return `/queue?scope=${filters.scope}&limit=${filters.limit}&sort=${filters.sort ?? 'score'}${whose}`;
+  const from = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+  return `/queue?scope=${filters.scope}&limit=${filters.limit}&sort=${filters.sort ?? 'score'}${whose}${from}`;
+}
+
+/** The pages read so far as one list; a lead that moved between two reads is shown once, where first seen. */
+export function joinPages(pages: readonly QueueResponse[]): QueueItem[] {
+  const seen = new Set<string>();
+  const items: QueueItem[] = [];
+  for (const page of pages)
+    for (const item of page.items) {
+      if (seen.has(item.lead.id)) continue;
+      seen.add(item.lead.id);
+      items.push(item);
+    }
+  return items;
 }
 
 export function narrow(items: readonly QueueItem[], filters: QueueFilters): QueueItem[] {
