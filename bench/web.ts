@@ -13,11 +13,7 @@
  *      warm HTTP cache (the user's second visit) and the first, cold load. Baseline in the same
  *      run: /login, the smallest page. Target: every page ≤ 1.5 s.
  *
- *  (c) GET /queue's paging (the queue stays smooth with 10,000 rows): the API's median time for
- *      the first page and for a deep page (the cursor after the first 10,000 rows), and the walk
- *      there, 200 rows a page. --queue-only measures this alone, without the browser.
- *
- *   npx tsx bench/web.ts [--leads 100000] [--queue 10000] [--runs 5] [--engine pglite|postgres] [--queue-only]
+ *   npx tsx bench/web.ts [--leads 100000] [--queue 10000] [--runs 5] [--engine pglite|postgres]
  * PostgreSQL: $LEADLOOP_BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test (a
  * database is created for the run and dropped after it).
  */
@@ -40,7 +36,6 @@ const { values: args } = parseArgs({
     queue: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '5' },
     engine: { type: 'string', default: 'pglite' },
-    'queue-only': { type: 'boolean', default: false },
   },
 });
 
@@ -114,47 +109,7 @@ async function load(base: string) {
   const handoffs = pending.items[0]
     ? await admin<{ items: { id: string }[] }>('GET', `/leads/${pending.items[0].id}/handoffs`)
     : { items: [] };
-  return { leadId: mine.items[0]?.id, handoffId: handoffs.items[0]?.id, sdr };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-/** (c) GET /queue: page 1 and the page after the first QUEUE rows, median of 2 × RUNS + 1 reads each. */
-async function queuePaging(call: Client) {
-  type QueuePage = { items: { priority: string }[]; nextCursor: string | null };
-  const timed = async (path: string) => {
-    const start = performance.now();
-    const page = await call<QueuePage>('GET', path);
-    return { page, ms: performance.now() - start };
-  };
-  const reads = 2 * RUNS + 1;
-  const first: number[] = [];
-  for (let i = 0; i < reads; i++) first.push((await timed('/queue?limit=50')).ms);
-  const walk: number[] = [];
-  let rows = 0;
-  let cursor: string | null = null;
-  const tiers = new Map<string, number>();
-  do {
-    const { page, ms } = await timed(`/queue?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    walk.push(ms);
-    rows += page.items.length;
-    for (const item of page.items) tiers.set(item.priority, (tiers.get(item.priority) ?? 0) + 1);
-    cursor = page.nextCursor;
-  } while (cursor && rows < QUEUE);
-  const deep: number[] = [];
-  if (cursor) {
-    const path = `/queue?limit=50&cursor=${encodeURIComponent(cursor)}`;
-    for (let i = 0; i < reads; i++) deep.push((await timed(path)).ms);
-  }
-  const ms = (x: number) => `${x.toFixed(1)} ms`;
-  console.log(
-    `\nGET /queue (API, median of ${reads}): page 1 (50 rows) ${ms(median(first))}; ` +
-      (deep.length ? `the 50 rows after row ${rows.toLocaleString('en-US')} ${ms(median(deep))}` : 'no deep page'),
-  );
-  console.log(
-    `walk to row ${rows.toLocaleString('en-US')}: ${walk.length} pages of 200, ${ms(walk.reduce((a, b) => a + b, 0))} in all, ` +
-      `median ${ms(median(walk))}, slowest ${ms(Math.max(...walk))}; tiers seen ${JSON.stringify(Object.fromEntries(tiers))}`,
-  );
+  return { leadId: mine.items[0]?.id, handoffId: handoffs.items[0]?.id };
 }
 
 interface Route {
@@ -247,9 +202,7 @@ async function main() {
     console.log(
       `bench/web — ${args.engine}, ${LEADS.toLocaleString('en-US')} leads, ${QUEUE.toLocaleString('en-US')} in one SDR's queue`,
     );
-    const { leadId, handoffId, sdr } = await load(`${server.url}/api/v1`);
-    await queuePaging(sdr.call);
-    if (args['queue-only']) return;
+    const { leadId, handoffId } = await load(`${server.url}/api/v1`);
     const routes: Route[] = [
       { path: '/login', as: null },
       { path: '/queue', as: 'sdr.bench@example.cn' },
