@@ -227,6 +227,10 @@ describe.each(engines())('capacity planning, POST /plans/capacity (%s)', (engine
       ],
       ['an unknown rate', withRate('wonToUpsell', 0.1), 'conversion.wonToUpsell'],
       ['no conversion rates', { ...seed, conversion: undefined }, 'conversion'],
+      ['both conversion and measuredMonths', { ...seed, measuredMonths: 6 }, 'conversion'],
+      ['measuredMonths 0', { ...seed, conversion: undefined, measuredMonths: 0 }, 'measuredMonths'],
+      ['fractional measuredMonths', { ...seed, conversion: undefined, measuredMonths: 2.5 }, 'measuredMonths'],
+      ['a startMonth that is not yyyy-mm', { ...seed, startMonth: '2026-13' }, 'startMonth'],
       ['renewal over 100%', { ...seed, renewalRate: 1.2 }, 'renewalRate'],
       ['negative renewal', { ...seed, renewalRate: -0.1 }, 'renewalRate'],
       ['0 months', { ...seed, months: 0 }, 'months'],
@@ -310,15 +314,25 @@ describe.each(engines())('capacity planning, POST /plans/capacity (%s)', (engine
       'months',
       'mqlsPerSdrPerMonth',
       'dealsPerRepPerMonth',
+      'measuredMonths',
+      'startMonth',
     ]) {
       expect(body.properties[field]?.description, field).toEqual(expect.any(String));
     }
-    expect(body.required).toEqual(
-      expect.arrayContaining(['customers', 'avgDealSize', 'renewalRate', 'conversion', 'months']),
-    );
+    // conversion or measuredMonths: the domain names `conversion` when neither is given
+    expect(body.required).toEqual(expect.arrayContaining(['customers', 'avgDealSize', 'renewalRate', 'months']));
     expect(body.properties.conversion.properties.leadToMql).toMatchObject({ exclusiveMinimum: 0, maximum: 1 });
     const answer = resolve(op.responses['200'].content['application/json'].schema);
-    for (const field of ['currentRevenue', 'newCustomers', 'leads', 'perMonth', 'sdrsNeeded', 'repsNeeded']) {
+    for (const field of [
+      'currentRevenue',
+      'newCustomers',
+      'leads',
+      'perMonth',
+      'sdrsNeeded',
+      'repsNeeded',
+      'measured',
+      'byMonth',
+    ]) {
       expect(answer.properties[field]?.description, field).toEqual(expect.any(String));
     }
   });

@@ -436,6 +436,61 @@ describe.each(engines())('GET /reports/funnel (%s)', (engine) => {
     expect(counts(both.total)).toEqual([9, 7, 5, 5, 2, 1, 100000]);
   });
 
+  it('capacity plan from the measured funnel, and month by month next to what it delivered (§8.5)', async () => {
+    // Now 2026-04-03: the last 2 months' captures are L1–L9 — 9 leads, 5 MQLs, 5 SQLs, 2
+    // opportunities, 1 won: rates 5/9, 5/5, 2/5, 1/2.
+    const body = {
+      customers: 10,
+      avgDealSize: 100_000,
+      growthMultiple: 2,
+      renewalRate: 0.5,
+      months: 2,
+      measuredMonths: 2,
+      startMonth: '2026-03',
+    };
+    const r = await marketing.call('POST', '/plans/capacity', body);
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.measured).toMatchObject({ leads: 9, mqls: 5, sqls: 5, opportunities: 2, won: 1 });
+    expect(r.body.measured.from).toBe('2026-02-03T00:00:00.000Z');
+    expect(r.body.measured.conversion).toEqual({
+      leadToMql: 0.5556,
+      mqlToSql: 1,
+      sqlToOpportunity: 0.4,
+      opportunityToWon: 0.5,
+    });
+    // 1,500,000 new ÷ 100,000 = 15 deals → 30 opportunities → 75 SQLs → 75 MQLs → ⌈134.99⌉ leads.
+    expect(r.body).toMatchObject({ newCustomers: 15, opportunities: 30, sqls: 75, mqls: 75, leads: 135 });
+    const entered = await marketing.call('POST', '/plans/capacity', {
+      ...body,
+      measuredMonths: undefined,
+      startMonth: undefined,
+      conversion: r.body.measured.conversion,
+    });
+    expect(entered.body.leads).toBe(135);
+
+    // By event date: March delivered 7 leads, 4 MQLs, 3 SQLs (L2's acceptance was in April),
+    // 2 opportunities, 1 deal; April so far 2 leads, 1 MQL, 2 SQLs.
+    const [march, april] = r.body.byMonth;
+    expect(march).toMatchObject({
+      month: '2026-03',
+      index: 1,
+      planned: { leads: 68, mqls: 38, sqls: 38, opportunities: 15, newCustomers: 8 },
+      actual: { leads: 7, mqls: 4, sqls: 3, opportunities: 2, newCustomers: 1 },
+      gap: { leads: -61, mqls: -34, sqls: -35, opportunities: -13, newCustomers: -7 },
+    });
+    expect(april).toMatchObject({
+      month: '2026-04',
+      actual: { leads: 2, mqls: 1, sqls: 2, opportunities: 0, newCustomers: 0 },
+      cumulativeActual: { leads: 9, mqls: 5, sqls: 5, opportunities: 2, newCustomers: 1 },
+      cumulativePlanned: { leads: 135, mqls: 75, sqls: 75, opportunities: 30, newCustomers: 15 },
+    });
+
+    // The last month's captures (L8, L9) reached no opportunity: those rates cannot be measured.
+    const short = await marketing.call('POST', '/plans/capacity', { ...body, measuredMonths: 1 });
+    expectFieldError(short, 'measuredMonths');
+    expect(short.body.detail).toMatch(/sqlToOpportunity cannot be measured: 0 opportunities of 1 sqls/);
+  });
+
   it('May: a valid-lead version with answer, contact and custom-field criteria, each one counted', async () => {
     const v3 = await marketing.call('POST', '/definitions/valid_lead/versions', {
       criteria: [

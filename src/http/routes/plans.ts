@@ -25,6 +25,9 @@ const throughput = z
   .gt(0, { error: planMessages.throughput })
   .lte(planLimits.maxThroughput, { error: planMessages.throughput });
 
+const MAX_MEASURED_MONTHS = 36;
+const measuredMonthsMessage = `must be a whole number of months from 1 to ${MAX_MEASURED_MONTHS}`;
+
 const countSchema = z.number().int().min(0);
 
 const funnelCounts = {
@@ -71,7 +74,23 @@ const capacityPlanBody = z
         opportunityToWon: rate('opportunity → won'),
       })
       .strict()
-      .describe('stage conversion rates (entered; measured rates come with the funnel report)'),
+      .optional()
+      .describe('stage conversion rates, entered; or omit them and give measuredMonths'),
+    measuredMonths: z
+      .number()
+      .int({ error: measuredMonthsMessage })
+      .min(1, { error: measuredMonthsMessage })
+      .max(MAX_MEASURED_MONTHS, { error: measuredMonthsMessage })
+      .nullish()
+      .describe(
+        'instead of conversion: measure the four rates from the funnel of the leads captured in the last N months ' +
+          '(needs the right to read the funnel report); 400 naming measuredMonths when a stage has no leads',
+      ),
+    startMonth: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month as yyyy-mm' })
+      .nullish()
+      .describe('the plan’s first month (yyyy-mm): the answer then has byMonth, the plan next to the actuals'),
     months: z
       .number()
       .int({ error: planMessages.months })
@@ -83,6 +102,37 @@ const capacityPlanBody = z
   })
   .strict()
   .meta({ id: 'CapacityPlanRequest' });
+
+const rates = z.object({
+  leadToMql: z.number(),
+  mqlToSql: z.number(),
+  sqlToOpportunity: z.number(),
+  opportunityToWon: z.number(),
+});
+
+const monthRow = z
+  .object({
+    month: z.string().describe('yyyy-mm'),
+    index: z.number().int().describe('1 for the plan’s first month'),
+    planned: z.object(funnelCounts).describe('perMonth'),
+    actual: z
+      .object(funnelCounts)
+      .nullable()
+      .describe('what the funnel delivered that month (by event date); null for a month not begun'),
+    cumulativePlanned: z.object(funnelCounts).describe('⌈total × month ÷ months⌉: the exact total by the last month'),
+    cumulativeActual: z.object(funnelCounts).nullable(),
+    gap: z
+      .object({
+        leads: z.number().int(),
+        mqls: z.number().int(),
+        sqls: z.number().int(),
+        opportunities: z.number().int(),
+        newCustomers: z.number().int(),
+      })
+      .nullable()
+      .describe('cumulativeActual − cumulativePlanned: negative is behind plan'),
+  })
+  .meta({ id: 'PlanMonth' });
 
 const money2 = (what: string) => z.number().min(0).describe(`${what}, yuan, exact to 2 decimals`);
 
@@ -104,6 +154,20 @@ const capacityPlanSchema = z
     repsNeeded: countSchema
       .optional()
       .describe('⌈perMonth.newCustomers ÷ dealsPerRepPerMonth⌉; only when that is given'),
+    measured: z
+      .object({
+        from: z.string(),
+        to: z.string(),
+        leads: z.number().int(),
+        mqls: z.number().int(),
+        sqls: z.number().int(),
+        opportunities: z.number().int(),
+        won: z.number().int(),
+        conversion: rates.describe('the rates planned with, measured (to 4 decimals)'),
+      })
+      .optional()
+      .describe('with measuredMonths: the window, the funnel counts of its captures and the rates they give'),
+    byMonth: z.array(monthRow).optional().describe('with startMonth: every month of the plan'),
   })
   .meta({ id: 'CapacityPlan' });
 
