@@ -16,7 +16,9 @@
  *      ceiling) on the test part — and a verdict line.
  * Without python3-sklearn it says how to install it and prints LeadLoop's figures (exit 0).
  *
- *   npm run bench:sklearn -- [--n 9000] [--seed 1] [--dates minute|day] [--python /usr/bin/python3]
+ *   npm run bench:sklearn -- [--n 9000] [--seed 1] [--dates minute|day] [--interactions 1] [--python /usr/bin/python3]
+ * --interactions scales the generator's two interactions (0: additive; 3: strong, where trees
+ * should win — a check that the bench can tell).
  * --dates day writes capture dates without a time, as some CRM exports do: ~25 leads a day, so
  * many share the boundary of the split and the seeded tie-break decides (compare.py reproduces it).
  */
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     python: { type: 'string', default: '/usr/bin/python3' },
     dates: { type: 'string', default: 'minute' },
+    interactions: { type: 'string', default: '1' },
   },
 });
 const N = Number(args.n);
@@ -63,14 +66,14 @@ console.log(
     .join(' ')}`,
 );
 
-const rows = publicLikeHistory(N, seed, { dayOnly: args.dates === 'day' });
+const rows = publicLikeHistory(N, seed, { dayOnly: args.dates === 'day', interactions: Number(args.interactions) });
 const csv = historyCsv(rows, publicLikeHeader);
 const work = mkdtempSync(join(tmpdir(), 'leadloop-bench-sklearn-'));
 const csvPath = join(work, 'history.csv');
 const idsPath = join(work, 'ids.csv');
 writeFileSync(csvPath, csv);
 console.log(
-  `\nhistory: ${int(rows.length)} leads over 2025 (generator seed ${seed}), ${rows.filter((r) => r.outcome === '').length} still open, ` +
+  `\nhistory: ${int(rows.length)} leads over 2025 (generator seed ${seed}, interactions ×${args.interactions}), ${rows.filter((r) => r.outcome === '').length} still open, ` +
     `${(rows.filter((r) => r.won).length / rows.filter((r) => r.outcome !== '').length).toFixed(3)} won; columns: ${publicLikeHeader}`,
 );
 

@@ -167,8 +167,18 @@ const YEAR_START = Date.UTC(2024, 11, 31, 16); // 2025-01-01 00:00 in China
 const YEAR_MS = 365 * 86_400_000;
 const OPEN_FROM = Date.UTC(2025, 11, 1) - 8 * 3_600_000; // December 2025, China time
 
+export interface PublicLikeOptions {
+  /** Capture dates without a time (many leads share one), as some CRM exports write them. */
+  dayOnly?: boolean;
+  /** How strong the two interactions are: 0 additive, 1 the realistic default, 3 strong (trees should win). */
+  interactions?: number;
+}
+
 /** `count` leads captured over 2025 (China time, to the minute or only the day), oldest first. */
-export function publicLikeHistory(count = 9000, seed = 1, options: { dayOnly?: boolean } = {}): PublicLikeRow[] {
+export function publicLikeHistory(count = 9000, seed = 1, options: PublicLikeOptions = {}): PublicLikeRow[] {
+  const k = options.interactions ?? 1;
+  const adFormTimeFactor = 1 - (1 - AD_FORM_TIME_FACTOR) * k;
+  const seniorAtLarge = SENIOR_AT_LARGE * k;
   const random = new SeededRandom(seed);
   const next = () => random.next();
   const pick = <Row extends readonly [unknown, number, number]>(table: readonly Row[]): Row => {
@@ -227,10 +237,10 @@ export function publicLikeHistory(count = 9000, seed = 1, options: { dayOnly?: b
           (noEmail === '是' ? -1.0 : 0) +
           (noCall === '是' ? -0.6 : 0) +
           (whitepaper === '是' ? -0.1 : 0)) +
-      TIME_SLOPE * (origin === '表单广告' ? AD_FORM_TIME_FACTOR : 1) * Math.log1p(seconds / 60) +
+      TIME_SLOPE * (origin === '表单广告' ? adFormTimeFactor : 1) * Math.log1p(seconds / 60) +
       0.04 * Math.min(visits, 15) -
       0.08 * Math.min(pages, 10) +
-      (senior && large ? SENIOR_AT_LARGE : 0);
+      (senior && large ? seniorAtLarge : 0);
     const truth = 1 / (1 + Math.exp(-logit));
     const won = next() < truth;
     const open = at >= OPEN_FROM && next() < 0.25;
