@@ -21,20 +21,16 @@
  *   npx tsx bench/predict.ts [--n 100000] [--seed 1] [--passes 5] [--wide-extra 25] [--api true]
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { ManualClock } from '../src/clock.js';
-import { loadConfig } from '../src/config.js';
 import { holdoutSplit } from '../src/domain/predictive/holdout-split.js';
 import { rocAuc } from '../src/domain/predictive/metrics.js';
 import { explainPrediction, predictProbability } from '../src/domain/predictive/predict.js';
 import { syntheticLeads } from '../src/domain/predictive/synthetic-leads.js';
 import { trainModel } from '../src/domain/predictive/train-model.js';
-import { startServer } from '../src/server.js';
 import { historyCsv, historyRows } from '../test/support/history.js';
+import { startEmbeddedLeadLoop } from './support/embedded-leadloop.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -65,33 +61,13 @@ if (args.api !== 'false') await throughTheApi();
 
 /** History import, training and scoring through HTTP on an embedded database. */
 async function throughTheApi() {
-  const dir = mkdtempSync(join(tmpdir(), 'leadloop-bench-predict-'));
-  const token = 'bench-admin-token-0123456789abcdef';
-  const config = { ...loadConfig({ LEADLOOP_ADMIN_TOKEN: token, LOG_LEVEL: 'error' }), port: 0, host: '127.0.0.1' };
-  const server = await startServer(config, {
-    location: { dataDir: dir },
-    clock: new ManualClock(new Date('2026-03-02T01:00:00Z')),
-  });
-  const base = `${server.url}/api/v1`;
-  const call = async (method: string, path: string, body?: unknown) => {
-    const form = body instanceof FormData;
-    const res = await fetch(base + path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body && !form ? { 'content-type': 'application/json' } : {}) },
-      body: form ? body : body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const leadloop = await startEmbeddedLeadLoop({ name: 'predict' });
+  const { call } = leadloop;
   try {
-    console.log(`\nthrough the API (PGlite in ${dir}):`);
+    console.log(`\nthrough the API (PGlite in ${leadloop.dir}):`);
     const csv = historyCsv(historyRows(N, seed));
-    const form = new FormData();
-    form.append('mode', 'history');
-    form.append('file', new Blob([csv]), 'history.csv');
     let started = performance.now();
-    const imported = await call('POST', '/imports', form);
+    const imported = await leadloop.importHistory(csv);
     const importSeconds = (performance.now() - started) / 1000;
     console.log(
       `  history import: ${int(imported.created)} rows in ${importSeconds.toFixed(1)} s (${int(imported.created / importSeconds)} rows/s)`,
@@ -141,8 +117,7 @@ async function throughTheApi() {
       `  ${live.created} live leads: GET /leads/{id} p50 ${read.p50.toFixed(1)} ms; GET /leads/{id}/score with the prediction p50 ${score.p50.toFixed(1)} ms, p95 ${score.p95.toFixed(1)} ms (${(score.p50 / read.p50).toFixed(1)}× the plain read)`,
     );
   } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await leadloop.close();
   }
 }
 

@@ -55,7 +55,7 @@ export function historyRows(count = 800, seed = 20261202): HistoryRow[] {
 
 export const historyHeader = '外部编号,渠道,职位,访问次数,创建时间,结果,成交负责人';
 
-/** The rows as a UTF-8 CSV file with the Chinese header. */
-export function historyCsv(rows: readonly HistoryRow[]): string {
-  return `${historyHeader}\n${rows.map((r) => r.line).join('\n')}\n`;
+/** The rows as a UTF-8 CSV file with the Chinese header (another history's own header when given). */
+export function historyCsv(rows: readonly Pick<HistoryRow, 'line'>[], header = historyHeader): string {
+  return `${header}\n${rows.map((r) => r.line).join('\n')}\n`;
 }
