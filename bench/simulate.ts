@@ -1,39 +1,15 @@
-/**
- * bench/simulate — policy simulation (SPEC §8.6, issue 9 item 5) over 100,000 leads on PGlite.
- *
- * A LeadLoop server on a PGlite data directory (disk) gets 20 sales reps in 5 regions (weights
- * 1–3, two departments each, eligible every month) through the API, then N live leads captured
- * over three months written straight into the store (the bench measures the replay, not
- * capture): Chinese titles, regions, industries, sizes and channels; BANT answers on 40% (a
- * third of those without a timeline); 0–4 behaviours each; and a real hand-off, decided after
- * 1–80 h, on one lead in seven. Then one POST /simulations per kind over the whole period,
- * timed end to end through HTTP (load + replay of both sides + answer), each with an inline
- * candidate that changes something: the MQL definition without Timing, C-level titles worth 40
- * and staff titles −10 (below the nurture threshold: the pool), rotation balanced by
- * department, a 24 h acceptance SLA. Target: < 10 s per simulation. Then the definition and
- * scoring kinds again with an active predictive model (trained on a 2,000-lead history import),
- * whose probabilities of each side's MQLs give the expected wins. Beside each wall-clock time,
- * the process's CPU time (server and PGlite run in this process): the cost on a shared machine.
- *
- *   npm run bench:simulate -- [--n 100000] [--runs 1]
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ManualClock } from '../src/clock.js';
-import { loadConfig } from '../src/config.js';
 import { SeededRandom } from '../src/domain/predictive/seeded-random.js';
 import { defaultScoringRules } from '../src/domain/scoring/default-rules.js';
-import { startServer } from '../src/server.js';
 import { historyCsv, historyRows } from '../test/support/history.js';
+import { type EmbeddedLeadLoop, startEmbeddedLeadLoop } from './support/embedded-leadloop.js';
 
 const { values: args } = parseArgs({
   options: { n: { type: 'string', default: '100000' }, runs: { type: 'string', default: '1' } },
 });
 const N = Number(args.n);
 const RUNS = Number(args.runs);
-const adminToken = 'bench-admin-token-0123456789abcdef';
 const HOUR_MS = 3_600_000;
 const FROM = new Date('2026-01-01T00:00:00Z');
 const TO = new Date('2026-04-01T00:00:00Z');
@@ -58,31 +34,18 @@ const industries = ['制造', '企业服务/软件', '零售', '金融', '教育
 const channels = ['sem', 'organic_search', 'content_download', 'event_online', 'event_offline', 'partner', 'outbound'];
 const behaviourTypes = Object.keys(defaultScoringRules().engagement.behaviours);
 
-async function call(base: string, method: string, path: string, body?: unknown) {
-  const form = body instanceof FormData;
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${adminToken}`,
-      ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
-    },
-    body: form ? body : body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
+type Call = EmbeddedLeadLoop['call'];
 
-async function enrolReps(base: string): Promise<string[]> {
+async function enrolReps(call: Call): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < 20; i++) {
     const region = regions[i % regions.length];
-    const user = await call(base, 'POST', '/users', {
+    const user = await call('POST', '/users', {
       name: `销售${i}`,
       email: `rep${i}@bench.example.cn`,
       role: 'sales',
     });
-    await call(base, 'PUT', `/reps/${user.id}`, {
+    await call('PUT', `/reps/${user.id}`, {
       regions: [region.name],
       industries: i % 3 === 0 ? ['制造'] : [],
       level: 1 + (i % 5),
@@ -92,12 +55,11 @@ async function enrolReps(base: string): Promise<string[]> {
     });
     ids.push(user.id);
   }
-  for (const month of ['2026-01', '2026-02', '2026-03'])
-    await call(base, 'PUT', `/eligibility/${month}`, { repIds: ids });
+  for (const month of ['2026-01', '2026-02', '2026-03']) await call('PUT', `/eligibility/${month}`, { repIds: ids });
   return ids;
 }
 
-type Db = Awaited<ReturnType<typeof startServer>>['ctx']['db'];
+type Db = EmbeddedLeadLoop['ctx']['db'];
 
 async function seedLeads(db: Db, repIds: readonly string[]): Promise<{ behaviours: number; handoffs: number }> {
   const next = new SeededRandom(20260401).next;
@@ -186,11 +148,11 @@ async function seedLeads(db: Db, repIds: readonly string[]): Promise<{ behaviour
   return { behaviours, handoffs };
 }
 
-async function candidates(base: string) {
-  const definition = (await call(base, 'GET', '/definitions/mql/versions')).items[0].criteria;
-  const { rules } = await call(base, 'GET', '/scoring/rules');
-  const routing = await call(base, 'GET', '/routing/rules');
-  const { policy: sla } = await call(base, 'GET', '/sla/policy');
+async function candidates(call: Call) {
+  const definition = (await call('GET', '/definitions/mql/versions')).items[0].criteria;
+  const { rules } = await call('GET', '/scoring/rules');
+  const routing = await call('GET', '/routing/rules');
+  const { policy: sla } = await call('GET', '/sla/policy');
   return {
     definition: { criteria: definition.filter((c: { key?: string }) => c.key !== 'timing') },
     scoring: {
@@ -201,26 +163,20 @@ async function candidates(base: string) {
   };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'leadloop-bench-simulate-'));
-const config = {
-  ...loadConfig({ LEADLOOP_ADMIN_TOKEN: adminToken, LEADLOOP_CLOCK: 'manual', LOG_LEVEL: 'error' }),
-  port: 0,
-  host: '127.0.0.1',
-};
 console.log(
   `bench/simulate — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, PGlite on disk`,
 );
-const server = await startServer(config, { location: { dataDir: dir }, clock: new ManualClock(NOW) });
-const base = `${server.url}/api/v1`;
+const leadloop = await startEmbeddedLeadLoop({ name: 'simulate', now: NOW });
+const { call } = leadloop;
 let missed = false;
 try {
-  const repIds = await enrolReps(base);
+  const repIds = await enrolReps(call);
   const seedStart = performance.now();
-  const seeded = await seedLeads(server.ctx.db, repIds);
+  const seeded = await seedLeads(leadloop.ctx.db, repIds);
   console.log(
     `seeded ${int(N)} leads, ${int(seeded.behaviours)} behaviours, ${int(seeded.handoffs)} decided hand-offs, 20 reps in ${int(performance.now() - seedStart)} ms`,
   );
-  const bodies = await candidates(base);
+  const bodies = await candidates(call);
   console.log(
     `\nPOST /simulations over ${FROM.toISOString().slice(0, 10)} … ${TO.toISOString().slice(0, 10)} (target < ${int(TARGET_MS)} ms)`,
   );
@@ -228,7 +184,7 @@ try {
     for (let run = 0; run < RUNS; run++) {
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
-      const answer = await call(base, 'POST', '/simulations', {
+      const answer = await call('POST', '/simulations', {
         kind,
         candidate: bodies[kind],
         from: FROM.toISOString(),
@@ -245,16 +201,12 @@ try {
   for (const kind of ['definition', 'scoring', 'routing', 'sla'] as const) await run(kind);
 
   // With an active predictive model, every period lead is scored for the expected wins.
-  const form = new FormData();
-  form.append('mode', 'history');
-  form.append('file', new Blob([historyCsv(historyRows(2000))]), 'history.csv');
-  await call(base, 'POST', '/imports', form);
-  const model = await call(base, 'POST', '/models/train', { target: 'won' });
-  await call(base, 'POST', `/models/${model.id}/activate`);
+  await leadloop.importHistory(historyCsv(historyRows(2000)));
+  const model = await call('POST', '/models/train', { target: 'won' });
+  await call('POST', `/models/${model.id}/activate`);
   console.log(`\nwith an active model (target won, trained on 2,000 history leads):`);
   for (const kind of ['definition', 'scoring'] as const) await run(kind);
 } finally {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await leadloop.close();
 }
 if (missed) console.log('\nA simulation missed the target.');

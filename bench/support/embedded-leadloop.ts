@@ -1,7 +1,8 @@
 /**
  * LeadLoop as a user runs it, in this process: the server on PGlite in a temporary directory,
  * its clock fixed (ManualClock) so imported history is in the past, and an admin token for the
- * API. Shared by the benches that go through the HTTP API (bench/predict, bench/predict-vs-sklearn).
+ * API. Shared by the benches that go through the HTTP API (bench/predict, bench/predict-vs-sklearn,
+ * bench/simulate).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { startServer } from '../../src/server.js';
 export interface EmbeddedLeadLoop {
   /** The PGlite data directory (removed by close). */
   dir: string;
+  /** The server's services, for a bench that writes its data set straight into the store. */
+  ctx: Awaited<ReturnType<typeof startServer>>['ctx'];
   /** A JSON call to /api/v1 as the admin; a FormData body goes as multipart. Throws on a non-2xx answer. */
   call(method: string, path: string, body?: unknown): Promise<any>;
   /** POST /imports mode=history with this CSV. */
@@ -42,6 +45,7 @@ export async function startEmbeddedLeadLoop(options: { name: string; now?: Date 
   };
   return {
     dir,
+    ctx: server.ctx,
     call,
     importHistory(csv, fileName = 'history.csv') {
       const form = new FormData();
