@@ -2,7 +2,7 @@
  * The reverse-funnel form (SPEC §8.5): every field labelled; the API's field errors are shown on
  * their fields (in the user's language where the field's rule is known), the rest above the form.
  */
-import { Alert, Button, Form, type FormInstance, InputNumber, Radio, Typography } from 'antd';
+import { Alert, Button, Form, type FormInstance, Input, InputNumber, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
@@ -21,6 +21,7 @@ export interface PlanValues {
   months?: number;
   mqlsPerSdrPerMonth?: number;
   dealsPerRepPerMonth?: number;
+  startMonth?: string;
 }
 
 export function toRequest(v: PlanValues): CapacityPlanRequest {
@@ -33,6 +34,7 @@ export function toRequest(v: PlanValues): CapacityPlanRequest {
     months: v.months as number,
     mqlsPerSdrPerMonth: v.mqlsPerSdrPerMonth ?? null,
     dealsPerRepPerMonth: v.dealsPerRepPerMonth ?? null,
+    startMonth: v.startMonth?.trim() || null,
   };
 }
 
@@ -44,7 +46,8 @@ type ErrorKind =
   | 'money'
   | 'growthMultiple'
   | 'throughput'
-  | 'exactlyOne';
+  | 'exactlyOne'
+  | 'startMonth';
 
 /** The rule a field error is about, to say it in the user's language. */
 function kindOf(field: string, message: string): ErrorKind | null {
@@ -53,7 +56,7 @@ function kindOf(field: string, message: string): ErrorKind | null {
   if (field === 'growthMultiple' || (field === 'targetRevenue' && /renewal/i.test(message))) return 'growthMultiple';
   if (field === 'avgDealSize' || field === 'targetRevenue') return 'money';
   if (field === 'mqlsPerSdrPerMonth' || field === 'dealsPerRepPerMonth') return 'throughput';
-  if (field === 'renewalRate' || field === 'months' || field === 'customers') return field;
+  if (field === 'renewalRate' || field === 'months' || field === 'customers' || field === 'startMonth') return field;
   return null;
 }
 
@@ -71,6 +74,7 @@ export function usePlanErrors(form: FormInstance<PlanValues>) {
       'months',
       'mqlsPerSdrPerMonth',
       'dealsPerRepPerMonth',
+      'startMonth',
     ];
     const rest = showFieldErrors(form, error, fields);
     if (i18n.language !== 'en' && error instanceof ApiError) {
@@ -158,6 +162,9 @@ export function PlanForm({
       </Form.Item>
       <Form.Item label={t('plan.dealsPerRepPerMonth')} name="dealsPerRepPerMonth">
         {number({})}
+      </Form.Item>
+      <Form.Item label={t('plan.startMonth')} name="startMonth">
+        <Input placeholder="2026-01" inputMode="numeric" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={submitting}>
         {t('plan.submit')}

@@ -115,7 +115,44 @@ export function PlanResult({ plan, measured }: { plan: CapacityPlan; measured: R
         ]}
       />
       <Chart option={option} label={t('plan.chartLabel', { summary: chartSummary })} height={280} />
+      {plan.byMonth ? <PlanByMonth months={plan.byMonth} /> : null}
     </>
+  );
+}
+
+type PlanMonth = NonNullable<CapacityPlan['byMonth']>[number];
+
+/** Each month of the plan: what the funnel delivered against what the plan asked, and the running gap. */
+function PlanByMonth({ months }: { months: readonly PlanMonth[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <ReportTable<PlanMonth>
+      title={t('plan.monthsTitle')}
+      file={t('plan.files.months')}
+      rows={months}
+      rowKey={(m) => m.month}
+      columns={[
+        { key: 'month', title: t('plan.month'), value: (m) => m.month },
+        ...stageKeys.map((s) => ({
+          key: s,
+          title: t(stageLabel[s]),
+          value: (m: PlanMonth) => (m.actual ? `${m.actual[s]} / ${m.planned[s]}` : null),
+          render: (m: PlanMonth) =>
+            m.actual
+              ? t('plan.monthCell', { actual: f.number(m.actual[s]), planned: f.number(m.planned[s]) })
+              : t('plan.notBegun'),
+          numeric: true,
+        })),
+        {
+          key: 'gap',
+          title: t('plan.behind'),
+          value: (m) => m.gap?.newCustomers ?? null,
+          render: (m) => (m.gap ? f.number(m.gap.newCustomers) : t('plan.notBegun')),
+          numeric: true,
+        },
+      ]}
+    />
   );
 }
 

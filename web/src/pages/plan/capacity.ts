@@ -1,4 +1,5 @@
 /** POST /plans/capacity (src/http/routes/plans.ts, SPEC §8.5) and the measured rates beside it. */
+import type { PlanMonthRow } from '../../../../src/domain/planning/plan-vs-actual';
 import type { FunnelReport } from '../dashboard/reports';
 
 export const rateKeys = ['leadToMql', 'mqlToSql', 'sqlToOpportunity', 'opportunityToWon'] as const;
@@ -18,6 +19,7 @@ export interface CapacityPlanRequest {
   months: number;
   mqlsPerSdrPerMonth?: number | null;
   dealsPerRepPerMonth?: number | null;
+  startMonth?: string | null;
 }
 
 export interface CapacityPlan {
@@ -33,6 +35,8 @@ export interface CapacityPlan {
   perMonth: Record<StageKey, number>;
   sdrsNeeded?: number;
   repsNeeded?: number;
+  /** With startMonth: the plan month by month next to what the funnel delivered. */
+  byMonth?: PlanMonthRow[];
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
