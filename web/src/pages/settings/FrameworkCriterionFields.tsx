@@ -1,5 +1,6 @@
-import { Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { OrderedItemCard } from '../../components/OrderedItemCard';
 import { answerTypes } from './FrameworkModel';
 
 /** The options of a choice criterion: value, labels in both languages, points of their own. */
@@ -98,41 +99,18 @@ export function FrameworkCriterionFields({ name, index, count, onRemove, onMove 
   const n = index + 1;
   const title = t('settingsFrameworks.form.criterion', { n });
   return (
-    <Card
-      size="small"
-      role="group"
-      aria-label={title}
-      title={title}
-      style={{ marginBottom: 12 }}
-      extra={
-        <Space>
-          <Button
-            size="small"
-            disabled={index === 0}
-            onClick={() => onMove(index - 1)}
-            aria-label={t('settingsFrameworks.form.moveUp', { n })}
-          >
-            ↑
-          </Button>
-          <Button
-            size="small"
-            disabled={index === count - 1}
-            onClick={() => onMove(index + 1)}
-            aria-label={t('settingsFrameworks.form.moveDown', { n })}
-          >
-            ↓
-          </Button>
-          <Button
-            size="small"
-            danger
-            disabled={count === 1}
-            onClick={onRemove}
-            aria-label={t('settingsFrameworks.form.removeCriterion', { n })}
-          >
-            ×
-          </Button>
-        </Space>
-      }
+    <OrderedItemCard
+      label={title}
+      index={index}
+      count={count}
+      onMove={onMove}
+      onRemove={onRemove}
+      canRemove={count > 1}
+      names={{
+        moveUp: t('settingsFrameworks.form.moveUp', { n }),
+        moveDown: t('settingsFrameworks.form.moveDown', { n }),
+        remove: t('settingsFrameworks.form.removeCriterion', { n }),
+      }}
     >
       <Space wrap align="start">
         <Form.Item name={[name, 'key']} label={t('settingsFrameworks.form.key')}>
@@ -166,6 +144,6 @@ export function FrameworkCriterionFields({ name, index, count, onRemove, onMove 
         <Input />
       </Form.Item>
       <AnswerDetails criterion={name} />
-    </Card>
+    </OrderedItemCard>
   );
 }
