@@ -2,21 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roles } from '../../../../src/domain/roles.js';
 import { api, type Role, type User } from '../../api';
 import { FormModal } from '../../components/FormModal';
 import { usersKey, useUsers } from '../../users';
 import { ErrorView } from '../ErrorView';
 
-const roles: Role[] = [
-  'sdr',
-  'sdr_lead',
-  'sales',
-  'sales_manager',
-  'sales_ops',
-  'sales_assistant',
-  'marketing',
-  'admin',
-];
 const userFields = ['name', 'email', 'role', 'team', 'password'] as const;
 
 interface NewUser {
