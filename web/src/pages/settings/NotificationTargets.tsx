@@ -2,7 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
+  Form,
+  Input,
   Popconfirm,
+  Select,
   Space,
   Table,
   type TableColumnsType,
@@ -12,9 +15,10 @@ import {
 import { type CSSProperties, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { FormModal } from '../../components/FormModal';
 import { ErrorView } from '../ErrorView';
 import { NotificationsDeliveryLog } from './NotificationsDeliveryLog';
-import { useEventLabel } from './NotificationsEvents';
+import { useEventLabel, useEventOptions } from './NotificationsEvents';
 import { NotificationsSendTest } from './NotificationsSendTest';
 
 export interface NotificationTarget {
@@ -27,7 +31,7 @@ export interface NotificationTarget {
  * settings section: its title and add button, a table whose rows each have send test, the
  * delivery log and remove, and the add form (`addForm`, opened by the button).
  */
-export function NotificationTargets<T extends NotificationTarget>({
+export function NotificationTargets<T extends NotificationTarget, NewTarget>({
   path,
   texts,
   titleId,
@@ -45,7 +49,14 @@ export function NotificationTargets<T extends NotificationTarget>({
   nameOf(target: T): string;
   /** The table's columns before the actions, given the events column to place. */
   columns(events: TableColumnType<T>): TableColumnsType<T>;
-  addForm(props: { open: boolean; onClose(): void; onAdded(): void }): ReactNode;
+  /** The add form: its name, the API's field names it has, the call that adds, and its fields. */
+  addForm: {
+    name: string;
+    fields: readonly string[];
+    save(values: NewTarget): Promise<unknown>;
+    initialValues?: Partial<NewTarget>;
+    children: ReactNode;
+  };
 }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -115,20 +126,39 @@ export function NotificationTargets<T extends NotificationTarget>({
           },
         ]}
       />
-      {addForm({
-        open: adding,
-        onClose: () => setAdding(false),
-        onAdded: () => {
+      <FormModal<NewTarget, unknown>
+        title={t(`${texts}.add`)}
+        open={adding}
+        onClose={() => setAdding(false)}
+        onSaved={() => {
           setAdding(false);
           void message.success(t(`${texts}.added`));
           void queryClient.invalidateQueries({ queryKey });
-        },
-      })}
+        }}
+        {...addForm}
+      />
       <NotificationsDeliveryLog
         path={logOf ? `${path}/${logOf.id}` : null}
         name={logOf ? nameOf(logOf) : ''}
         onClose={() => setLogOf(null)}
       />
     </section>
+  );
+}
+
+/** The add form's address and events fields (both required). */
+export function UrlAndEventsFields({ placeholder }: { placeholder: string }) {
+  const { t } = useTranslation();
+  const eventOptions = useEventOptions();
+  const required = [{ required: true, message: t('settingsNotifications.required') }];
+  return (
+    <>
+      <Form.Item name="url" label={t('settingsNotifications.url')} rules={required}>
+        <Input placeholder={placeholder} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="events" label={t('settingsNotifications.events')} rules={required}>
+        <Select mode="multiple" options={eventOptions} optionFilterProp="label" />
+      </Form.Item>
+    </>
   );
 }

@@ -1,9 +1,7 @@
 import { Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { FormModal } from '../../components/FormModal';
-import { useEventOptions } from './NotificationsEvents';
-import { NotificationTargets } from './NotificationTargets';
+import { NotificationTargets, UrlAndEventsFields } from './NotificationTargets';
 
 const kinds = ['wecom', 'dingtalk', 'feishu', 'slack'] as const;
 type Kind = (typeof kinds)[number];
@@ -30,7 +28,7 @@ export function RobotSettings() {
   const { t } = useTranslation();
   const nameOf = (r: Robot) => r.name ?? `${t(`settingsNotifications.robots.kinds.${r.kind}`)} ${r.url}`;
   return (
-    <NotificationTargets<Robot>
+    <NotificationTargets<Robot, NewRobot>
       path="/integrations/robots"
       texts="settingsNotifications.robots"
       titleId="robots-title"
@@ -59,51 +57,35 @@ export function RobotSettings() {
         },
         events,
       ]}
-      addForm={(props) => <AddRobot {...props} />}
+      addForm={{
+        name: 'add-robot',
+        fields,
+        save: (v: NewRobot) =>
+          api<Robot>('POST', '/integrations/robots', {
+            ...v,
+            name: v.name?.trim() || undefined,
+            secret: v.secret || undefined,
+          }),
+        initialValues: { kind: 'wecom', events: ['dispatch.requested', 'handoff.created'] },
+        children: (
+          <>
+            <Form.Item name="kind" label={t('settingsNotifications.robots.kind')}>
+              <Select options={kinds.map((k) => ({ value: k, label: t(`settingsNotifications.robots.kinds.${k}`) }))} />
+            </Form.Item>
+            <Form.Item name="name" label={t('settingsNotifications.robots.name')}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <UrlAndEventsFields placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…" />
+            <Form.Item
+              name="secret"
+              label={t('settingsNotifications.robots.secret')}
+              extra={t('settingsNotifications.robots.secretHelp')}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        ),
+      }}
     />
-  );
-}
-
-function AddRobot({ open, onClose, onAdded }: { open: boolean; onClose(): void; onAdded(): void }) {
-  const { t } = useTranslation();
-  const eventOptions = useEventOptions();
-  const required = [{ required: true, message: t('settingsNotifications.required') }];
-  return (
-    <FormModal<NewRobot, Robot>
-      title={t('settingsNotifications.robots.add')}
-      open={open}
-      onClose={onClose}
-      onSaved={onAdded}
-      name="add-robot"
-      fields={fields}
-      save={(v) =>
-        api<Robot>('POST', '/integrations/robots', {
-          ...v,
-          name: v.name?.trim() || undefined,
-          secret: v.secret || undefined,
-        })
-      }
-      initialValues={{ kind: 'wecom', events: ['dispatch.requested', 'handoff.created'] }}
-    >
-      <Form.Item name="kind" label={t('settingsNotifications.robots.kind')}>
-        <Select options={kinds.map((k) => ({ value: k, label: t(`settingsNotifications.robots.kinds.${k}`) }))} />
-      </Form.Item>
-      <Form.Item name="name" label={t('settingsNotifications.robots.name')}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="url" label={t('settingsNotifications.url')} rules={required}>
-        <Input placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…" autoComplete="off" />
-      </Form.Item>
-      <Form.Item name="events" label={t('settingsNotifications.events')} rules={required}>
-        <Select mode="multiple" options={eventOptions} optionFilterProp="label" />
-      </Form.Item>
-      <Form.Item
-        name="secret"
-        label={t('settingsNotifications.robots.secret')}
-        extra={t('settingsNotifications.robots.secretHelp')}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-    </FormModal>
   );
 }

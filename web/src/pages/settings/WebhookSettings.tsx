@@ -1,10 +1,8 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { FormModal } from '../../components/FormModal';
 import { useFormat } from '../../format';
-import { useEventOptions } from './NotificationsEvents';
-import { NotificationTargets } from './NotificationTargets';
+import { NotificationTargets, UrlAndEventsFields } from './NotificationTargets';
 
 interface Webhook {
   id: string;
@@ -24,7 +22,7 @@ export function WebhookSettings() {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <NotificationTargets<Webhook>
+    <NotificationTargets<Webhook, NewWebhook>
       path="/webhooks"
       texts="settingsNotifications.webhooks"
       titleId="webhooks-title"
@@ -38,39 +36,24 @@ export function WebhookSettings() {
           render: (v: string) => format.dateTime(v),
         },
       ]}
-      addForm={(props) => <AddWebhook {...props} />}
+      addForm={{
+        name: 'add-webhook',
+        fields,
+        save: (v: NewWebhook) => api<Webhook>('POST', '/webhooks', v),
+        children: (
+          <>
+            <UrlAndEventsFields placeholder="https://crm.example.cn/leadloop" />
+            <Form.Item
+              name="secret"
+              label={t('settingsNotifications.webhooks.secret')}
+              extra={t('settingsNotifications.webhooks.secretHelp')}
+              rules={[{ required: true, message: t('settingsNotifications.required') }]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        ),
+      }}
     />
-  );
-}
-
-function AddWebhook({ open, onClose, onAdded }: { open: boolean; onClose(): void; onAdded(): void }) {
-  const { t } = useTranslation();
-  const eventOptions = useEventOptions();
-  const required = [{ required: true, message: t('settingsNotifications.required') }];
-  return (
-    <FormModal<NewWebhook, Webhook>
-      title={t('settingsNotifications.webhooks.add')}
-      open={open}
-      onClose={onClose}
-      onSaved={onAdded}
-      name="add-webhook"
-      fields={fields}
-      save={(v) => api<Webhook>('POST', '/webhooks', v)}
-    >
-      <Form.Item name="url" label={t('settingsNotifications.url')} rules={required}>
-        <Input placeholder="https://crm.example.cn/leadloop" autoComplete="off" />
-      </Form.Item>
-      <Form.Item name="events" label={t('settingsNotifications.events')} rules={required}>
-        <Select mode="multiple" options={eventOptions} optionFilterProp="label" />
-      </Form.Item>
-      <Form.Item
-        name="secret"
-        label={t('settingsNotifications.webhooks.secret')}
-        extra={t('settingsNotifications.webhooks.secretHelp')}
-        rules={required}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-    </FormModal>
   );
 }
