@@ -1,9 +1,11 @@
 import { Button, Card, Space } from 'antd';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * One item of an ordered list being edited (a template's criteria, routing rules) as a card
- * named `label`, with ↑ ↓ × buttons to move it and remove it; their accessible names are given.
+ * named `label`, with ↑ ↓ × buttons to move it and remove it, named by the catalogue's
+ * `{texts}.moveUp`, `.moveDown` and `.{removeKey}` with the item's number `n`.
  */
 export function OrderedItemCard({
   label,
@@ -13,7 +15,8 @@ export function OrderedItemCard({
   onMove,
   onRemove,
   canRemove = true,
-  names,
+  texts,
+  removeKey = 'remove',
   children,
 }: {
   /** The card's accessible name (a group). */
@@ -25,9 +28,12 @@ export function OrderedItemCard({
   onMove(to: number): void;
   onRemove(): void;
   canRemove?: boolean;
-  names: { moveUp: string; moveDown: string; remove: string };
+  texts: string;
+  removeKey?: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
+  const n = index + 1;
   return (
     <Card
       size="small"
@@ -37,18 +43,29 @@ export function OrderedItemCard({
       style={{ marginBottom: 12 }}
       extra={
         <Space>
-          <Button size="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={names.moveUp}>
+          <Button
+            size="small"
+            disabled={index === 0}
+            onClick={() => onMove(index - 1)}
+            aria-label={t(`${texts}.moveUp`, { n })}
+          >
             ↑
           </Button>
           <Button
             size="small"
             disabled={index === count - 1}
             onClick={() => onMove(index + 1)}
-            aria-label={names.moveDown}
+            aria-label={t(`${texts}.moveDown`, { n })}
           >
             ↓
           </Button>
-          <Button size="small" danger disabled={!canRemove} onClick={onRemove} aria-label={names.remove}>
+          <Button
+            size="small"
+            danger
+            disabled={!canRemove}
+            onClick={onRemove}
+            aria-label={t(`${texts}.${removeKey}`, { n })}
+          >
             ×
           </Button>
         </Space>

@@ -106,11 +106,8 @@ export function FrameworkCriterionFields({ name, index, count, onRemove, onMove 
       onMove={onMove}
       onRemove={onRemove}
       canRemove={count > 1}
-      names={{
-        moveUp: t('settingsFrameworks.form.moveUp', { n }),
-        moveDown: t('settingsFrameworks.form.moveDown', { n }),
-        remove: t('settingsFrameworks.form.removeCriterion', { n }),
-      }}
+      texts="settingsFrameworks.form"
+      removeKey="removeCriterion"
     >
       <Space wrap align="start">
         <Form.Item name={[name, 'key']} label={t('settingsFrameworks.form.key')}>

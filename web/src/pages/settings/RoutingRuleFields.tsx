@@ -88,11 +88,7 @@ export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Prop
       count={count}
       onMove={onMove}
       onRemove={onRemove}
-      names={{
-        moveUp: t('settingsRouting.form.moveUp', { n }),
-        moveDown: t('settingsRouting.form.moveDown', { n }),
-        remove: t('settingsRouting.form.remove', { n }),
-      }}
+      texts="settingsRouting.form"
     >
       <Space wrap align="start">
         <Form.Item name={[name, 'mode']} label={t('settingsRouting.form.mode')}>
