@@ -2,6 +2,16 @@ import { Button, Card, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** What the fields of one item of an ordered Form.List are given by the list. */
+export interface OrderedItemProps {
+  /** The Form.List field name of this item. */
+  name: number;
+  index: number;
+  count: number;
+  onRemove(): void;
+  onMove(to: number): void;
+}
+
 /**
  * One item of an ordered list being edited (a template's criteria, routing rules) as a card
  * named `label`, with ↑ ↓ × buttons to move it and remove it, named by the catalogue's

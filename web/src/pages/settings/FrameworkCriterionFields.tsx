@@ -1,6 +1,6 @@
 import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { OrderedItemCard } from '../../components/OrderedItemCard';
+import { OrderedItemCard, type OrderedItemProps } from '../../components/OrderedItemCard';
 import { answerTypes } from './FrameworkModel';
 
 /** The options of a choice criterion: value, labels in both languages, points of their own. */
@@ -84,17 +84,8 @@ function AnswerDetails({ criterion }: { criterion: number }) {
   return null;
 }
 
-interface Props {
-  /** The Form.List field name of this criterion. */
-  name: number;
-  index: number;
-  count: number;
-  onRemove(): void;
-  onMove(to: number): void;
-}
-
 /** One criterion of a template being edited: its key, labels, question, answer type and points. */
-export function FrameworkCriterionFields({ name, index, count, onRemove, onMove }: Props) {
+export function FrameworkCriterionFields({ name, index, count, onRemove, onMove }: OrderedItemProps) {
   const { t } = useTranslation();
   const n = index + 1;
   const title = t('settingsFrameworks.form.criterion', { n });

@@ -1,7 +1,7 @@
 import { Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useChannelName, useChannels } from '../../channels';
-import { OrderedItemCard } from '../../components/OrderedItemCard';
+import { OrderedItemCard, type OrderedItemProps } from '../../components/OrderedItemCard';
 import { useConditionText } from './RoutingConditionText';
 import {
   type ConditionMode,
@@ -56,16 +56,8 @@ function ValueField({ name, row, onChange }: { name: number; row: RuleRow | unde
   );
 }
 
-interface Props {
-  name: number;
-  index: number;
-  count: number;
-  onRemove(): void;
-  onMove(to: number): void;
-}
-
 /** One rule being edited: where matching leads go and when it matches, with the condition read back in words. */
-export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Props) {
+export function RoutingRuleFields({ name, index, count, onRemove, onMove }: OrderedItemProps) {
   const { t } = useTranslation();
   const conditionText = useConditionText();
   const row = Form.useWatch(['rules', name]) as RuleRow | undefined;
