@@ -3,6 +3,8 @@
  * echoed on writes (SPEC §10.2), problem+json turned into ApiError. A 401 on any call but
  * sign-in means the session has ended: listeners send the user to /login?next=…
  */
+import type { Role } from '../../src/domain/roles.js';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -58,15 +60,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
-export type Role =
-  | 'sdr'
-  | 'sdr_lead'
-  | 'sales'
-  | 'sales_manager'
-  | 'sales_ops'
-  | 'sales_assistant'
-  | 'marketing'
-  | 'admin';
+/** The roles of SPEC §1, as the server declares them. */
+export type { Role };
 
 export interface User {
   id: string;

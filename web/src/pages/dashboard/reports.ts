@@ -1,129 +1,30 @@
 /** The report API's answers the dashboard and the planner read (src/http/routes/reports.ts, economics.ts). */
 import { useQuery } from '@tanstack/react-query';
+import { type FunnelStage, funnelDimensions, funnelStages } from '../../../../src/domain/reports/funnel.js';
+import type { ChannelEconomicsReport, EconomicsRow } from '../../../../src/services/economics/channel-economics.js';
+import type { FunnelRow, FunnelReport as ServerFunnelReport } from '../../../../src/services/reports/funnel-report.js';
+import type {
+  ResponsivenessRow,
+  ResponsivenessReport as ServerResponsivenessReport,
+} from '../../../../src/services/reports/responsiveness-report.js';
+import type { SdrRow, SdrReport as ServerSdrReport } from '../../../../src/services/reports/sdr-report.js';
 import { api } from '../../api';
+import type { Wire } from '../../wire';
 
-export const funnelDimensions = ['channel', 'campaign', 'sdr', 'rep', 'region', 'industry', 'size'] as const;
-export type FunnelDimension = (typeof funnelDimensions)[number];
-export const funnelStages = ['lead', 'validLead', 'mql', 'sql', 'opportunity', 'won'] as const;
-export type FunnelStage = (typeof funnelStages)[number];
+export type { FunnelDimension } from '../../../../src/domain/reports/funnel.js';
+export type { EconomicsRow, FunnelRow, FunnelStage, ResponsivenessRow, SdrRow };
+export { funnelDimensions, funnelStages };
 
+/** The period the dashboard asks for (dates as the date pickers give them). */
 export interface Period {
   from?: string;
   to?: string;
 }
 
-export interface FunnelRow {
-  key: string | null;
-  label: string | null;
-  leads: number;
-  validLeads: number;
-  mqls: number;
-  sqls: number;
-  opportunities: number;
-  won: number;
-  wonAmount: number;
-  conversion: {
-    leadToValidLead: number | null;
-    validLeadToMql: number | null;
-    mqlToSql: number | null;
-    sqlToOpportunity: number | null;
-    opportunityToWon: number | null;
-    leadToWon: number | null;
-  };
-  medianHoursInStage: { lead: number | null; mql: number | null; sql: number | null; opportunity: number | null };
-  leakage: {
-    stage: FunnelStage;
-    kind: 'disqualify' | 'reject' | 'return' | 'lose';
-    reason: string | null;
-    labelZh: string | null;
-    labelEn: string | null;
-    count: number;
-  }[];
-}
-
-export interface FunnelReport {
-  period: { from: string; to: string };
-  by: FunnelDimension;
-  definitions: { kind: string; version: number; effectiveFrom: string }[];
-  rows: FunnelRow[];
-  total: FunnelRow;
-}
-
-export interface EconomicsRow {
-  key: string | null;
-  label: string | null;
-  spend: number;
-  leads: number;
-  mqls: number;
-  sqls: number;
-  opportunities: number;
-  won: number;
-  wonAmount: number;
-  costPer: {
-    lead: number | null;
-    mql: number | null;
-    sql: number | null;
-    opportunity: number | null;
-    won: number | null;
-  };
-  revenue: number;
-  roi: number | null;
-}
-
-export interface EconomicsReport {
-  by: 'channel' | 'campaign';
-  spendMonths: { first: string; last: string };
-  rows: EconomicsRow[];
-  total: EconomicsRow;
-}
-
-export interface ResponsivenessRow {
-  key: string | null;
-  label: string | null;
-  received: number;
-  accepted: number;
-  rejected: number;
-  returned: number;
-  recalled: number;
-  pending: number;
-  acceptanceRate: number | null;
-  slaCompliance: number | null;
-  onTime: number;
-  slaDue: number;
-  breaches: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-  reasons: {
-    kind: 'reject' | 'return';
-    code: string | null;
-    labelZh: string | null;
-    labelEn: string | null;
-    count: number;
-  }[];
-}
-
-export interface ResponsivenessReport {
-  rows: ResponsivenessRow[];
-  total: ResponsivenessRow;
-}
-
-export interface SdrRow {
-  sdrId: string;
-  name: string;
-  calls: number;
-  talkTimeSec: number;
-  leadsContacted: number;
-  mqls: number;
-  sqls: number;
-  creditedSqls: number;
-  provisionalCredit: number;
-  opportunities: number;
-}
-
-export interface SdrReport {
-  scope: 'all' | 'own';
-  rows: SdrRow[];
-}
+export type FunnelReport = Wire<ServerFunnelReport>;
+export type EconomicsReport = Wire<ChannelEconomicsReport>;
+export type ResponsivenessReport = Wire<ServerResponsivenessReport>;
+export type SdrReport = Wire<ServerSdrReport>;
 
 export function query(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();

@@ -1,9 +1,9 @@
-import { Button, Table } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
 import { useFormat } from '../../format';
+import { HandoffTable } from './HandoffTable';
 import { OpportunityModal } from './OpportunityModal';
 import type { HandoffItem } from './types';
 
@@ -22,26 +22,11 @@ export function AcceptedTable({
   const [registering, setRegistering] = useState<HandoffItem | null>(null);
   return (
     <>
-      <Table<HandoffItem>
-        rowKey={(item) => item.handoff.id}
+      <HandoffTable
+        items={items}
         loading={loading}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('inbox.emptyAccepted') }}
+        emptyText={t('inbox.emptyAccepted')}
         columns={[
-          {
-            title: t('inbox.columns.lead'),
-            key: 'lead',
-            render: (_, item) => (
-              <Link to={`/handoffs/${item.handoff.id}`}>{item.lead.name ?? t('handoff.unnamed')}</Link>
-            ),
-          },
-          {
-            title: t('inbox.columns.company'),
-            key: 'company',
-            render: (_, item) => item.lead.company ?? t('common.none'),
-          },
           {
             title: t('inbox.columns.acceptedAt'),
             key: 'acceptedAt',

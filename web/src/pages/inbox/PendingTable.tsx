@@ -1,7 +1,7 @@
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useFormat } from '../../format';
+import { HandoffTable } from './HandoffTable';
 import { SlaCountdown } from './SlaCountdown';
 import type { HandoffItem } from './types';
 import { useNow } from './useNow';
@@ -25,26 +25,11 @@ export function PendingTable({
   const asOf = items.find((i) => i.sla)?.sla?.asOf;
   const serverNow = asOf ? new Date(asOf).getTime() + Math.max(0, now - fetchedAt) : now;
   return (
-    <Table<HandoffItem>
-      rowKey={(item) => item.handoff.id}
+    <HandoffTable
+      items={items}
       loading={loading}
-      dataSource={items}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('inbox.emptyPending') }}
+      emptyText={t('inbox.emptyPending')}
       columns={[
-        {
-          title: t('inbox.columns.lead'),
-          key: 'lead',
-          render: (_, item) => (
-            <Link to={`/handoffs/${item.handoff.id}`}>{item.lead.name ?? t('handoff.unnamed')}</Link>
-          ),
-        },
-        {
-          title: t('inbox.columns.company'),
-          key: 'company',
-          render: (_, item) => item.lead.company ?? t('common.none'),
-        },
         { title: t('inbox.columns.sdr'), key: 'sdr', render: (_, item) => item.sdrName ?? t('common.none') },
         ...(showRep
           ? [

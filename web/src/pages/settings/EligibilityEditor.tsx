@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Checkbox, DatePicker, Form, Space, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { MonthSection } from '../../components/MonthSection';
 import { ErrorView } from '../ErrorView';
 import type { Rep } from './rep';
 
@@ -32,21 +33,14 @@ export function EligibilityEditor({ reps }: { reps: Rep[] }) {
     },
   });
   return (
-    <section aria-labelledby="eligibility-title" style={{ marginTop: 24 }}>
-      <Typography.Title level={3} id="eligibility-title">
-        {t('settings.eligibility.title')}
-      </Typography.Title>
-      <Form layout="inline" style={{ marginBottom: 12 }}>
-        <Form.Item label={t('settings.eligibility.month')} htmlFor="eligibility-month">
-          <DatePicker
-            id="eligibility-month"
-            picker="month"
-            value={month}
-            allowClear={false}
-            onChange={(m) => m && setChosen(m)}
-          />
-        </Form.Item>
-      </Form>
+    <MonthSection
+      id={{ title: 'eligibility-title', picker: 'eligibility-month' }}
+      title={t('settings.eligibility.title')}
+      style={{ marginTop: 24 }}
+      monthLabel={t('settings.eligibility.month')}
+      month={month}
+      onMonth={setChosen}
+    >
       {list.error ? <ErrorView error={list.error} /> : null}
       <Checkbox.Group
         value={picked}
@@ -67,6 +61,6 @@ export function EligibilityEditor({ reps }: { reps: Rep[] }) {
           {t('settings.eligibility.save')}
         </Button>
       </div>
-    </section>
+    </MonthSection>
   );
 }

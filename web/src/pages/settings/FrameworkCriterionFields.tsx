@@ -1,5 +1,6 @@
-import { Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { OrderedItemCard, type OrderedItemProps } from '../../components/OrderedItemCard';
 import { answerTypes } from './FrameworkModel';
 
 /** The options of a choice criterion: value, labels in both languages, points of their own. */
@@ -83,56 +84,21 @@ function AnswerDetails({ criterion }: { criterion: number }) {
   return null;
 }
 
-interface Props {
-  /** The Form.List field name of this criterion. */
-  name: number;
-  index: number;
-  count: number;
-  onRemove(): void;
-  onMove(to: number): void;
-}
-
 /** One criterion of a template being edited: its key, labels, question, answer type and points. */
-export function FrameworkCriterionFields({ name, index, count, onRemove, onMove }: Props) {
+export function FrameworkCriterionFields({ name, index, count, onRemove, onMove }: OrderedItemProps) {
   const { t } = useTranslation();
   const n = index + 1;
   const title = t('settingsFrameworks.form.criterion', { n });
   return (
-    <Card
-      size="small"
-      role="group"
-      aria-label={title}
-      title={title}
-      style={{ marginBottom: 12 }}
-      extra={
-        <Space>
-          <Button
-            size="small"
-            disabled={index === 0}
-            onClick={() => onMove(index - 1)}
-            aria-label={t('settingsFrameworks.form.moveUp', { n })}
-          >
-            ↑
-          </Button>
-          <Button
-            size="small"
-            disabled={index === count - 1}
-            onClick={() => onMove(index + 1)}
-            aria-label={t('settingsFrameworks.form.moveDown', { n })}
-          >
-            ↓
-          </Button>
-          <Button
-            size="small"
-            danger
-            disabled={count === 1}
-            onClick={onRemove}
-            aria-label={t('settingsFrameworks.form.removeCriterion', { n })}
-          >
-            ×
-          </Button>
-        </Space>
-      }
+    <OrderedItemCard
+      label={title}
+      index={index}
+      count={count}
+      onMove={onMove}
+      onRemove={onRemove}
+      canRemove={count > 1}
+      texts="settingsFrameworks.form"
+      removeKey="removeCriterion"
     >
       <Space wrap align="start">
         <Form.Item name={[name, 'key']} label={t('settingsFrameworks.form.key')}>
@@ -166,6 +132,6 @@ export function FrameworkCriterionFields({ name, index, count, onRemove, onMove 
         <Input />
       </Form.Item>
       <AnswerDetails criterion={name} />
-    </Card>
+    </OrderedItemCard>
   );
 }

@@ -1,36 +1,10 @@
 /** Qualification frameworks as GET /frameworks gives them (SPEC §4.1), and the form's body for POST/PUT. */
+import type { Bilingual, Framework as StoredFramework } from '../../../../src/domain/qualification/framework.js';
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export type { AnswerType, Bilingual, ChoiceOption, Criterion } from '../../../../src/domain/qualification/framework.js';
 
-export interface ChoiceOption {
-  value: string;
-  label: Bilingual;
-  points?: number;
-}
-
-export type AnswerType =
-  | { type: 'yes_no_unknown' }
-  | { type: 'choice'; options: ChoiceOption[] }
-  | { type: 'number'; min?: number; max?: number; unit?: string }
-  | { type: 'text'; maxLength: number };
-
-export interface Criterion {
-  key: string;
-  label: Bilingual;
-  question: Bilingual;
-  answer: AnswerType;
-  points: number;
-}
-
-export interface Framework {
-  id: string;
-  name: Bilingual;
-  builtIn: boolean;
-  criteria: Criterion[];
-}
+/** A framework as GET /frameworks sends it (the asking order is the criteria's). */
+export type Framework = Omit<StoredFramework, 'order'>;
 
 export const answerTypes = ['yes_no_unknown', 'choice', 'number', 'text'] as const;
 

@@ -1,29 +1,12 @@
 /**
- * The event types a webhook, robot or the e-mail setting subscribes to (SPEC §9) — the server's
- * list (src/services/events/event-types.ts), which the API's zod schema validates against.
+ * The event types a webhook, robot or the e-mail setting subscribes to (SPEC §9): the server's
+ * own list, which the API's zod schema validates against. Its module is pure data (no imports),
+ * so the console takes the list itself from it.
  */
 import { useTranslation } from 'react-i18next';
+import { eventTypes } from '../../../../src/services/events/event-types.js';
 
-export const eventTypes = [
-  'lead.created',
-  'lead.status_changed',
-  'handoff.created',
-  'handoff.accepted',
-  'handoff.rejected',
-  'handoff.returned',
-  'handoff.recalled',
-  'sla.reminder',
-  'sla.breached',
-  'rep.suspended',
-  'lead.resurfaced',
-  'lead.recall_warning',
-  'lead.recalled',
-  'dispatch.requested',
-  'opportunity.created',
-  'opportunity.withdrawn',
-  'opportunity.won',
-  'opportunity.lost',
-] as const;
+export { eventTypes };
 
 /** `handoff.created` → "MQL 转交 (handoff.created)"; an event not in the catalogue as it is. */
 export function useEventLabel(): (type: string) => string {

@@ -1,6 +1,7 @@
-import { Button, Card, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useChannelName, useChannels } from '../../channels';
+import { OrderedItemCard, type OrderedItemProps } from '../../components/OrderedItemCard';
 import { useConditionText } from './RoutingConditionText';
 import {
   type ConditionMode,
@@ -55,16 +56,8 @@ function ValueField({ name, row, onChange }: { name: number; row: RuleRow | unde
   );
 }
 
-interface Props {
-  name: number;
-  index: number;
-  count: number;
-  onRemove(): void;
-  onMove(to: number): void;
-}
-
 /** One rule being edited: where matching leads go and when it matches, with the condition read back in words. */
-export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Props) {
+export function RoutingRuleFields({ name, index, count, onRemove, onMove }: OrderedItemProps) {
   const { t } = useTranslation();
   const conditionText = useConditionText();
   const row = Form.useWatch(['rules', name]) as RuleRow | undefined;
@@ -80,35 +73,14 @@ export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Prop
   // A description written for the old condition would now mislead; left empty, the API words the new one.
   const conditionChanged = () => form.setFieldValue(['rules', name, 'description'], undefined);
   return (
-    <Card
-      size="small"
-      role="group"
-      aria-label={title}
+    <OrderedItemCard
+      label={title}
       title={`${title} · ${summary}`}
-      style={{ marginBottom: 12 }}
-      extra={
-        <Space>
-          <Button
-            size="small"
-            disabled={index === 0}
-            onClick={() => onMove(index - 1)}
-            aria-label={t('settingsRouting.form.moveUp', { n })}
-          >
-            ↑
-          </Button>
-          <Button
-            size="small"
-            disabled={index === count - 1}
-            onClick={() => onMove(index + 1)}
-            aria-label={t('settingsRouting.form.moveDown', { n })}
-          >
-            ↓
-          </Button>
-          <Button size="small" danger onClick={onRemove} aria-label={t('settingsRouting.form.remove', { n })}>
-            ×
-          </Button>
-        </Space>
-      }
+      index={index}
+      count={count}
+      onMove={onMove}
+      onRemove={onRemove}
+      texts="settingsRouting.form"
     >
       <Space wrap align="start">
         <Form.Item name={[name, 'mode']} label={t('settingsRouting.form.mode')}>
@@ -202,6 +174,6 @@ export function RoutingRuleFields({ name, index, count, onRemove, onMove }: Prop
           <Input style={{ width: 480 }} />
         </Form.Item>
       </Space>
-    </Card>
+    </OrderedItemCard>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Form, Input, InputNumber, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Form, InputNumber, Space, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
+import { JsonField, useJsonSubmit } from '../../components/JsonField';
 import type { ScoringRules } from './ScoringTypes';
 
 interface Props {
@@ -21,8 +21,7 @@ interface Values {
 export function ScoringEditor({ rules, version, onPreview, onSave }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState<'preview' | 'save' | null>(null);
+  const { errors, setErrors, busy, submit } = useJsonSubmit((message) => t('settingsScoring.invalidJson', { message }));
   const startWith = JSON.stringify(rules, null, 2);
   // A new version in force starts the editor over; a refetch of the same version keeps what was typed.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the version on purpose
@@ -31,58 +30,25 @@ export function ScoringEditor({ rules, version, onPreview, onSave }: Props) {
     setErrors([]);
   }, [version, form]);
 
-  const run = async (what: 'preview' | 'save') => {
+  const run = (what: 'preview' | 'save') => {
     const { json, limit } = form.getFieldsValue();
-    let candidate: unknown;
-    try {
-      candidate = JSON.parse(json);
-    } catch (error) {
-      setErrors([t('settingsScoring.invalidJson', { message: (error as Error).message })]);
-      return;
-    }
-    setBusy(what);
-    try {
-      if (what === 'preview') await onPreview(candidate, limit ?? 20);
-      else await onSave(candidate);
-      setErrors([]);
-    } catch (error) {
-      const list = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
-      setErrors(
-        list.length
-          ? list.map((e) => `${e.field}: ${e.message}`)
-          : [error instanceof Error ? error.message : String(error)],
-      );
-    } finally {
-      setBusy(null);
-    }
+    return submit(
+      json,
+      (candidate) => (what === 'preview' ? onPreview(candidate, limit ?? 20) : onSave(candidate)),
+      what,
+    );
   };
 
   return (
     <Form form={form} name="scoring-rules" layout="vertical" initialValues={{ limit: 20 }}>
       <Typography.Paragraph type="secondary">{t('settingsScoring.editHint')}</Typography.Paragraph>
-      <Form.Item
+      <JsonField
         name="json"
         label={t('settingsScoring.rulesJson')}
-        validateStatus={errors.length ? 'error' : undefined}
-        help={
-          errors.length ? (
-            <Alert
-              type="error"
-              title={t('settingsScoring.fieldErrors')}
-              description={
-                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                  {errors.map((e) => (
-                    <li key={e}>{e}</li>
-                  ))}
-                </ul>
-              }
-              style={{ margin: '8px 0' }}
-            />
-          ) : undefined
-        }
-      >
-        <Input.TextArea rows={16} spellCheck={false} style={{ fontFamily: 'monospace', fontSize: 12 }} />
-      </Form.Item>
+        errorsTitle={t('settingsScoring.fieldErrors')}
+        errors={errors}
+        rows={16}
+      />
       <Space align="end" wrap>
         <Form.Item name="limit" label={t('settingsScoring.limit')} style={{ marginBottom: 0 }}>
           <InputNumber min={1} max={200} precision={0} />

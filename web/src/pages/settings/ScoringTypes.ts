@@ -1,56 +1,24 @@
 /** The shapes of GET/PUT /scoring/rules and POST /scoring/preview (SPEC §4.3). */
+import type { ScoringRules } from '../../../../src/domain/scoring/scoring-rules.js';
+import type { SeniorityLevel } from '../../../../src/domain/seniority/seniority-level.js';
+import type {
+  PreviewItem as ServerPreviewItem,
+  ScoringPreview as ServerScoringPreview,
+} from '../../../../src/services/scoring/preview-rules.js';
+import type { RulesInForce } from '../../../../src/services/scoring/rules-in-force.js';
 import type { Role } from '../../api';
+import type { Wire } from '../../wire';
 
-export const seniorityLevels = ['c_level', 'vp', 'director', 'manager', 'staff', 'intern', 'unknown'] as const;
-export type SeniorityLevel = (typeof seniorityLevels)[number];
+export { SENIORITY_LEVELS as seniorityLevels } from '../../../../src/domain/seniority/seniority-level.js';
+export type { PreviewScore } from '../../../../src/services/scoring/preview-rules.js';
+export type { ScoringRules, SeniorityLevel };
 
-export interface ScoringRules {
-  fit: {
-    seniority: Record<SeniorityLevel, number>;
-    employees: { bands: { min: number; points: number }[]; unknown: number };
-    industries: { industry: string; match: string[]; points: number }[];
-    regions: { region: string; label?: string; points: number }[];
-  };
-  engagement: {
-    halfLifeDays: number | null;
-    behaviours: Record<string, { label?: string; points: number; cap?: { points: number; days: number } | null }>;
-  };
-  grades: { fit: { A: number; B: number; C: number }; engagement: { 1: number; 2: number; 3: number } };
-}
+/** GET /scoring/rules: the rules in force, their version and who saved them when. */
+export type RulesView = Wire<Omit<RulesInForce, 'scorer'>>;
 
-export interface RulesView {
-  version: number;
-  rules: ScoringRules;
-  savedAt: string | null;
-  savedBy: string | null;
-}
-
-export interface PreviewScore {
-  total: number;
-  fit: number;
-  engagement: number;
-  qualification: number;
-  grade: string;
-}
-
-export interface PreviewItem {
-  leadId: string;
-  name: string | null;
-  company: string | null;
-  title: string | null;
-  createdAt: string;
-  current: PreviewScore;
-  candidate: PreviewScore;
-  difference: number;
-  gradeChanged: boolean;
-}
-
-export interface ScoringPreview {
-  rulesVersion: number;
-  at: string;
-  changed: number;
-  items: PreviewItem[];
-}
+/** POST /scoring/preview's answer, and one lead of it. */
+export type ScoringPreview = Wire<ServerScoringPreview>;
+export type PreviewItem = Wire<ServerPreviewItem>;
 
 /** Who may change the rules (and so preview them): the policy's scoring.manage. */
 export const scoringManagers: readonly Role[] = ['admin', 'marketing', 'sales_ops'];

@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Table, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldError } from '../../api';
-import { SpreadsheetUpload } from '../../components/SpreadsheetUpload';
+import type { FieldError } from '../../api';
+import { SpreadsheetImport } from '../../components/SpreadsheetImport';
 
 interface ImportResult {
   imported: number;
@@ -10,36 +10,23 @@ interface ImportResult {
   failed: { row: number; errors: FieldError[] }[];
 }
 
-/** POST /spend/import as multipart: the file in the field `file`. */
-function uploadSpend(file: File): Promise<ImportResult> {
-  const body = new FormData();
-  body.append('file', file);
-  return api<ImportResult>('POST', '/spend/import', body);
-}
-
-/** Spend import (CSV or XLSX): the rows imported, and each failed row with its errors. */
+/** Spend import (POST /spend/import, CSV or XLSX): the rows imported, and each failed row with its errors. */
 export function SpendImport() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const upload = useMutation({
-    mutationFn: uploadSpend,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['spend'] }),
-  });
-  const result = upload.data;
   return (
-    <section aria-labelledby="spend-import-title" style={{ marginTop: 32 }}>
-      <Typography.Title level={3} id="spend-import-title">
-        {t('settingsChannels.import.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('settingsChannels.import.hint')}</Typography.Paragraph>
-      <SpreadsheetUpload
-        label={t('settingsChannels.import.button')}
-        pending={upload.isPending}
-        error={upload.error}
-        onFile={(file) => upload.mutate(file)}
-      />
-      {result ? (
-        <div role="status" style={{ marginTop: 12 }}>
+    <SpreadsheetImport<ImportResult>
+      titleId="spend-import-title"
+      title={t('settingsChannels.import.title')}
+      level={3}
+      style={{ marginTop: 32 }}
+      hint={t('settingsChannels.import.hint')}
+      button={t('settingsChannels.import.button')}
+      path="/spend/import"
+      onImported={() => void queryClient.invalidateQueries({ queryKey: ['spend'] })}
+    >
+      {(result) => (
+        <>
           <Alert
             type={result.failed.length ? 'warning' : 'success'}
             title={
@@ -68,8 +55,8 @@ export function SpendImport() {
               ]}
             />
           ) : null}
-        </div>
-      ) : null}
-    </section>
+        </>
+      )}
+    </SpreadsheetImport>
   );
 }

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useChannelName, useChannels } from '../../channels';
+import { MonthSection } from '../../components/MonthSection';
 import { useFormat } from '../../format';
 import { clearFieldErrors, showFieldErrors } from '../../forms';
 import { ErrorView } from '../ErrorView';
@@ -74,26 +75,21 @@ export function SpendMonthEditor() {
   const channelOptions = (channels.data?.items ?? []).map((c) => ({ value: c.id, label: channelName(c.id) }));
 
   return (
-    <section aria-labelledby="spend-title" style={{ marginTop: 32 }}>
-      <Typography.Title level={3} id="spend-title">
-        {t('settingsChannels.spend.title')}
-      </Typography.Title>
-      <Form layout="inline" style={{ marginBottom: 12 }}>
-        <Form.Item label={t('settingsChannels.spend.month')} htmlFor="spend-month-picker">
-          <DatePicker
-            id="spend-month-picker"
-            picker="month"
-            value={month}
-            allowClear={false}
-            onChange={(m) => m && setMonth(m)}
-          />
-        </Form.Item>
+    <MonthSection
+      id={{ title: 'spend-title', picker: 'spend-month-picker' }}
+      title={t('settingsChannels.spend.title')}
+      style={{ marginTop: 32 }}
+      monthLabel={t('settingsChannels.spend.month')}
+      month={month}
+      onMonth={setMonth}
+      extra={
         <Form.Item>
           <Typography.Text strong>
             {t('settingsChannels.spend.total', { total: format.money(spend.data?.total ?? 0) })}
           </Typography.Text>
         </Form.Item>
-      </Form>
+      }
+    >
       {spend.error ? <ErrorView error={spend.error} /> : null}
       {unmatched.length ? <Alert type="error" title={unmatched.join('; ')} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} name="spend-month" onFinish={(v) => save.mutate(v)} disabled={spend.isPending}>
@@ -132,6 +128,6 @@ export function SpendMonthEditor() {
           )}
         </Form.List>
       </Form>
-    </section>
+    </MonthSection>
   );
 }

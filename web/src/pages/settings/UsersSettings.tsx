@@ -2,21 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roles } from '../../../../src/domain/roles.js';
 import { api, type Role, type User } from '../../api';
-import { showFieldErrors } from '../../forms';
+import { FormModal } from '../../components/FormModal';
 import { usersKey, useUsers } from '../../users';
 import { ErrorView } from '../ErrorView';
 
-const roles: Role[] = [
-  'sdr',
-  'sdr_lead',
-  'sales',
-  'sales_manager',
-  'sales_ops',
-  'sales_assistant',
-  'marketing',
-  'admin',
-];
 const userFields = ['name', 'email', 'role', 'team', 'password'] as const;
 
 interface NewUser {
@@ -91,58 +82,39 @@ export function UsersSettings() {
 
 function AddUserModal({ open, onClose, onAdded }: { open: boolean; onClose(): void; onAdded(user: User): void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<NewUser>();
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-  const add = useMutation({
-    mutationFn: (values: NewUser) =>
-      api<User>('POST', '/users', {
-        ...values,
-        team: values.team || undefined,
-        password: values.password || undefined,
-      }),
-    onSuccess: (user) => {
-      form.resetFields();
-      setUnmatched([]);
-      onAdded(user);
-    },
-    onError: (error) => setUnmatched(showFieldErrors(form, error, userFields)),
-  });
   return (
-    <Modal
+    <FormModal<NewUser, User>
       title={t('settings.addUser')}
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={add.isPending}
-      forceRender
+      onClose={onClose}
+      onSaved={onAdded}
+      name="add-user"
+      fields={userFields}
+      save={(values) =>
+        api<User>('POST', '/users', {
+          ...values,
+          team: values.team || undefined,
+          password: values.password || undefined,
+        })
+      }
+      initialValues={{ role: 'sdr' }}
     >
-      {unmatched.length ? <Alert type="error" title={unmatched.join('; ')} style={{ marginBottom: 16 }} /> : null}
-      <Form
-        form={form}
-        name="add-user"
-        layout="vertical"
-        onFinish={(values) => add.mutate(values)}
-        initialValues={{ role: 'sdr' }}
-      >
-        <Form.Item name="name" label={t('users.name')} rules={[{ required: true, message: t('account.required') }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="email" label={t('users.email')} rules={[{ required: true, message: t('account.required') }]}>
-          <Input type="email" />
-        </Form.Item>
-        <Form.Item name="role" label={t('users.role')}>
-          <Select options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
-        </Form.Item>
-        <Form.Item name="team" label={t('settings.team')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="password" label={t('settings.password')} rules={[{ min: 8, message: t('account.tooShort') }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('users.name')} rules={[{ required: true, message: t('account.required') }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="email" label={t('users.email')} rules={[{ required: true, message: t('account.required') }]}>
+        <Input type="email" />
+      </Form.Item>
+      <Form.Item name="role" label={t('users.role')}>
+        <Select options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+      </Form.Item>
+      <Form.Item name="team" label={t('settings.team')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="password" label={t('settings.password')} rules={[{ min: 8, message: t('account.tooShort') }]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

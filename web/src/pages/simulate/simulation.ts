@@ -2,81 +2,28 @@
  * The shapes of POST /simulations (SPEC §8.6) as the console reads them, the call itself, and
  * the default period: the last full calendar months before the server's now.
  */
+import type { RoutingPath } from '../../../../src/domain/routing/routing-rules.js';
+import type {
+  ChangedLead,
+  LeadOutcome,
+  RepLoad,
+  SideSummary,
+  SimulationKind,
+} from '../../../../src/domain/simulation/simulation-types.js';
+import type { SimulationAnswer } from '../../../../src/services/simulation/simulate-policy.js';
 import { api } from '../../api';
+import type { Wire } from '../../wire';
 
-export const simulationKinds = ['definition', 'scoring', 'routing', 'sla'] as const;
-export type SimulationKind = (typeof simulationKinds)[number];
+export const simulationKinds = ['definition', 'scoring', 'routing', 'sla'] as const satisfies readonly SimulationKind[];
+export type { ChangedLead, LeadOutcome, RepLoad, RoutingPath, SimulationKind };
 
-export type RoutingPath = 'direct_to_sales' | 'sdr_queue' | 'disqualified' | 'pool';
 export const routingPaths: readonly RoutingPath[] = ['direct_to_sales', 'sdr_queue', 'disqualified', 'pool'];
 
-export interface RepLoad {
-  repId: string;
-  handoffs: number;
-  share: number;
-  weightShare: number;
-  perDay: number;
-  peakDay: number;
-}
+/** One side of the comparison as POST /simulations sends it. */
+export type SimulationSide = SideSummary;
 
-export interface SimulationSide {
-  leads: number;
-  mqls: number;
-  paths: Record<RoutingPath, number>;
-  handoffs: number;
-  syncs: number;
-  dispatches: number;
-  handoffsPerDay: number;
-  load: RepLoad[];
-  fairness: { maxDeviation: number; index: number | null };
-  expectedSlaBreaches: number | null;
-  slaBasis: 'replayed_handoffs' | 'estimated_from_load' | null;
-  suspensions: number | null;
-  expectedSqls: number | null;
-  expectedWins: number | null;
-}
-
-export interface LeadOutcome {
-  /** Null: never scored (the stored score is what live gating reads). */
-  score: number | null;
-  grade: string | null;
-  mql: boolean;
-  path: RoutingPath;
-  repId: string | null;
-  handoffKind: 'assign' | 'sync' | 'dispatch' | null;
-  slaBreached: boolean | null;
-}
-
-export interface ChangedLead {
-  leadId: string;
-  name: string | null;
-  company: string | null;
-  current: LeadOutcome;
-  candidate: LeadOutcome;
-  reason: string;
-}
-
-export interface Simulation {
-  kind: SimulationKind;
-  from: string;
-  to: string;
-  current: SimulationSide & { version: number };
-  candidate: SimulationSide & { versionId: string | null; version: number | null };
-  diff: {
-    leads: number;
-    mqls: number;
-    handoffs: number;
-    dispatches: number;
-    expectedSlaBreaches: number | null;
-    expectedSqls: number | null;
-    expectedWins: number | null;
-    maxDeviation: number;
-    load: { repId: string; handoffs: number }[];
-    /** Leads whose outcome differs; `changedLeads` is an evenly spread sample of them. */
-    changed: number;
-    changedLeads: ChangedLead[];
-  };
-}
+/** POST /simulations' answer. */
+export type Simulation = Wire<SimulationAnswer>;
 
 export interface SimulationRequest {
   kind: SimulationKind;
