@@ -280,6 +280,19 @@ describe('/plan', () => {
     expect(await page.getByLabel('MQL → SQL', { exact: true }).inputValue()).toBe('1.50');
     expect(await page.getByLabel('Paying customers now', { exact: true }).inputValue()).toBe('600');
     expect(await page.getByLabel('Lead → MQL', { exact: true }).getAttribute('aria-invalid')).not.toBe('true');
+
+    // A first month: the plan month by month against what the funnel delivered (March: 4 leads,
+    // 2 MQLs, 1 SQL, 1 opportunity, 1 won); the months not begun yet show a dash.
+    await page.getByLabel('MQL → SQL', { exact: true }).fill('0.5');
+    await page.getByLabel(/^First month/).fill('2026-03');
+    await calculate(page, 'Calculate');
+    const months = 'Month by month: delivered / planned (so far)';
+    const march = await cells(page, months, '2026-03');
+    expect(march[0]).toBe('2026-03');
+    expect(march.slice(1, 6).map((c) => c.split(' / ')[0])).toEqual(['4', '2', '1', '1', '1']);
+    expect(Number(march[6].replace(/[,−-]/g, ''))).toBeGreaterThan(0); // behind plan: a negative gap
+    expect((await cells(page, months, '2026-04')).slice(1)).toEqual(['–', '–', '–', '–', '–', '–']);
+    await screenshot(page, 'plan-by-month-en');
     await context.close();
   });
 

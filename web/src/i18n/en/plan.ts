@@ -60,7 +60,7 @@ export const plan: Catalogue['plan'] = {
   month: 'Month',
   monthCell: '{{actual}} / {{planned}}',
   notBegun: '–',
-  behind: 'Behind plan (new customers, so far)',
+  behind: 'Wins vs plan so far',
   files: { result: 'plan', funnel: 'plan-funnel-vs-measured', rates: 'plan-rates', months: 'plan-by-month' },
   errors: {
     rate: 'must be more than 0 and at most 1 (0.2 is 20%)',

@@ -57,7 +57,7 @@ export const plan = {
   month: '月份',
   monthCell: '{{actual}} / {{planned}}',
   notBegun: '–',
-  behind: '落后计划（新客户，累计）',
+  behind: '赢单累计差距',
   files: { result: '规划结果', funnel: '所需漏斗与实测', rates: '转化率对比', months: '逐月计划与实际' },
   errors: {
     rate: '须大于 0 且不超过 1（0.2 即 20%）',
