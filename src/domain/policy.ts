@@ -11,6 +11,8 @@ const everyone: readonly Role[] = roles;
 export const permissions = {
   'users.manage': ['admin'],
   'users.read': ['admin', 'sales_ops', 'sdr_lead', 'sales_manager', 'sales_assistant'],
+  // Colleagues' names and roles (no e-mail): every screen names the people on a lead or hand-off.
+  'users.names': everyone,
   'teams.manage': ['admin'],
   'channels.read': everyone,
   'channels.manage': ['admin', 'marketing'],
@@ -111,6 +113,7 @@ export type Action = keyof typeof permissions;
 const actionWords: Record<Action, string> = {
   'users.manage': 'manage users and tokens',
   'users.read': 'list users',
+  'users.names': 'read colleagues’ names',
   'teams.manage': 'manage teams',
   'channels.read': 'read channels',
   'channels.manage': 'manage channels',

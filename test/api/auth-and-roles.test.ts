@@ -226,6 +226,19 @@ describe.each(engines())('authentication, roles and audit over HTTP (%s)', (engi
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({ id: user.id, name: '助理', email: user.email, role: 'sales_assistant' });
     });
+
+    it('GET /users/names: every role reads colleagues’ names and roles (no e-mail), not the full list', async () => {
+      const rep = await makeUser(t, 'sales', { name: '销售小李', team: unique('华南销售') });
+      const sdr = await makeUser(t, 'sdr', { name: '林晓' });
+      expectProblem(await sdr.call('GET', '/users'), 403);
+      const names = await sdr.call('GET', '/users/names');
+      expect(names.status, names.text).toBe(200);
+      const entry = names.body.items.find((u: { id: string }) => u.id === rep.id);
+      expect(entry).toEqual({ id: rep.id, name: '销售小李', role: 'sales', teamId: expect.any(String) });
+      expect(names.body.items.some((u: { id: string }) => u.id === sdr.id)).toBe(true);
+      expect(JSON.stringify(names.body)).not.toContain('@');
+      expectProblem(await t.as(null)('GET', '/users/names'), 401);
+    });
   });
 
   describe('role permissions (§1, domain/policy.ts)', () => {

@@ -12,3 +12,20 @@ export function fetchUsers() {
 export function useUsers(enabled = true) {
   return useQuery({ queryKey: usersKey, queryFn: fetchUsers, enabled, retry: false, staleTime: 60_000 });
 }
+
+export interface Colleague {
+  id: string;
+  name: string;
+  role: User['role'];
+  teamId: string | null;
+}
+
+/** Every colleague's name and role (GET /users/names): any role may read them, to name people. */
+export function useColleagues() {
+  return useQuery({
+    queryKey: ['users', 'names'],
+    queryFn: () => api<{ items: Colleague[] }>('GET', '/users/names'),
+    retry: false,
+    staleTime: 60_000,
+  });
+}

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
-import { roles } from '../../domain/roles.js';
+import { type Role, roles } from '../../domain/roles.js';
 import type { ServiceContext } from '../../services/context.js';
 import { createTeam, createUser, issueToken } from '../../services/users.js';
 import { findUser, listTeams, listUsers } from '../../store/repositories/users.js';
@@ -50,6 +50,29 @@ export async function userRoutes(app: FastifyInstance, ctx: ServiceContext) {
     async (request) => {
       authorize(request.actor, 'users.read');
       return { items: (await listUsers(ctx.db, request.query)).map(presentUser) };
+    },
+  );
+
+  api.get(
+    '/users/names',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Colleagues by name: every user’s id, name, role and team, for any signed-in role (no e-mail)',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ id: z.string(), name: z.string(), role: z.enum(roles), teamId: z.string().nullable() }),
+            ),
+          }),
+          ...problems(401),
+        },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, 'users.names');
+      const users = await listUsers(ctx.db, {});
+      return { items: users.map((u) => ({ id: u.id, name: u.name, role: u.role as Role, teamId: u.team_id })) };
     },
   );
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useFormat } from '../../format';
 import { useMe } from '../../session';
-import { useUsers } from '../../users';
+import { useColleagues } from '../../users';
 import { ErrorView } from '../ErrorView';
 import { DefinitionHistory } from './DefinitionHistory';
 import { DefinitionPending } from './DefinitionPending';
@@ -21,8 +21,6 @@ import {
   proposerRoles,
 } from './DefinitionTypes';
 
-const listRoles = new Set(['admin', 'sales_ops', 'sdr_lead', 'sales_manager', 'sales_assistant']);
-
 /**
  * Settings → definitions (SPEC §4.2): each stage definition's version in force, the proposals
  * awaiting the joint marketing + sales approval with Approve / Reject for those who may, the
@@ -34,7 +32,7 @@ export function DefinitionsSettings() {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const me = useMe().data;
-  const users = useUsers(!!me && listRoles.has(me.role));
+  const users = useColleagues();
   const [kind, setKind] = useState<DefinitionKind>('mql');
   const [rejecting, setRejecting] = useState<number | null>(null);
   const overview = useQuery({

@@ -10,10 +10,8 @@ import { Card, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { Role } from '../../api';
 import { useFormat } from '../../format';
-import { useMe } from '../../session';
-import { useUsers } from '../../users';
+import { useColleagues } from '../../users';
 import { ErrorView } from '../ErrorView';
 import { ChangedLeads } from './ChangedLeads';
 import { ComparisonTable } from './ComparisonTable';
@@ -30,9 +28,6 @@ import {
 import { noErrors, type SimulationErrors, sortErrors } from './simulationErrors';
 import { candidateText, useDefinitions, useStartingPoints } from './startingPoints';
 
-/** Roles the API lets list users (users.read): the others see rep ids. */
-const listRoles: readonly Role[] = ['admin', 'sales_ops', 'sdr_lead', 'sales_manager', 'sales_assistant'];
-
 const isKind = (value: string | null): value is SimulationKind =>
   (simulationKinds as readonly (string | null)[]).includes(value);
 
@@ -40,8 +35,7 @@ export default function SimulatePage() {
   const { t } = useTranslation();
   const f = useFormat();
   const [params] = useSearchParams();
-  const me = useMe().data;
-  const users = useUsers(!!me && listRoles.includes(me.role));
+  const users = useColleagues();
   const definitions = useDefinitions();
   const [kind, setKind] = useState<SimulationKind>(() => {
     const asked = params.get('kind');
