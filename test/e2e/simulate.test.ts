@@ -266,10 +266,11 @@ describe('/simulate (zh)', () => {
     expect(await cells(page, '现行与候选对比', /^MQL/)).toEqual(['MQL', '8', '4', '-4']);
     const header = await page.getByRole('region', { name: '现行与候选对比' }).getByRole('columnheader').allInnerTexts();
     expect(header.map((h) => h.trim())).toEqual(['指标', '现行（第 1 版）', '候选（编辑稿）', '差异']);
-    // Marketing may not list users: reps by id.
+    // Marketing may not list users, but reads colleagues' names: reps by name, not id.
     const chart = page.getByRole('img', { name: /^每位销售的交接份额与权重份额：/ });
     await chart.locator('canvas').first().waitFor();
-    expect(await chart.getAttribute('aria-label')).toContain(`${reps.张三}：现行 25%`);
+    expect(await chart.getAttribute('aria-label')).toContain('张三：现行 25%');
+    expect(await chart.getAttribute('aria-label')).not.toContain(reps.张三);
     const row = await cells(page, '会变化的线索', { lead: '客户1' });
     expect(row[2]).toMatch(/ · 非 MQL · SDR 队列$/);
     expect(row[3]).toContain('company is not filled in');
