@@ -67,7 +67,8 @@ export default function QueuePage() {
   const [focused, setFocused] = useState(0);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
-  const [releasing, setReleasing] = useState(false);
+  // The leads chosen when the dialog opened: a refetch meanwhile changes neither its title nor what goes back.
+  const [releasing, setReleasing] = useState<QueueItem[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -136,7 +137,7 @@ export default function QueuePage() {
   };
   const release = () => {
     if (!releasable.length) return setOutcome({ type: 'warning', text: t('queue.bulk.nothingReleasable') });
-    setReleasing(true);
+    setReleasing(releasable);
   };
 
   if (queue.error && !(queue.error instanceof ApiError && queue.error.status >= 500)) {
@@ -261,13 +262,14 @@ export default function QueuePage() {
         </div>
       </Space>
       <ReleaseModal
-        count={releasable.length}
-        open={releasing}
+        count={releasing?.length ?? 0}
+        open={releasing !== null}
         busy={busy}
-        onCancel={() => setReleasing(false)}
+        onCancel={() => setReleasing(null)}
         onRelease={(reason) => {
-          setReleasing(false);
-          void runBulk(releasable, (id) => api('POST', `/leads/${id}/release`, { reason }), 'queue.bulk.released');
+          const items = releasing ?? [];
+          setReleasing(null);
+          void runBulk(items, (id) => api('POST', `/leads/${id}/release`, { reason }), 'queue.bulk.released');
         }}
       />
     </section>
