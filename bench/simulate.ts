@@ -204,7 +204,10 @@ try {
   await leadloop.importHistory(historyCsv(historyRows(2000)));
   const model = await call('POST', '/models/train', { target: 'won' });
   await call('POST', `/models/${model.id}/activate`);
-  console.log(`\nwith an active model (target won, trained on 2,000 history leads):`);
+  console.log(
+    '\nwith an active model (target won, trained on 2,000 history leads and the live leads old enough to have an\n' +
+      'outcome — none of the bench’s live leads is ever won, so the model expects next to no wins from them):',
+  );
   for (const kind of ['definition', 'scoring'] as const) await run(kind);
 } finally {
   await leadloop.close();
