@@ -17,6 +17,7 @@ import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
 import { freshPostgresDatabase } from '../test/support/postgres.js';
+import { jsonClient } from './support/json-client.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -57,26 +58,14 @@ async function main() {
   };
   const server = await startServer(config, { location: pg ? { databaseUrl: pg.url } : { memory: true }, clock });
   const base = `${server.url}/api/v1`;
-  const call = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-    return JSON.parse(text) as T;
-  };
+  const admin = jsonClient(base, ADMIN_TOKEN);
   try {
-    const sdr = await call<{ id: string }>(ADMIN_TOKEN, 'POST', '/users', {
+    const sdr = await admin<{ id: string }>('POST', '/users', {
       name: '压测SDR',
       email: 'sdr.queue@example.cn',
       role: 'sdr',
     });
-    const token = (await call<{ token: string }>(ADMIN_TOKEN, 'POST', `/users/${sdr.id}/tokens`, {})).token;
+    const asSdr = jsonClient(base, (await admin<{ token: string }>('POST', `/users/${sdr.id}/tokens`, {})).token);
 
     const started = performance.now();
     const db = server.ctx.db;
@@ -109,7 +98,7 @@ async function main() {
     type Page = { items: { priority: string }[]; nextCursor: string | null };
     const timed = async (path: string) => {
       const start = performance.now();
-      const page = await call<Page>(token, 'GET', path);
+      const page = await asSdr<Page>('GET', path);
       return { page, ms: performance.now() - start };
     };
     for (const sort of ['score', 'predicted']) {

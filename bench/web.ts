@@ -29,6 +29,7 @@ import type { LeadInput } from '../src/domain/capture/lead-input.js';
 import { startServer } from '../src/server.js';
 import { freshPostgresDatabase } from '../test/support/postgres.js';
 import { freshLead } from './ingest/leads.js';
+import { type JsonClient, jsonClient } from './support/json-client.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,29 +50,13 @@ const ADMIN_TOKEN = 'bench-web-admin-token-0123456789';
 const PASSWORD = 'Bench-Passw0rd';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-type Client = <T = any>(method: string, path: string, body?: unknown) => Promise<T>;
-
-function clientOf(base: string, token: string): Client {
-  return async (method, path, body) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-    return (text ? JSON.parse(text) : undefined) as never;
-  };
-}
+type Client = JsonClient;
 
 async function makeUser(base: string, role: string, email: string, name: string) {
-  const admin = clientOf(base, ADMIN_TOKEN);
+  const admin = jsonClient(base, ADMIN_TOKEN);
   const user = await admin<{ id: string }>('POST', '/users', { name, email, role, password: PASSWORD });
   const token = await admin<{ token: string }>('POST', `/users/${user.id}/tokens`, {});
-  return { id: user.id, email, call: clientOf(base, token.token) };
+  return { id: user.id, email, call: jsonClient(base, token.token) };
 }
 
 async function capture(call: Client, leads: LeadInput[]): Promise<void> {
@@ -79,7 +64,7 @@ async function capture(call: Client, leads: LeadInput[]): Promise<void> {
 }
 
 async function load(base: string) {
-  const admin = clientOf(base, ADMIN_TOKEN);
+  const admin = jsonClient(base, ADMIN_TOKEN);
   const sdr = await makeUser(base, 'sdr', 'sdr.bench@example.cn', '压测SDR');
   const rep = await makeUser(base, 'sales', 'rep.bench@example.cn', '压测销售');
   await makeUser(base, 'sales_ops', 'ops.bench@example.cn', '压测销管');
