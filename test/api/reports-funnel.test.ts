@@ -362,6 +362,17 @@ describe.each(engines())('GET /reports/funnel (%s)', (engine) => {
     expect(leakageOf(event.total)).toHaveLength(4);
   });
 
+  it("a sales manager reads their own team's funnel: the leads it owns or was handed (§1)", async () => {
+    // 华东销售 is rep A's team: L1, L2 (SDR A → rep A) and L6 (direct to rep A); not L3 (rep B) or the rest.
+    const body = await report(`${MARCH}&by=channel`, manager);
+    expect(body.scope).toBe('team');
+    expect(byKey(body)).toEqual({ sem: [2, 2, 2, 1, 1, 1, 100000], inbound_inquiry: [1, 1, 1, 1, 1, 0, 0] });
+    expect(counts(body.total)).toEqual([3, 3, 3, 2, 2, 1, 100000]);
+    expect(leakageOf(body.total)).toEqual(expect.arrayContaining([['mql', 'reject', 'no_budget', 1]]));
+    expect(leakageOf(body.total).some((l: unknown[]) => l[1] === 'disqualify')).toBe(false); // L4 is not theirs
+    expect((await report(`${MARCH}&by=channel`, ops)).scope).toBe('all');
+  });
+
   it('who may read it: marketing, sales ops, SDR leads, managers, admin — not SDRs or reps; 401 without a token', async () => {
     for (const who of [ops, manager]) expect((await who.call('GET', `/reports/funnel?${MARCH}`)).status).toBe(200);
     expect((await t.admin('GET', `/reports/funnel?${MARCH}`)).status).toBe(200);

@@ -98,6 +98,9 @@ const funnelSchema = z
     period: periodSchema,
     by: z.enum(funnelDimensions),
     cohort: z.enum(funnelCohorts),
+    scope: z
+      .enum(['all', 'team'])
+      .describe("all: every live lead; team: a sales manager's funnel, the leads their team owns or was handed"),
     definitions: definitionsSchema,
     rules: z
       .object({

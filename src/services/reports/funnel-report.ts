@@ -59,6 +59,8 @@ export interface FunnelReport {
   period: ReportPeriod;
   by: FunnelDimension;
   cohort: FunnelCohort;
+  /** all: every live lead; team: a sales manager's own team's leads (owned or handed to it). */
+  scope: 'all' | 'team';
   definitions: CountedDefinition[];
   rules: {
     version: number;
@@ -84,6 +86,7 @@ export async function readFunnelReport(
   const period = parsed.period;
   const by = query.by ?? 'channel';
   const cohort = query.cohort ?? 'capture';
+  const team = actor.role === 'sales_manager';
 
   return ctx.db
     .transaction()
@@ -102,6 +105,7 @@ export async function readFunnelReport(
           criteria: s.version.body.criteria,
         })),
         largeCustomerEmployees: rules.largeCustomerEmployees,
+        ...(team ? { team: { teamId: actor.teamId, userId: actor.id } } : {}),
       };
       const counts = await funnelCounts(trx, q);
       const leakage = await funnelLeakage(trx, q);
@@ -154,6 +158,7 @@ export async function readFunnelReport(
         period,
         by,
         cohort,
+        scope: team ? ('team' as const) : ('all' as const),
         definitions: [
           ...definitionsCountedWith(history, ['valid_lead'], period.from, period.to),
           ...definitionsCountedWith(history, stageKinds, period.from, stagesUntil),

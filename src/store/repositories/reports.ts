@@ -27,6 +27,8 @@ export interface FunnelQuery {
   /** The valid-lead definition over time: each lead is judged by the version in force at its capture. */
   validLead: readonly ValidLeadSpan[];
   largeCustomerEmployees: number;
+  /** A sales manager's funnel: only the leads their team owns or was handed (SPEC §1). */
+  team?: { teamId: string | null; userId: string };
 }
 
 export interface FunnelCountRow {
@@ -199,10 +201,11 @@ function facts(q: FunnelQuery, options: { stages: boolean; narrow: boolean }): R
           WHERE history = false AND created_at >= ${q.from} AND created_at < ${q.until})`
       : sql`true`;
   const attributed = byPerson ? attributedHandoff(ofCohort('h.lead_id')) : sql``;
+  const scoped = q.team ? sql`${cohort} AND ${ofTeam(q.team)}` : cohort;
   if (!options.stages) {
     return sql`SELECT l.id, l.status, l.status_reason, ${key} AS key
       FROM leads l ${attributed}
-      WHERE l.history = false ${cohort}`;
+      WHERE l.history = false ${scoped}`;
   }
   return sql`SELECT l.id, l.created_at AS captured_at,
       ${key} AS key, ${label} AS label, ${validLeadCondition(q.validLead)} AS valid,
@@ -216,7 +219,16 @@ function facts(q: FunnelQuery, options: { stages: boolean; narrow: boolean }): R
           sum(amount) FILTER (WHERE stage = 'won' AND closed_at >= ${q.from} AND closed_at < ${q.until}) AS won_amount_in
         FROM opportunities op WHERE ${ofCohort('op.lead_id')} GROUP BY lead_id) o ON o.lead_id = l.id
     ${attributed}
-    WHERE l.history = false ${cohort}`;
+    WHERE l.history = false ${scoped}`;
+}
+
+/** The leads a sales team owns or was handed, as the lead scope of a sales manager reads them. */
+function ofTeam(team: { teamId: string | null; userId: string }) {
+  const members = team.teamId
+    ? sql`(SELECT id FROM users WHERE team_id = ${team.teamId})`
+    : sql`(SELECT ${team.userId}::text)`;
+  return sql`(l.owner_id IN ${members}
+    OR EXISTS (SELECT 1 FROM handoffs th WHERE th.lead_id = l.id AND th.rep_id IN ${members}))`;
 }
 
 const hours = (from: string, to: string) => sql`extract(epoch FROM (${sql.ref(to)} - ${sql.ref(from)}))::float8 / 3600`;
