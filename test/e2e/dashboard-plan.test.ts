@@ -17,6 +17,7 @@ import { buildConsole, launchChromium, newPage, screenshot, seriousViolations, s
 
 const HOUR = 3_600_000;
 const MARKETING = { email: 'marketing.dash@example.cn', password: 'Mkt-Passw0rd' };
+const MANAGER = { email: 'manager.dash@example.cn', password: 'Mgr-Passw0rd' };
 
 let t: TestServer;
 let browser: Browser;
@@ -48,6 +49,14 @@ beforeAll(async () => {
     password: MARKETING.password,
   });
   expect(created.status, created.text).toBe(201);
+  const manager = await t.admin('POST', '/users', {
+    name: '华东经理',
+    email: MANAGER.email,
+    role: 'sales_manager',
+    team: '华东销售',
+    password: MANAGER.password,
+  });
+  expect(manager.status, manager.text).toBe(201);
   const ops = await makeUser(t, 'sales_ops', { name: '运营小周' });
   const sdr = await makeUser(t, 'sdr', { name: '林晓', team: '华东SDR组' });
   const rep = await makeUser(t, 'sales', { name: '张三', team: '华东销售' });
@@ -189,6 +198,28 @@ describe('/dashboard', () => {
     expect((await cells(page, '按渠道切分', /搜索|sem/i)).slice(1, 4)).toEqual(['2', '2', '2']);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-zh');
+    await context.close();
+  });
+
+  it("a sales manager reads their team's funnel: the two leads handed to 张三 (zh-CN)", async () => {
+    const { context, page } = await newPage(browser, origin, 'zh-CN');
+    await page.goto('/login');
+    await signIn(page, MANAGER.email, MANAGER.password, 'zh-CN');
+    await page.goto('/dashboard');
+    await page.getByText('本团队的漏斗：团队持有或交接给团队的线索。').waitFor();
+    await page
+      .getByRole('img', { name: /^漏斗图：线索 2/ })
+      .locator('canvas')
+      .first()
+      .waitFor();
+    expect((await cells(page, '按渠道切分', /搜索|sem/i)).slice(1, 4)).toEqual(['2', '2', '2']);
+    expect(
+      await page
+        .getByRole('region', { name: '按渠道切分' })
+        .getByText(/线下活动|event_offline/)
+        .count(),
+    ).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -49,6 +49,7 @@ export const dashboard: Catalogue['dashboard'] = {
     reason: 'Reason',
     none: '(none)',
     total: 'Total',
+    teamScope: "Your team's funnel: the leads your team owns or was handed.",
     definitions: 'Counted with: {{list}}',
   },
   leakageKind: { disqualify: 'Disqualified', reject: 'Rejected by sales', return: 'Returned by sales', lose: 'Lost' },

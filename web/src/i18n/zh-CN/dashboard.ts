@@ -47,6 +47,7 @@ export const dashboard = {
     reason: '原因',
     none: '（无）',
     total: '合计',
+    teamScope: '本团队的漏斗：团队持有或交接给团队的线索。',
     definitions: '统计口径：{{list}}',
   },
   leakageKind: { disqualify: '判为无效', reject: '销售拒绝', return: '销售退回', lose: '输单' },

@@ -98,6 +98,7 @@ export function FunnelTab({ by, period }: { by: FunnelDimension; period: Period 
 
   return (
     <>
+      {report.data?.scope === 'team' ? <Alert type="info" title={t('dashboard.funnel.teamScope')} /> : null}
       {total ? <Chart option={option} label={t('dashboard.funnel.chartLabel', { summary })} height={300} /> : null}
       {report.data?.definitions.length ? (
         <Typography.Paragraph>
