@@ -1,8 +1,8 @@
 /**
  * The plan next to what the funnel delivered, month by month (SPEC §8.5 "show the plan next to
- * what the funnel actually delivers"; issue 6 item 5). The seam for the funnel report: it will
- * measure each calendar month's counts (leads captured, MQLs, SQLs, opportunities, won deals)
- * and hand them here with the month the plan started; this lines them up with the plan.
+ * what the funnel actually delivers"; issue 6 item 5; `startMonth` of POST /plans/capacity). The
+ * funnel report measures each calendar month's counts by event date (leads captured, MQLs, SQLs,
+ * opportunities, won deals, services/planning/plan-capacity.ts); this lines them up with the plan.
  *
  * Per month the plan asks for `perMonth` (each total spread evenly, rounded up). Cumulatively
  * it asks for ⌈total × k ÷ months⌉ by the end of month k, which reaches the exact total in the
