@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAccountMatch } from '../../src/store/repositories/accounts.js';
+import { findAccountMatches } from '../../src/store/repositories/accounts.js';
 import { loadRepCandidates } from '../../src/store/repositories/roster.js';
 import { loadRotationState, saveRotationPick } from '../../src/store/repositories/rotation.js';
 import { engines, makeUser, startTestServer, type TestServer } from '../support/server.js';
@@ -106,8 +106,15 @@ describe.each(engines())('routing storage contract (%s)', (engine) => {
       contacts: [{ name: '王总', title: '总经理' }],
     });
     expect(pdd.status, pdd.text).toBe(201);
-    const byCode = await findAccountMatch(db(), { companyKey: 'nothing', creditCode: '91310000ma1fl4xj2b' });
-    expect(byCode).toEqual({
+    // One call for many leads, as a bulk capture routes them.
+    const matches = await findAccountMatches(db(), [
+      { id: 'code', companyKey: 'nothing', creditCode: '91310000ma1fl4xj2b' },
+      { id: 'name', companyKey: '上海寻梦信息技术', creditCode: null },
+      { id: 'alias', companyKey: '拼多多' },
+      { id: 'none', companyKey: '不存在' },
+      { id: 'blank', companyKey: null, creditCode: null },
+    ]);
+    expect(matches.get('code')).toEqual({
       accountId: pdd.body.id,
       accountName: '上海寻梦信息技术有限公司',
       matchedOn: 'credit_code',
@@ -115,16 +122,13 @@ describe.each(engines())('routing storage contract (%s)', (engine) => {
       lastActivityAt: new Date('2026-02-20T00:00:00Z'),
       contacts: [{ name: '王总', title: '总经理' }],
     });
-    expect(await findAccountMatch(db(), { companyKey: '上海寻梦信息技术', creditCode: null })).toMatchObject({
-      matchedOn: 'name',
-      accountId: pdd.body.id,
-    });
-    expect(await findAccountMatch(db(), { companyKey: '拼多多' })).toMatchObject({ matchedOn: 'alias' });
-    expect(await findAccountMatch(db(), { companyKey: '不存在' })).toBeNull();
-    expect(await findAccountMatch(db(), { companyKey: null, creditCode: null })).toBeNull();
+    expect(matches.get('name')).toMatchObject({ matchedOn: 'name', accountId: pdd.body.id });
+    expect(matches.get('alias')).toMatchObject({ matchedOn: 'alias', accountId: pdd.body.id });
+    expect([...matches.keys()].sort()).toEqual(['alias', 'code', 'name']);
 
     await sql`UPDATE users SET active = false WHERE id = ${east.id}`.execute(db());
-    expect((await findAccountMatch(db(), { companyKey: '拼多多' }))?.ownerId).toBeNull();
+    const inactive = await findAccountMatches(db(), [{ id: 'alias', companyKey: '拼多多' }]);
+    expect(inactive.get('alias')).toMatchObject({ accountId: pdd.body.id, ownerId: null });
     await sql`UPDATE users SET active = true WHERE id = ${east.id}`.execute(db());
   });
 

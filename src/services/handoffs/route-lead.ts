@@ -19,7 +19,7 @@ import type {
   RoutingLead,
   RoutingPolicy,
 } from '../../domain/routing/routing-types.js';
-import { findAccountMatch } from '../../store/repositories/accounts.js';
+import { findAccountMatches } from '../../store/repositories/accounts.js';
 import { loadRepCandidates, openMqlCounts } from '../../store/repositories/roster.js';
 import { loadRotationState, saveRotationPick, seedRotationCounters } from '../../store/repositories/rotation.js';
 import type { Database } from '../../store/schema.js';
@@ -88,6 +88,10 @@ async function planLeads(
     .select(['id', 'region_code', 'industry', 'title', 'score', 'grade', 'company_key', 'fields'])
     .where('id', 'in', [...leadIds])
     .execute();
+  const accounts = await findAccountMatches(
+    trx,
+    rows.map((row) => ({ id: row.id, companyKey: row.company_key, creditCode: creditCodeOf(row.fields) })),
+  );
   const planned: PlannedLead[] = [];
   for (const row of rows) {
     const lead: RoutingLead = {
@@ -98,7 +102,7 @@ async function planLeads(
       score: row.score,
       grade: row.grade,
     };
-    const account = await findAccountMatch(trx, { companyKey: row.company_key, creditCode: creditCodeOf(row.fields) });
+    const account = accounts.get(row.id) ?? null;
     const { poolKey } = account?.ownerId ? { poolKey: null } : narrowPool({ ...round, lead });
     planned.push({ lead, account, poolKey });
   }

@@ -11,7 +11,7 @@
 import type { RepCandidate } from '../../domain/routing/routing-types.js';
 import type { RealHandoff, SimulationLead } from '../../domain/simulation/simulation-types.js';
 import type { Queryable } from '../../store/db.js';
-import { findAccountMatch } from '../../store/repositories/accounts.js';
+import { findAccountMatches } from '../../store/repositories/accounts.js';
 import { loadRepCandidates } from '../../store/repositories/roster.js';
 import {
   hasAccounts,
@@ -124,17 +124,9 @@ function nextMonth(month: string): string {
 }
 
 /** CRM account matches, one look-up per distinct company (many leads share one). */
-async function matchAccounts(db: Queryable, rows: readonly PeriodLeadRow[]) {
-  const byCompany = new Map<string, Awaited<ReturnType<typeof findAccountMatch>>>();
-  const out = new Map<string, NonNullable<Awaited<ReturnType<typeof findAccountMatch>>>>();
-  for (const row of rows) {
-    const creditCode = creditCodeOf(row.fields);
-    if (!row.company_key && !creditCode) continue;
-    const key = `${row.company_key ?? ''}\u0000${creditCode ?? ''}`;
-    if (!byCompany.has(key))
-      byCompany.set(key, await findAccountMatch(db, { companyKey: row.company_key, creditCode }));
-    const match = byCompany.get(key);
-    if (match) out.set(row.id, match);
-  }
-  return out;
+function matchAccounts(db: Queryable, rows: readonly PeriodLeadRow[]) {
+  return findAccountMatches(
+    db,
+    rows.map((row) => ({ id: row.id, companyKey: row.company_key, creditCode: creditCodeOf(row.fields) })),
+  );
 }

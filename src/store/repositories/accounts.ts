@@ -1,12 +1,13 @@
 /**
  * CRM accounts (SPEC §5.2 step 1): stored for matching a lead's company to an existing owner,
  * upserted by CRM syncs (on credit code, else normalised name), and matched by routing on
- * credit code, then normalised name, then aliases (findAccountMatch).
+ * credit code, then normalised name, then aliases (findAccountMatches).
  */
 import { type Selectable, sql, type Transaction } from 'kysely';
 import { toHalfWidth } from '../../domain/normalise/width.js';
 import type { AccountMatch } from '../../domain/routing/routing-types.js';
 import type { Queryable } from '../db.js';
+import { recordset } from '../recordset.js';
 import type { AccountContactsTable, AccountsTable, Database } from '../schema.js';
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -42,47 +43,61 @@ async function contactsByAccount(db: Queryable, accountIds: readonly string[]) {
  * accounts match at one step, the one with an active owner and the most recent activity wins.
  * `ownerId` is null when the account has no owner or its owner's user is deactivated ("no
  * active owner": the account does not decide the rep). Call it inside the transfer's transaction.
+ *
+ * Many leads at once, in two statements whatever their number (the matches, then their
+ * contacts): a bulk capture routes hundreds of direct-to-sales leads in one transaction.
+ * Answers by lead id; leads without a match are absent.
  */
-export async function findAccountMatch(
+export async function findAccountMatches(
   trx: Queryable,
-  lead: { companyKey: string | null | undefined; creditCode?: string | null },
-): Promise<AccountMatch | null> {
-  const code = lead.creditCode ? creditCodeKey(lead.creditCode) : '';
-  const key = lead.companyKey ?? '';
-  const steps: { on: AccountMatch['matchedOn']; run: boolean }[] = [
-    { on: 'credit_code', run: code !== '' },
-    { on: 'name', run: key !== '' },
-    { on: 'alias', run: key !== '' },
-  ];
-  for (const step of steps) {
-    if (!step.run) continue;
-    let q = trx
-      .selectFrom('accounts as a')
-      .leftJoin('users as u', 'u.id', 'a.owner_id')
-      .select(['a.id', 'a.name', 'a.owner_id', 'a.last_activity_at', 'u.active as owner_active']);
-    if (step.on === 'credit_code') q = q.where('a.credit_code', '=', code);
-    else if (step.on === 'name') q = q.where('a.name_key', '=', key);
-    else q = q.where('a.alias_keys', '@>', sql<string[]>`ARRAY[${key}]::text[]`);
-    const found = await q
-      .orderBy(sql`(u.active IS TRUE)`, 'desc')
-      .orderBy(sql`a.last_activity_at DESC NULLS LAST`)
-      .orderBy('a.created_at')
-      .orderBy('a.id')
-      .limit(1)
-      .executeTakeFirst();
-    if (!found) continue;
-    const contacts = (await contactsByAccount(trx, [found.id])).get(found.id) ?? [];
-    return {
-      accountId: found.id,
-      accountName: found.name,
-      matchedOn: step.on,
-      ownerId: found.owner_id && found.owner_active ? found.owner_id : null,
-      lastActivityAt: found.last_activity_at ? new Date(found.last_activity_at) : null,
-      contacts: contacts.map((c) => ({ name: c.name, title: c.title })),
-    };
+  leads: readonly { id: string; companyKey: string | null | undefined; creditCode?: string | null }[],
+): Promise<Map<string, AccountMatch>> {
+  const keys = leads
+    .map((l) => ({ lead_id: l.id, code: l.creditCode ? creditCodeKey(l.creditCode) : '', key: l.companyKey ?? '' }))
+    .filter((k) => k.code !== '' || k.key !== '');
+  const found = new Map<string, AccountMatch>();
+  if (keys.length === 0) return found;
+  const { rows } = await sql<{
+    lead_id: string;
+    step: AccountMatch['matchedOn'];
+    id: string;
+    name: string;
+    owner_id: string | null;
+    last_activity_at: Date | string | null;
+    owner_active: boolean | null;
+  }>`WITH k AS (SELECT * FROM ${recordset(keys, keyColumns, 'k')}),
+      m AS (
+        SELECT k.lead_id, 0 AS rank, 'credit_code' AS step, a.* FROM k JOIN accounts a ON a.credit_code = k.code
+         WHERE k.code <> ''
+        UNION ALL
+        SELECT k.lead_id, 1, 'name', a.* FROM k JOIN accounts a ON a.name_key = k.key WHERE k.key <> ''
+        UNION ALL
+        SELECT k.lead_id, 2, 'alias', a.* FROM k JOIN accounts a ON a.alias_keys @> ARRAY[k.key] WHERE k.key <> '')
+    SELECT DISTINCT ON (m.lead_id) m.lead_id, m.step, m.id, m.name, m.owner_id, m.last_activity_at,
+           u.active AS owner_active
+      FROM m LEFT JOIN users u ON u.id = m.owner_id
+     ORDER BY m.lead_id, m.rank, (u.active IS TRUE) DESC, m.last_activity_at DESC NULLS LAST, m.created_at, m.id`.execute(
+    trx,
+  );
+  const contacts = await contactsByAccount(trx, [...new Set(rows.map((r) => r.id))]);
+  for (const r of rows) {
+    found.set(r.lead_id, {
+      accountId: r.id,
+      accountName: r.name,
+      matchedOn: r.step,
+      ownerId: r.owner_id && r.owner_active ? r.owner_id : null,
+      lastActivityAt: r.last_activity_at ? new Date(r.last_activity_at) : null,
+      contacts: (contacts.get(r.id) ?? []).map((c) => ({ name: c.name, title: c.title })),
+    });
   }
-  return null;
+  return found;
 }
+
+const keyColumns = [
+  ['lead_id', 'text'],
+  ['code', 'text'],
+  ['key', 'text'],
+] as const;
 
 /** Accounts an upsert may land on: those with one of the credit codes or name keys. */
 export async function findAccountsByKeys(
