@@ -17,39 +17,36 @@ export async function announceCapturedLeads(
   created: readonly string[],
 ): Promise<void> {
   if (created.length === 0) return;
+  // Leads capture created are live (history leads come in through the history import only).
   const cards = await leadCards(trx, created);
-  const live = await trx
-    .selectFrom('leads')
-    .select('id')
-    .where('id', 'in', [...created])
-    .where('history', '=', false)
-    .execute();
-  const liveIds = new Set(live.map((r) => r.id));
   await emitEvents(
     trx,
     ctx,
-    created
-      .filter((id) => liveIds.has(id))
-      .map((id) => ({ type: 'lead.created' as const, leadId: id, data: { lead: cards.get(id) ?? null }, notify: [] })),
+    created.map((id) => ({
+      type: 'lead.created' as const,
+      leadId: id,
+      data: { lead: cards.get(id) ?? null },
+      notify: [],
+    })),
   );
-  const { policy } = await slaInForce(trx);
+  const sla = await slaInForce(trx);
+  const { policy } = sla;
   const waiting = [...cards.values()].filter(
     (c) =>
-      liveIds.has(c.id) &&
-      c.status === 'new' &&
-      c.ownerId === null &&
-      !(c.channel && policy.speedToLead.exemptChannels.includes(c.channel)),
+      c.status === 'new' && c.ownerId === null && !(c.channel && policy.speedToLead.exemptChannels.includes(c.channel)),
   );
   await startFirstTouchClocks(
     trx,
     ctx,
     waiting.map((c) => c.id),
+    { fresh: true, sla },
   );
   await startRecallClocks(
     trx,
     ctx,
     [...cards.values()].flatMap((c) =>
-      liveIds.has(c.id) && c.status === 'working' && c.ownerId ? [{ leadId: c.id, ownerId: c.ownerId }] : [],
+      c.status === 'working' && c.ownerId ? [{ leadId: c.id, ownerId: c.ownerId }] : [],
     ),
+    { fresh: true, sla },
   );
 }

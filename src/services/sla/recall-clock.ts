@@ -14,21 +14,33 @@ export const RECALL_WARNING = 'lead.recall_warning';
 export const RECALL_DUE = 'lead.recall_due';
 export const FIRST_TOUCH_DUE = 'lead.first_touch_due';
 
+/**
+ * How a caller starts clocks: `fresh` — the leads were created in this transaction, so there is
+ * no running clock to cancel; `sla` — the SLA in force, when the caller has read it already.
+ */
+export interface ClockStart {
+  fresh?: boolean;
+  sla?: SlaInForce;
+}
+
 /** Every way a lead gets an SDR owner (claim, assign, transfer back) starts its recall clock. */
 export async function startRecallClocks(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   owned: readonly { leadId: string; ownerId: string }[],
+  options: ClockStart = {},
 ): Promise<void> {
   if (owned.length === 0) return;
   const at = ctx.clock.now();
-  const sla = await slaInForce(trx);
-  await cancelOpenTimers(
-    trx,
-    owned.map((o) => o.leadId),
-    [RECALL_WARNING, RECALL_DUE],
-    at,
-  );
+  const sla = options.sla ?? (await slaInForce(trx));
+  if (!options.fresh) {
+    await cancelOpenTimers(
+      trx,
+      owned.map((o) => o.leadId),
+      [RECALL_WARNING, RECALL_DUE],
+      at,
+    );
+  }
   await insertTimers(
     trx,
     owned.flatMap((o) => recallTimers(sla, ctx.newId, o.leadId, o.ownerId, at, at)),
@@ -60,14 +72,15 @@ export async function startFirstTouchClocks(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   leadIds: readonly string[],
+  options: ClockStart = {},
 ): Promise<void> {
   if (leadIds.length === 0) return;
-  const sla = await slaInForce(trx);
+  const sla = options.sla ?? (await slaInForce(trx));
   const minutes = slaDurations.speedToLead(sla.policy);
   if (minutes === null) return;
   const at = ctx.clock.now();
   const dueAt = sla.after(at, minutes, sla.policy.speedToLead.clock);
-  await cancelOpenTimers(trx, leadIds, [FIRST_TOUCH_DUE], at);
+  if (!options.fresh) await cancelOpenTimers(trx, leadIds, [FIRST_TOUCH_DUE], at);
   await insertTimers(
     trx,
     leadIds.map((leadId) => ({ id: ctx.newId(), kind: FIRST_TOUCH_DUE, subjectId: leadId, dueAt, at })),
