@@ -28,7 +28,6 @@ import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Queryable } from '../../store/db.js';
 import { wonDealsOfSdrs } from '../../store/repositories/incentive-deals.js';
-import { listSdrUsers } from '../../store/repositories/reports.js';
 import { latestSettings } from '../../store/repositories/settings-versions.js';
 import type { ServiceContext } from '../context.js';
 import { readSdrReport, type SdrReport } from '../reports/sdr-report.js';
@@ -111,21 +110,6 @@ export interface IncentiveReport {
   partners?: PartnerCommission[];
 }
 
-type SdrFigures = SdrReport['rows'][number];
-
-const noFigures = (sdrId: string, name: string): SdrFigures => ({
-  sdrId,
-  name,
-  calls: 0,
-  talkTimeSec: 0,
-  leadsContacted: 0,
-  mqls: 0,
-  sqls: 0,
-  creditedSqls: 0,
-  provisionalCredit: 0,
-  opportunities: 0,
-});
-
 /** The deals won in the year, credited to the SDRs under the report's rules. */
 async function annualShares(
   ctx: ServiceContext,
@@ -141,16 +125,6 @@ async function annualShares(
     sdr.rules,
     ctx.clock.now(),
   );
-}
-
-/** The SDR report's rows, and an SDR it leaves out (inactive, nothing else in the year) whose deal was won. */
-async function rowsWithDeals(ctx: ServiceContext, sdr: SdrReport, annual: AnnualShareResult | undefined) {
-  const listed = new Set(sdr.rows.map((r) => r.sdrId));
-  const missing = [...(annual?.bySdr.keys() ?? [])].filter((id) => !listed.has(id));
-  if (missing.length === 0) return sdr.rows;
-  const users = await listSdrUsers(ctx.db);
-  const extra = users.filter((u) => missing.includes(u.id)).map((u) => noFigures(u.id, u.name));
-  return [...sdr.rows, ...extra];
 }
 
 export async function readIncentiveReport(
@@ -170,7 +144,8 @@ export async function readIncentiveReport(
   const sdr = await readSdrReport(ctx, actor, { from: period.from, to: period.to });
   const onlySdr = actor.role === 'sdr' ? actor.id : query.sdrId;
   const annual = period.kind === 'year' ? await annualShares(ctx, plan, sdr, onlySdr) : undefined;
-  const rows = (await rowsWithDeals(ctx, sdr, annual))
+  // Every active SDR has a row (the SDR report's); users cannot be deactivated through the product yet.
+  const rows = sdr.rows
     .filter((r) => query.sdrId === undefined || r.sdrId === query.sdrId)
     .map((r): IncentiveRow => {
       const figures = {
