@@ -18,6 +18,7 @@ import * as sessions from './migrations/016-sessions.js';
 import * as spend from './migrations/017-spend.js';
 import * as historyImport from './migrations/018-history-import.js';
 import * as models from './migrations/019-models.js';
+import * as incentivesPartner from './migrations/020-incentives-partner.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '017-spend': spend,
   '018-history-import': historyImport,
   '019-models': models,
+  '020-incentives-partner': incentivesPartner,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

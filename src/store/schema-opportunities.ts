@@ -1,4 +1,4 @@
-/** Opportunities (migrations/001-lifecycle.ts, 014-opportunities.ts). */
+/** Opportunities (migrations/001-lifecycle.ts, 014-opportunities.ts, 020-incentives-partner.ts). */
 import type { ColumnType } from 'kysely';
 import type { OpportunityStage } from '../domain/opportunities/opportunity-stage.js';
 import type { Timestamp } from './schema.js';
@@ -14,6 +14,8 @@ export interface OpportunitiesTable {
   amount: ColumnType<number, string | number, string | number>;
   currency: ColumnType<string, string | undefined, string>;
   name: string | null;
+  /** The partner who introduced it (migration 020); its commission is split with the SDR (§8.3). */
+  partner_name: ColumnType<string | null, string | null | undefined, string | null>;
   stage: OpportunityStage;
   expected_close_at: Timestamp | null;
   created_by: string | null;

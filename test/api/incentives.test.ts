@@ -13,6 +13,18 @@
  *
  * March (and Q1): A calls 2, talk 420 s, leads contacted 3, credited SQLs 1.333333;
  *                 B calls 1, talk 60 s, leads contacted 1, credited SQLs 1.
+ *
+ * The year 2026 (last test, plan share 1.5%, partner 70% / SDR 30%), deals won in March:
+ *
+ * | deal | SDR | won amount  | credit | partner   | SDR part (fen)                  | partner part (fen)   |
+ * |------|-----|-------------|--------|-----------|---------------------------------|----------------------|
+ * | L1   | A   | 123,456.78  | 1      | –         | 12,345,678 × 1.5% = 185,185.17 → 185,185 | –           |
+ * | L5   | A   | 90,000      | 1/3    | –         | 9,000,000 × 1.5% × 1/3 = 45,000 | –                    |
+ * | L7   | A   | USD 1,000   | –      | –         | not counted (other currency)    | –                    |
+ * | L4   | B   | 80,000      | 1      | –         | 120,000                         | –                    |
+ * | L6   | B   | 50,000.50   | 1      | 云启科技  | 75,000.75 × 0.3 = 22,500.225 → 22,500 | × 0.7 = 52,500.525 → 52,501 |
+ *
+ * A: won revenue 21,345,678, share 230,185; B: won revenue 13,000,050, share 142,500, partner 52,501.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qualifyAndTransfer } from '../support/flows.js';
@@ -31,6 +43,7 @@ const DEFAULT_PLAN = {
     ],
   },
   quarterly: { targetBonusFen: 600000, behaviourWeightPct: 30, callsTarget: 1200, creditedSqlTarget: 15 },
+  annual: { shareRate: 0.01, partnerSplit: { partner: 0.7, sdr: 0.3 } },
 };
 const PLAN = {
   monthly: {
@@ -57,6 +70,7 @@ describe.each(engines())('SDR incentives (%s)', (engine) => {
   let repA: User;
   let phone = 13900096000;
   const lead: Record<string, string> = {};
+  const opportunity: Record<string, string> = {};
 
   const report = async (query: string, who: User = marketing) => {
     const r = await who.call('GET', `/reports/incentives?${query}`);
@@ -110,6 +124,7 @@ describe.each(engines())('SDR incentives (%s)', (engine) => {
     for (const name of ['L1', 'L4', 'L5']) {
       const r = await repA.call('POST', `/leads/${lead[name]}/opportunities`, { amount: 80000 });
       expect(r.status, r.text).toBe(201);
+      opportunity[name] = r.body.id;
     }
     // Past the 14-day withdrawal window: every credit settled; still March.
     t.clock.advance(20 * DAY);
@@ -119,8 +134,8 @@ describe.each(engines())('SDR incentives (%s)', (engine) => {
   it('the plan: LeadLoop defaults as version 0; an SDR reads it, a rep may not', async () => {
     const r = await sdrA.call('GET', '/incentives/plan');
     expect(r.status, r.text).toBe(200);
-    expect(r.body).toEqual({ version: 0, plan: DEFAULT_PLAN, savedAt: null, savedBy: null });
-    expect((await marketing.call('GET', '/incentives/plan')).body.plan).toEqual(DEFAULT_PLAN);
+    expect(r.body).toEqual({ version: 0, plan: { currency: 'CNY', ...DEFAULT_PLAN }, savedAt: null, savedBy: null });
+    expect((await marketing.call('GET', '/incentives/plan')).body.plan).toMatchObject(DEFAULT_PLAN);
     expectProblem(await repA.call('GET', '/incentives/plan'), 403);
     expectProblem(await t.as(null)('GET', '/incentives/plan'), 401);
   });
@@ -128,7 +143,7 @@ describe.each(engines())('SDR incentives (%s)', (engine) => {
   it('a month under the defaults: the SDR report’s figures, no award reached', async () => {
     const body = await report('period=2026-03');
     expect(body.period).toEqual({ kind: 'month', label: '2026-03', from: '2026-03-01', to: '2026-03-31' });
-    expect(body).toMatchObject({ scope: 'all', planVersion: 0, reportRulesVersion: 0 });
+    expect(body).toMatchObject({ currency: 'CNY', scope: 'all', planVersion: 0, reportRulesVersion: 0 });
     const a = rowOf(body, sdrA);
     expect(a.figures).toEqual({
       calls: 2,
@@ -243,11 +258,107 @@ describe.each(engines())('SDR incentives (%s)', (engine) => {
   });
 
   it('bad periods are 400s naming query.period', async () => {
-    for (const period of ['2026', '2026-13', '2026-Q5', 'March', '2026-3']) {
+    for (const period of ['1969', '20266', '2026-13', '2026-Q5', 'March', '2026-3']) {
       expectFieldError(await marketing.call('GET', `/reports/incentives?period=${period}`), 'query.period');
     }
     expectFieldError(await marketing.call('GET', '/reports/incentives'), 'query.period');
-    expectFieldError(await sdrA.call('GET', '/reports/incentives?period=2026'), 'query.period');
+    expectFieldError(await sdrA.call('GET', '/reports/incentives?period=2026-00'), 'query.period');
     expectProblem(await marketing.call('GET', '/reports/incentives?period=2026-03&by=sdr'), 400);
+  });
+
+  it('annual: revenue share of the deals won in the year, a sync at 1/3, a partner deal split; exact to the fen', async () => {
+    const save = (plan: unknown) => ops.call('PUT', '/incentives/plan', { plan });
+    const annual = { shareRate: 0.015, partnerSplit: { partner: 0.7, sdr: 0.3 } };
+    expectFieldError(await save({ ...PLAN, annual: { ...annual, shareRate: 1.5 } }), 'plan.annual.shareRate');
+    expectFieldError(await save({ ...PLAN, annual: { ...annual, shareRate: -0.1 } }), 'plan.annual.shareRate');
+    expectFieldError(
+      await save({ ...PLAN, annual: { ...annual, partnerSplit: { partner: 0.7, sdr: 0.4 } } }),
+      'plan.annual.partnerSplit',
+    );
+    expectFieldError(
+      await save({ ...PLAN, annual: { ...annual, partnerSplit: { partner: 0.7 } } }),
+      'plan.annual.partnerSplit.sdr',
+    );
+    expectFieldError(await save({ ...PLAN, currency: 'cny', annual }), 'plan.currency');
+    expectFieldError(await save({ ...PLAN, currency: 'YUAN', annual }), 'plan.currency');
+    const saved = await save({ ...PLAN, currency: 'CNY', annual });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toMatchObject({ version: 2, plan: { currency: 'CNY', annual } });
+
+    const win = async (name: string, amount: number) => {
+      t.clock.advance(HOUR); // won one after the other: deals are listed by won date
+      const r = await repA.call('POST', `/opportunities/${opportunity[name]}/win`, { amount });
+      expect(r.status, r.text).toBe(200);
+    };
+    await win('L1', 123456.78);
+    await win('L4', 80000);
+    await win('L5', 90000);
+    // L6: B's lead, the opportunity introduced by a partner; L7: A's lead, a deal in dollars.
+    for (const [name, sdr, body] of [
+      ['L6', sdrB, { amount: 50000.5, partnerName: '云启科技' }],
+      ['L7', sdrA, { amount: 1000, currency: 'USD' }],
+    ] as const) {
+      lead[name] = await capture();
+      const handoff = await transfer(sdr, lead[name]);
+      expect((await repA.call('POST', `/handoffs/${handoff}/accept`, {})).status).toBe(200);
+      const r = await repA.call('POST', `/leads/${lead[name]}/opportunities`, body);
+      expect(r.status, r.text).toBe(201);
+      expect(r.body.partnerName).toBe(name === 'L6' ? '云启科技' : null);
+      opportunity[name] = r.body.id;
+      await win(name, body.amount);
+    }
+
+    const body = await report('period=2026');
+    expect(body.period).toEqual({ kind: 'year', label: '2026', from: '2026-01-01', to: '2026-12-31' });
+    expect(body).toMatchObject({ currency: 'CNY', planVersion: 2 });
+    const a = rowOf(body, sdrA);
+    expect(a.lines).toEqual([
+      {
+        kind: 'annual_revenue_share',
+        metric: 'wonRevenue',
+        basis: '2 won deal(s), ¥213,456.78 × 1.5% with credits: ¥2,301.85',
+        amountFen: 230185,
+      },
+    ]);
+    expect(a.totalFen).toBe(230185);
+    expect(a.annual).toMatchObject({ wonRevenueFen: 21345678, sdrFen: 230185, partnerFen: 0 });
+    expect(
+      a.annual.deals.map((d: any) => [d.opportunityId, d.amountFen, d.credit.exact, d.sdrFen, d.partnerFen]),
+    ).toEqual([
+      [opportunity.L1, 12345678, '1', 185185, 0],
+      [opportunity.L5, 9000000, '1/3', 45000, 0],
+    ]);
+    expect(a.annual.deals[1].basis).toBe(`${opportunity.L5} ¥90,000.00 × 1.5% × credit 1/3: ¥450.00`);
+    expect(a.annual.notCounted).toEqual([
+      {
+        opportunityId: opportunity.L7,
+        leadId: lead.L7,
+        name: null,
+        amount: expect.stringMatching(/^1000(\.0+)?$/),
+        currency: 'USD',
+        why: 'other_currency',
+      },
+    ]);
+
+    const b = rowOf(body, sdrB);
+    expect(b.totalFen).toBe(142500);
+    expect(b.annual).toMatchObject({ wonRevenueFen: 13000050, sdrFen: 142500, partnerFen: 52501 });
+    expect(b.annual.deals.map((d: any) => [d.partnerName, d.sdrFen, d.partnerFen])).toEqual([
+      [null, 120000, 0],
+      ['云启科技', 22500, 52501],
+    ]);
+    expect(b.annual.deals[1].basis).toBe(
+      `${opportunity.L6} ¥50,000.50 × 1.5%: partner 云启科技 70% ¥525.01; SDR 30% × credit 1 ¥225.00`,
+    );
+    expect(body.partners).toEqual([
+      { partnerName: '云启科技', deals: 1, wonRevenueFen: 5000050, commissionFen: 52501 },
+    ]);
+
+    // An SDR reads their own year; a year without deals pays nothing; months still pay behaviour.
+    const own = await report('period=2026', sdrA);
+    expect(own.rows.map((r: any) => [r.sdrId, r.totalFen])).toEqual([[sdrA.id, 230185]]);
+    expect(own.partners).toEqual([]);
+    expect((await report('period=2025')).rows.map((r: any) => r.totalFen)).toEqual([0, 0]);
+    expect(rowOf(await report('period=2026-03'), sdrA).annual).toBeUndefined();
   });
 });

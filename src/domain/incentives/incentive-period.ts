@@ -1,12 +1,14 @@
 /**
- * The period of GET /reports/incentives: a month (2026-03, monthly behaviour awards) or a quarter
- * (2026-Q1, the quarterly bonus), as the first and last day (UTC) the SDR report is read over.
+ * The period of GET /reports/incentives: a month (2026-03, monthly behaviour awards), a quarter
+ * (2026-Q1, the quarterly bonus) or a year (2026, the annual revenue share), as the first and last
+ * day (UTC) the SDR report is read over.
  */
 import type { FieldError } from '../errors.js';
 
 export type IncentivePeriod =
   | { kind: 'month'; label: string; from: string; to: string }
-  | { kind: 'quarter'; label: string; from: string; to: string };
+  | { kind: 'quarter'; label: string; from: string; to: string }
+  | { kind: 'year'; label: string; from: string; to: string };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(); // m: 1–12
@@ -14,8 +16,9 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 export function parseIncentivePeriod(text: string): { period: IncentivePeriod } | { error: FieldError } {
   const month = /^(\d{4})-(\d{2})$/.exec(text);
   const quarter = /^(\d{4})-Q(\d)$/.exec(text);
-  const year = Number((month ?? quarter)?.[1]);
-  if (month || quarter) {
+  const whole = /^(\d{4})$/.exec(text);
+  const year = Number((month ?? quarter ?? whole)?.[1]);
+  if (month || quarter || whole) {
     if (year < 1970) return { error: { field: 'query.period', message: 'must be between 1970 and 9999' } };
   }
   if (month) {
@@ -39,13 +42,8 @@ export function parseIncentivePeriod(text: string): { period: IncentivePeriod } 
       },
     };
   }
-  if (/^\d{4}$/.test(text)) {
-    return {
-      error: {
-        field: 'query.period',
-        message: 'the annual revenue share is not calculated yet: use yyyy-mm or yyyy-Qn',
-      },
-    };
-  }
-  return { error: { field: 'query.period', message: 'must be a month (2026-03) or a quarter (2026-Q1)' } };
+  if (whole) return { period: { kind: 'year', label: text, from: `${year}-01-01`, to: `${year}-12-31` } };
+  return {
+    error: { field: 'query.period', message: 'must be a month (2026-03), a quarter (2026-Q1) or a year (2026)' },
+  };
 }

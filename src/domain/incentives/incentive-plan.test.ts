@@ -3,7 +3,7 @@ import { parseIncentivePeriod } from './incentive-period.js';
 import {
   checkIncentivePlan,
   defaultIncentivePlan,
-  formatYuan,
+  formatMoney,
   monthlyAwards,
   quarterlyBonus,
 } from './incentive-plan.js';
@@ -12,9 +12,10 @@ const figures = { calls: 420, talkTimeSec: 70_000, leadsContacted: 30, creditedS
 
 describe('incentive plan', () => {
   it('formats fen as yuan', () => {
-    expect(formatYuan(0)).toBe('¥0.00');
-    expect(formatYuan(123456789)).toBe('¥1,234,567.89');
-    expect(formatYuan(5)).toBe('¥0.05');
+    expect(formatMoney(0)).toBe('¥0.00');
+    expect(formatMoney(123456789)).toBe('¥1,234,567.89');
+    expect(formatMoney(5)).toBe('¥0.05');
+    expect(formatMoney(123456789, 'USD')).toBe('USD 1,234,567.89');
   });
 
   it('monthly awards: a reached threshold pays its amount, a missed one nothing', () => {
@@ -52,7 +53,26 @@ describe('incentive plan', () => {
     expect(checkIncentivePlan(defaultIncentivePlan())).toEqual([]);
   });
 
-  it('periods: month and quarter; a year or garbage is an error naming query.period', () => {
+  it('refuses a share rate outside 0..1, split parts not adding up to 1, a currency not in 3 capitals', () => {
+    const fields = (annual: Partial<ReturnType<typeof defaultIncentivePlan>['annual']>, currency = 'CNY') =>
+      checkIncentivePlan({
+        ...defaultIncentivePlan(),
+        currency,
+        annual: { ...defaultIncentivePlan().annual, ...annual },
+      }).map((e) => e.field);
+    expect(fields({ shareRate: 1.01 })).toEqual(['plan.annual.shareRate']);
+    expect(fields({ shareRate: -0.01 })).toEqual(['plan.annual.shareRate']);
+    expect(fields({ shareRate: 1 })).toEqual([]);
+    expect(fields({ partnerSplit: { partner: 0.7, sdr: 0.4 } })).toEqual(['plan.annual.partnerSplit']);
+    expect(fields({ partnerSplit: { partner: 1.2, sdr: -0.2 } })).toEqual(['plan.annual.partnerSplit']);
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point; exactly 0.3 here.
+    expect(fields({ partnerSplit: { partner: 0.1, sdr: 0.9 } })).toEqual([]);
+    expect(fields({ partnerSplit: { partner: 0.7, sdr: 0.3 } })).toEqual([]);
+    expect(fields({}, 'cny')).toEqual(['plan.currency']);
+    expect(fields({}, 'RMB1')).toEqual(['plan.currency']);
+  });
+
+  it('periods: month, quarter and year; garbage is an error naming query.period', () => {
     expect(parseIncentivePeriod('2026-02')).toEqual({
       period: { kind: 'month', label: '2026-02', from: '2026-02-01', to: '2026-02-28' },
     });
@@ -60,7 +80,10 @@ describe('incentive plan', () => {
     expect(parseIncentivePeriod('2026-Q4')).toEqual({
       period: { kind: 'quarter', label: '2026-Q4', from: '2026-10-01', to: '2026-12-31' },
     });
-    for (const bad of ['2026', '2026-13', '2026-Q5', '2026-Q0', 'March', '1969-01']) {
+    expect(parseIncentivePeriod('2026')).toEqual({
+      period: { kind: 'year', label: '2026', from: '2026-01-01', to: '2026-12-31' },
+    });
+    for (const bad of ['1969', '20266', '2026-13', '2026-Q5', '2026-Q0', 'March', '1969-01']) {
       expect(parseIncentivePeriod(bad)).toMatchObject({ error: { field: 'query.period' } });
     }
   });

@@ -12,6 +12,11 @@
  *   share, paid in proportion to credited SQLs against their target (not capped: more credited
  *   opportunities, more bonus). Credited SQLs already carry the partial credit of syncs and the
  *   inbound/outbound weights of the report rules (seed 004: inbound pays less than outbound).
+ * - Annual revenue share (seed 004 3) 长期激励: "拿出相对较小比例的最终交易结果,在年底给予额外奖励")
+ *   and the partner commission split (seed 004 scenario 3): annual-share.ts.
+ *
+ * Amounts are in the minor unit (分, cent) of the plan's `currency` (ISO 4217, CNY by default);
+ * the fields keep the name `…Fen`.
  *
  * The seed gives the structure and the reasons but no figures: the default amounts are LeadLoop's.
  */
@@ -26,7 +31,14 @@ export interface MonthlyAward {
   amountFen: number;
 }
 
+export interface PartnerSplit {
+  partner: number;
+  sdr: number;
+}
+
 export interface IncentivePlan {
+  /** ISO 4217: every amount of the plan and of the report is in it (CNY by default). */
+  currency: string;
   monthly: { awards: MonthlyAward[] };
   quarterly: {
     targetBonusFen: number;
@@ -34,13 +46,22 @@ export interface IncentivePlan {
     callsTarget: number;
     creditedSqlTarget: number;
   };
+  annual: {
+    /** Share (0–1) of the won revenue credited to the SDR paid at the end of the year. */
+    shareRate: number;
+    /** How the commission of a partner-introduced deal on the SDR's lead is split (parts sum to 1). */
+    partnerSplit: PartnerSplit;
+  };
 }
 
 export const MAX_AMOUNT_FEN = 100_000_000_00; // ¥100,000,000
 export const MAX_AWARDS = 20;
 
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
 export function defaultIncentivePlan(): IncentivePlan {
   return {
+    currency: 'CNY',
     monthly: {
       awards: [
         { metric: 'calls', atLeast: 400, amountFen: 300_00 },
@@ -48,6 +69,7 @@ export function defaultIncentivePlan(): IncentivePlan {
       ],
     },
     quarterly: { targetBonusFen: 6000_00, behaviourWeightPct: 30, callsTarget: 1200, creditedSqlTarget: 15 },
+    annual: { shareRate: 0.01, partnerSplit: { partner: 0.7, sdr: 0.3 } },
   };
 }
 
@@ -62,6 +84,21 @@ export function checkIncentivePlan(plan: IncentivePlan): { field: string; messag
     }
     seen.add(key);
   });
+  if (!CURRENCY_PATTERN.test(plan.currency)) {
+    errors.push({ field: 'plan.currency', message: 'must be an ISO 4217 code in capitals, such as CNY' });
+  }
+  const rate = Exact.parse(plan.annual.shareRate);
+  if (!rate || rate.sign() < 0 || rate.compare(Exact.one) > 0) {
+    errors.push({ field: 'plan.annual.shareRate', message: 'must be from 0 to 1 (0.01 = 1% of the won revenue)' });
+  }
+  const { partner, sdr } = plan.annual.partnerSplit;
+  const [p, d] = [Exact.parse(partner), Exact.parse(sdr)];
+  if (!p || !d || p.sign() < 0 || d.sign() < 0 || p.plus(d).compare(Exact.one) !== 0) {
+    errors.push({
+      field: 'plan.annual.partnerSplit',
+      message: `partner ${partner} + sdr ${sdr}: two parts from 0 to 1 that add up to exactly 1 (e.g. 0.7 and 0.3)`,
+    });
+  }
   return errors;
 }
 
@@ -75,8 +112,8 @@ export interface ScorecardFigures {
 }
 
 export interface AwardLine {
-  kind: 'monthly_behaviour' | 'quarterly_behaviour' | 'quarterly_opportunity';
-  metric: BehaviourMetric | 'creditedSqls';
+  kind: 'monthly_behaviour' | 'quarterly_behaviour' | 'quarterly_opportunity' | 'annual_revenue_share';
+  metric: BehaviourMetric | 'creditedSqls' | 'wonRevenue';
   basis: string;
   amountFen: number;
 }
@@ -87,28 +124,31 @@ const metricLabel: Record<BehaviourMetric, string> = {
   leadsContacted: 'leads contacted',
 };
 
-/** "¥1,234.56" from fen. */
-export function formatYuan(fen: number | bigint): string {
-  const f = BigInt(fen);
+/** "¥1,234.56" from fen; another currency by its code: "USD 1,234.56" from cents. */
+export function formatMoney(minor: number | bigint, currency = 'CNY'): string {
+  const f = BigInt(minor);
   const negative = f < 0n;
   const abs = negative ? -f : f;
   const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const cents = (abs % 100n).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}¥${whole}.${cents}`;
+  const symbol = currency === 'CNY' ? '¥' : `${currency} `;
+  return `${negative ? '-' : ''}${symbol}${whole}.${cents}`;
 }
 
-const toFen = (x: Exact): number => Number(x.round(0).num);
+/** Rounded once to the fen (cent), halves away from zero, as domain/economics/money.ts does. */
+export const toFen = (x: Exact): number => Number(x.round(0).num);
 const exact = (n: number): Exact => Exact.parse(n) ?? Exact.zero;
 
 /** Monthly behaviour awards: one line per award of the plan, reached or not (amount 0). */
 export function monthlyAwards(plan: IncentivePlan, f: ScorecardFigures): AwardLine[] {
+  const money = (minor: number) => formatMoney(minor, plan.currency);
   return plan.monthly.awards.map((a) => {
     const value = f[a.metric];
     const reached = value >= a.atLeast;
     return {
       kind: 'monthly_behaviour',
       metric: a.metric,
-      basis: `${metricLabel[a.metric]} ${value} ${reached ? '≥' : '<'} ${a.atLeast}: ${formatYuan(reached ? a.amountFen : 0)}${reached ? '' : ` (award ${formatYuan(a.amountFen)})`}`,
+      basis: `${metricLabel[a.metric]} ${value} ${reached ? '≥' : '<'} ${a.atLeast}: ${money(reached ? a.amountFen : 0)}${reached ? '' : ` (award ${money(a.amountFen)})`}`,
       amountFen: reached ? a.amountFen : 0,
     };
   });
@@ -117,6 +157,7 @@ export function monthlyAwards(plan: IncentivePlan, f: ScorecardFigures): AwardLi
 /** Quarterly bonus: the behaviour share and the opportunity share of the target bonus. */
 export function quarterlyBonus(plan: IncentivePlan, f: ScorecardFigures): AwardLine[] {
   const q = plan.quarterly;
+  const money = (minor: number) => formatMoney(minor, plan.currency);
   const target = Exact.integer(q.targetBonusFen);
   const behaviourPot = target.times(Exact.fraction(BigInt(q.behaviourWeightPct), 100n));
   const opportunityPot = target.times(Exact.fraction(BigInt(100 - q.behaviourWeightPct), 100n));
@@ -129,13 +170,13 @@ export function quarterlyBonus(plan: IncentivePlan, f: ScorecardFigures): AwardL
     {
       kind: 'quarterly_behaviour',
       metric: 'calls',
-      basis: `calls ${f.calls} / target ${q.callsTarget}${capped} × ${q.behaviourWeightPct}% of ${formatYuan(q.targetBonusFen)}: ${formatYuan(behaviourFen)}`,
+      basis: `calls ${f.calls} / target ${q.callsTarget}${capped} × ${q.behaviourWeightPct}% of ${money(q.targetBonusFen)}: ${money(behaviourFen)}`,
       amountFen: behaviourFen,
     },
     {
       kind: 'quarterly_opportunity',
       metric: 'creditedSqls',
-      basis: `credited SQLs ${f.creditedSqls} / target ${q.creditedSqlTarget} × ${100 - q.behaviourWeightPct}% of ${formatYuan(q.targetBonusFen)}: ${formatYuan(opportunityFen)}`,
+      basis: `credited SQLs ${f.creditedSqls} / target ${q.creditedSqlTarget} × ${100 - q.behaviourWeightPct}% of ${money(q.targetBonusFen)}: ${money(opportunityFen)}`,
       amountFen: opportunityFen,
     },
   ];

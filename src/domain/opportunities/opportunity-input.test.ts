@@ -32,9 +32,14 @@ describe('checkOpportunity', () => {
     const ok = checkOpportunity({ amount: 5, name: '  年度订阅 ', currency: 'usd' }, now);
     expect(ok).toEqual({
       errors: [],
-      value: { amount: 5, expectedCloseAt: null, name: '年度订阅', currency: 'USD' },
+      value: { amount: 5, expectedCloseAt: null, name: '年度订阅', currency: 'USD', partnerName: null },
     });
     expect(checkOpportunity({ amount: 5 }, now).value.currency).toBe('CNY');
+  });
+  it('names the partner who introduced it, trimmed; blank is none; too long is an error', () => {
+    expect(checkOpportunity({ amount: 5, partnerName: ' 云启科技 ' }, now).value.partnerName).toBe('云启科技');
+    expect(checkOpportunity({ amount: 5, partnerName: '  ' }, now).value.partnerName).toBeNull();
+    expect(fields(checkOpportunity({ amount: 5, partnerName: 'x'.repeat(201) }, now))).toEqual(['partnerName']);
   });
   it('an expected close may be today (a date) but not in the past', () => {
     expect(checkOpportunity({ amount: 1, expectedCloseAt: '2026-03-10' }, now).errors).toEqual([]);

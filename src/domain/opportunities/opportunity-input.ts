@@ -40,6 +40,8 @@ export interface OpportunityInput {
   expectedCloseAt?: string | null;
   name?: string | null;
   currency?: string | null;
+  /** The partner who introduced the opportunity (seed 004 scenario 3), if one did. */
+  partnerName?: string | null;
 }
 
 export interface CheckedOpportunity {
@@ -47,6 +49,7 @@ export interface CheckedOpportunity {
   expectedCloseAt: Date | null;
   name: string | null;
   currency: string;
+  partnerName: string | null;
 }
 
 export function checkOpportunity(
@@ -68,9 +71,13 @@ export function checkOpportunity(
   if (name && name.length > NAME_MAX_LENGTH) {
     errors.push({ field: 'name', message: `is at most ${NAME_MAX_LENGTH} characters` });
   }
+  const partnerName = input.partnerName?.trim() || null;
+  if (partnerName && partnerName.length > NAME_MAX_LENGTH) {
+    errors.push({ field: 'partnerName', message: `is at most ${NAME_MAX_LENGTH} characters` });
+  }
   const currency = (input.currency?.trim() || 'CNY').toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) errors.push({ field: 'currency', message: 'must be an ISO 4217 code such as CNY' });
-  return { errors, value: { amount: input.amount as number, expectedCloseAt, name, currency } };
+  return { errors, value: { amount: input.amount as number, expectedCloseAt, name, currency, partnerName } };
 }
 
 export interface ClosingInput {

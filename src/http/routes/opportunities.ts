@@ -22,6 +22,10 @@ const opportunitySchema = z
     repId: z.string().nullable().describe('the rep who accepted it'),
     acceptedAt: z.string().nullable().describe('when the hand-off was accepted: the 45-day credit window starts here'),
     name: z.string().nullable(),
+    partnerName: z
+      .string()
+      .nullable()
+      .describe('the partner who introduced it; its commission is split with the SDR (§8.3)'),
     amount: z.number(),
     currency: z.string().describe('ISO 4217'),
     stage: z.enum(opportunityStages),
@@ -82,6 +86,11 @@ export async function opportunityRoutes(app: FastifyInstance, ctx: ServiceContex
             expectedCloseAt: isoText.nullish(),
             name: z.string().max(NAME_MAX_LENGTH).nullish(),
             currency: z.string().max(3).nullish().describe('ISO 4217; CNY when left out'),
+            partnerName: z
+              .string()
+              .max(NAME_MAX_LENGTH)
+              .nullish()
+              .describe('the partner who introduced it, on a lead the SDR was nurturing (§8.3 commission split)'),
           })
           .strict(),
         response: { 201: opportunitySchema, ...problems(400, 401, 403, 404, 409) },

@@ -2,9 +2,19 @@
  * The SDR incentive plan (GET/PUT /incentives/plan, versioned settings; LeadLoop's defaults are
  * version 0) and the incentive report (GET /reports/incentives): per SDR, the award lines of a
  * month or a quarter with their basis, computed from the SDR report's figures for that period
- * (services/reports/sdr-report.ts) — nothing is counted again here. An SDR reads their own.
+ * (services/reports/sdr-report.ts) — nothing is counted again here; for a year, the revenue
+ * share of the deals won in it, credited under the SDR report's rules, with the partner
+ * commission split (domain/incentives/annual-share.ts). An SDR reads their own.
  */
 import { Forbidden, InvalidInput } from '../../domain/errors.js';
+import {
+  type AnnualShareResult,
+  annualLine,
+  annualRevenueShare,
+  emptyShare,
+  type PartnerCommission,
+  type SdrAnnualShare,
+} from '../../domain/incentives/annual-share.js';
 import { type IncentivePeriod, parseIncentivePeriod } from '../../domain/incentives/incentive-period.js';
 import {
   type AwardLine,
@@ -17,9 +27,10 @@ import {
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Queryable } from '../../store/db.js';
+import { wonDealsOfSdrs } from '../../store/repositories/incentive-deals.js';
 import { latestSettings } from '../../store/repositories/settings-versions.js';
 import type { ServiceContext } from '../context.js';
-import { readSdrReport } from '../reports/sdr-report.js';
+import { readSdrReport, type SdrReport } from '../reports/sdr-report.js';
 import { saveSettingsVersion } from '../settings/save-settings-version.js';
 
 export interface IncentivePlanSettings {
@@ -37,8 +48,10 @@ export async function incentivePlanInForce(db: Queryable): Promise<IncentivePlan
   return {
     version: stored.version,
     plan: {
+      currency: saved.currency ?? defaults.currency,
       monthly: saved.monthly ?? defaults.monthly,
       quarterly: { ...defaults.quarterly, ...saved.quarterly },
+      annual: { ...defaults.annual, ...saved.annual },
     },
     savedAt: stored.createdAt,
     savedBy: stored.createdBy,
@@ -81,14 +94,37 @@ export interface IncentiveRow {
   };
   lines: AwardLine[];
   totalFen: number;
+  /** A year only: the deals counted (and not) and both parts of the split ones. */
+  annual?: Omit<SdrAnnualShare, 'sdrId'>;
 }
 
 export interface IncentiveReport {
   period: IncentivePeriod;
+  /** ISO 4217 code of every amount (the plan's). */
+  currency: string;
   scope: 'all' | 'own';
   planVersion: number;
   reportRulesVersion: number;
   rows: IncentiveRow[];
+  /** A year only: each partner's part of the split deals. */
+  partners?: PartnerCommission[];
+}
+
+/** The deals won in the year, credited to the SDRs under the report's rules. */
+async function annualShares(
+  ctx: ServiceContext,
+  plan: IncentivePlan,
+  sdr: SdrReport,
+  onlySdr: string | undefined,
+): Promise<AnnualShareResult> {
+  const deals = await wonDealsOfSdrs(ctx.db, sdr.period, onlySdr);
+  const outbound = new Set(sdr.rules.outboundChannels);
+  return annualRevenueShare(
+    plan,
+    deals.map((d) => ({ ...d, outbound: d.channel !== null && outbound.has(d.channel) })),
+    sdr.rules,
+    ctx.clock.now(),
+  );
 }
 
 export async function readIncentiveReport(
@@ -106,23 +142,41 @@ export async function readIncentiveReport(
   const period = parsed.period;
   const { version, plan } = await incentivePlanInForce(ctx.db);
   const sdr = await readSdrReport(ctx, actor, { from: period.from, to: period.to });
+  const onlySdr = actor.role === 'sdr' ? actor.id : query.sdrId;
+  const annual = period.kind === 'year' ? await annualShares(ctx, plan, sdr, onlySdr) : undefined;
+  // Every active SDR has a row (the SDR report's); users cannot be deactivated through the product yet.
   const rows = sdr.rows
     .filter((r) => query.sdrId === undefined || r.sdrId === query.sdrId)
     .map((r): IncentiveRow => {
+      const figures = {
+        calls: r.calls,
+        talkTimeSec: r.talkTimeSec,
+        leadsContacted: r.leadsContacted,
+        creditedSqls: r.creditedSqls,
+        provisionalCredit: r.provisionalCredit,
+      };
+      if (annual) {
+        const share = annual.bySdr.get(r.sdrId) ?? emptyShare(r.sdrId);
+        const line = annualLine(plan, share);
+        const { sdrId: _sdrId, ...parts } = share;
+        return { sdrId: r.sdrId, name: r.name, figures, lines: [line], totalFen: line.amountFen, annual: parts };
+      }
       const lines = period.kind === 'month' ? monthlyAwards(plan, r) : quarterlyBonus(plan, r);
       return {
         sdrId: r.sdrId,
         name: r.name,
-        figures: {
-          calls: r.calls,
-          talkTimeSec: r.talkTimeSec,
-          leadsContacted: r.leadsContacted,
-          creditedSqls: r.creditedSqls,
-          provisionalCredit: r.provisionalCredit,
-        },
+        figures,
         lines,
         totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0),
       };
     });
-  return { period, scope: sdr.scope, planVersion: version, reportRulesVersion: sdr.rules.version, rows };
+  return {
+    period,
+    currency: plan.currency,
+    scope: sdr.scope,
+    planVersion: version,
+    reportRulesVersion: sdr.rules.version,
+    rows,
+    ...(annual ? { partners: annual.partners } : {}),
+  };
 }

@@ -12,6 +12,8 @@ export interface OpportunityView {
   /** When that hand-off was accepted: the 45-day credit window runs from here. */
   acceptedAt: string | null;
   name: string | null;
+  /** The partner who introduced it, if one did (§8.3 partner commission split). */
+  partnerName: string | null;
   amount: number;
   currency: string;
   stage: OpportunityStage;
@@ -37,6 +39,7 @@ export function presentOpportunity(row: OpportunityWithHandoff): OpportunityView
     repId: row.rep_id,
     acceptedAt: isoOrNull(row.accepted_at),
     name: row.name,
+    partnerName: row.partner_name,
     amount: Number(row.amount),
     currency: row.currency,
     stage: row.stage,

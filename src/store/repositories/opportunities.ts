@@ -73,6 +73,7 @@ export interface NewOpportunity {
   amount: number;
   currency: string;
   name: string | null;
+  partnerName: string | null;
   expectedCloseAt: Date | null;
   createdBy: string;
   at: Date;
@@ -88,6 +89,7 @@ export async function insertOpportunity(trx: Transaction<Database>, o: NewOpport
       amount: o.amount,
       currency: o.currency,
       name: o.name,
+      partner_name: o.partnerName,
       stage: 'open',
       expected_close_at: o.expectedCloseAt,
       created_by: o.createdBy,

@@ -165,7 +165,7 @@ function sliceKey(q: FunnelQuery): { key: RawBuilder<unknown>; label: RawBuilder
  * When the rep accepted a hand-off (alias `h`): the decision date while it stays accepted; once
  * returned, the return overwrote that date and the `handoff.accepted` audit entry keeps it.
  */
-const acceptedAt = (h: RawBuilder<unknown>) => sql`CASE ${h}.status
+export const acceptedAt = (h: RawBuilder<unknown>) => sql`CASE ${h}.status
     WHEN 'accepted' THEN ${h}.decided_at
     WHEN 'returned' THEN (SELECT min(ae.at) FROM audit_log ae
       WHERE ae.entity_type = 'handoff' AND ae.entity_id = ${h}.id AND ae.action = 'handoff.accepted')
