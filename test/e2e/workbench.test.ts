@@ -290,6 +290,18 @@ describe('SDR workbench', () => {
     await screenshot(page, 'lead-en');
     await context.close();
 
+    // In Chinese the same refusal words each criterion in Chinese (the server sends both).
+    const zh = await sdrPage('zh-CN');
+    await zh.page.goto(`/leads/${failingId}`);
+    await zh.page.getByRole('button', { name: '转交销售' }).click();
+    const refusalZh = zh.page.getByRole('alert').filter({ hasText: '未满足 MQL 定义，不能转交' });
+    await refusalZh.waitFor();
+    const textZh = (await refusalZh.textContent()) ?? '';
+    expect(textZh).toMatch(/BANT.budget: .*，需要“是”/);
+    expect(textZh).not.toMatch(/needs/);
+    await screenshot(zh.page, 'lead-refused-zh');
+    await zh.context.close();
+
     // An SDR lead may transfer it anyway, with a written reason.
     const asLead = await sdrPage('en-US', { email: 'team.lead@example.cn', password: leadPassword });
     // The SDR lead reads a team member's queue.
