@@ -287,6 +287,9 @@ describe('SDR workbench', () => {
     expect(await page.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('typed before the refusal');
     await page.getByRole('button', { name: 'Log call' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The timeline words the score's cause and the touch's channel in the reader's language.
+    await page.getByText('10 (D4) · cause: captured', { exact: true }).waitFor();
+    await page.getByText('Captured · Outbound / cold call', { exact: true }).waitFor();
     await screenshot(page, 'lead-en');
     await context.close();
 
@@ -299,6 +302,8 @@ describe('SDR workbench', () => {
     const textZh = (await refusalZh.textContent()) ?? '';
     expect(textZh).toMatch(/BANT.budget: .*，需要“是”/);
     expect(textZh).not.toMatch(/needs/);
+    await zh.page.getByText('10 (D4) · 原因：留资', { exact: true }).waitFor();
+    await zh.page.getByText('留资 · 外呼拓客', { exact: true }).waitFor();
     await screenshot(zh.page, 'lead-refused-zh');
     await zh.context.close();
 
