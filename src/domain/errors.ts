@@ -4,6 +4,8 @@
 export interface FieldError {
   field: string;
   message: string;
+  /** The same in Chinese, where the server words the message in both languages. */
+  messageZh?: string;
 }
 
 export class DomainError extends Error {

@@ -15,7 +15,18 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          messageZh: z
+            .string()
+            .optional()
+            .describe('the message in Chinese, where the server has it in both languages'),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'Problem', description: 'application/problem+json (RFC 9457)' });
 

@@ -173,6 +173,14 @@ describe.each(engines())('policy simulation (%s)', (engine) => {
         expect(c.name).toMatch(/^客户/);
         expect(c.reason).toContain('becomes an MQL');
         expect(c.reason).toContain('BANT timing is "unknown", needs "yes"');
+        // The same reason as codes and values, with each unmet criterion in both languages.
+        const mql = c.reasonParts.find((p: any) => p.code === 'mql');
+        expect(mql).toMatchObject({ becomes: true, failing: 'current' });
+        expect(mql.unmet).toContainEqual({
+          criterion: 'BANT.timing',
+          detail: 'BANT timing is "unknown", needs "yes"',
+          detailZh: expect.stringContaining('BANT timing'),
+        });
       }
       // Per-rep load from zero counters, 1:3 by weight.
       const load = Object.fromEntries(r.body.current.load.map((l: any) => [l.repId, l]));
@@ -190,8 +198,17 @@ describe.each(engines())('policy simulation (%s)', (engine) => {
       expect(r.body.diff.mqls).toBe(-4);
       const dropped = r.body.diff.changedLeads.filter((c: any) => c.current.mql && !c.candidate.mql);
       expect(dropped.map((c: any) => c.leadId).sort()).toEqual([ids[1], ids[3], ids[5], ids[7]].sort());
-      for (const c of dropped)
+      for (const c of dropped) {
         expect(c.reason).toContain('no longer an MQL: the candidate definition is not met — company is not filled in');
+        expect(c.reasonParts).toEqual([
+          {
+            code: 'mql',
+            becomes: false,
+            failing: 'candidate',
+            unmet: [{ criterion: 'field.company', detail: 'company is not filled in', detailZh: 'company 未填写' }],
+          },
+        ]);
+      }
     });
   });
 
@@ -212,6 +229,16 @@ describe.each(engines())('policy simulation (%s)', (engine) => {
       expect(c.candidate.score).toBe(c.current.score - rules.fit.seniority.c_level);
       expect(c.reason).toMatch(/^score \d+ → \d+ \(.*was .*\+\d+\)/);
       expect(c.reason).toContain(`score is ${c.candidate.score}, needs at least ${minScore}`);
+      expect(c.reasonParts[0]).toEqual({
+        code: 'score',
+        current: c.current.score,
+        candidate: c.candidate.score,
+        lines: expect.arrayContaining([
+          { change: 'was', rule: expect.any(String), points: rules.fit.seniority.c_level },
+        ]),
+        moreLines: 0,
+      });
+      expect(c.reasonParts[1]).toMatchObject({ code: 'mql', becomes: false, failing: 'candidate' });
     });
   });
 
@@ -250,10 +277,23 @@ describe.each(engines())('policy simulation (%s)', (engine) => {
       expect(r.body.diff.changed).toBe(14);
       for (const c of r.body.diff.changedLeads) {
         expect(c.reason).toContain('path sdr_queue → pool: 规则 #0 sem-to-pool');
+        expect(c.reasonParts).toContainEqual({
+          code: 'path',
+          current: 'sdr_queue',
+          candidate: 'pool',
+          rule: { index: 0, id: 'sem-to-pool', description: 'SEM 线索先培育' },
+        });
       }
       const moved = r.body.diff.changedLeads.filter((c: any) => c.current.repId !== c.candidate.repId);
       expect(moved.length).toBeGreaterThan(0);
-      for (const c of moved) expect(c.reason).toMatch(/rep: now 轮转.*按权重.*; candidate 轮转.*按部门均分/);
+      for (const c of moved) {
+        expect(c.reason).toMatch(/rep: now 轮转.*按权重.*; candidate 轮转.*按部门均分/);
+        expect(c.reasonParts).toContainEqual({
+          code: 'rep',
+          current: { kind: 'assign', repId: c.current.repId, step: 'rotation' },
+          candidate: { kind: 'assign', repId: c.candidate.repId, step: 'rotation' },
+        });
+      }
     });
   });
 
@@ -274,6 +314,14 @@ describe.each(engines())('policy simulation (%s)', (engine) => {
       expect(c.reason).toMatch(
         /acceptance SLA: decided 10 h after hand-off; now deadline .* \(48 h\) → on time; candidate deadline .* \(8 h\) → breach/,
       );
+      expect(c.reasonParts).toEqual([
+        {
+          code: 'sla',
+          decidedAfterHours: 10,
+          current: { deadline: expect.stringMatching(/^2026-.*Z$/), hours: 48, breached: false },
+          candidate: { deadline: expect.stringMatching(/^2026-.*Z$/), hours: 8, breached: true },
+        },
+      ]);
     });
 
     it('a looser one (72 h) clears the breach', async () => {

@@ -67,6 +67,10 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     expectProblem(r, 422);
     expect(r.text).toMatch(/budget/);
     expect(r.text).toMatch(/timing/);
+    // Each unmet criterion is worded in both languages, for the console to show the reader's.
+    const budget = r.body.errors.find((e: any) => e.field === 'BANT.budget');
+    expect(budget.message).toMatch(/^BANT budget is .*, needs "yes"$/);
+    expect(budget.messageZh).toMatch(/^BANT budget .*，需要“是”$/);
     expect((await sdr.call('GET', `/leads/${id}`)).body.status).toBe('new');
   });
 

@@ -63,7 +63,10 @@ describe('settings → channels and spend (en)', () => {
     expect(added).toMatchObject({ name: 'Trade show', nameZh: '展会', kind: 'paid', builtIn: false, active: true });
 
     await page.getByRole('button', { name: 'Edit: Trade show' }).click();
-    const edit = page.getByRole('dialog', { name: /Edit channel/ });
+    const edit = page.getByRole('dialog', { name: 'Edit channel: Trade show' });
+    // The channel as it stands, the id not editable.
+    expect(await edit.getByLabel('English name', { exact: true }).inputValue()).toBe('Trade show');
+    expect(await edit.getByLabel('Channel ID', { exact: true }).isDisabled()).toBe(true);
     await selectOption(page, edit.getByRole('combobox', { name: 'Default path' }), 'Pool');
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect

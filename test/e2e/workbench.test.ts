@@ -287,8 +287,25 @@ describe('SDR workbench', () => {
     expect(await page.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('typed before the refusal');
     await page.getByRole('button', { name: 'Log call' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The timeline words the score's cause and the touch's channel in the reader's language.
+    await page.getByText('10 (D4) · cause: captured', { exact: true }).waitFor();
+    await page.getByText('Captured · Outbound / cold call', { exact: true }).waitFor();
     await screenshot(page, 'lead-en');
     await context.close();
+
+    // In Chinese the same refusal words each criterion in Chinese (the server sends both).
+    const zh = await sdrPage('zh-CN');
+    await zh.page.goto(`/leads/${failingId}`);
+    await zh.page.getByRole('button', { name: '转交销售' }).click();
+    const refusalZh = zh.page.getByRole('alert').filter({ hasText: '未满足 MQL 定义，不能转交' });
+    await refusalZh.waitFor();
+    const textZh = (await refusalZh.textContent()) ?? '';
+    expect(textZh).toMatch(/BANT.budget: .*，需要“是”/);
+    expect(textZh).not.toMatch(/needs/);
+    await zh.page.getByText('10 (D4) · 原因：留资', { exact: true }).waitFor();
+    await zh.page.getByText('留资 · 外呼拓客', { exact: true }).waitFor();
+    await screenshot(zh.page, 'lead-refused-zh');
+    await zh.context.close();
 
     // An SDR lead may transfer it anyway, with a written reason.
     const asLead = await sdrPage('en-US', { email: 'team.lead@example.cn', password: leadPassword });

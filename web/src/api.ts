@@ -3,12 +3,14 @@
  * echoed on writes (SPEC §10.2), problem+json turned into ApiError. A 401 on any call but
  * sign-in means the session has ended: listeners send the user to /login?next=…
  */
+import type { FieldError } from '../../src/domain/errors.js';
 import type { Role } from '../../src/domain/roles.js';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
+
+/** A field error's message in the reader's language (Chinese where the server sent it). */
+export const fieldMessage = (e: FieldError, language: string): string =>
+  language === 'en' ? e.message : (e.messageZh ?? e.message);
 
 export interface Problem {
   type?: string;

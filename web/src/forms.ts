@@ -4,7 +4,8 @@
  * to be shown above it.
  */
 import type { FormInstance } from 'antd';
-import { ApiError } from './api';
+import i18next from 'i18next';
+import { ApiError, fieldMessage } from './api';
 
 /** `answers.budget` → ['answers', 'budget']; `items[2].name` → ['items', 2, 'name']. */
 function namePath(field: string): (string | number)[] {
@@ -31,12 +32,13 @@ export function showFieldErrors(
   const unmatched: string[] = [];
   const known = new Set(fields);
   const errors = error.problem?.errors ?? [];
+  const message = (e: (typeof errors)[number]) => fieldMessage(e, i18next.language);
   form.setFields(
     errors
       .filter((e) => known.has(pathOf(e.field)[0] as string))
-      .map((e) => ({ name: pathOf(e.field), errors: [e.message] })),
+      .map((e) => ({ name: pathOf(e.field), errors: [message(e)] })),
   );
-  for (const e of errors) if (!known.has(pathOf(e.field)[0] as string)) unmatched.push(`${e.field}: ${e.message}`);
+  for (const e of errors) if (!known.has(pathOf(e.field)[0] as string)) unmatched.push(`${e.field}: ${message(e)}`);
   if (!errors.length) unmatched.push(error.problem?.detail ?? error.message);
   return unmatched;
 }

@@ -16,7 +16,7 @@ export class DefinitionNotMet extends DomainError {
     super(
       'unprocessable',
       `the lead does not meet ${definitionKindNames[kind].en} definition v${version}: ${unmet.map((u) => u.detail).join('; ')}`,
-      unmet.map((u) => ({ field: u.criterion, message: u.detail })),
+      unmet.map((u) => ({ field: u.criterion, message: u.detail, messageZh: u.detailZh })),
     );
   }
 }

@@ -29,8 +29,8 @@ export interface LeadReplay {
   score: ScoreBrief;
   mql: boolean;
   path: RoutingPath;
-  /** The routing step that decided, kept as its message (the pick, the account rule or the dispatch). */
-  handoff: { kind: 'assign' | 'sync' | 'dispatch'; repId: string | null; decidedBy: string } | null;
+  /** The routing step that decided (the pick, the account rule or the dispatch); null when none ran. */
+  handoff: { kind: 'assign' | 'sync' | 'dispatch'; repId: string | null; decidedBy: RoutingStep | null } | null;
 }
 
 export interface SideReplay {
@@ -116,9 +116,8 @@ export function replaySide(
   return { leads: out, picks };
 }
 
-function decidingStep(steps: readonly RoutingStep[]): string {
-  const decisive = steps.find((s) => s.outcome === 'picked' || s.outcome === 'dispatch') ?? steps[steps.length - 1];
-  return decisive?.message ?? 'no routing step';
+function decidingStep(steps: readonly RoutingStep[]): RoutingStep | null {
+  return steps.find((s) => s.outcome === 'picked' || s.outcome === 'dispatch') ?? steps[steps.length - 1] ?? null;
 }
 
 /** The side's own copy of a month's roster: loads are replayed into it. */

@@ -140,6 +140,11 @@ describe('policy simulation', () => {
     expect(result.diff.changed).toBe(4);
     expect(result.diff.changedLeads[0].reason).toMatch(/^score \d+ → 0 \(.*was .*\)/);
     expect(result.diff.changedLeads[0].reason).toContain('no longer an MQL');
+    // The same, as codes and values: the score line the candidate lost, and the unmet gate.
+    const [score, mql] = result.diff.changedLeads[0].reasonParts;
+    expect(score).toMatchObject({ code: 'score', candidate: 0, moreLines: 0 });
+    expect(score.code === 'score' && score.lines.every((l) => l.change === 'was' && l.points > 0)).toBe(true);
+    expect(mql).toMatchObject({ code: 'mql', becomes: false, failing: 'candidate', unmet: [{ criterion: 'score' }] });
   });
 
   it('sums the predicted probabilities of each side’s MQLs', () => {

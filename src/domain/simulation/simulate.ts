@@ -218,19 +218,21 @@ function diffOf(
     const lead = leads[i];
     const a = current.replay.leads[i];
     const b = candidate.replay.leads[i];
+    const reason = changeReason({
+      lead,
+      now,
+      current: { policy: current.policy, replay: a },
+      candidate: { policy: candidate.policy, replay: b },
+      sla: kind === 'sla' ? slaVerdicts(lead.id, current, candidate) : null,
+    });
     return {
       leadId: lead.id,
       name: lead.name,
       company: lead.company,
       current: outcomeOf(a, breached(before, lead.id)),
       candidate: outcomeOf(b, breached(after, lead.id)),
-      reason: changeReason({
-        lead,
-        now,
-        current: { policy: current.policy, replay: a },
-        candidate: { policy: candidate.policy, replay: b },
-        sla: kind === 'sla' ? slaVerdicts(lead.id, current, candidate) : null,
-      }),
+      reason: reason.text,
+      reasonParts: reason.parts,
     };
   });
   const sa = current.summary;

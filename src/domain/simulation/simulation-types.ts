@@ -11,6 +11,7 @@ import type { RouteFacts, RoutingPath, RoutingRule } from '../routing/routing-ru
 import type { AccountMatch, RepCandidate, RoutingLead, RoutingPolicy } from '../routing/routing-types.js';
 import type { LeadScorer, ScoringInput } from '../scoring/score-lead.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
+import type { ChangeReasonPart } from './change-reason.js';
 
 export const simulationKinds = ['scoring', 'definition', 'routing', 'sla'] as const;
 export type SimulationKind = (typeof simulationKinds)[number];
@@ -135,7 +136,10 @@ export interface ChangedLead {
   company: string | null;
   current: LeadOutcome;
   candidate: LeadOutcome;
+  /** Why, in English (the parts joined). */
   reason: string;
+  /** The same, part by part as codes with their values, for a reader's own language. */
+  reasonParts: ChangeReasonPart[];
 }
 
 export interface SimulationDiff {

@@ -44,6 +44,46 @@ const outcomeSchema = z.object({
   slaBreached: z.boolean().nullable().describe('sla kind: whether the lead’s real hand-off breaches; null otherwise'),
 });
 
+const handoffBrief = z.object({
+  kind: z.enum(['assign', 'sync', 'dispatch']),
+  repId: z.string().nullable(),
+  step: z.string().nullable().describe('the routing step that decided (rotation, account, dispatch, …)'),
+});
+const slaVerdict = z.object({ deadline: z.string(), hours: z.number(), breached: z.boolean() });
+
+/** Why a lead changes, one part per thing that differs, as codes and values a reader words in their language. */
+const reasonPartSchema = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('score'),
+    current: z.number().nullable(),
+    candidate: z.number().nullable(),
+    lines: z.array(z.object({ change: z.enum(['now', 'was']), rule: z.string(), points: z.number() })),
+    moreLines: z.number().int(),
+  }),
+  z.object({
+    code: z.literal('mql'),
+    becomes: z.boolean().describe('an MQL only under the candidate; false: only under the current'),
+    failing: z.enum(['current', 'candidate']),
+    unmet: z.array(z.object({ criterion: z.string(), detail: z.string(), detailZh: z.string() })),
+  }),
+  z.object({
+    code: z.literal('path'),
+    current: z.enum(routingPaths),
+    candidate: z.enum(routingPaths),
+    rule: z
+      .object({ index: z.number().int(), id: z.string(), description: z.string() })
+      .nullable()
+      .describe('the candidate’s deciding rule; null: none matched'),
+  }),
+  z.object({ code: z.literal('rep'), current: handoffBrief, candidate: handoffBrief }),
+  z.object({
+    code: z.literal('sla'),
+    decidedAfterHours: z.number().nullable().describe('null while undecided'),
+    current: slaVerdict,
+    candidate: slaVerdict,
+  }),
+]);
+
 const sideFields = {
   leads: z.number().int(),
   mqls: z.number().int(),
@@ -98,7 +138,8 @@ const answerSchema = z
           company: z.string().nullable(),
           current: outcomeSchema,
           candidate: outcomeSchema,
-          reason: z.string(),
+          reason: z.string().describe('why, in English; reasonParts says the same as codes and values'),
+          reasonParts: z.array(reasonPartSchema),
         }),
       ),
     }),

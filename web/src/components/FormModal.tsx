@@ -1,12 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Modal } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { showFieldErrors } from '../forms';
+import { clearFieldErrors, showFieldErrors } from '../forms';
 
 /**
- * A modal form that adds something through the API: 保存/取消, the API's field errors on their
- * fields and the rest above the form; emptied again once the save went through.
+ * A modal form that adds or edits something through the API: 保存/取消, the API's field errors on
+ * their fields and the rest above the form; emptied again once the save went through. Adding,
+ * what was typed stays until it is saved; editing (`values`), each opening starts afresh from
+ * the values of the thing edited.
  */
 export function FormModal<Values, Result>({
   title,
@@ -17,6 +19,7 @@ export function FormModal<Values, Result>({
   fields,
   save,
   initialValues,
+  values,
   children,
 }: {
   title: string;
@@ -29,11 +32,23 @@ export function FormModal<Values, Result>({
   fields: readonly string[];
   save(values: Values): Promise<Result>;
   initialValues?: Partial<Values>;
+  /**
+   * Editing: put in the form (over `initialValues`, earlier errors cleared) whenever the modal
+   * opens or they change — keep them the same object while it stays open.
+   */
+  values?: Partial<Values>;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [unmatched, setUnmatched] = useState<string[]>([]);
+  useEffect(() => {
+    if (!open || !values) return;
+    clearFieldErrors(form);
+    setUnmatched([]);
+    form.resetFields();
+    form.setFieldsValue(values);
+  }, [open, values, form]);
   const add = useMutation({
     mutationFn: save,
     onSuccess: (result) => {

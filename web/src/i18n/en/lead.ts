@@ -93,6 +93,16 @@ export const lead: Catalogue['lead'] = {
     by: 'by {{who}}',
     duration: 'duration {{duration}}',
     cause: 'cause: {{cause}}',
+    causes: {
+      capture: 'captured',
+      behaviour: 'behaviour',
+      qualification: 'qualification answers',
+      framework: 'qualification template changed',
+      enrichment: 'enrichment',
+      merge_reverted: 'merge undone',
+      decay: 'time decay',
+      rules: 'scoring rules changed',
+    },
   },
   qualification: {
     title: 'Qualification',

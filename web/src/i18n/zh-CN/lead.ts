@@ -91,6 +91,16 @@ export const lead = {
     by: '操作人 {{who}}',
     duration: '时长 {{duration}}',
     cause: '原因：{{cause}}',
+    causes: {
+      capture: '留资',
+      behaviour: '行为',
+      qualification: '资质评估',
+      framework: '资质模板变更',
+      enrichment: '信息补全',
+      merge_reverted: '撤销合并',
+      decay: '随时间衰减',
+      rules: '评分规则变更',
+    },
   },
   qualification: {
     title: '资质评估',

@@ -3,6 +3,7 @@ import { Alert, Card, Empty, Tag, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { useChannelName } from '../../channels';
 import { type Formatters, useFormat } from '../../format';
 import { muted } from '../queue/styles';
 import type { TimelineEntry } from './lead-api';
@@ -17,7 +18,12 @@ const action = (code: string, t: TFunction) =>
   t(`lead.timeline.actions.${code.replace(/\./g, '_')}`, { defaultValue: code });
 
 /** One line for an entry, in the user's words where the catalogue has them. */
-function describe(e: TimelineEntry, t: TFunction, format: Formatters): string {
+function describe(
+  e: TimelineEntry,
+  t: TFunction,
+  format: Formatters,
+  channelName: (id: string | null) => string | null,
+): string {
   const d = e.data;
   const parts: (string | null)[] = [];
   switch (e.type) {
@@ -32,14 +38,17 @@ function describe(e: TimelineEntry, t: TFunction, format: Formatters): string {
       break;
     }
     case 'touch':
-      parts.push(action(e.summary, t), str(d.channel), str(d.landingPage));
+      parts.push(action(e.summary, t), channelName(str(d.channel)), str(d.landingPage));
       break;
     case 'behaviour':
       parts.push(e.summary, str(d.url));
       break;
-    case 'score':
-      parts.push(e.summary, str(d.cause) ? t('lead.timeline.cause', { cause: d.cause }) : null);
+    case 'score': {
+      const cause = str(d.cause);
+      const said = cause && t(`lead.timeline.causes.${cause}`, { defaultValue: cause });
+      parts.push(e.summary, said ? t('lead.timeline.cause', { cause: said }) : null);
       break;
+    }
     case 'change': {
       parts.push(action(e.summary, t));
       const from = d.from as { status?: string } | null;
@@ -60,6 +69,7 @@ export function LeadTimeline({ leadId }: { leadId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const who = usePersonName(leadId);
+  const channelName = useChannelName();
   const timeline = useQuery({
     queryKey: ['lead', leadId, 'timeline'],
     queryFn: () => api<{ items: TimelineEntry[] }>('GET', `/leads/${leadId}/timeline`),
@@ -83,7 +93,7 @@ export function LeadTimeline({ leadId }: { leadId: string }) {
               {e.actorId ? (
                 <Typography.Text style={muted}> · {t('lead.timeline.by', { who: who(e.actorId) })}</Typography.Text>
               ) : null}
-              <div>{describe(e, t, format)}</div>
+              <div>{describe(e, t, format, channelName)}</div>
             </div>
           ),
         }))}

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type FieldError } from '../../api';
+import { ApiError, api, type FieldError, fieldMessage } from '../../api';
 import { useMe } from '../../session';
 import { muted } from '../queue/styles';
 import { useOwnerName } from '../queue/user-names';
@@ -114,7 +114,7 @@ function HandoffResult({ handoff }: { handoff: Handoff }) {
 
 /** 转交销售 / Transfer to sales (POST /leads/{id}/transfer, auto): the rep and why, or the unmet MQL criteria. */
 export function TransferPanel({ leadId }: { leadId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe().data;
   const client = useQueryClient();
   const handoffs = useLeadHandoffs(leadId);
@@ -161,7 +161,7 @@ export function TransferPanel({ leadId }: { leadId: string }) {
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {unmet.map((u) => (
                 <li key={u.field}>
-                  <strong>{u.field}</strong>: {u.message}
+                  <strong>{u.field}</strong>: {fieldMessage(u, i18n.language)}
                 </li>
               ))}
             </ul>

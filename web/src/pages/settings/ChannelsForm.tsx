@@ -1,9 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { clearFieldErrors, showFieldErrors } from '../../forms';
+import { FormModal } from '../../components/FormModal';
 
 export interface ChannelRow {
   id: string;
@@ -19,6 +17,8 @@ type ChannelInput = Pick<ChannelRow, 'id' | 'name' | 'nameZh' | 'kind' | 'defaul
 const fields = ['id', 'name', 'nameZh', 'kind', 'defaultPath'] as const;
 const kinds = ['free', 'paid'] as const;
 const paths = ['direct_to_sales', 'sdr_queue', 'pool'] as const;
+/** A new channel starts from the defaults each time the form opens. */
+const blank: Partial<ChannelInput> = {};
 
 /** Add a channel (POST /channels) or change one (PATCH /channels/{id}); API errors on the fields. */
 export function ChannelsForm({
@@ -30,73 +30,52 @@ export function ChannelsForm({
   onClose(): void;
   onSaved(c: ChannelRow, added: boolean): void;
 }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<ChannelInput>();
-  const [unmatched, setUnmatched] = useState<string[]>([]);
+  const { t, i18n } = useTranslation();
   const adding = channel === 'new';
-  useEffect(() => {
-    if (channel === null) return;
-    clearFieldErrors(form);
-    setUnmatched([]);
-    if (channel === 'new') form.resetFields();
-    else form.setFieldsValue(channel);
-  }, [channel, form]);
-  const save = useMutation({
-    mutationFn: (v: ChannelInput) =>
-      adding
-        ? api<ChannelRow>('POST', '/channels', { ...v, nameZh: v.nameZh || null })
-        : api<ChannelRow>('PATCH', `/channels/${(channel as ChannelRow).id}`, {
-            name: v.name,
-            ...(v.nameZh ? { nameZh: v.nameZh } : {}),
-            kind: v.kind,
-            defaultPath: v.defaultPath,
-          }),
-    onSuccess: (c) => {
-      setUnmatched([]);
-      onSaved(c, adding);
-    },
-    onError: (error) => setUnmatched(showFieldErrors(form, error, fields)),
-  });
+  const editing = channel === 'new' ? null : channel;
   const required = [{ required: true, message: t('settingsChannels.required') }];
   return (
-    <Modal
+    <FormModal<ChannelInput, ChannelRow>
       title={
-        adding
-          ? t('settingsChannels.add')
-          : t('settingsChannels.editTitle', { name: channel ? (channel as ChannelRow).nameZh : '' })
+        editing
+          ? t('settingsChannels.editTitle', {
+              name: i18n.language === 'en' ? editing.name : editing.nameZh || editing.name,
+            })
+          : t('settingsChannels.add')
       }
       open={channel !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.actions.save')}
-      cancelText={t('common.actions.cancel')}
-      confirmLoading={save.isPending}
-      forceRender
+      onClose={onClose}
+      onSaved={(c) => onSaved(c, adding)}
+      name="channel"
+      fields={fields}
+      save={(v) =>
+        editing
+          ? api<ChannelRow>('PATCH', `/channels/${editing.id}`, {
+              name: v.name,
+              ...(v.nameZh ? { nameZh: v.nameZh } : {}),
+              kind: v.kind,
+              defaultPath: v.defaultPath,
+            })
+          : api<ChannelRow>('POST', '/channels', { ...v, nameZh: v.nameZh || null })
+      }
+      initialValues={{ kind: 'paid', defaultPath: 'sdr_queue' }}
+      values={editing ?? blank}
     >
-      {unmatched.length ? <Alert type="error" title={unmatched.join('; ')} style={{ marginBottom: 16 }} /> : null}
-      <Form
-        form={form}
-        name="channel"
-        layout="vertical"
-        onFinish={(v) => save.mutate(v)}
-        initialValues={{ kind: 'paid', defaultPath: 'sdr_queue' }}
-      >
-        <Form.Item name="id" label={t('settingsChannels.id')} extra={t('settingsChannels.idHelp')} rules={required}>
-          <Input disabled={!adding} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="nameZh" label={t('settingsChannels.nameZh')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="name" label={t('settingsChannels.name')} rules={required}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('settingsChannels.kind')}>
-          <Select options={kinds.map((k) => ({ value: k, label: t(`settingsChannels.kinds.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="defaultPath" label={t('settingsChannels.defaultPath')}>
-          <Select options={paths.map((p) => ({ value: p, label: t(`settingsChannels.paths.${p}`) }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="id" label={t('settingsChannels.id')} extra={t('settingsChannels.idHelp')} rules={required}>
+        <Input disabled={!adding} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="nameZh" label={t('settingsChannels.nameZh')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="name" label={t('settingsChannels.name')} rules={required}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('settingsChannels.kind')}>
+        <Select options={kinds.map((k) => ({ value: k, label: t(`settingsChannels.kinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="defaultPath" label={t('settingsChannels.defaultPath')}>
+        <Select options={paths.map((p) => ({ value: p, label: t(`settingsChannels.paths.${p}`) }))} />
+      </Form.Item>
+    </FormModal>
   );
 }

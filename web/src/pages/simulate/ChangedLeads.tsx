@@ -1,11 +1,12 @@
 /**
  * The leads whose fate the candidate changes (SPEC §8.6), each with its outcome on both sides
- * and the reason in the words of the live explanations; an evenly spread sample when many do.
+ * and the reason in the reader's language; an evenly spread sample when many do.
  */
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ReportTable } from '../dashboard/ReportTable';
+import { useChangeReason } from './change-reason';
 import type { ChangedLead, LeadOutcome, Simulation } from './simulation';
 
 /** Long cells wrap within the table's scroll width (rep ids and reasons run long). */
@@ -14,6 +15,7 @@ const wrap = (maxWidth: number) =>
 
 export function ChangedLeads({ simulation, nameOf }: { simulation: Simulation; nameOf: (repId: string) => string }) {
   const { t } = useTranslation();
+  const reason = useChangeReason(nameOf);
   const { changed, changedLeads } = simulation.diff;
   const outcome = (o: LeadOutcome) =>
     [
@@ -65,8 +67,8 @@ export function ChangedLeads({ simulation, nameOf }: { simulation: Simulation; n
         {
           key: 'reason',
           title: t('simulate.reason'),
-          value: (c) => c.reason,
-          render: (c) => <div style={wrap(480)}>{c.reason}</div>,
+          value: (c) => reason(c.reasonParts),
+          render: (c) => <div style={wrap(480)}>{reason(c.reasonParts)}</div>,
         },
       ]}
     />
