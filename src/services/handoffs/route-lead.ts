@@ -8,8 +8,8 @@
  * in pool-key order, so two such transactions take pool locks in the same order and never
  * deadlock; they share one roster read, whose loads are kept current as picks are made.
  */
-import type { Transaction } from 'kysely';
-import { chooseRep, narrowPool } from '../../domain/routing/choose-rep.js';
+import { sql, type Transaction } from 'kysely';
+import { chooseRep, narrowPool, type RoutingOutcome } from '../../domain/routing/choose-rep.js';
 import { applyPick, changedReps, emptyRotationState } from '../../domain/routing/rotation.js';
 import type {
   AccountMatch,
@@ -19,6 +19,7 @@ import type {
   RoutingLead,
   RoutingPolicy,
 } from '../../domain/routing/routing-types.js';
+import { lockKeys } from '../../store/advisory-locks.js';
 import { findAccountMatch } from '../../store/repositories/accounts.js';
 import { loadRepCandidates, openMqlCounts } from '../../store/repositories/roster.js';
 import { loadRotationState, saveRotationPick, seedRotationCounters } from '../../store/repositories/rotation.js';
@@ -107,8 +108,14 @@ async function planLeads(
 
 async function decide(trx: Transaction<Database>, round: RoutingRound, planned: PlannedLead): Promise<RoutingDecision> {
   const input = { ...round, lead: planned.lead, account: planned.account };
-  const state = planned.account?.ownerId ? emptyRotationState() : await lockPool(trx, input);
-  const outcome = chooseRep({ ...input, rotation: () => state });
+  let state: RotationState;
+  let outcome: RoutingOutcome;
+  // Each time the pick turns out full under its own lock, that rep drops out of the pool and
+  // the (narrower) pool is locked and chosen from again: at most once per rep of the pool.
+  do {
+    state = planned.account?.ownerId ? emptyRotationState() : await lockPool(trx, input);
+    outcome = chooseRep({ ...input, rotation: () => state });
+  } while (outcome.rotation && !(await holdBelowCapacity(trx, round, outcome.rotation.repId)));
   if (outcome.rotation && outcome.poolKey) {
     const pick = outcome.rotation;
     const after = applyPick(state, pick);
@@ -160,6 +167,25 @@ async function lockPool(trx: Transaction<Database>, input: Parameters<typeof nar
     ({ pool, poolKey } = again);
   }
   return emptyRotationState();
+}
+
+/**
+ * A rep in two pools can be picked by two transfers at once, each holding only its own pool's
+ * lock: the pick also locks the rep (a transaction-scoped lock, until commit) and reads their
+ * load again, now counting every hand-off committed to them meanwhile. Below capacity: the
+ * pick stands and the lock stays held, so the next transfer to pick them waits and counts this
+ * hand-off too. At capacity: the rep is marked full for the rest of the round and the lock is
+ * given back (rolled back to a savepoint taken just before it), so this transaction never waits
+ * for a pool while holding a rep another transfer may be waiting for.
+ */
+async function holdBelowCapacity(trx: Transaction<Database>, round: RoutingRound, repId: string): Promise<boolean> {
+  const rep = round.candidates.find((c) => c.id === repId) as RepCandidate;
+  await sql`SAVEPOINT rep_capacity`.execute(trx);
+  await lockKeys(trx, [`rep-capacity:${repId}`]);
+  rep.openMqls = (await openMqlCounts(trx, [repId])).get(repId) ?? 0;
+  if (rep.openMqls < rep.capacity) return true;
+  await sql`ROLLBACK TO SAVEPOINT rep_capacity`.execute(trx);
+  return false;
 }
 
 /** Re-narrowing after loads changed converges at once in practice; this bounds a pathological run. */
