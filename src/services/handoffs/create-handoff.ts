@@ -6,9 +6,10 @@
  */
 import type { Transaction } from 'kysely';
 import type { RoutingDecision, RoutingStep } from '../../domain/routing/routing-types.js';
-import { appendAudit } from '../../store/repositories/audit.js';
-import { giveLeadsToReps, type HandoffRow, insertHandoffs } from '../../store/repositories/handoffs.js';
-import { insertTimers, type NewTimer } from '../../store/repositories/timers.js';
+import { allInOne } from '../../store/recordset.js';
+import { auditInsert } from '../../store/repositories/audit.js';
+import { type HandoffRow, handoffsInsert, leadOwnersUpdate } from '../../store/repositories/handoffs.js';
+import { type NewTimer, timersInsert } from '../../store/repositories/timers.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { acceptanceClock, FIRST_CONTACT_DUE } from '../sla/handoff-clocks.js';
@@ -101,60 +102,51 @@ export async function createHandoffs(
       decision: null,
     };
   });
-  await insertHandoffs(
-    trx,
-    made.map((h) => ({
-      id: h.id,
-      leadId: h.leadId,
-      sdrId: h.sdrId,
-      repId: h.repId,
-      kind: h.kind,
-      mode: h.mode,
-      credit: h.credit,
-      dueAt: h.dueAt === null ? null : new Date(h.dueAt),
-      firstContactDueAt: h.firstContactDueAt === null ? null : new Date(h.firstContactDueAt),
-      explanation: h.explanation,
-      mqlPackage: h.package,
-      requestReason: h.requestReason,
-      at,
-    })),
-  );
-  await giveLeadsToReps(
-    trx,
-    made.flatMap((h) => (h.repId ? [{ leadId: h.leadId, repId: h.repId }] : [])),
-    at,
-  );
-  await insertTimers(trx, [
+  const owners = made.flatMap((h) => (h.repId ? [{ leadId: h.leadId, repId: h.repId }] : []));
+  const timers: NewTimer[] = [
     ...clockTimers,
-    ...made.flatMap((h) => [
-      ...(h.firstContactDueAt
-        ? [
-            {
-              id: ctx.newId(),
-              kind: FIRST_CONTACT_DUE,
-              subjectId: h.id,
-              dueAt: new Date(h.firstContactDueAt),
-              at,
-            },
-          ]
-        : []),
-    ]),
-  ]);
-  await appendAudit(
-    trx,
-    made.map((h, i) => ({
-      id: ctx.newId(),
-      actorId: requests[i].actorId,
-      action: 'handoff.created',
-      entityType: 'handoff',
-      entityId: h.id,
-      leadId: h.leadId,
-      from: null,
-      to: { kind: h.kind, repId: h.repId, credit: h.credit, mode: h.mode },
-      reason: h.requestReason ?? h.explanation.at(-1)?.message ?? null,
-      at,
-    })),
-  );
+    ...made.flatMap((h) =>
+      h.firstContactDueAt
+        ? [{ id: ctx.newId(), kind: FIRST_CONTACT_DUE, subjectId: h.id, dueAt: new Date(h.firstContactDueAt), at }]
+        : [],
+    ),
+  ];
+  // The hand-offs, the leads' new owner, the deadlines' timers and the audit: one statement.
+  await allInOne([
+    handoffsInsert(
+      made.map((h) => ({
+        id: h.id,
+        leadId: h.leadId,
+        sdrId: h.sdrId,
+        repId: h.repId,
+        kind: h.kind,
+        mode: h.mode,
+        credit: h.credit,
+        dueAt: h.dueAt === null ? null : new Date(h.dueAt),
+        firstContactDueAt: h.firstContactDueAt === null ? null : new Date(h.firstContactDueAt),
+        explanation: h.explanation,
+        mqlPackage: h.package,
+        requestReason: h.requestReason,
+        at,
+      })),
+    ),
+    ...(owners.length ? [leadOwnersUpdate(owners, at)] : []),
+    ...(timers.length ? [timersInsert(timers)] : []),
+    auditInsert(
+      made.map((h, i) => ({
+        id: ctx.newId(),
+        actorId: requests[i].actorId,
+        action: 'handoff.created',
+        entityType: 'handoff',
+        entityId: h.id,
+        leadId: h.leadId,
+        from: null,
+        to: { kind: h.kind, repId: h.repId, credit: h.credit, mode: h.mode },
+        reason: h.requestReason ?? h.explanation.at(-1)?.message ?? null,
+        at,
+      })),
+    ),
+  ])?.execute(trx);
   await announceHandoffs(trx, ctx, made);
   return made;
 }

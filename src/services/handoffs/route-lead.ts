@@ -8,7 +8,7 @@
  * in pool-key order, so two such transactions take pool locks in the same order and never
  * deadlock; they share one roster read, whose loads are kept current as picks are made.
  */
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { chooseRep, narrowPool, type RoutingOutcome } from '../../domain/routing/choose-rep.js';
 import { applyPick, changedReps, emptyRotationState } from '../../domain/routing/rotation.js';
 import type {
@@ -19,10 +19,10 @@ import type {
   RoutingLead,
   RoutingPolicy,
 } from '../../domain/routing/routing-types.js';
-import { lockKeys } from '../../store/advisory-locks.js';
+import { tryLockKey } from '../../store/advisory-locks.js';
 import { findAccountMatch } from '../../store/repositories/accounts.js';
 import { loadRepCandidates, openMqlCounts } from '../../store/repositories/roster.js';
-import { loadRotationState, saveRotationPick, seedRotationCounters } from '../../store/repositories/rotation.js';
+import { loadRotationState, saveRotationPick } from '../../store/repositories/rotation.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { eligibilityMonth } from '../roster/eligibility-month.js';
@@ -121,18 +121,12 @@ async function decide(trx: Transaction<Database>, round: RoutingRound, planned: 
     const after = applyPick(state, pick);
     // Members seen for the first time keep the count the pick gave them (their share, not zero).
     const seeded = changedReps(state, after).filter((id) => id !== pick.repId);
-    await seedRotationCounters(
+    await saveRotationPick(
       trx,
       outcome.poolKey,
+      { repId: pick.repId, department: pick.department, at: round.now, receivedAfter: after.received[pick.repId] },
       seeded.map((repId) => ({ repId, received: after.received[repId] })),
-      round.now,
     );
-    await saveRotationPick(trx, outcome.poolKey, {
-      repId: pick.repId,
-      department: pick.department,
-      at: round.now,
-      receivedAfter: after.received[pick.repId],
-    });
   }
   // The rep's load grows with this hand-off: later leads of the round see it.
   const picked = round.candidates.find((c) => c.id === outcome.repId);
@@ -143,53 +137,48 @@ async function decide(trx: Transaction<Database>, round: RoutingRound, planned: 
 
 /**
  * Locks the rotation pool the lead falls into and returns its state. The pool is known before
- * any rotation state is read, so its counters are locked first; the loads of its reps are read
- * again under the lock (a transfer that waited for the lock sees the hand-offs made meanwhile),
- * and should a rep have reached capacity the pool is narrowed again and that pool locked.
+ * any rotation state is read, so its counters are locked first. Loads are not read again here:
+ * the rep picked is checked against capacity under their own lock (holdBelowCapacity), and one
+ * found full meanwhile leaves the pool, which is then narrowed and locked again.
  */
 async function lockPool(trx: Transaction<Database>, input: Parameters<typeof narrowPool>[0]): Promise<RotationState> {
-  let { pool, poolKey } = narrowPool(input);
-  for (let attempt = 0; poolKey !== null && attempt < MAX_POOL_ATTEMPTS; attempt++) {
-    const state = await loadRotationState(
-      trx,
-      poolKey,
-      pool.map((r) => r.id),
-    );
-    // The last attempt keeps the loads it decided with, so the pool locked is the pool chosen from.
-    if (attempt === MAX_POOL_ATTEMPTS - 1) return state;
-    const loads = await openMqlCounts(
-      trx,
-      pool.map((r) => r.id),
-    );
-    for (const rep of pool) rep.openMqls = loads.get(rep.id) ?? 0;
-    const again = narrowPool(input);
-    if (again.poolKey === poolKey) return state;
-    ({ pool, poolKey } = again);
-  }
-  return emptyRotationState();
+  const { pool, poolKey } = narrowPool(input);
+  if (poolKey === null) return emptyRotationState();
+  return loadRotationState(
+    trx,
+    poolKey,
+    pool.map((r) => r.id),
+  );
 }
 
 /**
  * A rep in two pools can be picked by two transfers at once, each holding only its own pool's
- * lock: the pick also locks the rep (a transaction-scoped lock, until commit) and reads their
- * load again, now counting every hand-off committed to them meanwhile. Below capacity: the
- * pick stands and the lock stays held, so the next transfer to pick them waits and counts this
- * hand-off too. At capacity: the rep is marked full for the rest of the round and the lock is
- * given back (rolled back to a savepoint taken just before it), so this transaction never waits
- * for a pool while holding a rep another transfer may be waiting for.
+ * lock: the pick also locks the rep (transaction-scoped, until commit) and reads their load
+ * again, now counting every hand-off committed to them meanwhile. Below capacity: the pick
+ * stands, and a transfer picking them next waits for this one's commit and counts its hand-off.
+ * At capacity: the rep is marked full for the rest of the round.
+ *
+ * The rep's lock is only ever tried, never waited for: this transaction holds pool locks (and,
+ * routing a batch, reps picked for earlier leads), so waiting could close a cycle with a
+ * transfer that holds the rep and waits for one of those pools. A rep held elsewhere is tried
+ * again for a moment (the holder commits within milliseconds); still held, they count as full
+ * for this lead, so a transfer never stalls and never overfills them.
  */
 async function holdBelowCapacity(trx: Transaction<Database>, round: RoutingRound, repId: string): Promise<boolean> {
   const rep = round.candidates.find((c) => c.id === repId) as RepCandidate;
-  await sql`SAVEPOINT rep_capacity`.execute(trx);
-  await lockKeys(trx, [`rep-capacity:${repId}`]);
+  for (let attempt = 0; !(await tryLockKey(trx, `rep-capacity:${repId}`)); attempt++) {
+    if (attempt === REP_LOCK_RETRIES_MS.length) {
+      rep.openMqls = Math.max(rep.openMqls, rep.capacity);
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, REP_LOCK_RETRIES_MS[attempt]));
+  }
   rep.openMqls = (await openMqlCounts(trx, [repId])).get(repId) ?? 0;
-  if (rep.openMqls < rep.capacity) return true;
-  await sql`ROLLBACK TO SAVEPOINT rep_capacity`.execute(trx);
-  return false;
+  return rep.openMqls < rep.capacity;
 }
 
-/** Re-narrowing after loads changed converges at once in practice; this bounds a pathological run. */
-const MAX_POOL_ATTEMPTS = 3;
+/** Pauses between tries of a rep held by another transfer: about a quarter of a second in all. */
+const REP_LOCK_RETRIES_MS = [1, 2, 4, 8, 16, 32, 64, 128];
 
 /** A unified social credit code a person or enrichment put on the lead. */
 export function creditCodeOf(fields: Record<string, unknown>): string | null {
