@@ -15,7 +15,7 @@ import type { ServiceContext } from '../context.js';
 import { acceptanceClock, FIRST_CONTACT_DUE } from '../sla/handoff-clocks.js';
 import { slaInForce } from '../sla/sla-clock.js';
 import { announceHandoffs } from './handoff-events.js';
-import { buildMqlPackages } from './mql-package.js';
+import { buildMqlPackages, type MqlPackage } from './mql-package.js';
 
 export interface HandoffView {
   id: string;
@@ -47,6 +47,8 @@ export interface HandoffRequest {
   decision: RoutingDecision;
   requestReason: string | null;
   actorId: string | null;
+  /** The MQL package when the caller built it already (before taking the rotation pool's lock). */
+  mqlPackage?: MqlPackage;
 }
 
 export async function createHandoff(
@@ -66,11 +68,9 @@ export async function createHandoffs(
 ): Promise<HandoffView[]> {
   if (requests.length === 0) return [];
   const at = ctx.clock.now();
-  const packages = await buildMqlPackages(
-    trx,
-    ctx,
-    requests.map((r) => r.leadId),
-  );
+  const unpackaged = requests.filter((r) => !r.mqlPackage).map((r) => r.leadId);
+  const packages = unpackaged.length ? await buildMqlPackages(trx, ctx, unpackaged) : new Map<string, MqlPackage>();
+  for (const r of requests) if (r.mqlPackage) packages.set(r.leadId, r.mqlPackage);
   const sla = requests.some((r) => r.decision.repId) ? await slaInForce(trx) : null;
   const clockTimers: NewTimer[] = [];
   const made = requests.map(({ leadId, sdrId, mode, decision, requestReason }): HandoffView => {

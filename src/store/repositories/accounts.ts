@@ -49,40 +49,48 @@ export async function findAccountMatch(
 ): Promise<AccountMatch | null> {
   const code = lead.creditCode ? creditCodeKey(lead.creditCode) : '';
   const key = lead.companyKey ?? '';
-  const steps: { on: AccountMatch['matchedOn']; run: boolean }[] = [
-    { on: 'credit_code', run: code !== '' },
-    { on: 'name', run: key !== '' },
-    { on: 'alias', run: key !== '' },
-  ];
-  for (const step of steps) {
-    if (!step.run) continue;
-    let q = trx
-      .selectFrom('accounts as a')
-      .leftJoin('users as u', 'u.id', 'a.owner_id')
-      .select(['a.id', 'a.name', 'a.owner_id', 'a.last_activity_at', 'u.active as owner_active']);
-    if (step.on === 'credit_code') q = q.where('a.credit_code', '=', code);
-    else if (step.on === 'name') q = q.where('a.name_key', '=', key);
-    else q = q.where('a.alias_keys', '@>', sql<string[]>`ARRAY[${key}]::text[]`);
-    const found = await q
-      .orderBy(sql`(u.active IS TRUE)`, 'desc')
-      .orderBy(sql`a.last_activity_at DESC NULLS LAST`)
-      .orderBy('a.created_at')
-      .orderBy('a.id')
-      .limit(1)
-      .executeTakeFirst();
-    if (!found) continue;
-    const contacts = (await contactsByAccount(trx, [found.id])).get(found.id) ?? [];
-    return {
-      accountId: found.id,
-      accountName: found.name,
-      matchedOn: step.on,
-      ownerId: found.owner_id && found.owner_active ? found.owner_id : null,
-      lastActivityAt: found.last_activity_at ? new Date(found.last_activity_at) : null,
-      contacts: contacts.map((c) => ({ name: c.name, title: c.title })),
-    };
-  }
-  return null;
+  if (code === '' && key === '') return null;
+  // One statement for the three rules: the first rule with any match wins (credit code, then
+  // name, then alias), and within it the best row.
+  const found = await trx
+    .selectFrom('accounts as a')
+    .leftJoin('users as u', 'u.id', 'a.owner_id')
+    .select([
+      'a.id',
+      'a.name',
+      'a.owner_id',
+      'a.last_activity_at',
+      'u.active as owner_active',
+      sql<number>`CASE WHEN a.credit_code = ${code} THEN 0 WHEN a.name_key = ${key} THEN 1 ELSE 2 END`.as('rule'),
+    ])
+    .where((eb) =>
+      eb.or([
+        ...(code !== '' ? [eb('a.credit_code', '=', code)] : []),
+        ...(key !== ''
+          ? [eb('a.name_key', '=', key), eb('a.alias_keys', '@>', sql<string[]>`ARRAY[${key}]::text[]`)]
+          : []),
+      ]),
+    )
+    .orderBy('rule')
+    .orderBy(sql`(u.active IS TRUE)`, 'desc')
+    .orderBy(sql`a.last_activity_at DESC NULLS LAST`)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!found) return null;
+  const contacts = (await contactsByAccount(trx, [found.id])).get(found.id) ?? [];
+  return {
+    accountId: found.id,
+    accountName: found.name,
+    matchedOn: matchRules[Number(found.rule)],
+    ownerId: found.owner_id && found.owner_active ? found.owner_id : null,
+    lastActivityAt: found.last_activity_at ? new Date(found.last_activity_at) : null,
+    contacts: contacts.map((c) => ({ name: c.name, title: c.title })),
+  };
 }
+
+const matchRules: readonly AccountMatch['matchedOn'][] = ['credit_code', 'name', 'alias'];
 
 /** Accounts an upsert may land on: those with one of the credit codes or name keys. */
 export async function findAccountsByKeys(
