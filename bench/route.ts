@@ -18,12 +18,19 @@
  *     lower rate. Baseline in the same run at the same rate: GET /leads/{id}. Reports p50, p95,
  *     p99, max and the achieved rate. Target: transfer p99 < 20 ms at 200 requests/s.
  *
+ *     Where the time goes (both transfer phases): statements per transfer by kind with their
+ *     summed time, CPU per transfer of this process (server + load) and of the database's
+ *     PostgreSQL backends (bench/ingest/probes.ts). --profile also writes a CPU profile of the
+ *     server thread during the one-at-a-time transfers, summarised by package / source folder.
+ *
  *   npx tsx bench/route.ts [--decisions 60000] [--reps 200] [--parts inproc,http]
- *                          [--rate 200] [--seconds 10] [--regions 10]
+ *                          [--rate 200] [--seconds 10] [--regions 10] [--profile]
  * PostgreSQL: $LEADLOOP_BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test (a
  * database is created for the run and dropped after it).
  */
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
@@ -43,6 +50,7 @@ import { startServer } from '../src/server.js';
 import { eligibilityMonth } from '../src/services/roster/eligibility-month.js';
 import { freshPostgresDatabase } from '../test/support/postgres.js';
 import { freshLead } from './ingest/leads.js';
+import { countStatements, profileServerThread, type Usage, watchUsage } from './ingest/probes.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,6 +60,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
     regions: { type: 'string', default: '10' },
+    profile: { type: 'boolean', default: false },
   },
 });
 
@@ -390,6 +399,19 @@ async function closedLoop(count: number, send: (i: number) => Promise<number>) {
   return { latencies: latencies.sort((a, b) => a - b), statuses, cpuMs: (used.user + used.system) / 1000 / count };
 }
 
+/** Statements and CPU per transfer in one phase, and the statement kinds that held the most time. */
+function usageRow(label: string, usage: Usage, transfers: number): void {
+  const per = (x: number) => x / transfers;
+  const cpuMs = (cores: number) => per(cores * usage.wallMs).toFixed(2);
+  const top = usage.kinds
+    .slice(0, 8)
+    .map((k) => `${k.kind} ${per(k.count).toFixed(1)}× ${per(k.ms).toFixed(2)} ms`)
+    .join(', ');
+  console.log(
+    `  ${label}: ${per(usage.statements).toFixed(1)} statements/transfer; CPU/transfer ${cpuMs(usage.nodeCores)} ms node (server + load), ${cpuMs(usage.serverThreadCores)} ms server thread, ${cpuMs(usage.postgresCores)} ms PostgreSQL\n    statement kinds per transfer (count, summed send→answer): ${top}`,
+  );
+}
+
 const quantile = (sorted: readonly number[], q: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
@@ -407,6 +429,7 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
     port: 0,
     host: '127.0.0.1',
   };
+  countStatements();
   const server = await startServer(config, { location: { databaseUrl: database.url }, clock: new ManualClock(NOW) });
   const base = `${server.url}/api/v1`;
   try {
@@ -466,17 +489,27 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
     await inParallel(warmup, 4, (i) => must(sdr, 'POST', `/leads/${leadIds[i]}/transfer`, { mode: 'auto' }));
     const alone = leadIds.slice(warmup, warmup + sequential);
     const readAlone = await closedLoop(sequential, async (i) => (await sdr('GET', `/leads/${alone[i]}`)).status);
-    const transferAlone = await closedLoop(
-      sequential,
-      async (i) => (await sdr('POST', `/leads/${alone[i]}/transfer`, { mode: 'auto' })).status,
-    );
+    const aloneUsage = watchUsage(database.name);
+    const transferAloneRun = () =>
+      closedLoop(sequential, async (i) => (await sdr('POST', `/leads/${alone[i]}/transfer`, { mode: 'auto' })).status);
+    const profiled = args.profile
+      ? await profileServerThread(
+          join(tmpdir(), `leadloop-bench-route-transfer-${process.pid}.cpuprofile`),
+          fileURLToPath(new URL('..', import.meta.url)),
+          transferAloneRun,
+        )
+      : null;
+    const transferAlone = profiled ? profiled.value : await transferAloneRun();
+    const transferAloneUsage = aloneUsage();
     const measured = leadIds.slice(warmup + sequential);
     const reads = await openLoop(rate, seconds, async (i) => (await sdr('GET', `/leads/${measured[i]}`)).status);
+    const loadUsage = watchUsage(database.name);
     const transfers = await openLoop(
       rate,
       seconds,
       async (i) => (await sdr('POST', `/leads/${measured[i]}/transfer`, { mode: 'auto' })).status,
     );
+    const transferLoadUsage = loadUsage();
 
     // Where the transfers went: every measured lead should hold one hand-off to a rep.
     const kinds = new Map<string, number>();
@@ -510,6 +543,17 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
         p99 < 20 ? 'target p99 < 20 ms met' : 'ABOVE target p99 < 20 ms'
       }`,
     );
+    usageRow('transfers one at a time', transferAloneUsage, sequential);
+    usageRow(`transfers at ${rate}/s`, transferLoadUsage, measured.length);
+    if (profiled) {
+      const { summary } = profiled;
+      const pct = (x: number) => `${((100 * x) / summary.totalMs).toFixed(0)}%`;
+      console.log(
+        `  CPU profile of the server thread, transfers one at a time: ${int(summary.totalMs)} ms busy → ${summary.file}`,
+      );
+      console.log(`    by package/folder: ${summary.buckets.map((b) => `${b.name} ${pct(b.ms)}`).join(', ')}`);
+      for (const f of summary.functions.slice(0, 10)) console.log(`      ${pct(f.ms).padStart(4)}  ${f.name}`);
+    }
     console.log(
       `  hand-offs of ${Math.min(measured.length, 200)} sampled leads: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`,
     );

@@ -19,5 +19,16 @@ export async function lockKeys(trx: Transaction<Database>, keys: readonly string
     ) AS locks`.execute(trx);
 }
 
+/**
+ * Takes the transaction-scoped lock of one text key if nobody holds it, without waiting: true
+ * when taken (or already held by this transaction). For callers that must not wait while they
+ * hold other locks. The key hashes into the whole int range, apart from lockKeys' buckets.
+ */
+export async function tryLockKey(trx: Transaction<Database>, key: string): Promise<boolean> {
+  const { rows } = await sql<{ taken: boolean }>`SELECT pg_try_advisory_xact_lock(${lockSpace},
+      ((hashtextextended(${key}, 0) & 2147483647) | ${buckets})::int) AS taken`.execute(trx);
+  return rows[0].taken;
+}
+
 /** The first key of the two-int advisory lock: LeadLoop's space, apart from other applications. */
 const lockSpace = 0x11ead;

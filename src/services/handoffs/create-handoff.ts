@@ -6,15 +6,16 @@
  */
 import type { Transaction } from 'kysely';
 import type { RoutingDecision, RoutingStep } from '../../domain/routing/routing-types.js';
-import { appendAudit } from '../../store/repositories/audit.js';
-import { giveLeadsToReps, type HandoffRow, insertHandoffs } from '../../store/repositories/handoffs.js';
-import { insertTimers, type NewTimer } from '../../store/repositories/timers.js';
+import { allInOne } from '../../store/recordset.js';
+import { auditInsert } from '../../store/repositories/audit.js';
+import { type HandoffRow, handoffsInsert, leadOwnersUpdate } from '../../store/repositories/handoffs.js';
+import { type NewTimer, timersInsert } from '../../store/repositories/timers.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { acceptanceClock, FIRST_CONTACT_DUE } from '../sla/handoff-clocks.js';
 import { slaInForce } from '../sla/sla-clock.js';
 import { announceHandoffs } from './handoff-events.js';
-import { buildMqlPackages } from './mql-package.js';
+import { buildMqlPackages, type MqlPackage } from './mql-package.js';
 
 export interface HandoffView {
   id: string;
@@ -46,6 +47,8 @@ export interface HandoffRequest {
   decision: RoutingDecision;
   requestReason: string | null;
   actorId: string | null;
+  /** The MQL package when the caller built it already (before taking the rotation pool's lock). */
+  mqlPackage?: MqlPackage;
 }
 
 export async function createHandoff(
@@ -65,11 +68,9 @@ export async function createHandoffs(
 ): Promise<HandoffView[]> {
   if (requests.length === 0) return [];
   const at = ctx.clock.now();
-  const packages = await buildMqlPackages(
-    trx,
-    ctx,
-    requests.map((r) => r.leadId),
-  );
+  const unpackaged = requests.filter((r) => !r.mqlPackage).map((r) => r.leadId);
+  const packages = unpackaged.length ? await buildMqlPackages(trx, ctx, unpackaged) : new Map<string, MqlPackage>();
+  for (const r of requests) if (r.mqlPackage) packages.set(r.leadId, r.mqlPackage);
   const sla = requests.some((r) => r.decision.repId) ? await slaInForce(trx) : null;
   const clockTimers: NewTimer[] = [];
   const made = requests.map(({ leadId, sdrId, mode, decision, requestReason }): HandoffView => {
@@ -101,60 +102,51 @@ export async function createHandoffs(
       decision: null,
     };
   });
-  await insertHandoffs(
-    trx,
-    made.map((h) => ({
-      id: h.id,
-      leadId: h.leadId,
-      sdrId: h.sdrId,
-      repId: h.repId,
-      kind: h.kind,
-      mode: h.mode,
-      credit: h.credit,
-      dueAt: h.dueAt === null ? null : new Date(h.dueAt),
-      firstContactDueAt: h.firstContactDueAt === null ? null : new Date(h.firstContactDueAt),
-      explanation: h.explanation,
-      mqlPackage: h.package,
-      requestReason: h.requestReason,
-      at,
-    })),
-  );
-  await giveLeadsToReps(
-    trx,
-    made.flatMap((h) => (h.repId ? [{ leadId: h.leadId, repId: h.repId }] : [])),
-    at,
-  );
-  await insertTimers(trx, [
+  const owners = made.flatMap((h) => (h.repId ? [{ leadId: h.leadId, repId: h.repId }] : []));
+  const timers: NewTimer[] = [
     ...clockTimers,
-    ...made.flatMap((h) => [
-      ...(h.firstContactDueAt
-        ? [
-            {
-              id: ctx.newId(),
-              kind: FIRST_CONTACT_DUE,
-              subjectId: h.id,
-              dueAt: new Date(h.firstContactDueAt),
-              at,
-            },
-          ]
-        : []),
-    ]),
-  ]);
-  await appendAudit(
-    trx,
-    made.map((h, i) => ({
-      id: ctx.newId(),
-      actorId: requests[i].actorId,
-      action: 'handoff.created',
-      entityType: 'handoff',
-      entityId: h.id,
-      leadId: h.leadId,
-      from: null,
-      to: { kind: h.kind, repId: h.repId, credit: h.credit, mode: h.mode },
-      reason: h.requestReason ?? h.explanation.at(-1)?.message ?? null,
-      at,
-    })),
-  );
+    ...made.flatMap((h) =>
+      h.firstContactDueAt
+        ? [{ id: ctx.newId(), kind: FIRST_CONTACT_DUE, subjectId: h.id, dueAt: new Date(h.firstContactDueAt), at }]
+        : [],
+    ),
+  ];
+  // The hand-offs, the leads' new owner, the deadlines' timers and the audit: one statement.
+  await allInOne([
+    handoffsInsert(
+      made.map((h) => ({
+        id: h.id,
+        leadId: h.leadId,
+        sdrId: h.sdrId,
+        repId: h.repId,
+        kind: h.kind,
+        mode: h.mode,
+        credit: h.credit,
+        dueAt: h.dueAt === null ? null : new Date(h.dueAt),
+        firstContactDueAt: h.firstContactDueAt === null ? null : new Date(h.firstContactDueAt),
+        explanation: h.explanation,
+        mqlPackage: h.package,
+        requestReason: h.requestReason,
+        at,
+      })),
+    ),
+    ...(owners.length ? [leadOwnersUpdate(owners, at)] : []),
+    ...(timers.length ? [timersInsert(timers)] : []),
+    auditInsert(
+      made.map((h, i) => ({
+        id: ctx.newId(),
+        actorId: requests[i].actorId,
+        action: 'handoff.created',
+        entityType: 'handoff',
+        entityId: h.id,
+        leadId: h.leadId,
+        from: null,
+        to: { kind: h.kind, repId: h.repId, credit: h.credit, mode: h.mode },
+        reason: h.requestReason ?? h.explanation.at(-1)?.message ?? null,
+        at,
+      })),
+    ),
+  ])?.execute(trx);
   await announceHandoffs(trx, ctx, made);
   return made;
 }

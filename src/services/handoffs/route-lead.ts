@@ -9,7 +9,7 @@
  * deadlock; they share one roster read, whose loads are kept current as picks are made.
  */
 import type { Transaction } from 'kysely';
-import { chooseRep, narrowPool } from '../../domain/routing/choose-rep.js';
+import { chooseRep, narrowPool, type RoutingOutcome } from '../../domain/routing/choose-rep.js';
 import { applyPick, changedReps, emptyRotationState } from '../../domain/routing/rotation.js';
 import type {
   AccountMatch,
@@ -19,9 +19,10 @@ import type {
   RoutingLead,
   RoutingPolicy,
 } from '../../domain/routing/routing-types.js';
+import { tryLockKey } from '../../store/advisory-locks.js';
 import { findAccountMatches } from '../../store/repositories/accounts.js';
 import { loadRepCandidates, openMqlCounts } from '../../store/repositories/roster.js';
-import { loadRotationState, saveRotationPick, seedRotationCounters } from '../../store/repositories/rotation.js';
+import { loadRotationState, saveRotationPick } from '../../store/repositories/rotation.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { eligibilityMonth } from '../roster/eligibility-month.js';
@@ -111,25 +112,25 @@ async function planLeads(
 
 async function decide(trx: Transaction<Database>, round: RoutingRound, planned: PlannedLead): Promise<RoutingDecision> {
   const input = { ...round, lead: planned.lead, account: planned.account };
-  const state = planned.account?.ownerId ? emptyRotationState() : await lockPool(trx, input);
-  const outcome = chooseRep({ ...input, rotation: () => state });
+  let state: RotationState;
+  let outcome: RoutingOutcome;
+  // Each time the pick turns out full under its own lock, that rep drops out of the pool and
+  // the (narrower) pool is locked and chosen from again: at most once per rep of the pool.
+  do {
+    state = planned.account?.ownerId ? emptyRotationState() : await lockPool(trx, input);
+    outcome = chooseRep({ ...input, rotation: () => state });
+  } while (outcome.rotation && !(await holdBelowCapacity(trx, round, outcome.rotation.repId)));
   if (outcome.rotation && outcome.poolKey) {
     const pick = outcome.rotation;
     const after = applyPick(state, pick);
     // Members seen for the first time keep the count the pick gave them (their share, not zero).
     const seeded = changedReps(state, after).filter((id) => id !== pick.repId);
-    await seedRotationCounters(
+    await saveRotationPick(
       trx,
       outcome.poolKey,
+      { repId: pick.repId, department: pick.department, at: round.now, receivedAfter: after.received[pick.repId] },
       seeded.map((repId) => ({ repId, received: after.received[repId] })),
-      round.now,
     );
-    await saveRotationPick(trx, outcome.poolKey, {
-      repId: pick.repId,
-      department: pick.department,
-      at: round.now,
-      receivedAfter: after.received[pick.repId],
-    });
   }
   // The rep's load grows with this hand-off: later leads of the round see it.
   const picked = round.candidates.find((c) => c.id === outcome.repId);
@@ -140,34 +141,48 @@ async function decide(trx: Transaction<Database>, round: RoutingRound, planned: 
 
 /**
  * Locks the rotation pool the lead falls into and returns its state. The pool is known before
- * any rotation state is read, so its counters are locked first; the loads of its reps are read
- * again under the lock (a transfer that waited for the lock sees the hand-offs made meanwhile),
- * and should a rep have reached capacity the pool is narrowed again and that pool locked.
+ * any rotation state is read, so its counters are locked first. Loads are not read again here:
+ * the rep picked is checked against capacity under their own lock (holdBelowCapacity), and one
+ * found full meanwhile leaves the pool, which is then narrowed and locked again.
  */
 async function lockPool(trx: Transaction<Database>, input: Parameters<typeof narrowPool>[0]): Promise<RotationState> {
-  let { pool, poolKey } = narrowPool(input);
-  for (let attempt = 0; poolKey !== null && attempt < MAX_POOL_ATTEMPTS; attempt++) {
-    const state = await loadRotationState(
-      trx,
-      poolKey,
-      pool.map((r) => r.id),
-    );
-    // The last attempt keeps the loads it decided with, so the pool locked is the pool chosen from.
-    if (attempt === MAX_POOL_ATTEMPTS - 1) return state;
-    const loads = await openMqlCounts(
-      trx,
-      pool.map((r) => r.id),
-    );
-    for (const rep of pool) rep.openMqls = loads.get(rep.id) ?? 0;
-    const again = narrowPool(input);
-    if (again.poolKey === poolKey) return state;
-    ({ pool, poolKey } = again);
-  }
-  return emptyRotationState();
+  const { pool, poolKey } = narrowPool(input);
+  if (poolKey === null) return emptyRotationState();
+  return loadRotationState(
+    trx,
+    poolKey,
+    pool.map((r) => r.id),
+  );
 }
 
-/** Re-narrowing after loads changed converges at once in practice; this bounds a pathological run. */
-const MAX_POOL_ATTEMPTS = 3;
+/**
+ * A rep in two pools can be picked by two transfers at once, each holding only its own pool's
+ * lock: the pick also locks the rep (transaction-scoped, until commit) and reads their load
+ * again, now counting every hand-off committed to them meanwhile. Below capacity: the pick
+ * stands, and a transfer picking them next waits for this one's commit and counts its hand-off.
+ * At capacity: the rep is marked full for the rest of the round.
+ *
+ * The rep's lock is only ever tried, never waited for: this transaction holds pool locks (and,
+ * routing a batch, reps picked for earlier leads), so waiting could close a cycle with a
+ * transfer that holds the rep and waits for one of those pools. A rep held elsewhere is tried
+ * again for a moment (the holder commits within milliseconds); still held, they count as full
+ * for this lead, so a transfer never stalls and never overfills them.
+ */
+async function holdBelowCapacity(trx: Transaction<Database>, round: RoutingRound, repId: string): Promise<boolean> {
+  const rep = round.candidates.find((c) => c.id === repId) as RepCandidate;
+  for (let attempt = 0; !(await tryLockKey(trx, `rep-capacity:${repId}`)); attempt++) {
+    if (attempt === REP_LOCK_RETRIES_MS.length) {
+      rep.openMqls = Math.max(rep.openMqls, rep.capacity);
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, REP_LOCK_RETRIES_MS[attempt]));
+  }
+  rep.openMqls = (await openMqlCounts(trx, [repId])).get(repId) ?? 0;
+  return rep.openMqls < rep.capacity;
+}
+
+/** Pauses between tries of a rep held by another transfer: about a quarter of a second in all. */
+const REP_LOCK_RETRIES_MS = [1, 2, 4, 8, 16, 32, 64, 128];
 
 /** A unified social credit code a person or enrichment put on the lead. */
 export function creditCodeOf(fields: Record<string, unknown>): string | null {

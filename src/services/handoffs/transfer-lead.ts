@@ -24,6 +24,7 @@ import { evaluateLeadDefinition } from '../definitions/evaluate-lead.js';
 import { recordLeadStatusChanges } from '../events/lead-status-changes.js';
 import { readLead } from '../read-leads.js';
 import { createHandoff, type HandoffView } from './create-handoff.js';
+import { buildMqlPackages } from './mql-package.js';
 import { routeToRep } from './route-lead.js';
 
 export interface TransferInput {
@@ -91,6 +92,9 @@ export async function transferLead(
       ]);
     }
 
+    // The package first: routing locks the lead's rotation pool until commit, and whatever runs
+    // after it keeps every other transfer into that pool waiting.
+    const [mqlPackage] = (await buildMqlPackages(trx, ctx, [leadId])).values();
     const decision: RoutingDecision =
       input.mode === 'manual' ? manualDispatch(reason as string) : await routeToRep(trx, ctx, leadId);
     const handoff = await createHandoff(trx, ctx, {
@@ -100,6 +104,7 @@ export async function transferLead(
       decision,
       requestReason: reason,
       actorId: actor.id,
+      mqlPackage,
     });
     if (current.status !== 'mql') {
       await setLeadStatus(trx, leadId, 'mql', at);

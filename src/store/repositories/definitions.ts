@@ -4,6 +4,7 @@
  */
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database, PolicyApprovalsTable, PolicyVersionsTable } from '../schema.js';
+import { forgetPolicySnapshot, type PolicySnapshot, policySnapshot } from './policy-snapshot.js';
 
 export type DefinitionVersionRow = Selectable<PolicyVersionsTable> & { approvals: Selectable<PolicyApprovalsTable>[] };
 
@@ -30,6 +31,11 @@ async function withApprovals(
 
 /** Every version of the definitions (of one kind, or all kinds), oldest first. */
 export async function listDefinitionVersions(db: Kysely<Database>, kind?: string): Promise<DefinitionVersionRow[]> {
+  const snapshot = policySnapshot(db);
+  if (snapshot) {
+    const { definitions } = await snapshot;
+    return kind ? definitions.filter((v) => v.kind === policyKindOf(kind)) : definitions;
+  }
   let q = db.selectFrom('policy_versions').selectAll();
   q = kind ? q.where('kind', '=', policyKindOf(kind)) : q.where('kind', 'like', 'definition:%');
   return withApprovals(db, await q.orderBy('kind').orderBy('version').execute());
@@ -63,6 +69,7 @@ export async function insertDefinitionVersion(
     at: Date;
   },
 ): Promise<void> {
+  forgetPolicySnapshot(trx);
   await trx
     .insertInto('policy_versions')
     .values({
@@ -85,6 +92,7 @@ export async function insertApproval(
   trx: Transaction<Database>,
   row: { versionId: string; userId: string; role: string; at: Date },
 ): Promise<void> {
+  forgetPolicySnapshot(trx);
   await trx
     .insertInto('policy_approvals')
     .values({ policy_version_id: row.versionId, user_id: row.userId, role: row.role, approved_at: row.at })
@@ -96,6 +104,7 @@ export async function markApproved(
   versionId: string,
   change: { effectiveFrom: Date; approvedAt: Date },
 ): Promise<void> {
+  forgetPolicySnapshot(trx);
   await trx
     .updateTable('policy_versions')
     .set({ status: 'approved', effective_from: change.effectiveFrom, approved_at: change.approvedAt })
@@ -108,6 +117,7 @@ export async function markRejected(
   versionId: string,
   change: { by: string; reason: string; at: Date },
 ): Promise<void> {
+  forgetPolicySnapshot(trx);
   await trx
     .updateTable('policy_versions')
     .set({ status: 'rejected', rejected_by: change.by, rejection_reason: change.reason, rejected_at: change.at })
@@ -120,6 +130,15 @@ export async function markRejected(
  * audit log; marks them recorded (one UPDATE … RETURNING, so two transactions never both do).
  */
 export async function claimVersionsTakingEffect(trx: Transaction<Database>, now: Date) {
+  // Nothing to claim in what this transaction sees: no UPDATE (it runs before every evaluation).
+  const { definitions } = await (policySnapshot(trx) as Promise<PolicySnapshot>);
+  const due = (v: DefinitionVersionRow) =>
+    v.status === 'approved' &&
+    v.took_effect_recorded_at === null &&
+    v.effective_from !== null &&
+    new Date(v.effective_from) <= now;
+  if (!definitions.some(due)) return [];
+  forgetPolicySnapshot(trx);
   return trx
     .updateTable('policy_versions')
     .set({ took_effect_recorded_at: now })

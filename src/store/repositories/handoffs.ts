@@ -1,8 +1,8 @@
 /** Hand-offs (SPEC §6.1), the dispatch board's comments, and the timers a hand-off starts. */
-import { type Selectable, sql, type Transaction } from 'kysely';
+import { type RawBuilder, type Selectable, sql, type Transaction } from 'kysely';
 import type { RoutingStep } from '../../domain/routing/routing-types.js';
 import type { Queryable } from '../db.js';
-import { recordset } from '../recordset.js';
+import { insertRecordset, type RecordsetColumn, recordset } from '../recordset.js';
 import type { Database, HandoffsTable } from '../schema.js';
 
 export type HandoffRow = Selectable<HandoffsTable>;
@@ -23,35 +23,46 @@ export interface NewHandoff {
   at: Date;
 }
 
-export async function insertHandoffs(trx: Transaction<Database>, handoffs: readonly NewHandoff[]): Promise<void> {
-  if (handoffs.length === 0) return;
-  await trx
-    .insertInto('handoffs')
-    .values(
-      handoffs.map((h) => ({
-        id: h.id,
-        lead_id: h.leadId,
-        sdr_id: h.sdrId,
-        rep_id: h.repId,
-        kind: h.kind,
-        mode: h.mode,
-        credit: h.credit,
-        status: 'pending' as const,
-        due_at: h.dueAt,
-        first_contact_due_at: h.firstContactDueAt,
-        explanation: JSON.stringify(h.explanation),
-        package: JSON.stringify(h.mqlPackage),
-        request_reason: h.requestReason,
-        decision_reason: null,
-        decision_note: null,
-        decided_by: null,
-        decided_at: null,
-        breached_at: null,
-        created_at: h.at,
-      })),
-    )
-    .execute();
+/** The INSERT of these hand-offs (pending), to run alone or beside other writes (recordset.ts allInOne). */
+export function handoffsInsert(handoffs: readonly NewHandoff[]): RawBuilder<unknown> {
+  return insertRecordset(
+    'handoffs',
+    handoffs.map((h) => ({
+      id: h.id,
+      lead_id: h.leadId,
+      sdr_id: h.sdrId,
+      rep_id: h.repId,
+      kind: h.kind,
+      mode: h.mode,
+      credit: h.credit,
+      status: 'pending',
+      due_at: h.dueAt,
+      first_contact_due_at: h.firstContactDueAt,
+      explanation: h.explanation,
+      package: h.mqlPackage,
+      request_reason: h.requestReason,
+      created_at: h.at,
+    })),
+    handoffColumns,
+  );
 }
+
+const handoffColumns: readonly RecordsetColumn[] = [
+  ['id', 'text'],
+  ['lead_id', 'text'],
+  ['sdr_id', 'text'],
+  ['rep_id', 'text'],
+  ['kind', 'text'],
+  ['mode', 'text'],
+  ['credit', 'numeric'],
+  ['status', 'text'],
+  ['due_at', 'timestamptz'],
+  ['first_contact_due_at', 'timestamptz'],
+  ['explanation', 'jsonb'],
+  ['package', 'jsonb'],
+  ['request_reason', 'text'],
+  ['created_at', 'timestamptz'],
+];
 
 export async function findHandoff(db: Queryable, id: string, options: { lock?: boolean } = {}) {
   let query = db.selectFrom('handoffs').selectAll().where('id', '=', id);
@@ -161,7 +172,12 @@ export async function giveLeadsToReps(
   at: Date,
 ): Promise<void> {
   if (owners.length === 0) return;
-  await sql`UPDATE leads SET owner_id = o.rep_id, owned_since = ${at}, updated_at = ${at}
+  await leadOwnersUpdate(owners, at).execute(trx);
+}
+
+/** giveLeadsToReps as a statement, to run beside other writes (recordset.ts allInOne); `owners` not empty. */
+export function leadOwnersUpdate(owners: readonly { leadId: string; repId: string }[], at: Date): RawBuilder<unknown> {
+  return sql`UPDATE leads SET owner_id = o.rep_id, owned_since = ${at}, updated_at = ${at}
     FROM ${recordset(
       owners.map((o) => ({ lead_id: o.leadId, rep_id: o.repId })),
       [
@@ -170,5 +186,5 @@ export async function giveLeadsToReps(
       ],
       'o',
     )}
-    WHERE leads.id = o.lead_id`.execute(trx);
+    WHERE leads.id = o.lead_id`;
 }

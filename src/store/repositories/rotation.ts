@@ -7,6 +7,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { RotationState } from '../../domain/routing/routing-types.js';
+import { recordset } from '../recordset.js';
 import type { Database } from '../schema.js';
 
 /**
@@ -20,16 +21,13 @@ export async function loadRotationState(
   poolKey: string,
   repIds: readonly string[],
 ): Promise<RotationState> {
-  await trx
+  // One statement creates the row on first use and locks it (ON CONFLICT DO UPDATE locks the
+  // existing row, waiting for a transaction holding it, and returns its latest version).
+  const pool = await trx
     .insertInto('rotation_pools')
     .values({ pool_key: poolKey, last_department: null, updated_at: null })
-    .onConflict((oc) => oc.column('pool_key').doNothing())
-    .execute();
-  const pool = await trx
-    .selectFrom('rotation_pools')
-    .select(['last_department'])
-    .where('pool_key', '=', poolKey)
-    .forUpdate()
+    .onConflict((oc) => oc.column('pool_key').doUpdateSet({ pool_key: (eb) => eb.ref('excluded.pool_key') }))
+    .returning('last_department')
     .executeTakeFirstOrThrow();
   const received: Record<string, number> = {};
   const lastPick: Record<string, number> = {};
@@ -64,68 +62,47 @@ export interface RotationPick {
 /**
  * Records a pick from `poolKey`: the pool's `seq` advances by one and becomes the rep's
  * `lastPick`, the rep's `received` grows by one (or is set to `receivedAfter`), and the pool's
- * `lastDepartment` becomes the rep's department. Returns the pick's sequence number. Same
- * transaction as loadRotationState (the pool row is still locked).
+ * `lastDepartment` becomes the rep's department. `seeded`: the starting counts of pool members
+ * seen for the first time (a new pool, or a rep new to it starting at its weighted share), so
+ * later picks compare against a stored count rather than re-seeding the rep forever; never the
+ * picked rep. One statement; returns the pick's sequence number. Same transaction as
+ * loadRotationState (the pool row is still locked).
  */
 export async function saveRotationPick(
   trx: Transaction<Database>,
   poolKey: string,
   pick: RotationPick,
+  seeded: readonly { repId: string; received: number }[] = [],
 ): Promise<number> {
   const at = pick.at ?? sql<Date>`now()`;
-  const pool = await trx
-    .insertInto('rotation_pools')
-    .values({ pool_key: poolKey, last_department: pick.department, seq: 1, updated_at: at })
-    .onConflict((oc) =>
-      oc.column('pool_key').doUpdateSet({
-        seq: sql`rotation_pools.seq + 1`,
-        last_department: pick.department,
-        updated_at: at,
-      }),
-    )
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  const seq = Number(pool.seq);
-  const received = pick.receivedAfter;
-  await trx
-    .insertInto('rotation_counters')
-    .values({ pool_key: poolKey, rep_id: pick.repId, received: received ?? 1, last_pick: seq, updated_at: at })
-    .onConflict((oc) =>
-      oc.columns(['pool_key', 'rep_id']).doUpdateSet({
-        received: received ?? sql`rotation_counters.received + 1`,
-        last_pick: seq,
-        updated_at: at,
-      }),
-    )
-    .execute();
-  return seq;
-}
-
-/**
- * Stores the starting counts of pool members seen for the first time (a new pool, or a rep new
- * to it starting at its weighted share), so later picks compare against a stored count rather
- * than re-seeding the rep forever. Same transaction as loadRotationState.
- */
-export async function seedRotationCounters(
-  trx: Transaction<Database>,
-  poolKey: string,
-  counts: readonly { repId: string; received: number }[],
-  at: Date,
-): Promise<void> {
-  if (counts.length === 0) return;
-  await trx
-    .insertInto('rotation_counters')
-    .values(
-      counts.map((c) => ({
-        pool_key: poolKey,
-        rep_id: c.repId,
-        received: c.received,
-        last_pick: null,
-        updated_at: at,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['pool_key', 'rep_id']).doUpdateSet({ received: sql`excluded.received`, updated_at: at }),
-    )
-    .execute();
+  const received = pick.receivedAfter ?? null;
+  const seeds = seeded.length
+    ? sql`, seeds AS (
+        INSERT INTO rotation_counters (pool_key, rep_id, received, last_pick, updated_at)
+        SELECT ${poolKey}::text, s.rep_id, s.received, NULL::bigint, ${at}::timestamptz FROM ${recordset(
+          seeded.map((c) => ({ rep_id: c.repId, received: c.received })),
+          [
+            ['rep_id', 'text'],
+            ['received', 'numeric'],
+          ],
+          's',
+        )}
+        ON CONFLICT (pool_key, rep_id) DO UPDATE SET received = excluded.received, updated_at = excluded.updated_at
+      )`
+    : sql``;
+  const { rows } = await sql<{ last_pick: string | number }>`
+    WITH pool AS (
+      INSERT INTO rotation_pools (pool_key, last_department, seq, updated_at)
+      VALUES (${poolKey}, ${pick.department}, 1, ${at})
+      ON CONFLICT (pool_key) DO UPDATE
+        SET seq = rotation_pools.seq + 1, last_department = excluded.last_department, updated_at = excluded.updated_at
+      RETURNING seq
+    )${seeds}
+    INSERT INTO rotation_counters (pool_key, rep_id, received, last_pick, updated_at)
+    SELECT ${poolKey}::text, ${pick.repId}::text, coalesce(${received}::numeric, 1), pool.seq, ${at}::timestamptz FROM pool
+    ON CONFLICT (pool_key, rep_id) DO UPDATE
+      SET received = coalesce(${received}::numeric, rotation_counters.received + 1),
+          last_pick = excluded.last_pick, updated_at = excluded.updated_at
+    RETURNING last_pick`.execute(trx);
+  return Number(rows[0].last_pick);
 }

@@ -6,6 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { Queryable } from '../db.js';
 import type { Database } from '../schema.js';
+import { forgetPolicySnapshot, policySnapshot } from './policy-snapshot.js';
 
 export type SettingsKind = 'scoring' | 'routing' | 'sla' | 'pool' | 'report_rules' | 'incentive_plan';
 
@@ -18,14 +19,17 @@ export interface StoredSettings {
 }
 
 export async function latestSettings(db: Queryable, kind: SettingsKind): Promise<StoredSettings | undefined> {
-  const row = await db
-    .selectFrom('policy_versions')
-    .select(['id', 'version', 'body', 'created_at', 'proposed_by'])
-    .where('kind', '=', kind)
-    .where('status', '=', 'approved')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const snapshot = policySnapshot(db);
+  const row = snapshot
+    ? (await snapshot).latest.get(kind)
+    : await db
+        .selectFrom('policy_versions')
+        .select(['id', 'version', 'body', 'created_at', 'proposed_by'])
+        .where('kind', '=', kind)
+        .where('status', '=', 'approved')
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
   return (
     row && {
       id: row.id,
@@ -43,6 +47,7 @@ export async function insertSettings(
   kind: SettingsKind,
   settings: StoredSettings,
 ): Promise<void> {
+  forgetPolicySnapshot(trx);
   await trx
     .insertInto('policy_versions')
     .values({

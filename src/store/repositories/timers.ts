@@ -3,7 +3,7 @@
  * the sweeper with FOR UPDATE SKIP LOCKED (several processes never fire one twice; a crash before
  * commit leaves it to fire again), marked fired in the same transaction as their effect.
  */
-import type { Selectable, Transaction } from 'kysely';
+import type { RawBuilder, Selectable, Transaction } from 'kysely';
 import type { Queryable } from '../db.js';
 import { insertRecordset, type RecordsetColumn } from '../recordset.js';
 import type { Database, TimersTable } from '../schema.js';
@@ -25,6 +25,11 @@ export interface NewTimer {
  */
 export async function insertTimers(trx: Transaction<Database>, timers: readonly NewTimer[]): Promise<void> {
   if (timers.length === 0) return;
+  await timersInsert(timers).execute(trx);
+}
+
+/** insertTimers as a statement, to run beside other writes (recordset.ts allInOne); `timers` not empty. */
+export function timersInsert(timers: readonly NewTimer[]): RawBuilder<unknown> {
   const rows = timers.map((t) => ({
     id: t.id,
     kind: t.kind,
@@ -33,7 +38,7 @@ export async function insertTimers(trx: Transaction<Database>, timers: readonly 
     payload: t.payload ?? {},
     created_at: t.at.toISOString(),
   }));
-  await insertRecordset('timers', rows, timerColumns).execute(trx);
+  return insertRecordset('timers', rows, timerColumns);
 }
 
 const timerColumns: readonly RecordsetColumn[] = [
