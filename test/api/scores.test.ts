@@ -40,11 +40,20 @@ describe.each(engines())('scores (%s)', (engine) => {
     expect(sum(r.body.explanation)).toBe(r.body.total);
     expect(r.body.explanation.map((l: any) => l.points)).toEqual([25, 15, 10, 5]);
     expect(r.body.explanation[0].rule).toMatch(/CEO|首席执行官|高管/);
+    // Each line also says what fired as a code and values, for wording it in the reader's language.
+    const codes = [
+      { code: 'seniority', params: { level: 'c_level' } },
+      { code: 'employees', params: { min: 200, max: 999 } },
+      { code: 'industry', params: { industry: '企业服务' } },
+      { code: 'region', params: { region: '31', label: '上海' } },
+    ];
+    expect(r.body.explanation.map((l: any) => ({ code: l.code, params: l.params }))).toEqual(codes);
 
     const stored = await sdr.call('GET', `/leads/${lead.id}`);
     expect(stored.body.score).toBe(55);
     const history = await sdr.call('GET', `/leads/${lead.id}/score/history`);
     expect(history.body.items).toEqual([expect.objectContaining({ total: 55, grade: 'A4', cause: 'capture' })]);
+    expect(history.body.items[0].explanation.map((l: any) => ({ code: l.code, params: l.params }))).toEqual(codes);
     const timeline = await sdr.call('GET', `/leads/${lead.id}/timeline`);
     expect(timeline.body.items.filter((e: any) => e.type === 'score')).toHaveLength(1);
   });
@@ -152,7 +161,13 @@ describe.each(engines())('engagement, decay and qualification in the score (%s)'
     await track(id, 'event_attend');
     let score = (await sdr.call('GET', `/leads/${id}/score`)).body;
     expect(score).toMatchObject({ total: 16, engagement: 16 });
-    expect(score.explanation).toEqual([{ rule: '行为: 参加活动 (event_attend) ×1', points: 16 }]);
+    const attended = {
+      rule: '行为: 参加活动 (event_attend) ×1',
+      points: 16,
+      code: 'behaviour',
+      params: { type: 'event_attend', count: 1 },
+    };
+    expect(score.explanation).toEqual([attended]);
     expect((await sdr.call('GET', `/leads/${id}`)).body.score).toBe(16);
 
     // Half-life 1 day: after 6 hours 16 × 2^(−1/4) = 13.45 → 13.
@@ -160,8 +175,8 @@ describe.each(engines())('engagement, decay and qualification in the score (%s)'
     score = (await sdr.call('GET', `/leads/${id}/score`)).body;
     expect(score.total).toBe(13);
     expect(score.explanation).toEqual([
-      { rule: '行为: 参加活动 (event_attend) ×1', points: 16 },
-      { rule: '时间衰减: 半衰期1天', points: -3 },
+      attended,
+      { rule: '时间衰减: 半衰期1天', points: -3, code: 'decay', params: { halfLifeDays: 1 } },
     ]);
     expect(sum(score.explanation)).toBe(score.total);
 
@@ -183,8 +198,18 @@ describe.each(engines())('engagement, decay and qualification in the score (%s)'
     const score = (await sdr.call('GET', `/leads/${id}/score`)).body;
     expect(score.engagement).toBe(10);
     expect(score.explanation).toEqual([
-      { rule: '行为: 浏览页面 (page_view) ×12', points: 12 },
-      { rule: '行为上限: 浏览页面 (page_view) 每7天最多10分', points: -2 },
+      {
+        rule: '行为: 浏览页面 (page_view) ×12',
+        points: 12,
+        code: 'behaviour',
+        params: { type: 'page_view', count: 12 },
+      },
+      {
+        rule: '行为上限: 浏览页面 (page_view) 每7天最多10分',
+        points: -2,
+        code: 'behaviour_cap',
+        params: { type: 'page_view', days: 7, points: 10 },
+      },
     ]);
   });
 
@@ -200,6 +225,11 @@ describe.each(engines())('engagement, decay and qualification in the score (%s)'
     expect(score.qualification).toBeGreaterThan(0);
     expect(score.qualificationFramework).toBe('BANT');
     expect(score.explanation.every((l: any) => l.rule.startsWith('BANT '))).toBe(true);
+    expect(score.explanation[0]).toMatchObject({
+      rule: 'BANT 预算: 是 (+10)',
+      code: 'qualification',
+      params: { framework: 'BANT', criterion: 'budget', label: { zh: '预算' }, answer: { zh: '是' } },
+    });
     expect(sum(score.explanation)).toBe(score.total);
     const history = (await sdr.call('GET', `/leads/${id}/score/history`)).body.items;
     expect(history[0]).toMatchObject({ cause: 'qualification', qualification: r.body.points });

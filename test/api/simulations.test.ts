@@ -234,7 +234,13 @@ describe.each(engines())('policy simulation (%s)', (engine) => {
         current: c.current.score,
         candidate: c.candidate.score,
         lines: expect.arrayContaining([
-          { change: 'was', rule: expect.any(String), points: rules.fit.seniority.c_level },
+          {
+            change: 'was',
+            rule: expect.any(String),
+            points: rules.fit.seniority.c_level,
+            code: 'seniority',
+            params: { level: 'c_level' },
+          },
         ]),
         moreLines: 0,
       });

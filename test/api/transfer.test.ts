@@ -90,6 +90,9 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     expect(h.explanation.find((s: any) => s.step === 'region').message).toMatch(/2 of 3 reps cover it/);
     expect(h.package.score.total).toBeGreaterThan(0);
     expect(h.package.score.explanation.length).toBeGreaterThan(0);
+    // Each line keeps its code, so the hand-off page words it in the reader's language.
+    expect(h.package.score.explanation.map((l: any) => l.code)).toContain('qualification');
+    expect(h.package.score.explanation.every((l: any) => typeof l.code === 'string')).toBe(true);
     expect(h.package.qualification[0]).toMatchObject({ framework: 'BANT' });
     expect(h.package.behaviour.counts).toEqual({ demo_request: 1 });
     expect(h.package.sources.original.channel).toBe('sem');

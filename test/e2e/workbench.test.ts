@@ -290,6 +290,10 @@ describe('SDR workbench', () => {
     // The timeline words the score's cause and the touch's channel in the reader's language.
     await page.getByText('10 (D4) · cause: captured', { exact: true }).waitFor();
     await page.getByText('Captured · Outbound / cold call', { exact: true }).waitFor();
+    // The score card words each explanation line in English too, from the line's code.
+    const scoreCard = page.locator('.ant-card').filter({ hasText: 'Score and grade' });
+    await scoreCard.getByText('Seniority: Manager', { exact: true }).waitFor();
+    expect(await scoreCard.textContent()).not.toMatch(/职位级别|公司规模|行业|地区|行为|时间衰减/);
     await screenshot(page, 'lead-en');
     await context.close();
 
@@ -304,6 +308,7 @@ describe('SDR workbench', () => {
     expect(textZh).not.toMatch(/needs/);
     await zh.page.getByText('10 (D4) · 原因：留资', { exact: true }).waitFor();
     await zh.page.getByText('留资 · 外呼拓客', { exact: true }).waitFor();
+    await zh.page.getByText('职位级别: 经理', { exact: true }).waitFor();
     await screenshot(zh.page, 'lead-refused-zh');
     await zh.context.close();
 

@@ -13,12 +13,39 @@ describe('qualification points (SPEC §4.3)', () => {
       'BANT 需求: 是 (+10)',
       'BANT 时间: 是 (+10)',
     ]);
-    expect(r.lines[0]).toEqual({ rule: 'BANT 预算: 是 (+10)', points: 10, key: 'budget' });
+    expect(r.lines[0]).toEqual({
+      rule: 'BANT 预算: 是 (+10)',
+      points: 10,
+      key: 'budget',
+      code: 'qualification',
+      params: {
+        framework: 'BANT',
+        criterion: 'budget',
+        label: { en: 'Budget', zh: '预算' },
+        answer: { en: 'yes', zh: '是' },
+      },
+    });
   });
 
   it('gives nothing for "no", "unknown" or no answer, and lists no line for them', () => {
     const r = qualificationPoints(CHAMP, { challenge: 'yes', authority: 'no', money: 'unknown' });
-    expect(r).toEqual({ total: 15, lines: [{ rule: 'CHAMP 挑战: 是 (+15)', points: 15, key: 'challenge' }] });
+    expect(r).toEqual({
+      total: 15,
+      lines: [
+        {
+          rule: 'CHAMP 挑战: 是 (+15)',
+          points: 15,
+          key: 'challenge',
+          code: 'qualification',
+          params: {
+            framework: 'CHAMP',
+            criterion: 'challenge',
+            label: { en: 'Challenge', zh: '挑战' },
+            answer: { en: 'yes', zh: '是' },
+          },
+        },
+      ],
+    });
     expect(qualificationPoints(BANT, {})).toEqual({ total: 0, lines: [] });
   });
 

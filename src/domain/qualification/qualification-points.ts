@@ -5,12 +5,12 @@
  * how SDR teams say it. Answers to criteria a framework no longer has, or values it no longer
  * takes (an option removed after the call), earn nothing rather than failing the score.
  */
+
+import type { ExplanationLine } from '../scoring/scoring-rules.js';
 import { answerText } from './answer-text.js';
 import type { Answers, Criterion, Framework } from './framework.js';
 
-export interface PointsLine {
-  rule: string;
-  points: number;
+export interface PointsLine extends ExplanationLine {
   /** The criterion key, for clients that link a line to its question. */
   key: string;
 }
@@ -45,10 +45,18 @@ export function qualificationPoints(framework: Framework, answers: Answers): Qua
     const value = answers[criterion.key];
     const points = pointsFor(criterion, value);
     if (points === 0) continue;
+    const answer = answerText(criterion, value);
     lines.push({
-      rule: `${framework.id} ${criterion.label.zh}: ${answerText(criterion, value).zh} (${signedPoints(points)})`,
+      rule: `${framework.id} ${criterion.label.zh}: ${answer.zh} (${signedPoints(points)})`,
       points,
       key: criterion.key,
+      code: 'qualification',
+      params: {
+        framework: framework.id,
+        criterion: criterion.key,
+        label: { en: criterion.label.en, zh: criterion.label.zh },
+        answer: { en: answer.en, zh: answer.zh },
+      },
     });
   }
   return { total: lines.reduce((sum, line) => sum + line.points, 0), lines };

@@ -31,8 +31,13 @@ describe('engagement points (SPEC §4.3)', () => {
     expect(score([...events('download', 0, HOUR, 2 * HOUR), ...events('event_attend', 0)])).toEqual({
       engagement: 30,
       explanation: [
-        { rule: '行为: 下载资料 (download) ×3', points: 15 },
-        { rule: '行为: 参加活动 (event_attend) ×1', points: 15 },
+        { rule: '行为: 下载资料 (download) ×3', points: 15, code: 'behaviour', params: { type: 'download', count: 3 } },
+        {
+          rule: '行为: 参加活动 (event_attend) ×1',
+          points: 15,
+          code: 'behaviour',
+          params: { type: 'event_attend', count: 1 },
+        },
       ],
     });
   });
@@ -42,7 +47,9 @@ describe('engagement points (SPEC §4.3)', () => {
   });
 
   it('names a type without a label by its id', () => {
-    expect(score(events('unsubscribe', 0)).explanation).toEqual([{ rule: '行为: unsubscribe ×1', points: -10 }]);
+    expect(score(events('unsubscribe', 0)).explanation).toEqual([
+      { rule: '行为: unsubscribe ×1', points: -10, code: 'behaviour', params: { type: 'unsubscribe', count: 1 } },
+    ]);
   });
 });
 
@@ -51,8 +58,13 @@ describe('decay (half-life, default 30 days)', () => {
     expect(score(events('demo_request', 30 * DAY))).toEqual({
       engagement: 10,
       explanation: [
-        { rule: '行为: 申请演示 (demo_request) ×1', points: 20 },
-        { rule: '时间衰减: 半衰期30天', points: -10 },
+        {
+          rule: '行为: 申请演示 (demo_request) ×1',
+          points: 20,
+          code: 'behaviour',
+          params: { type: 'demo_request', count: 1 },
+        },
+        { rule: '时间衰减: 半衰期30天', points: -10, code: 'decay', params: { halfLifeDays: 30 } },
       ],
     });
   });
@@ -62,15 +74,25 @@ describe('decay (half-life, default 30 days)', () => {
     expect(score(events('event_attend', 30 * DAY)).engagement).toBe(8);
     expect(score(events('event_attend', 30 * DAY + HOUR)).engagement).toBe(7);
     expect(score(events('event_attend', 30 * DAY + HOUR)).explanation).toEqual([
-      { rule: '行为: 参加活动 (event_attend) ×1', points: 15 },
-      { rule: '时间衰减: 半衰期30天', points: -8 },
+      {
+        rule: '行为: 参加活动 (event_attend) ×1',
+        points: 15,
+        code: 'behaviour',
+        params: { type: 'event_attend', count: 1 },
+      },
+      { rule: '时间衰减: 半衰期30天', points: -8, code: 'decay', params: { halfLifeDays: 30 } },
     ]);
   });
 
   it('quarters an event two half-lives old and leaves a fresh one whole', () => {
     expect(score(events('demo_request', 60 * DAY)).engagement).toBe(5);
     expect(score(events('demo_request', 0)).explanation).toEqual([
-      { rule: '行为: 申请演示 (demo_request) ×1', points: 20 },
+      {
+        rule: '行为: 申请演示 (demo_request) ×1',
+        points: 20,
+        code: 'behaviour',
+        params: { type: 'demo_request', count: 1 },
+      },
     ]);
   });
 
@@ -81,7 +103,14 @@ describe('decay (half-life, default 30 days)', () => {
   it('does not decay when the half-life is null', () => {
     expect(score(events('event_attend', 365 * DAY), { ...rules, halfLifeDays: null })).toEqual({
       engagement: 15,
-      explanation: [{ rule: '行为: 参加活动 (event_attend) ×1', points: 15 }],
+      explanation: [
+        {
+          rule: '行为: 参加活动 (event_attend) ×1',
+          points: 15,
+          code: 'behaviour',
+          params: { type: 'event_attend', count: 1 },
+        },
+      ],
     });
   });
 
@@ -91,8 +120,8 @@ describe('decay (half-life, default 30 days)', () => {
 
   it('lets negative points fade too: an old unsubscribe weighs less', () => {
     expect(score(events('unsubscribe', 30 * DAY)).explanation).toEqual([
-      { rule: '行为: unsubscribe ×1', points: -10 },
-      { rule: '时间衰减: 半衰期30天', points: 5 },
+      { rule: '行为: unsubscribe ×1', points: -10, code: 'behaviour', params: { type: 'unsubscribe', count: 1 } },
+      { rule: '时间衰减: 半衰期30天', points: 5, code: 'decay', params: { halfLifeDays: 30 } },
     ]);
   });
 });
@@ -102,8 +131,18 @@ describe('caps per type per period (windows counted back from now)', () => {
     expect(score(events('page_view', ...times(25, HOUR)))).toEqual({
       engagement: 10,
       explanation: [
-        { rule: '行为: 浏览页面 (page_view) ×25', points: 25 },
-        { rule: '行为上限: 浏览页面 (page_view) 每7天最多10分', points: -15 },
+        {
+          rule: '行为: 浏览页面 (page_view) ×25',
+          points: 25,
+          code: 'behaviour',
+          params: { type: 'page_view', count: 25 },
+        },
+        {
+          rule: '行为上限: 浏览页面 (page_view) 每7天最多10分',
+          points: -15,
+          code: 'behaviour_cap',
+          params: { type: 'page_view', days: 7, points: 10 },
+        },
       ],
     });
   });
@@ -126,8 +165,18 @@ describe('caps per type per period (windows counted back from now)', () => {
     expect(score(events('demo_request', 0, DAY, 2 * DAY))).toEqual({
       engagement: 20,
       explanation: [
-        { rule: '行为: 申请演示 (demo_request) ×3', points: 60 },
-        { rule: '行为上限: 申请演示 (demo_request) 每30天最多20分', points: -40 },
+        {
+          rule: '行为: 申请演示 (demo_request) ×3',
+          points: 60,
+          code: 'behaviour',
+          params: { type: 'demo_request', count: 3 },
+        },
+        {
+          rule: '行为上限: 申请演示 (demo_request) 每30天最多20分',
+          points: -40,
+          code: 'behaviour_cap',
+          params: { type: 'demo_request', days: 30, points: 20 },
+        },
       ],
     });
   });
@@ -143,9 +192,14 @@ describe('caps per type per period (windows counted back from now)', () => {
   it('applies caps before decay: the cap line is in whole points, decay takes what is left', () => {
     const { explanation, engagement } = score(events('download', ...times(4, 10 * DAY)));
     expect(explanation).toEqual([
-      { rule: '行为: 下载资料 (download) ×4', points: 20 },
-      { rule: '行为上限: 下载资料 (download) 每7天最多15分', points: -5 },
-      { rule: '时间衰减: 半衰期30天', points: engagement - 15 },
+      { rule: '行为: 下载资料 (download) ×4', points: 20, code: 'behaviour', params: { type: 'download', count: 4 } },
+      {
+        rule: '行为上限: 下载资料 (download) 每7天最多15分',
+        points: -5,
+        code: 'behaviour_cap',
+        params: { type: 'download', days: 7, points: 15 },
+      },
+      { rule: '时间衰减: 半衰期30天', points: engagement - 15, code: 'decay', params: { halfLifeDays: 30 } },
     ]);
     expect(engagement).toBe(Math.round(15 * 0.5 ** (10 / 30)));
   });
@@ -158,7 +212,9 @@ describe('a compiled engagement scorer', () => {
     scorer(events('page_view', ...times(25, 0)), now.getTime(), first);
     const second: ExplanationLine[] = [];
     expect(scorer(events('download', 0), now.getTime(), second)).toBe(5);
-    expect(second).toEqual([{ rule: '行为: 下载资料 (download) ×1', points: 5 }]);
+    expect(second).toEqual([
+      { rule: '行为: 下载资料 (download) ×1', points: 5, code: 'behaviour', params: { type: 'download', count: 1 } },
+    ]);
   });
 
   it('handles many windows of history', () => {
@@ -166,6 +222,11 @@ describe('a compiled engagement scorer', () => {
     const explanation: ExplanationLine[] = [];
     const engagement = compileEngagementRules(rules)(yearOfDailyViews, now.getTime(), explanation);
     expect(explanation.reduce((sum, l) => sum + l.points, 0)).toBe(engagement);
-    expect(explanation[0]).toEqual({ rule: '行为: 浏览页面 (page_view) ×400', points: 400 });
+    expect(explanation[0]).toEqual({
+      rule: '行为: 浏览页面 (page_view) ×400',
+      points: 400,
+      code: 'behaviour',
+      params: { type: 'page_view', count: 400 },
+    });
   });
 });

@@ -21,7 +21,7 @@
  * Compiled once per rule set; scoring reuses scratch arrays, so it is not re-entrant (it is
  * synchronous, which is all JavaScript needs).
  */
-import type { EngagementRules, ExplanationLine } from './scoring-rules.js';
+import type { EngagementRules, ExplanationLine, ExplanationParams } from './scoring-rules.js';
 
 export interface Behaviour {
   type: string;
@@ -42,6 +42,7 @@ export function compileEngagementRules(rules: EngagementRules): EngagementScorer
   const capMs = new Float64Array(n); // 0 = no cap
   const typeLabels: string[] = [];
   const capLabels: string[] = [];
+  const capParams: ExplanationParams[] = [];
   types.forEach((type, i) => {
     const rule = rules.behaviours[type];
     points[i] = rule.points;
@@ -51,13 +52,16 @@ export function compileEngagementRules(rules: EngagementRules): EngagementScorer
       capPoints[i] = rule.cap.points;
       capMs[i] = rule.cap.days * DAY_MS;
       capLabels.push(`行为上限: ${name} 每${rule.cap.days}天最多${rule.cap.points}分`);
+      capParams.push(Object.freeze({ type, days: rule.cap.days, points: rule.cap.points }));
     } else {
       capLabels.push('');
+      capParams.push({});
     }
   });
   // 0.5^(age × rate): a rate of 0 makes every factor 1, which is "no decay" without a branch.
   const decayRate = rules.halfLifeDays ? 1 / (rules.halfLifeDays * DAY_MS) : 0;
   const decayLabel = `时间衰减: 半衰期${rules.halfLifeDays}天`;
+  const decayParams: ExplanationParams = Object.freeze({ halfLifeDays: rules.halfLifeDays });
 
   // Scratch, reset per lead.
   const count = new Int32Array(n);
@@ -129,16 +133,23 @@ export function compileEngagementRules(rules: EngagementRules): EngagementScorer
     let sum = 0;
     for (let t = 0; t < n; t++) {
       if (raw[t] === 0) continue;
-      out.push({ rule: typeLabels[t] + count[t], points: raw[t] });
+      out.push({
+        rule: typeLabels[t] + count[t],
+        points: raw[t],
+        code: 'behaviour',
+        params: { type: types[t], count: count[t] },
+      });
       sum += raw[t];
     }
     for (let t = 0; t < n; t++) {
       if (capped[t] === 0) continue;
-      out.push({ rule: capLabels[t], points: -capped[t] });
+      out.push({ rule: capLabels[t], points: -capped[t], code: 'behaviour_cap', params: capParams[t] });
       sum -= capped[t];
     }
     const engagement = Math.round(kept);
-    if (engagement !== sum) out.push({ rule: decayLabel, points: engagement - sum });
+    if (engagement !== sum) {
+      out.push({ rule: decayLabel, points: engagement - sum, code: 'decay', params: decayParams });
+    }
     return engagement;
   };
 }

@@ -21,14 +21,14 @@ const linesOf = (lead: Partial<FitProfile>, rules?: FitRules) => fitOf(buildLead
 
 describe('fit: job title seniority', () => {
   it.each([
-    ['董事长', '职位级别: C级高管 (c_level)', 25],
-    ['VP of Sales', '职位级别: 副总裁 (vp)', 20],
-    ['IT总监', '职位级别: 总监 (director)', 15],
-    ['Senior Manager', '职位级别: 经理 (manager)', 10],
-    ['销售总监助理', '职位级别: 员工 (staff)', 3],
-    ['实习生', '职位级别: 实习生 (intern)', -5],
-  ])('scores %j as %s, %i points', (title, rule, points) => {
-    expect(linesOf({ title })).toEqual([{ rule, points }]);
+    ['董事长', '职位级别: C级高管 (c_level)', 25, 'c_level'],
+    ['VP of Sales', '职位级别: 副总裁 (vp)', 20, 'vp'],
+    ['IT总监', '职位级别: 总监 (director)', 15, 'director'],
+    ['Senior Manager', '职位级别: 经理 (manager)', 10, 'manager'],
+    ['销售总监助理', '职位级别: 员工 (staff)', 3, 'staff'],
+    ['实习生', '职位级别: 实习生 (intern)', -5, 'intern'],
+  ])('scores %j as %s, %i points', (title, rule, points, level) => {
+    expect(linesOf({ title })).toEqual([{ rule, points, code: 'seniority', params: { level } }]);
   });
 
   it('gives no line for a missing or unreadable title (0 points)', () => {
@@ -39,16 +39,16 @@ describe('fit: job title seniority', () => {
 
 describe('fit: company size bands', () => {
   it.each([
-    [5000, '公司规模: ≥1000人', 20],
-    [1000, '公司规模: ≥1000人', 20],
-    [999, '公司规模: 200–999人', 15],
-    [200, '公司规模: 200–999人', 15],
-    [199, '公司规模: 50–199人', 10],
-    [50, '公司规模: 50–199人', 10],
-    [49, '公司规模: 20–49人', 5],
-    [20, '公司规模: 20–49人', 5],
-  ])('puts %i employees in %s (%i points)', (employees, rule, points) => {
-    expect(linesOf({ employees })).toEqual([{ rule, points }]);
+    [5000, '公司规模: ≥1000人', 20, 1000, null],
+    [1000, '公司规模: ≥1000人', 20, 1000, null],
+    [999, '公司规模: 200–999人', 15, 200, 999],
+    [200, '公司规模: 200–999人', 15, 200, 999],
+    [199, '公司规模: 50–199人', 10, 50, 199],
+    [50, '公司规模: 50–199人', 10, 50, 199],
+    [49, '公司规模: 20–49人', 5, 20, 49],
+    [20, '公司规模: 20–49人', 5, 20, 49],
+  ])('puts %i employees in %s (%i points)', (employees, rule, points, min, max) => {
+    expect(linesOf({ employees })).toEqual([{ rule, points, code: 'employees', params: { min, max } }]);
   });
 
   it('gives small companies (<20, 0 points by default) and unknown sizes no line', () => {
@@ -65,23 +65,41 @@ describe('fit: company size bands', () => {
       ],
       unknown: -2,
     };
-    expect(linesOf({ employees: 99 }, rules)).toEqual([{ rule: '公司规模: <100人', points: -5 }]);
-    expect(linesOf({ employees: 100 }, rules)).toEqual([{ rule: '公司规模: ≥100人', points: 10 }]);
-    expect(linesOf({ employees: null }, rules)).toEqual([{ rule: '公司规模: 未知', points: -2 }]);
+    expect(linesOf({ employees: 99 }, rules)).toEqual([
+      { rule: '公司规模: <100人', points: -5, code: 'employees', params: { min: 0, max: 99 } },
+    ]);
+    expect(linesOf({ employees: 100 }, rules)).toEqual([
+      { rule: '公司规模: ≥100人', points: 10, code: 'employees', params: { min: 100, max: null } },
+    ]);
+    expect(linesOf({ employees: null }, rules)).toEqual([
+      { rule: '公司规模: 未知', points: -2, code: 'employees_unknown', params: {} },
+    ]);
   });
 });
 
 describe('fit: target industries', () => {
   it('matches the free-text industry against each rule, first match wins', () => {
-    expect(linesOf({ industry: '互联网' })).toEqual([{ rule: '行业: 互联网', points: 10 }]);
-    expect(linesOf({ industry: '软件和信息技术服务业' })).toEqual([{ rule: '行业: 互联网', points: 10 }]);
-    expect(linesOf({ industry: '计算机软件' })).toEqual([{ rule: '行业: 企业服务', points: 10 }]);
-    expect(linesOf({ industry: '智能制造' })).toEqual([{ rule: '行业: 制造业', points: 8 }]);
+    expect(linesOf({ industry: '互联网' })).toEqual([
+      { rule: '行业: 互联网', points: 10, code: 'industry', params: { industry: '互联网' } },
+    ]);
+    expect(linesOf({ industry: '软件和信息技术服务业' })).toEqual([
+      { rule: '行业: 互联网', points: 10, code: 'industry', params: { industry: '互联网' } },
+    ]);
+    expect(linesOf({ industry: '计算机软件' })).toEqual([
+      { rule: '行业: 企业服务', points: 10, code: 'industry', params: { industry: '企业服务' } },
+    ]);
+    expect(linesOf({ industry: '智能制造' })).toEqual([
+      { rule: '行业: 制造业', points: 8, code: 'industry', params: { industry: '制造业' } },
+    ]);
   });
 
   it('folds full-width letters and case, and matches Latin terms only as whole words', () => {
-    expect(linesOf({ industry: 'ＳａａＳ' })).toEqual([{ rule: '行业: 企业服务', points: 10 }]);
-    expect(linesOf({ industry: 'IT服务' })).toEqual([{ rule: '行业: 互联网', points: 10 }]);
+    expect(linesOf({ industry: 'ＳａａＳ' })).toEqual([
+      { rule: '行业: 企业服务', points: 10, code: 'industry', params: { industry: '企业服务' } },
+    ]);
+    expect(linesOf({ industry: 'IT服务' })).toEqual([
+      { rule: '行业: 互联网', points: 10, code: 'industry', params: { industry: '互联网' } },
+    ]);
     expect(linesOf({ industry: 'Hospitality' })).toEqual([]);
   });
 
@@ -92,8 +110,12 @@ describe('fit: target industries', () => {
 
 describe('fit: regions', () => {
   it('scores a city lead by its province rule', () => {
-    expect(linesOf({ regionCode: '3301' })).toEqual([{ rule: '地区: 浙江 (33)', points: 5 }]);
-    expect(linesOf({ regionCode: '31' })).toEqual([{ rule: '地区: 上海 (31)', points: 5 }]);
+    expect(linesOf({ regionCode: '3301' })).toEqual([
+      { rule: '地区: 浙江 (33)', points: 5, code: 'region', params: { region: '33', label: '浙江' } },
+    ]);
+    expect(linesOf({ regionCode: '31' })).toEqual([
+      { rule: '地区: 上海 (31)', points: 5, code: 'region', params: { region: '31', label: '上海' } },
+    ]);
     expect(linesOf({ regionCode: '5101' })).toEqual([]);
   });
 
@@ -103,8 +125,12 @@ describe('fit: regions', () => {
       { region: '杭州', label: '杭州', points: 8 },
       { region: '33', points: 3 },
     ];
-    expect(linesOf({ regionCode: '3301' }, rules)).toEqual([{ rule: '地区: 杭州', points: 8 }]);
-    expect(linesOf({ regionCode: '3302' }, rules)).toEqual([{ rule: '地区: 33', points: 3 }]);
+    expect(linesOf({ regionCode: '3301' }, rules)).toEqual([
+      { rule: '地区: 杭州', points: 8, code: 'region', params: { region: '杭州', label: '杭州' } },
+    ]);
+    expect(linesOf({ regionCode: '3302' }, rules)).toEqual([
+      { rule: '地区: 33', points: 3, code: 'region', params: { region: '33', label: null } },
+    ]);
   });
 
   it('asks the region matcher it is given', () => {
@@ -114,7 +140,7 @@ describe('fit: regions', () => {
       return code === 'X' && wanted === '44';
     };
     expect(fitOf(buildLead({ regionCode: 'X' }), defaultScoringRules().fit, matcher).explanation).toEqual([
-      { rule: '地区: 广东 (44)', points: 5 },
+      { rule: '地区: 广东 (44)', points: 5, code: 'region', params: { region: '44', label: '广东' } },
     ]);
     expect(asked).toContainEqual(['X', '44']);
   });
@@ -125,10 +151,10 @@ describe('fit sub-total', () => {
     expect(fitOf(buildLead({ title: '技术总监', employees: 500, industry: '互联网', regionCode: '3101' }))).toEqual({
       fit: 45,
       explanation: [
-        { rule: '职位级别: 总监 (director)', points: 15 },
-        { rule: '公司规模: 200–999人', points: 15 },
-        { rule: '行业: 互联网', points: 10 },
-        { rule: '地区: 上海 (31)', points: 5 },
+        { rule: '职位级别: 总监 (director)', points: 15, code: 'seniority', params: { level: 'director' } },
+        { rule: '公司规模: 200–999人', points: 15, code: 'employees', params: { min: 200, max: 999 } },
+        { rule: '行业: 互联网', points: 10, code: 'industry', params: { industry: '互联网' } },
+        { rule: '地区: 上海 (31)', points: 5, code: 'region', params: { region: '31', label: '上海' } },
       ],
     });
   });

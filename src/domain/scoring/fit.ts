@@ -11,7 +11,7 @@ import { toHalfWidth } from '../normalise/width.js';
 import { SENIORITY_LABEL, SENIORITY_LEVELS, type SeniorityLevel } from '../seniority/seniority-level.js';
 import { titleSeniority } from '../seniority/title-seniority.js';
 import { BoundedMemo } from './bounded-memo.js';
-import type { ExplanationLine, FitRules, IndustryRule } from './scoring-rules.js';
+import type { ExplanationCode, ExplanationLine, ExplanationParams, FitRules, IndustryRule } from './scoring-rules.js';
 
 /** The fields of a lead that fit looks at, in stored (normalised) form. */
 export interface FitProfile {
@@ -28,8 +28,13 @@ export type RegionMatcher = (regionCodeOfLead: string, wanted: string) => boolea
 /** Appends the fit lines to `out` and returns their sum. */
 export type FitScorer = (lead: FitProfile, out: ExplanationLine[]) => number;
 
-const line = (rule: string, points: number): ExplanationLine | null =>
-  points === 0 ? null : Object.freeze({ rule, points });
+const line = (
+  rule: string,
+  points: number,
+  code: ExplanationCode,
+  params: ExplanationParams = {},
+): ExplanationLine | null =>
+  points === 0 ? null : Object.freeze({ rule, points, code, params: Object.freeze(params) });
 
 function emit(out: ExplanationLine[], fired: ExplanationLine | null): number {
   if (fired === null) return 0;
@@ -58,25 +63,36 @@ export function compileFitRules(rules: FitRules, regionMatches: RegionMatcher = 
   const seniorityLines = new Map<SeniorityLevel, ExplanationLine | null>(
     SENIORITY_LEVELS.map((level) => [
       level,
-      line(`职位级别: ${SENIORITY_LABEL[level]} (${level})`, rules.seniority[level]),
+      line(`职位级别: ${SENIORITY_LABEL[level]} (${level})`, rules.seniority[level], 'seniority', { level }),
     ]),
   );
   const levelOfTitle = new BoundedMemo((title) => titleSeniority(title).level);
 
   const bands = [...rules.employees.bands].sort((a, b) => b.min - a.min);
   const bandMins = bands.map((b) => b.min);
-  const bandLines = bands.map((b, i) => line(`公司规模: ${bandLabel(b.min, bands[i - 1]?.min)}`, b.points));
-  const unknownSizeLine = line('公司规模: 未知', rules.employees.unknown);
+  const bandLines = bands.map((b, i) => {
+    const nextMin = bands[i - 1]?.min;
+    return line(`公司规模: ${bandLabel(b.min, nextMin)}`, b.points, 'employees', {
+      min: b.min,
+      max: nextMin === undefined ? null : nextMin - 1,
+    });
+  });
+  const unknownSizeLine = line('公司规模: 未知', rules.employees.unknown, 'employees_unknown');
 
   const industryPatterns = rules.industries.map(industryPattern);
-  const industryLines = rules.industries.map((r) => line(`行业: ${r.industry}`, r.points));
+  const industryLines = rules.industries.map((r) =>
+    line(`行业: ${r.industry}`, r.points, 'industry', { industry: r.industry }),
+  );
   const industryOf = new BoundedMemo((industry) => {
     const text = foldText(industry);
     return industryPatterns.findIndex((p) => p.test(text));
   });
 
   const regionLines = rules.regions.map((r) =>
-    line(`地区: ${r.label && r.label !== r.region ? `${r.label} (${r.region})` : r.region}`, r.points),
+    line(`地区: ${r.label && r.label !== r.region ? `${r.label} (${r.region})` : r.region}`, r.points, 'region', {
+      region: r.region,
+      label: r.label ?? null,
+    }),
   );
   const wantedRegions = rules.regions.map((r) => r.region);
   const regionOf = new BoundedMemo((code) => wantedRegions.findIndex((wanted) => regionMatches(code, wanted)));

@@ -54,7 +54,7 @@ export function compileScoringRules(rules: ScoringRules, options: ScoringOptions
       let qualification = 0;
       for (const given of input.qualificationLines) {
         const points = Math.round(given.points);
-        explanation.push(points === given.points ? given : { rule: given.rule, points });
+        explanation.push(points === given.points ? given : { ...given, points });
         qualification += points;
       }
       return {

@@ -5,11 +5,53 @@
  */
 import type { SeniorityLevel } from '../seniority/seniority-level.js';
 
-/** One line of a score's explanation: the rule that fired and the whole points it gave. */
+/** What kind of rule an explanation line is, for clients that word it in their reader's language. */
+export const EXPLANATION_CODES = [
+  'seniority',
+  'employees',
+  'employees_unknown',
+  'industry',
+  'region',
+  'behaviour',
+  'behaviour_cap',
+  'decay',
+  'qualification',
+] as const;
+export type ExplanationCode = (typeof EXPLANATION_CODES)[number];
+
+/** Text the server holds in both languages (a criterion's label, an answer). */
+export interface BilingualText {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/**
+ * The values a line's code is worded with: seniority {level}; employees {min, max} (max null:
+ * the top band); industry {industry}; region {region, label}; behaviour {type, count};
+ * behaviour_cap {type, days, points}; decay {halfLifeDays}; qualification {framework, criterion,
+ * label, answer} (label and answer in both languages).
+ */
+export type ExplanationParams = Readonly<Record<string, string | number | null | BilingualText>>;
+
+/**
+ * One line of a score's explanation: the rule that fired and the whole points it gave. `rule` is
+ * the Chinese text API clients and stored scores rely on; `code` and `params` say the same as
+ * data (absent on lines stored before they existed — show `rule` then).
+ */
 export interface ExplanationLine {
   readonly rule: string;
   readonly points: number;
+  readonly code?: ExplanationCode;
+  readonly params?: ExplanationParams;
 }
+
+/** Just the line's own fields (a qualification line also carries its criterion key). */
+export const explanationLineOf = ({ rule, points, code, params }: ExplanationLine): ExplanationLine => ({
+  rule,
+  points,
+  code,
+  params,
+});
 
 /** Companies with at least `min` employees (and fewer than the next band's min). */
 export interface EmployeeBand {

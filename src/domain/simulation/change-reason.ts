@@ -11,7 +11,7 @@ import { evaluateDefinition, type UnmetCriterion } from '../definitions/evaluate
 import { routeLead } from '../routing/route-lead.js';
 import type { RoutingPath } from '../routing/routing-rules.js';
 import type { RoutingStep } from '../routing/routing-types.js';
-import type { ExplanationLine } from '../scoring/scoring-rules.js';
+import { type ExplanationLine, explanationLineOf } from '../scoring/scoring-rules.js';
 import type { HandoffVerdict } from './acceptance-replay.js';
 import type { LeadReplay } from './replay-side.js';
 import type { SimulationLead, SimulationPolicy } from './simulation-types.js';
@@ -25,10 +25,8 @@ export interface SideOfLead {
 }
 
 /** A score line one side has and the other has not: `now` only the candidate's, `was` only the current's. */
-export interface ScoreLineChange {
+export interface ScoreLineChange extends ExplanationLine {
   change: 'now' | 'was';
-  rule: string;
-  points: number;
 }
 
 /** How a side hands the lead over, and the routing step that decided it (null: no step ran). */
@@ -170,17 +168,18 @@ export function changeReason(input: {
   return { text: texts.join('; '), parts };
 }
 
+const changed = (change: ScoreLineChange['change'], line: ExplanationLine): ScoreLineChange => ({
+  change,
+  ...explanationLineOf(line),
+});
+
 function lineChanges(current: readonly ExplanationLine[], candidate: readonly ExplanationLine[]): ScoreLineChange[] {
   const key = (l: ExplanationLine) => `${l.rule}\u0000${l.points}`;
   const before = new Set(current.map(key));
   const after = new Set(candidate.map(key));
   return [
-    ...candidate
-      .filter((l) => !before.has(key(l)))
-      .map((l) => ({ change: 'now' as const, rule: l.rule, points: l.points })),
-    ...current
-      .filter((l) => !after.has(key(l)))
-      .map((l) => ({ change: 'was' as const, rule: l.rule, points: l.points })),
+    ...candidate.filter((l) => !before.has(key(l))).map((l) => changed('now', l)),
+    ...current.filter((l) => !after.has(key(l))).map((l) => changed('was', l)),
   ];
 }
 

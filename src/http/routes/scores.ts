@@ -8,12 +8,13 @@ import { readScoringRules, saveScoringRules } from '../../services/scoring/edit-
 import { readLeadScore, readScoreHistory } from '../../services/scoring/lead-score.js';
 import type { RulesInForce } from '../../services/scoring/rules-in-force.js';
 import { problems } from '../problem.js';
+import { explanationLineFields } from './explanation-line.js';
 import { termInWordsSchema } from './models.js';
 
 const leadIdParams = z.object({ id: z.string().min(1).max(100) });
 
 const explanationSchema = z
-  .array(z.object({ rule: z.string(), points: z.number().int() }))
+  .array(z.object({ ...explanationLineFields, points: z.number().int() }))
   .describe('the rules that fired; their points add up to the total');
 
 const leadScoreSchema = z.object({

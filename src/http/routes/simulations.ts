@@ -14,6 +14,7 @@ import { simulationKinds } from '../../domain/simulation/simulation-types.js';
 import type { ServiceContext } from '../../services/context.js';
 import { simulatePolicy } from '../../services/simulation/simulate-policy.js';
 import { problems } from '../problem.js';
+import { explanationLineFields } from './explanation-line.js';
 import { routingPolicySchema } from './routing.js';
 import { slaPolicySchema } from './sla.js';
 
@@ -57,7 +58,7 @@ const reasonPartSchema = z.discriminatedUnion('code', [
     code: z.literal('score'),
     current: z.number().nullable(),
     candidate: z.number().nullable(),
-    lines: z.array(z.object({ change: z.enum(['now', 'was']), rule: z.string(), points: z.number() })),
+    lines: z.array(z.object({ change: z.enum(['now', 'was']), ...explanationLineFields })),
     moreLines: z.number().int(),
   }),
   z.object({

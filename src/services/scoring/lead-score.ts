@@ -7,7 +7,7 @@
 import { InvalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Grade } from '../../domain/scoring/grade.js';
-import type { ExplanationLine } from '../../domain/scoring/scoring-rules.js';
+import { type ExplanationLine, explanationLineOf } from '../../domain/scoring/scoring-rules.js';
 import { listScoreHistory } from '../../store/repositories/scores.js';
 import type { ServiceContext } from '../context.js';
 import { type LeadPrediction, predictLead } from '../predictive/predict-leads.js';
@@ -49,7 +49,7 @@ function view(
     engagement: score.engagement,
     qualification: score.qualification,
     grade: score.grade,
-    explanation: score.explanation.map((l) => ({ rule: l.rule, points: l.points })),
+    explanation: score.explanation.map(explanationLineOf),
     qualificationFramework: framework,
     rulesVersion,
     computedAt: at.toISOString(),

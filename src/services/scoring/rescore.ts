@@ -11,7 +11,7 @@ import type { Transaction } from 'kysely';
 import type { Answers, Framework } from '../../domain/qualification/framework.js';
 import { qualificationPoints } from '../../domain/qualification/qualification-points.js';
 import type { LeadScore } from '../../domain/scoring/score-lead.js';
-import type { ExplanationLine } from '../../domain/scoring/scoring-rules.js';
+import { type ExplanationLine, explanationLineOf } from '../../domain/scoring/scoring-rules.js';
 import type { Queryable } from '../../store/db.js';
 import { loadScoringInputs, type ScoreWrite, type StoredScore, saveScores } from '../../store/repositories/scores.js';
 import type { Database } from '../../store/schema.js';
@@ -108,7 +108,7 @@ export function bestQualification(
       best = {
         framework: framework.id,
         total: points.total,
-        lines: points.lines.map((l) => ({ rule: l.rule, points: l.points })),
+        lines: points.lines.map(explanationLineOf),
       };
     }
   }

@@ -27,4 +27,17 @@ export const common: Catalogue['common'] = {
   none: '—',
   saved: 'Saved',
   failed: 'The action failed',
+  scoreLines: {
+    seniority: 'Seniority: {{level}}',
+    employeesAtLeast: 'Company size: {{min}}+ employees',
+    employeesBelow: 'Company size: under {{count}} employees',
+    employeesBetween: 'Company size: {{min}}–{{max}} employees',
+    employeesUnknown: 'Company size: unknown',
+    industry: 'Industry: {{industry}}',
+    region: 'Region: {{region}}',
+    behaviour: 'Behaviour: {{name}} ×{{count}}',
+    behaviourCap: 'Behaviour cap: {{name}}, at most {{points}} points per {{days}} days',
+    decay: 'Time decay: half-life {{days}} days',
+    qualification: '{{framework}} {{criterion}}: {{answer}}',
+  },
 };

@@ -26,4 +26,18 @@ export const common = {
   none: '—',
   saved: '已保存',
   failed: '操作失败',
+  /** A score's explanation line, worded from its code and values (web/src/score-lines.ts). */
+  scoreLines: {
+    seniority: '职位级别: {{level}}',
+    employeesAtLeast: '公司规模: ≥{{min}}人',
+    employeesBelow: '公司规模: <{{count}}人',
+    employeesBetween: '公司规模: {{min}}–{{max}}人',
+    employeesUnknown: '公司规模: 未知',
+    industry: '行业: {{industry}}',
+    region: '地区: {{region}}',
+    behaviour: '行为: {{name}} ×{{count}}',
+    behaviourCap: '行为上限: {{name}} 每{{days}}天最多{{points}}分',
+    decay: '时间衰减: 半衰期{{days}}天',
+    qualification: '{{framework}} {{criterion}}: {{answer}}',
+  },
 } as const;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useChannelName } from '../../channels';
 import { useFormat } from '../../format';
+import { type ScoreLine, useScoreLineWords } from '../../score-lines';
 import { FactList } from './FactList';
 
 interface ScoreFacts {
@@ -13,7 +14,7 @@ interface ScoreFacts {
   fit?: number;
   engagement?: number;
   qualification?: number;
-  explanation?: { rule: string; points: number }[];
+  explanation?: ScoreLine[];
 }
 interface Touch {
   kind?: string;
@@ -85,6 +86,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 /** The MQL package frozen into the hand-off (SPEC §6.1): score and why, sources, behaviour, calls, answers. */
 export function MqlPackageView({ pkg }: { pkg: Record<string, unknown> }) {
   const { t } = useTranslation();
+  const lineWords = useScoreLineWords();
   const format = useFormat();
   const channelName = useChannelName();
   const p = pkg as MqlPackage;
@@ -121,7 +123,7 @@ export function MqlPackageView({ pkg }: { pkg: Record<string, unknown> }) {
               locale={{ emptyText: nothing }}
               renderItem={(line) => (
                 <List.Item>
-                  <span style={wrap}>{line.rule}</span> <strong>{points(line.points)}</strong>
+                  <span style={wrap}>{lineWords(line)}</span> <strong>{points(line.points)}</strong>
                 </List.Item>
               )}
             />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useFormat } from '../../format';
 import { useTermWords } from '../../prediction';
+import { useScoreLineWords } from '../../score-lines';
 import { muted } from '../queue/styles';
 import type { LeadScore } from './lead-api';
 
@@ -18,6 +19,7 @@ export function ScoreCard({ leadId }: { leadId: string }) {
   });
   const s = score.data;
   const words = useTermWords();
+  const lineWords = useScoreLineWords();
   return (
     <Card title={t('lead.score.title')} size="small" loading={score.isPending}>
       {score.error ? <Alert type="error" title={t('errors.generic')} /> : null}
@@ -41,7 +43,7 @@ export function ScoreCard({ leadId }: { leadId: string }) {
             pagination={false}
             dataSource={s.explanation}
             columns={[
-              { title: t('lead.score.rule'), dataIndex: 'rule' },
+              { title: t('lead.score.rule'), key: 'rule', render: (_, line) => lineWords(line) },
               {
                 title: t('lead.score.points'),
                 dataIndex: 'points',

@@ -1,5 +1,6 @@
 /** Shapes of the lead page's API answers (src/http/routes/{leads,scores,qualification,handoffs}.ts). */
 import type { Prediction } from '../../prediction';
+import type { ScoreLine } from '../../score-lines';
 
 export type { Lead, Source } from '../queue/queue-api';
 
@@ -9,7 +10,7 @@ export interface LeadScore {
   engagement: number;
   qualification: number;
   grade: string;
-  explanation: { rule: string; points: number }[];
+  explanation: ScoreLine[];
   qualificationFramework: string | null;
   computedAt: string;
   /** The active predictive model's advice; null while none is active. */

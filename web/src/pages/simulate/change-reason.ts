@@ -10,11 +10,13 @@ import type {
   SlaVerdictBrief,
 } from '../../../../src/domain/simulation/change-reason.js';
 import { useFormat } from '../../format';
+import { useScoreLineWords } from '../../score-lines';
 import { halfOf } from '../queue/queue-api';
 
 export function useChangeReason(nameOf: (repId: string) => string): (parts: readonly ChangeReasonPart[]) => string {
   const { t, i18n } = useTranslation();
   const format = useFormat();
+  const lineWords = useScoreLineWords();
   const en = i18n.language === 'en';
   const points = (n: number) => (n >= 0 ? `+${format.number(n)}` : format.number(n));
   const score = (n: number | null) => (n === null ? t('simulate.outcome.unscored') : format.number(n));
@@ -40,7 +42,7 @@ export function useChangeReason(nameOf: (repId: string) => string): (parts: read
       case 'score': {
         const lines = p.lines.map((l) =>
           t(l.change === 'now' ? 'simulate.reasons.scoreNow' : 'simulate.reasons.scoreWas', {
-            rule: l.rule,
+            rule: lineWords(l),
             points: points(l.points),
           }),
         );
