@@ -7,12 +7,11 @@
  * locks only itself, so without a per-rep check both would read the shared rep's load before
  * either commits. PostgreSQL only: PGlite is one connection in one process.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eligibilityMonth } from '../../src/services/roster/eligibility-month.js';
 import { freshPostgresDatabase } from '../support/postgres.js';
 import { type LeadLoopProcess, startLeadLoopProcess } from '../support/processes.js';
-import { adminToken, type Client, client } from '../support/server.js';
+import { adminToken, type Client, client, makeUser } from '../support/server.js';
 
 const ROUNDS = 12;
 
@@ -41,15 +40,8 @@ describe.runIf(Boolean(process.env.LEADLOOP_TEST_DATABASE_URL))(
         servers.push(await startLeadLoopProcess({ env }));
         servers.push(await startLeadLoopProcess({ env }));
         admin = client(servers[0].base, adminToken);
-        const makeUser = async (role: string, name: string) => {
-          const email = `${role}.${randomBytes(4).toString('hex')}@example.cn`;
-          const user = await admin('POST', '/users', { name, email, role });
-          expect(user.status, user.text).toBe(201);
-          const token = await admin('POST', `/users/${user.body.id}/tokens`, {});
-          expect(token.status, token.text).toBe(201);
-          return { id: user.body.id as string, token: token.body.token as string };
-        };
-        const sdr = await makeUser('sdr', '林晓');
+        const asAdmin = { admin, as: (token: string) => client(servers[0].base, token) };
+        const sdr = await makeUser(asAdmin, 'sdr', { name: '林晓' });
         sdrs = servers.map((s) => client(s.base, sdr.token));
         const profile = async (id: string, regions: string[], weight: number, capacity: number) => {
           const r = await admin('PUT', `/reps/${id}`, {
@@ -62,12 +54,12 @@ describe.runIf(Boolean(process.env.LEADLOOP_TEST_DATABASE_URL))(
           });
           expect(r.status, r.text).toBe(200);
         };
-        const both = await makeUser('sales', '双区销售');
+        const both = await makeUser(asAdmin, 'sales', { name: '双区销售' });
         shared = { id: both.id, api: client(servers[0].base, both.token) };
         await profile(both.id, ['上海', '北京'], 3, 1);
-        shanghaiOnly = (await makeUser('sales', '上海销售')).id;
+        shanghaiOnly = (await makeUser(asAdmin, 'sales', { name: '上海销售' })).id;
         await profile(shanghaiOnly, ['上海'], 1, 10_000);
-        beijingOnly = (await makeUser('sales', '北京销售')).id;
+        beijingOnly = (await makeUser(asAdmin, 'sales', { name: '北京销售' })).id;
         await profile(beijingOnly, ['北京'], 1, 10_000);
         const e = await admin('PUT', `/eligibility/${eligibilityMonth(new Date())}`, {
           repIds: [both.id, shanghaiOnly, beijingOnly],

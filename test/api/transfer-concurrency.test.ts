@@ -5,12 +5,11 @@
  * never retried away — each lead must end with exactly one hand-off, and each rep's count must
  * be within ±1 of its weighted share. PostgreSQL only: PGlite is one connection in one process.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eligibilityMonth } from '../../src/services/roster/eligibility-month.js';
 import { freshPostgresDatabase } from '../support/postgres.js';
 import { type LeadLoopProcess, mapLimit, startLeadLoopProcess } from '../support/processes.js';
-import { adminToken, type Client, client } from '../support/server.js';
+import { adminToken, type Client, client, makeUser } from '../support/server.js';
 
 const LEADS = 500;
 const IN_FLIGHT = 50;
@@ -47,21 +46,14 @@ describe.runIf(Boolean(process.env.LEADLOOP_TEST_DATABASE_URL))(
         admins = servers.map((s) => client(s.base, adminToken));
         const admin = admins[0];
 
-        const makeUser = async (role: string, name: string) => {
-          const email = `${role}.${randomBytes(4).toString('hex')}@example.cn`;
-          const user = await admin('POST', '/users', { name, email, role });
-          expect(user.status, user.text).toBe(201);
-          const token = await admin('POST', `/users/${user.body.id}/tokens`, {});
-          expect(token.status, token.text).toBe(201);
-          return { id: user.body.id as string, token: token.body.token as string };
-        };
+        const asAdmin = { admin, as: (token: string) => client(servers[0].base, token) };
 
-        const sdr = await makeUser('sdr', '林晓');
+        const sdr = await makeUser(asAdmin, 'sdr', { name: '林晓' });
         sdrs = servers.map((s) => client(s.base, sdr.token));
-        const ops = await makeUser('sales_ops', '运营小周');
+        const ops = await makeUser(asAdmin, 'sales_ops', { name: '运营小周' });
         const opsApi = client(servers[1].base, ops.token);
         for (const [i, weight] of WEIGHTS.entries()) {
-          const rep = await makeUser('sales', `销售${i + 1}`);
+          const rep = await makeUser(asAdmin, 'sales', { name: `销售${i + 1}` });
           const r = await opsApi('PUT', `/reps/${rep.id}`, {
             regions: ['上海'],
             industries: [],

@@ -539,33 +539,46 @@ describe('leadloop import killed with SIGKILL', () => {
     for (let i = 0; i < rows; i++) lines.push(`断电${i},${mobile(50_000 + i)},断电测试公司${i}`);
     writeFileSync(file, `${lines.join('\n')}\n`);
 
-    const doomed = leadloop(['import', file, '--data', dir]);
-    // The lock file appears once the store is open; the first chunks commit soon after.
+    // The kill must land after the import started (on a busy machine the process may still be
+    // opening the store after a fixed delay): a kill before it leaves nothing, and is tried again
+    // with a longer delay.
     const lockPath = join(dir, 'leadloop.lock');
-    for (let i = 0; i < 600 && !existsSync(lockPath) && doomed.proc.exitCode === null; i++)
-      await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 2_500));
-    kill(doomed, 'SIGKILL');
-    const killed = await finish(doomed);
-    expect(killed.signal, `the import ended before the kill:\n${doomed.stdout()}\n${doomed.stderr()}`).toBe('SIGKILL');
-    expect(existsSync(lockPath)).toBe(true); // left behind by the dead process
+    let landed = 0;
+    for (let attempt = 0, delay = 2_500; ; attempt++, delay *= 2) {
+      const doomed = leadloop(['import', file, '--data', dir]);
+      // The lock file appears once the store is open; the first chunks commit soon after.
+      for (let i = 0; i < 600 && !existsSync(lockPath) && doomed.proc.exitCode === null; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, delay));
+      kill(doomed, 'SIGKILL');
+      const killed = await finish(doomed);
+      expect(killed.signal, `the import ended before the kill:\n${doomed.stdout()}\n${doomed.stderr()}`).toBe(
+        'SIGKILL',
+      );
+      expect(existsSync(lockPath)).toBe(true); // left behind by the dead process
 
-    // A new process takes the stale lock over; the import's counts match the leads stored.
-    const s = await startServing(dir);
-    let landed: number;
-    try {
-      landed = (await allLeads(s.api)).length;
-      const started = await s.api('GET', '/audit?entityType=import&limit=10');
-      expect(started.status).toBe(200);
-      const importId = started.body.items.find((e: any) => e.action === 'import.started')?.entityId;
-      expect(importId).toEqual(expect.any(String));
-      const record = await s.api('GET', `/imports/${importId}`);
-      expect(record.status).toBe(200);
-      expect(record.body.created).toBe(landed);
-      expect(record.body.totalRows).toBe(rows);
-      expect(record.body).toMatchObject({ status: 'failed', detail: expect.stringMatching(/^interrupted/) });
-    } finally {
-      expect((await stop(s.run)).code).toBe(0);
+      // A new process takes the stale lock over; the import's counts match the leads stored.
+      const s = await startServing(dir);
+      let importId: string | undefined;
+      try {
+        landed = (await allLeads(s.api)).length;
+        const started = await s.api('GET', '/audit?entityType=import&limit=10');
+        expect(started.status).toBe(200);
+        importId = started.body.items.find((e: any) => e.action === 'import.started')?.entityId;
+        if (importId) {
+          const record = await s.api('GET', `/imports/${importId}`);
+          expect(record.status).toBe(200);
+          expect(record.body.created).toBe(landed);
+          expect(record.body.totalRows).toBe(rows);
+          expect(record.body).toMatchObject({ status: 'failed', detail: expect.stringMatching(/^interrupted/) });
+        } else {
+          expect(landed, 'leads stored without an import that started').toBe(0);
+        }
+      } finally {
+        expect((await stop(s.run)).code).toBe(0);
+      }
+      if (importId) break;
+      expect(attempt, 'the kill never landed after the import started').toBeLessThan(3);
     }
 
     const again = leadloop(['import', file, '--data', dir]);

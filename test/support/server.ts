@@ -100,9 +100,9 @@ export function client(base: string, token: string | null): Client {
   };
 }
 
-/** A user of a role with a token, through the public API. */
+/** A user of a role with a token, through the public API (`t`: a test server, or an admin client of a process). */
 export async function makeUser(
-  t: TestServer,
+  t: Pick<TestServer, 'admin' | 'as'>,
   role: string,
   extra: { name?: string; email?: string; team?: string } = {},
 ) {
