@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type FieldError, fieldMessage } from '../../api';
+import { useRoutingLineWords } from '../../routing-lines';
 import { useMe } from '../../session';
 import { muted } from '../queue/styles';
 import { useOwnerName } from '../queue/user-names';
@@ -19,6 +20,7 @@ const outcomeColour: Record<string, string> = {
 /** Every rule tried, every rep skipped and why, and the pick. */
 function RoutingExplanation({ steps }: { steps: Handoff['explanation'] }) {
   const { t } = useTranslation();
+  const words = useRoutingLineWords();
   return (
     <List
       size="small"
@@ -29,7 +31,7 @@ function RoutingExplanation({ steps }: { steps: Handoff['explanation'] }) {
             <Tag color={outcomeColour[s.outcome] ?? 'default'}>
               {t(`lead.transfer.outcome.${s.outcome}`, { defaultValue: s.outcome })}
             </Tag>
-            {s.message}
+            {words(s)}
           </span>
         </List.Item>
       )}
