@@ -5,6 +5,15 @@ export const routingLines: Catalogue['routingLines'] = {
   listSeparator: ', ',
   reasonSeparator: '; ',
   more: '{{names}}… {{count}} in all',
+  outcome: {
+    picked: 'picked',
+    skipped: 'skipped',
+    narrowed: 'narrowed',
+    kept: 'kept',
+    matched: 'matched',
+    no_match: 'no match',
+    dispatch: 'dispatch',
+  },
   matchedOn: { credit_code: 'credit code', name: 'company name', alias: 'alias' },
   account: {
     head: 'Account: {{account}} (matched on {{matchedOn}})',

@@ -6,6 +6,15 @@ export const routingLines = {
   listSeparator: '、',
   reasonSeparator: '；',
   more: '{{names}}…等 {{count}} 人',
+  outcome: {
+    picked: '选中',
+    skipped: '跳过',
+    narrowed: '筛选',
+    kept: '保留',
+    matched: '匹配',
+    no_match: '不匹配',
+    dispatch: '派单',
+  },
   matchedOn: { credit_code: '统一社会信用代码', name: '公司名', alias: '别名' },
   account: {
     head: '客户匹配：{{account}}（按{{matchedOn}}匹配）',
