@@ -74,6 +74,21 @@ describe.each(engines())('GET /leads/{id}/transfer-preview (%s)', (engine) => {
     expect(transfer.status, transfer.text).toBe(201);
     expect(transfer.body.handoff.repId).toBe(first.routing.repId);
 
+    // Each line carries a code and its values, so the console words it in the reader's language.
+    type Step = { step: string; code?: string; params?: Record<string, unknown> };
+    const steps: Step[] = first.routing.explanation;
+    expect(steps.find((s) => s.step === 'region')).toMatchObject({
+      code: 'region',
+      params: { region: { code: '31', zh: '上海市', en: 'Shanghai' }, pool: 2, matching: 2 },
+    });
+    const pickedName = first.routing.repId === repA.id ? '甲' : '乙';
+    expect(steps.at(-1)).toMatchObject({ code: 'rotation', params: { rep: pickedName, pool: 2, notDueCount: 1 } });
+    const stored = await sdr.call('GET', `/handoffs/${transfer.body.handoff.id}`);
+    for (const handoff of [transfer.body.handoff, stored.body]) {
+      expect(handoff.explanation.map((s: Step) => s.code)).toEqual(steps.map((s) => s.code));
+      expect(handoff.explanation.at(-1).params).toEqual(steps.at(-1)?.params);
+    }
+
     // The next lead goes to the other rep (equal weights): the previews had not counted.
     const next = await outboundLead();
     await sdr.call('PUT', `/leads/${next}/qualification`, { framework: 'BANT', answers: BANT_YES });

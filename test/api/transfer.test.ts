@@ -123,6 +123,9 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
       requestReason: '客户点名要找张三',
     });
     const handoffId = r.body.handoff.id;
+    expect(r.body.handoff.explanation).toEqual([
+      expect.objectContaining({ code: 'dispatch_manual', params: { reason: '客户点名要找张三' } }),
+    ]);
 
     expectProblem(await sdr.call('GET', '/dispatches'), 403);
     const comment = await sdrLead.call('POST', `/dispatches/${handoffId}/comments`, {
@@ -134,6 +137,7 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     expect(item.handoff.requestReason).toBe('客户点名要找张三');
     expect(item.comments).toEqual([expect.objectContaining({ userId: sdrLead.id, body: '我认识这位客户，可以帮忙' })]);
     expect(item.lead.id).toBe(id);
+    expect(item.handoff.explanation[0].code).toBe('dispatch_manual');
 
     expectProblem(await sdrLead.call('POST', `/dispatches/${handoffId}/resolve`, { repId: repA.id }), 403);
     expectProblem(await ops.call('POST', `/dispatches/${handoffId}/resolve`, { repId: sdr.id }), 400);
@@ -141,6 +145,10 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     expect(resolved.status, resolved.text).toBe(200);
     expect(resolved.body.handoff).toMatchObject({ kind: 'assign', repId: repA.id, credit: 1 });
     expect(resolved.body.handoff.dueAt).not.toBeNull();
+    expect(resolved.body.handoff.explanation.at(-1)).toMatchObject({
+      code: 'dispatch_assigned',
+      params: { rep: '张三' },
+    });
     expect((await ops.call('GET', `/leads/${id}`)).body.ownerId).toBe(repA.id);
     expectProblem(await ops.call('POST', `/dispatches/${handoffId}/resolve`, { repId: repB.id }), 409);
     expect((await ops.call('GET', '/dispatches')).body.items.some((i: any) => i.handoff.id === handoffId)).toBe(false);
@@ -152,6 +160,10 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     const resolved = await ops.call('POST', `/dispatches/${r.body.handoff.id}/resolve`, { repId: repC.id, as: 'sync' });
     expect(resolved.body.handoff).toMatchObject({ kind: 'sync', repId: repC.id });
     expect(resolved.body.handoff.credit).toBeCloseTo(1 / 3, 10);
+    expect(resolved.body.handoff.explanation.at(-1)).toMatchObject({
+      code: 'dispatch_synced',
+      params: { rep: '王五' },
+    });
   });
 
   it('an SDR lead may override the definition with a written reason, audited; an SDR may not', async () => {
@@ -192,6 +204,12 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     expect(a).toMatchObject({ kind: 'assign', repId: repC.id, credit: 1 });
     expect(new Date(a.firstContactDueAt).getTime()).toBe(now + 3 * day);
     expect(a.explanation[0].step).toBe('account');
+    expect(a.explanation.map((l: any) => l.code)).toEqual(['account_idle', 'account_owner']);
+    expect(a.explanation[0].params).toMatchObject({
+      account: '杭州闲置科技有限公司',
+      matchedOn: 'name',
+      firstContactDueAt: a.firstContactDueAt,
+    });
 
     const senior = await qualifiedLead({ company: '苏州活跃制造', title: '总经理' });
     const s = (await sdr.call('POST', `/leads/${senior}/transfer`, { mode: 'auto' })).body.handoff;
@@ -201,6 +219,11 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     const j = (await sdr.call('POST', `/leads/${junior}/transfer`, { mode: 'auto' })).body.handoff;
     expect(j).toMatchObject({ kind: 'sync', repId: repC.id });
     expect(j.credit).toBeCloseTo(1 / 3, 10);
+    expect(s.explanation[0]).toMatchObject({ code: 'account_sync', params: { moreSenior: true, credit: 1 } });
+    expect(j.explanation[0]).toMatchObject({
+      code: 'account_sync',
+      params: { moreSenior: false, contacts: [{ name: '钱经理', title: '采购经理', seniority: 'manager' }] },
+    });
   });
 
   it('weighted rotation: reps of weight 1 and 2 get 1:2 of the Shanghai leads, within ±1', async () => {
@@ -232,6 +255,12 @@ describe.each(engines())('transfer to sales and the dispatch board (%s)', (engin
     expect(r.body.handoff).toMatchObject({ kind: 'dispatch', repId: null });
     const skipped = r.body.handoff.explanation.filter((s: any) => s.outcome === 'skipped').map((s: any) => s.repId);
     expect(skipped).toEqual(expect.arrayContaining([repA.id, repB.id, repC.id]));
+    const skip = r.body.handoff.explanation.find((s: any) => s.repId === repA.id);
+    expect(skip).toMatchObject({ code: 'rep_skipped', params: { rep: '张三', notEligible: true } });
+    expect(r.body.handoff.explanation.at(-1)).toMatchObject({
+      code: 'dispatch_nobody_fits',
+      params: { notEligible: expect.any(Number) },
+    });
     await ops.call('PUT', `/eligibility/${month}`, { repIds: [repA.id, repB.id, repC.id] });
   });
 

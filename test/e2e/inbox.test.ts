@@ -257,6 +257,21 @@ describe('sales inbox', () => {
       await page
         .getByText(suffix === 'zh' ? /剩余 (3小时 0分钟 0秒|2小时 59分钟)/ : /(3h 0m 0s|2h 59m \d+s) left/)
         .waitFor();
+      // Why the rep got the lead, each routing line worded in the page's language (SPEC §10.2): in
+      // English no Chinese but the names people gave (the rep, the department).
+      const why = page.getByRole('region', { name: suffix === 'zh' ? '为什么分给你' : 'Why you got this lead' });
+      await why
+        .getByText(
+          suffix === 'zh'
+            ? /轮转：选中 张三（权重 1，/
+            : /Rotation: picked 张三 \(weight 1, .*department 华东一部\) — pool of 1/,
+        )
+        .waitFor();
+      const lines = await why.locator('.ant-list-item').allTextContents();
+      expect(lines.length).toBeGreaterThanOrEqual(5);
+      if (suffix === 'en') {
+        for (const line of lines) expect(line.replace(/张三|华东一部/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+      }
       await screenshot(page, `handoff-${suffix}`);
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();

@@ -269,7 +269,12 @@ describe('/dispatch', () => {
     expect(loads).toContain('1 / 100');
     expect(loads).toContain('0 / 100');
     // The request nobody could take says why.
-    await waitForText(page.getByRole('article', { name: '派单请求：无人接' }), '自动分配无人可接');
+    await waitForText(
+      page.getByRole('article', { name: '派单请求：无人接' }),
+      '自动分配无人可接',
+      '资格：跳过 王五 — 不在本月名单',
+      '人工分派：无可分配销售 — ',
+    );
 
     await card.getByLabel('评论').fill('我认识这位客户，可以协助');
     await card.getByRole('button', { name: '发表评论' }).click();
@@ -303,6 +308,15 @@ describe('/dispatch', () => {
     await en.page.getByRole('heading', { level: 2, name: 'Dispatch' }).waitFor();
     const left = en.page.getByRole('article', { name: 'Dispatch request: 无人接' });
     await waitForText(left, 'No rep fitted automatically', 'Candidate reps', 'On this month’s list');
+    // What routing tried, worded from each line's code in English: no Chinese but the reps' names.
+    await waitForText(
+      left,
+      "Eligibility: skipped 王五 — not on this month's eligibility list",
+      'Dispatch: nobody fits — ',
+    );
+    const reasons = await left.locator('ul > li').allTextContents();
+    expect(reasons.length).toBeGreaterThanOrEqual(5);
+    for (const line of reasons) expect(line.replace(/张三|李四|王五|赵六/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
     await left.getByRole('button', { name: 'Resolve' }).waitFor();
     expect(await seriousViolations(en.page)).toEqual([]);
     await screenshot(en.page, 'dispatch-en');

@@ -265,6 +265,9 @@ describe('SDR workbench', () => {
       .getByText(new RegExp(`选中 ${repName}`))
       .first()
       .waitFor();
+    // Each routing line is worded from its code in the reader's language (SPEC §10.2).
+    await page.getByText(`轮转：选中 ${repName}（权重 1，已分配`).first().waitFor();
+    await page.getByText('地区：上海市 (31) — 2 人全部覆盖该地区').first().waitFor();
     await page.getByRole('heading', { level: 2, name: /MQL/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'lead-transferred-zh');
@@ -326,6 +329,17 @@ describe('SDR workbench', () => {
     await asLead.page.getByRole('button', { name: 'Transfer anyway' }).click();
     await asLead.page.getByText(/^Transferred to (张三|李四)$/).waitFor();
     expect((await sdr.call('GET', `/leads/${failingId}`)).body.status).toBe('mql');
+    // Why this rep, in English: every routing line worded from its code, no Chinese but the names
+    // people gave (reps, their department).
+    const why = asLead.page.locator('.ant-list').filter({ hasText: 'Rotation: picked' }).first();
+    await why.getByText('Account: no CRM account; routed as a marketing-sourced lead').waitFor();
+    await why.getByText(/Region: /).waitFor();
+    await why
+      .getByText(/Rotation: picked (张三|李四) \(weight 1, received \d+, due [\d.]+, department 华东一部\) — pool of 2/)
+      .waitFor();
+    const lines = await why.locator('.ant-list-item').allTextContents();
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const line of lines) expect(line.replace(/张三|李四|华东一部/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
     await asLead.context.close();
   });
 

@@ -48,10 +48,13 @@ export function decideByAccount(args: {
           step: 'account',
           outcome: 'no_match',
           message: '客户匹配 (account): 无 CRM 客户, 按市场来源线索分配 (no CRM account; marketing-sourced)',
+          code: 'account_none',
+          params: {},
         },
       ],
     };
   }
+  const found = { account: account.accountName, matchedOn: account.matchedOn };
   const head = `客户匹配 (account): ${account.accountName} (按${matchedOnLabel[account.matchedOn]} 匹配)`;
   if (account.ownerId === null) {
     return {
@@ -61,6 +64,8 @@ export function decideByAccount(args: {
           step: 'account',
           outcome: 'no_match',
           message: `${head} — 无在职负责人, 按市场来源线索分配 (no active owner; marketing-sourced)`,
+          code: 'account_no_owner',
+          params: found,
         },
       ],
     };
@@ -85,6 +90,15 @@ export function decideByAccount(args: {
       repId: ownerId,
       outcome: 'matched',
       message: `${head} — 负责人 ${ownerName} ${idle} → 作为市场线索分配给负责人, 全额计分 (assign, credit 1); ${policy.firstContactDays} 天内须首次联系, 截止 ${formatTime(due)} (first contact due)`,
+      code: 'account_idle',
+      params: {
+        ...found,
+        owner: ownerName,
+        lastActivityAt: account.lastActivityAt?.toISOString() ?? null,
+        inactiveDays: policy.conflictInactiveDays,
+        firstContactDays: policy.firstContactDays,
+        firstContactDueAt: due.toISOString(),
+      },
     });
   } else {
     const contact = titleSeniority(args.contactTitle);
@@ -107,17 +121,30 @@ export function decideByAccount(args: {
       message: moreSenior
         ? `${head} — ${recent}; 新联系人 ${seniorityText(args.contactTitle, contact)} 高于所有对接联系人 (more senior); ${theirs} → 同步给负责人, 全额计分 (sync, credit 1)`
         : `${head} — ${recent}; 新联系人 ${seniorityText(args.contactTitle, contact)} 不高于对接联系人 (not more senior); ${theirs} → 同步给负责人, 部分计分 (sync, credit ${formatCredit(credit)})`,
+      code: 'account_sync',
+      params: {
+        ...found,
+        owner: ownerName,
+        lastActivityAt: (account.lastActivityAt as Date).toISOString(),
+        inactiveDays: policy.conflictInactiveDays,
+        contactTitle: args.contactTitle?.trim() || null,
+        contactSeniority: contact.level,
+        moreSenior,
+        contacts: known.slice(0, 5).map(({ c, s }) => ({ name: c.name, title: c.title, seniority: s.level })),
+        contactCount: known.length,
+        credit,
+      },
     });
   }
 
   const notes: string[] = [];
-  if (owner) {
-    if (!owner.eligible) notes.push("不在本月名单 (not on this month's list)");
-    if (owner.suspendedUntil !== null && owner.suspendedUntil.getTime() > now.getTime()) {
-      notes.push(`暂停至 ${formatTime(owner.suspendedUntil)} (suspended)`);
-    }
-    if (!(owner.openMqls < owner.capacity)) notes.push(`未决 MQL ${owner.openMqls}/${owner.capacity} (at capacity)`);
-  }
+  const notEligible = owner !== undefined && !owner.eligible;
+  const suspendedUntil =
+    owner?.suspendedUntil != null && owner.suspendedUntil.getTime() > now.getTime() ? owner.suspendedUntil : null;
+  const atCapacity = owner !== undefined && !(owner.openMqls < owner.capacity);
+  if (notEligible) notes.push("不在本月名单 (not on this month's list)");
+  if (suspendedUntil) notes.push(`暂停至 ${formatTime(suspendedUntil)} (suspended)`);
+  if (owner && atCapacity) notes.push(`未决 MQL ${owner.openMqls}/${owner.capacity} (at capacity)`);
   steps.push({
     step: 'account',
     repId: ownerId,
@@ -125,6 +152,15 @@ export function decideByAccount(args: {
     message: `客户负责人直接获得, 不经名单/暂停/产能/地区/轮转规则 (the account owner owns it: eligibility, capacity and rotation do not apply)${
       notes.length ? `; 注意 (note): ${ownerName} ${notes.join(', ')}` : ''
     }`,
+    code: 'account_owner',
+    params: {
+      owner: ownerName,
+      notEligible,
+      suspendedUntil: suspendedUntil?.toISOString() ?? null,
+      atCapacity,
+      openMqls: owner?.openMqls ?? null,
+      capacity: owner?.capacity ?? null,
+    },
   });
   return { decision, steps };
 }

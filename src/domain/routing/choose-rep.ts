@@ -84,17 +84,23 @@ const tieBreakText: Record<NonNullable<RotationPick['tieBreak']>, string> = {
   id: '并列时按编号 (tie: by id)',
 };
 
-/** "; 未轮到 (not due yet): 李四 (权重1, 已分配3)、…" — the rest of the pool and where they stood. */
-function notPicked(pool: readonly RepCandidate[], picked: RepCandidate, pick: RotationPick): string {
-  if (pool.length < 2) return '';
+/** The rest of the pool (the first MAX_NAMED) and where they stood. */
+function notPicked(pool: readonly RepCandidate[], picked: RepCandidate): RepCandidate[] {
   const named: RepCandidate[] = [];
+  if (pool.length < 2) return named;
   for (const r of pool) {
     if (r === picked) continue;
     named.push(r);
     if (named.length === MAX_NAMED) break;
   }
+  return named;
+}
+
+/** "; 未轮到 (not due yet): 李四 (权重1, 已分配3)、…". */
+function notPickedText(named: readonly RepCandidate[], total: number, pick: RotationPick): string {
+  if (named.length === 0) return '';
   const label = (r: RepCandidate) => `${weightPrefix(r)}${count(pick.received[r.id] ?? 0)})`;
-  return `; 未轮到 (not due yet): ${nameLeftOut(named, pool.length - 1, label)}`;
+  return `; 未轮到 (not due yet): ${nameLeftOut(named, total, label)}`;
 }
 
 /** num() without its rounding work for the usual whole numbers. */
@@ -131,6 +137,9 @@ export function chooseRep(input: ChooseRepInput): RoutingOutcome {
         input.candidates.length === 0
           ? '人工分派 (dispatch): 销售名单为空 (no reps on the roster)'
           : `人工分派 (dispatch): 无可分配销售 (nobody fits) — ${describeSkips(narrowed.skipped)}`,
+      ...(input.candidates.length === 0
+        ? { code: 'dispatch_no_reps', params: {} }
+        : { code: 'dispatch_nobody_fits', params: { ...narrowed.skipped } }),
     });
     return {
       kind: 'dispatch',
@@ -146,17 +155,31 @@ export function chooseRep(input: ChooseRepInput): RoutingOutcome {
   const pick = pickFromPool(narrowed.pool, input.rotation(narrowed.poolKey), input.policy.balance, narrowed.poolKey);
   const rep = narrowed.pool.find((r) => r.id === pick.repId) as RepCandidate;
   const balance = input.policy.balance === 'department' ? '按部门均分 balance: department' : '按权重 balance: weight';
+  const notDue = notPicked(narrowed.pool, rep);
   explanation.push({
     step: 'rotation',
     repId: rep.id,
     outcome: 'picked',
     message: `轮转 (rotation): 选中 ${repLabel(rep, rep.id)} (权重${num(rep.weight)}, 已分配${num(pick.received[rep.id])}, 应得${num(pick.share)}${
       rep.department ? `, 部门 ${rep.department}` : ''
-    }) — ${narrowed.pool.length} 人池, ${balance}${pick.tieBreak ? `; ${tieBreakText[pick.tieBreak]}` : ''}${notPicked(
-      narrowed.pool,
-      rep,
+    }) — ${narrowed.pool.length} 人池, ${balance}${pick.tieBreak ? `; ${tieBreakText[pick.tieBreak]}` : ''}${notPickedText(
+      notDue,
+      narrowed.pool.length - 1,
       pick,
     )}`,
+    code: 'rotation',
+    params: {
+      rep: repLabel(rep, rep.id),
+      weight: rep.weight,
+      received: pick.received[rep.id],
+      share: Number(pick.share.toFixed(2)),
+      department: rep.department,
+      pool: narrowed.pool.length,
+      balance: input.policy.balance,
+      tieBreak: pick.tieBreak,
+      notDue: notDue.map((r) => ({ name: repLabel(r, r.id), weight: r.weight, received: pick.received[r.id] ?? 0 })),
+      notDueCount: narrowed.pool.length - 1,
+    },
   });
   return {
     kind: 'assign',

@@ -96,6 +96,17 @@ function skipLine(rep: RepCandidate, suspended: boolean, full: boolean, badWeigh
     repId: rep.id,
     outcome: 'skipped',
     message: `${stepTitle[s]}: 跳过 ${repLabel(rep, rep.id)} — ${reasons.join('; ')}`,
+    code: 'rep_skipped',
+    params: Object.freeze({
+      rep: repLabel(rep, rep.id),
+      notEligible: !rep.eligible,
+      suspendedUntil: suspended ? (rep.suspendedUntil as Date).toISOString() : null,
+      atCapacity: full,
+      openMqls: rep.openMqls,
+      capacity: rep.capacity,
+      badWeight,
+      weight: Number.isFinite(rep.weight) ? rep.weight : null,
+    }),
   });
   if (rememberedLines.size >= 20_000) rememberedLines.clear();
   rememberedLines.set(rep.id, {

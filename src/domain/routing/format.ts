@@ -3,7 +3,7 @@
  * so every line reads the same: rep names, numbers, credit and dates.
  */
 import { regionByCode } from '../normalise/region.js';
-import type { RepCandidate } from './routing-types.js';
+import type { RegionName, RepCandidate } from './routing-types.js';
 
 /** 10.3333 → "10.33", 10 → "10". */
 export const num = (n: number): string => String(Number(n.toFixed(2)));
@@ -37,4 +37,18 @@ export const repLabel = (rep: Pick<RepCandidate, 'name' | 'id'> | undefined, id:
 export function regionLabel(code: string): string {
   const region = regionByCode(code);
   return region ? `${region.name} (${code})` : code;
+}
+
+const regionNames = new Map<string, RegionName>();
+
+/** The region in both languages for a line's params: {code, zh: "上海市", en: "Shanghai"}, the code when unknown. */
+export function regionName(code: string): RegionName {
+  let name = regionNames.get(code);
+  if (name === undefined) {
+    const region = regionByCode(code);
+    name = Object.freeze({ code, zh: region?.name ?? code, en: region?.nameEn ?? code });
+    if (regionNames.size >= 5_000) regionNames.clear();
+    regionNames.set(code, name);
+  }
+  return name;
 }

@@ -13,8 +13,8 @@
 import { regionByCode, regionMatches } from '../normalise/region.js';
 import { toHalfWidth } from '../normalise/width.js';
 import { BoundedMemo } from '../scoring/bounded-memo.js';
-import { regionLabel, repLabel } from './format.js';
-import type { RepCandidate, RoutingLead, RoutingPolicy, RoutingStep } from './routing-types.js';
+import { regionLabel, regionName, repLabel } from './format.js';
+import type { Mention, RepCandidate, RoutingLead, RoutingParams, RoutingPolicy, RoutingStep } from './routing-types.js';
 
 export interface Narrowed {
   pool: RepCandidate[];
@@ -93,44 +93,73 @@ function anyAnswer(
 export const MAX_NAMED = 10;
 const MAX_VALUES_SHOWN = 3;
 
-/** How a step words the reps it removed, and how it names each ("王五 (北京市)"). */
+/** How a step words the reps it removed, and how it names each ("王五 (北京市)", and as a Mention). */
 interface LeftOut {
   zh: string;
   en: string;
-  label: (rep: RepCandidate) => string;
+  label: Labeller;
 }
 
 /**
  * "王五 (北京市)、赵六 (广东省)…等 12 人 (12 in all)": the first reps (at most MAX_NAMED, as
  * collected) by `label`, and the count of all `total` when there are more.
  */
-export function nameLeftOut(
-  named: readonly RepCandidate[],
-  total: number,
-  label: (rep: RepCandidate) => string,
-): string {
+export function nameLeftOut<T>(named: readonly T[], total: number, label: (rep: T) => string): string {
   const shown = Math.min(named.length, MAX_NAMED);
   let text = shown > 0 ? label(named[0]) : '';
   for (let i = 1; i < shown; i++) text += `、${label(named[i])}`;
   return total > shown ? `${text}…等 ${total} 人 (${total} in all)` : text;
 }
 
+/** A rep as a step names them: "王五 (北京市/天津市)", and the same as data ({name, regions}). */
+interface Labelled {
+  text: string;
+  mention: Mention;
+}
+type Labeller = (rep: RepCandidate) => Labelled;
+
 /**
- * A rep's name with what a step saw of them, "王五 (北京市/天津市)", remembered per rep object
- * while its name and the shown value stay the same: a roster is routed against again and again,
- * and these lines would otherwise be a good part of a decision's cost.
+ * A rep's name with what a step saw of them, "王五 (北京市/天津市)" and as a Mention, remembered
+ * per rep object while its name and the shown value stay the same: a roster is routed against
+ * again and again, and these lines would otherwise be a good part of a decision's cost.
  */
-function labeller(detail: (rep: RepCandidate) => string, key: (rep: RepCandidate) => unknown) {
-  const cache = new WeakMap<RepCandidate, { name: string; key: unknown; text: string }>();
-  return (rep: RepCandidate): string => {
+function labeller(
+  detail: (rep: RepCandidate) => string,
+  key: (rep: RepCandidate) => unknown,
+  seen: (rep: RepCandidate) => Omit<Mention, 'name'>,
+): Labeller {
+  const cache = new WeakMap<RepCandidate, Labelled & { name: string; key: unknown }>();
+  return (rep) => {
     const k = key(rep);
     const hit = cache.get(rep);
-    if (hit !== undefined && hit.name === rep.name && hit.key === k) return hit.text;
-    const text = `${repLabel(rep, rep.id)} (${detail(rep)})`;
-    cache.set(rep, { name: rep.name, key: k, text });
-    return text;
+    if (hit !== undefined && hit.name === rep.name && hit.key === k) return hit;
+    const name = repLabel(rep, rep.id);
+    const made = {
+      name: rep.name,
+      key: k,
+      text: `${name} (${detail(rep)})`,
+      mention: Object.freeze({ name, ...seen(rep) }),
+    };
+    cache.set(rep, made);
+    return made;
   };
 }
+
+/**
+ * What a rule dimension's line counts: the pool, how many matched, how many it left out and the
+ * first of them (named only when it narrowed). Each dimension builds its params from these with
+ * its own literal (no spread): one object shape per call site keeps the hot path monomorphic.
+ */
+interface Counts {
+  pool: number;
+  matching: number;
+  removed: number;
+  leftOut: readonly Mention[];
+}
+const NOBODY: readonly Mention[] = Object.freeze([]);
+
+const textOf = (l: Labelled) => l.text;
+const mentionOf = (l: Labelled) => l.mention;
 
 function listText(values: readonly string[], label: (v: string) => string, none: string): string {
   if (values.length === 0) return none;
@@ -138,18 +167,21 @@ function listText(values: readonly string[], label: (v: string) => string, none:
   return values.length > MAX_VALUES_SHOWN ? `${shown}…` : shown;
 }
 
-const regionName = (code: string) => regionByCode(code)?.name ?? code;
+const regionZh = (code: string) => regionByCode(code)?.name ?? code;
 const labelByRegions = labeller(
-  (rep) => listText(rep.regions, regionName, '未设地区 no regions'),
+  (rep) => listText(rep.regions, regionZh, '未设地区 no regions'),
   (rep) => rep.regions,
+  (rep) => ({ regions: rep.regions.map(regionName) }),
 );
 const labelByIndustries = labeller(
   (rep) => listText(rep.industries, (v) => v, '未设行业 no industries'),
   (rep) => rep.industries,
+  (rep) => ({ industries: [...rep.industries] }),
 );
 const labelByLevel = labeller(
   (rep) => `级别 ${rep.level}`,
   (rep) => rep.level,
+  (rep) => ({ level: rep.level }),
 );
 
 /** Splits `pool` by `test`: every rep that passes, and the first MAX_NAMED that fail with their count. */
@@ -182,6 +214,10 @@ function narrow(
   subject: string,
   matchedWhat: { zh: string; en: string },
   leftOut: LeftOut,
+  line: {
+    code: 'region' | 'industry' | 'skill_must_win' | 'skill_practice';
+    params: (counts: Counts) => RoutingParams;
+  },
 ): Narrowed {
   const n = pool.length;
   if (matching.length === 0) {
@@ -191,6 +227,8 @@ function narrow(
         step,
         outcome: 'no_match',
         message: `${subject} — 无人${matchedWhat.zh}, 保留全部 ${n} 人 (no rep ${matchedWhat.en}; pool kept)`,
+        code: line.code,
+        params: line.params({ pool: n, matching: 0, removed: 0, leftOut: NOBODY }),
       },
     };
   }
@@ -201,9 +239,12 @@ function narrow(
         step,
         outcome: 'matched',
         message: `${subject} — ${n} 人全部${matchedWhat.zh} (all ${n} reps ${matchedWhat.en})`,
+        code: line.code,
+        params: line.params({ pool: n, matching: n, removed: 0, leftOut: NOBODY }),
       },
     };
   }
+  const labelled = named.map(leftOut.label);
   return {
     pool: matching,
     step: {
@@ -211,7 +252,9 @@ function narrow(
       outcome: 'narrowed',
       message:
         `${subject} — ${n} 人中 ${matching.length} 人${matchedWhat.zh} (${matching.length} of ${n} reps ${matchedWhat.en}; narrowed); ` +
-        `${leftOut.zh} (${leftOut.en}): ${nameLeftOut(named, removed, leftOut.label)}`,
+        `${leftOut.zh} (${leftOut.en}): ${nameLeftOut(labelled, removed, textOf)}`,
+      code: line.code,
+      params: line.params({ pool: n, matching: matching.length, removed, leftOut: labelled.map(mentionOf) }),
     },
   };
 }
@@ -225,6 +268,8 @@ export function narrowByRegion(pool: RepCandidate[], lead: Pick<RoutingLead, 're
         step: 'region',
         outcome: 'kept',
         message: '地区 (region): 线索无地区, 不按地区筛选 (lead has no region; pool kept)',
+        code: 'region_unknown',
+        params: {},
       },
     };
   }
@@ -236,6 +281,16 @@ export function narrowByRegion(pool: RepCandidate[], lead: Pick<RoutingLead, 're
     `地区 (region): ${regionLabel(code)}`,
     { zh: '覆盖该地区', en: 'cover it' },
     { zh: '未覆盖', en: 'left out, not covering it', label: labelByRegions },
+    {
+      code: 'region',
+      params: (c) => ({
+        region: regionName(code),
+        pool: c.pool,
+        matching: c.matching,
+        removed: c.removed,
+        leftOut: c.leftOut,
+      }),
+    },
   );
 }
 
@@ -248,6 +303,8 @@ export function narrowByIndustry(pool: RepCandidate[], lead: Pick<RoutingLead, '
         step: 'industry',
         outcome: 'kept',
         message: '行业 (industry): 线索无行业, 不按行业筛选 (lead has no industry; pool kept)',
+        code: 'industry_unknown',
+        params: {},
       },
     };
   }
@@ -259,6 +316,10 @@ export function narrowByIndustry(pool: RepCandidate[], lead: Pick<RoutingLead, '
     `行业 (industry): ${industry}`,
     { zh: '有该行业案例', en: 'have cases in it' },
     { zh: '无该行业案例', en: 'left out, no cases in it', label: labelByIndustries },
+    {
+      code: 'industry',
+      params: (c) => ({ industry, pool: c.pool, matching: c.matching, removed: c.removed, leftOut: c.leftOut }),
+    },
   );
 }
 
@@ -275,12 +336,26 @@ export function narrowBySkill(
   if (skill === null) {
     return {
       pool,
-      step: { step: 'skill', outcome: 'kept', message: '技能 (skill): 未配置技能规则 (no skill policy; pool kept)' },
+      step: {
+        step: 'skill',
+        outcome: 'kept',
+        message: '技能 (skill): 未配置技能规则 (no skill policy; pool kept)',
+        code: 'skill_off',
+        params: {},
+      },
     };
   }
   const grade = lead.grade ?? '无等级';
   const mustWin = isMustWin(lead, policy);
   const byLevel = split(pool, (rep) => rep.level >= skill.topLevel === mustWin);
+  const params = (c: Counts): RoutingParams => ({
+    grade: lead.grade,
+    topLevel: skill.topLevel,
+    pool: c.pool,
+    matching: c.matching,
+    removed: c.removed,
+    leftOut: c.leftOut,
+  });
   if (mustWin) {
     return narrow(
       pool,
@@ -289,6 +364,7 @@ export function narrowBySkill(
       `技能 (skill): ${grade} 为必赢线索, 优先资深销售 (must-win → level ≥ ${skill.topLevel})`,
       { zh: `级别 ≥ ${skill.topLevel}`, en: `are at level ≥ ${skill.topLevel}` },
       { zh: '级别不足', en: `left out, below level ${skill.topLevel}`, label: labelByLevel },
+      { code: 'skill_must_win', params },
     );
   }
   return narrow(
@@ -298,5 +374,6 @@ export function narrowBySkill(
     `技能 (skill): ${grade} 非必赢线索, 留给新人练手 (not must-win → level < ${skill.topLevel})`,
     { zh: `级别 < ${skill.topLevel}`, en: `are below level ${skill.topLevel}` },
     { zh: '留给必赢线索', en: `left out, kept for must-win leads at level ≥ ${skill.topLevel}`, label: labelByLevel },
+    { code: 'skill_practice', params },
   );
 }

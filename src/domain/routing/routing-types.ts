@@ -88,9 +88,79 @@ export interface RoutingStep {
   /** The rep this line is about, when it is about one. */
   repId?: string;
   outcome: 'picked' | 'skipped' | 'narrowed' | 'kept' | 'matched' | 'no_match' | 'dispatch';
-  /** Human-readable, Chinese first: "地区: 上海 (31) — 3 of 7 reps cover it". */
+  /** Human-readable, Chinese first: "地区: 上海 (31) — 3 of 7 reps cover it" (as stored; API clients read it). */
   message: string;
+  /** What kind of line this is, for wording it in the reader's language; absent on lines stored before codes. */
+  code?: RoutingCode;
+  /** The values `code` is worded with (see ROUTING_CODES). */
+  params?: RoutingParams;
 }
+
+/**
+ * The kinds of routing line, each with its params (dates as ISO strings, regions as RegionName):
+ * - account_none {} — no CRM account;
+ * - account_no_owner {account, matchedOn} — the account has no active owner;
+ * - account_idle {account, matchedOn, owner, lastActivityAt|null, inactiveDays, firstContactDays, firstContactDueAt};
+ * - account_sync {account, matchedOn, owner, lastActivityAt, inactiveDays, contactTitle|null, contactSeniority,
+ *   moreSenior, contacts: Mention[] (name, title, seniority; the first 5), contactCount, credit};
+ * - account_owner {owner, notEligible, suspendedUntil|null, atCapacity, openMqls, capacity} — the owner gets it;
+ * - rep_skipped {rep, notEligible, suspendedUntil|null, atCapacity, openMqls, capacity, badWeight, weight|null};
+ * - region_unknown, industry_unknown, skill_off {} — the lead has no region / industry, no skill policy;
+ * - region {region}, industry {industry}, skill_must_win / skill_practice {grade|null, topLevel}, each with
+ *   {pool, matching, removed, leftOut: Mention[]} (the first MAX_NAMED left out; with regions / industries / level);
+ *   the outcome says which: no_match (pool kept), matched (all), narrowed;
+ * - rotation {rep, weight, received, share, department|null, pool, balance, tieBreak|null,
+ *   notDue: Mention[] (weight, received; the first MAX_NAMED), notDueCount};
+ * - dispatch_no_reps {} — the roster is empty; dispatch_nobody_fits {notEligible, suspended, atCapacity, badWeight};
+ * - dispatch_manual {reason} — the SDR asked for dispatch; dispatch_recalled {} — only the breaching rep fits;
+ * - dispatch_assigned / dispatch_synced {rep} — a dispatcher resolved it.
+ */
+export const ROUTING_CODES = [
+  'account_none',
+  'account_no_owner',
+  'account_idle',
+  'account_sync',
+  'account_owner',
+  'rep_skipped',
+  'region_unknown',
+  'industry_unknown',
+  'skill_off',
+  'region',
+  'industry',
+  'skill_must_win',
+  'skill_practice',
+  'rotation',
+  'dispatch_no_reps',
+  'dispatch_nobody_fits',
+  'dispatch_manual',
+  'dispatch_recalled',
+  'dispatch_assigned',
+  'dispatch_synced',
+] as const;
+export type RoutingCode = (typeof ROUTING_CODES)[number];
+
+/** A region in both languages (the code alone when the taxonomy does not know it). */
+export interface RegionName {
+  readonly code: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A person a line names, with what the line saw of them. */
+export interface Mention {
+  readonly name: string;
+  readonly title?: string | null;
+  readonly seniority?: string;
+  readonly regions?: readonly RegionName[];
+  readonly industries?: readonly string[];
+  readonly level?: number;
+  readonly weight?: number;
+  readonly received?: number;
+}
+
+export type RoutingParams = Readonly<
+  Record<string, string | number | boolean | null | RegionName | readonly Mention[]>
+>;
 
 export interface RoutingDecision {
   kind: 'assign' | 'sync' | 'dispatch';

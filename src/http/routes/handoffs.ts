@@ -14,15 +14,9 @@ import { listHandoffsPage } from '../../services/handoffs/list-handoffs.js';
 import { readHandoff, readLeadHandoffs } from '../../services/handoffs/read-handoffs.js';
 import { transferLead } from '../../services/handoffs/transfer-lead.js';
 import { problems } from '../problem.js';
+import { routingStepSchema } from './routing-step.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
-
-export const routingStepSchema = z.object({
-  step: z.string(),
-  repId: z.string().optional(),
-  outcome: z.string(),
-  message: z.string(),
-});
 
 const handoffSchema = z
   .object({

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
 import { previewTransfer } from '../../services/handoffs/preview-transfer.js';
 import { problems } from '../problem.js';
-import { routingStepSchema } from './handoffs.js';
+import { routingStepSchema } from './routing-step.js';
 
 const previewSchema = z
   .object({

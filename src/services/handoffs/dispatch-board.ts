@@ -128,6 +128,8 @@ export async function resolveDispatch(
         as === 'sync'
           ? `人工分配: 同步给现有负责人 ${rep.name} (sync to the existing owner, partial credit)`
           : `人工分配: 指派给 ${rep.name} (assigned by dispatch)`,
+      code: as === 'sync' ? 'dispatch_synced' : 'dispatch_assigned',
+      params: { rep: rep.name },
     };
     const explanation = [...(handoff.explanation as RoutingStep[]), line];
     await resolveDispatchRow(trx, handoffId, {

@@ -129,7 +129,15 @@ function manualDispatch(reason: string): RoutingDecision {
     credit: 1,
     firstContactDueAt: null,
     poolKey: null,
-    explanation: [{ step: 'dispatch', outcome: 'dispatch', message: `人工分配 manual dispatch: ${reason}` }],
+    explanation: [
+      {
+        step: 'dispatch',
+        outcome: 'dispatch',
+        message: `人工分配 manual dispatch: ${reason}`,
+        code: 'dispatch_manual',
+        params: { reason },
+      },
+    ],
   };
 }
 

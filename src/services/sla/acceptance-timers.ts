@@ -158,6 +158,8 @@ export const recallAfterBreach: TimerHandler = async (trx, ctx, timer) => {
               step: 'dispatch',
               outcome: 'dispatch',
               message: '超时收回: 只有原销售可选 (recalled; the only fit is the rep who breached)',
+              code: 'dispatch_recalled',
+              params: {},
             },
           ],
         }

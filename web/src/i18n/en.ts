@@ -10,6 +10,7 @@ import { notifications } from './en/notifications.js';
 import { plan } from './en/plan.js';
 import { pool } from './en/pool.js';
 import { queue } from './en/queue.js';
+import { routingLines } from './en/routingLines.js';
 import { settings } from './en/settings.js';
 import { settingsChannels } from './en/settingsChannels.js';
 import { settingsDefinitions } from './en/settingsDefinitions.js';
@@ -86,6 +87,7 @@ export const en: Catalogue = {
     team: 'Team',
   },
   common,
+  routingLines,
   queue,
   lead,
   inbox,

@@ -9,6 +9,7 @@ import { notifications } from './zh-CN/notifications.js';
 import { plan } from './zh-CN/plan.js';
 import { pool } from './zh-CN/pool.js';
 import { queue } from './zh-CN/queue.js';
+import { routingLines } from './zh-CN/routingLines.js';
 import { settings } from './zh-CN/settings.js';
 import { settingsChannels } from './zh-CN/settingsChannels.js';
 import { settingsDefinitions } from './zh-CN/settingsDefinitions.js';
@@ -84,6 +85,7 @@ export const zhCN = {
     team: '团队',
   },
   common,
+  routingLines,
   queue,
   lead,
   inbox,

@@ -50,6 +50,7 @@ export const handoff: Catalogue['handoff'] = {
   },
   answer: { yes: 'Yes', no: 'No', unknown: 'Not sure' },
   outcome: { connected: 'Connected', no_answer: 'No answer', busy: 'Busy', voicemail: 'Voicemail' },
+  why: 'Why you got this lead',
   package: {
     title: 'MQL package',
     score: 'Score',

@@ -153,15 +153,6 @@ export const lead: Catalogue['lead'] = {
     overrideRequired: 'Write why the definition is overridden',
     rep: 'Rep',
     mode: 'Mode',
-    outcome: {
-      picked: 'picked',
-      skipped: 'skipped',
-      narrowed: 'narrowed',
-      kept: 'kept',
-      matched: 'matched',
-      no_match: 'no match',
-      dispatch: 'dispatch',
-    },
     statuses: {
       pending: 'waiting for the rep to accept',
       accepted: 'accepted',

@@ -48,6 +48,7 @@ export const handoff = {
   },
   answer: { yes: '是', no: '否', unknown: '不确定' },
   outcome: { connected: '已接通', no_answer: '未接听', busy: '占线', voicemail: '语音信箱' },
+  why: '为什么分给你',
   package: {
     title: 'MQL 资料包',
     score: '评分',

@@ -151,15 +151,6 @@ export const lead = {
     overrideRequired: '请写明强制转交的理由',
     rep: '销售',
     mode: '方式',
-    outcome: {
-      picked: '选中',
-      skipped: '跳过',
-      narrowed: '筛选',
-      kept: '保留',
-      matched: '匹配',
-      no_match: '不匹配',
-      dispatch: '派单',
-    },
     statuses: {
       pending: '待销售接受',
       accepted: '已接受',

@@ -2,6 +2,7 @@ import { Card, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../format';
+import { useRoutingLineWords } from '../../routing-lines';
 import { CandidateTable } from './CandidateTable';
 import { CommentThread } from './CommentThread';
 import type { DispatchItem, Rep } from './dispatchApi';
@@ -10,6 +11,7 @@ import { ResolveForm } from './ResolveForm';
 /** Why the request is on the board: the SDR's reason, or what routing tried and why nobody fitted. */
 function Reasons({ item }: { item: DispatchItem }) {
   const { t } = useTranslation();
+  const words = useRoutingLineWords();
   const { handoff } = item;
   if (handoff.mode === 'manual' && handoff.requestReason) {
     return (
@@ -24,7 +26,7 @@ function Reasons({ item }: { item: DispatchItem }) {
         {handoff.explanation.map((step, i) => (
           // Steps have no id; their order is the routing order.
           // biome-ignore lint/suspicious/noArrayIndexKey: the explanation is a fixed list
-          <li key={i}>{step.message}</li>
+          <li key={i}>{words(step)}</li>
         ))}
       </ul>
     </>

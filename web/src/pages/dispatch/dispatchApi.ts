@@ -1,12 +1,6 @@
 /** The dispatch board's API shapes and calls (GET /dispatches, comments, resolve; GET /reps, /users). */
 import { api } from '../../api';
-
-export interface RoutingStep {
-  step: string;
-  repId?: string;
-  outcome: string;
-  message: string;
-}
+import type { RoutingLine } from '../../routing-lines';
 
 export interface DispatchItem {
   handoff: {
@@ -15,7 +9,7 @@ export interface DispatchItem {
     sdrId: string | null;
     mode: 'auto' | 'manual' | 'direct';
     requestReason: string | null;
-    explanation: RoutingStep[];
+    explanation: RoutingLine[];
     createdAt: string;
   };
   lead: {

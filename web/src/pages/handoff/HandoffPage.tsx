@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
+import { RoutingExplanation } from '../../components/RoutingExplanation';
 import { useFormat } from '../../format';
 import { ErrorView } from '../ErrorView';
 import { SlaCountdown } from '../inbox/SlaCountdown';
@@ -107,6 +108,12 @@ export default function HandoffPage() {
         ]}
       />
       <DecisionForm handoff={h} leadStatus={item?.lead.status ?? null} onDecided={setNotice} />
+      <section aria-labelledby="handoff-why" style={{ marginBottom: 16 }}>
+        <Typography.Title level={3} id="handoff-why">
+          {t('handoff.why')}
+        </Typography.Title>
+        <RoutingExplanation steps={h.explanation} />
+      </section>
       <MqlPackageView pkg={h.package} />
     </section>
   );

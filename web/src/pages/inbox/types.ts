@@ -1,4 +1,6 @@
 /** The hand-off shapes of GET /handoffs and GET /handoffs/{id} that the inbox screens read. */
+import type { RoutingLine } from '../../routing-lines';
+
 export interface Handoff {
   id: string;
   leadId: string;
@@ -9,6 +11,8 @@ export interface Handoff {
   status: 'pending' | 'accepted' | 'rejected' | 'returned' | 'recalled';
   dueAt: string | null;
   requestReason: string | null;
+  /** Every rule tried, every rep skipped and why, and the pick. */
+  explanation: RoutingLine[];
   package: Record<string, unknown>;
   createdAt: string;
   remindedAt: string | null;

@@ -1,41 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, List, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type FieldError, fieldMessage } from '../../api';
+import { RoutingExplanation } from '../../components/RoutingExplanation';
 import { useMe } from '../../session';
 import { muted } from '../queue/styles';
 import { useOwnerName } from '../queue/user-names';
 import { type Handoff, pickedRepName } from './lead-api';
 import { useLeadHandoffs } from './people';
-
-const outcomeColour: Record<string, string> = {
-  picked: 'purple',
-  skipped: 'magenta',
-  dispatch: 'geekblue',
-  no_match: 'red',
-};
-
-/** Every rule tried, every rep skipped and why, and the pick. */
-function RoutingExplanation({ steps }: { steps: Handoff['explanation'] }) {
-  const { t } = useTranslation();
-  return (
-    <List
-      size="small"
-      dataSource={steps}
-      renderItem={(s) => (
-        <List.Item>
-          <span>
-            <Tag color={outcomeColour[s.outcome] ?? 'default'}>
-              {t(`lead.transfer.outcome.${s.outcome}`, { defaultValue: s.outcome })}
-            </Tag>
-            {s.message}
-          </span>
-        </List.Item>
-      )}
-    />
-  );
-}
 
 interface Preview {
   mql: { version: number; passed: boolean; unmet: { criterion: string; detail: string; detailZh: string }[] };

@@ -1,5 +1,6 @@
 /** Shapes of the lead page's API answers (src/http/routes/{leads,scores,qualification,handoffs}.ts). */
 import type { Prediction } from '../../prediction';
+import type { RoutingLine } from '../../routing-lines';
 import type { ScoreLine } from '../../score-lines';
 
 export type { Lead, Source } from '../queue/queue-api';
@@ -51,13 +52,6 @@ export interface Qualification {
   updatedAt: string;
 }
 
-export interface RoutingStep {
-  step: string;
-  repId?: string;
-  outcome: string;
-  message: string;
-}
-
 export interface Handoff {
   id: string;
   leadId: string;
@@ -66,7 +60,7 @@ export interface Handoff {
   mode: 'auto' | 'manual' | 'direct';
   status: string;
   requestReason: string | null;
-  explanation: RoutingStep[];
+  explanation: RoutingLine[];
   createdAt: string;
 }
 
@@ -81,6 +75,8 @@ export const bilingual = (text: Bilingual, language: string) => (language === 'e
 /** The rep's name as the routing explanation wrote it when it picked them. */
 export function pickedRepName(handoff: Handoff): string | null {
   const picked = handoff.explanation.find((s) => s.outcome === 'picked' && (!s.repId || s.repId === handoff.repId));
-  const name = picked?.message.match(/选中\s*([^\s(（,，]+)/)?.[1];
-  return name ?? null;
+  const named = picked?.params?.rep ?? picked?.params?.owner;
+  if (typeof named === 'string') return named;
+  // Lines stored before codes: the name as the message wrote it.
+  return picked?.message.match(/选中\s*([^\s(（,，]+)/)?.[1] ?? null;
 }
