@@ -24,7 +24,8 @@
  *     server thread during the one-at-a-time transfers, summarised by package / source folder.
  *
  *   npx tsx bench/route.ts [--decisions 60000] [--reps 200] [--parts inproc,http]
- *                          [--rate 200] [--seconds 10] [--regions 10] [--profile]
+ *                          [--rate 200] [--seconds 10] [--regions 10] [--profile] [--keep]
+ * --keep leaves the PostgreSQL database in place (its URL is printed) for EXPLAIN afterwards.
  * PostgreSQL: $LEADLOOP_BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test (a
  * database is created for the run and dropped after it).
  */
@@ -61,6 +62,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     regions: { type: 'string', default: '10' },
     profile: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
   },
 });
 
@@ -559,7 +561,8 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
     );
   } finally {
     await server.close();
-    await database.drop();
+    if (args.keep) console.log(`  database kept: ${database.url}`);
+    else await database.drop();
   }
 }
 
