@@ -11,6 +11,7 @@ import type { LeadInput, NormalisedLead } from '../domain/capture/lead-input.js'
 import { normaliseLead } from '../domain/capture/normalise-lead.js';
 import type { FieldError } from '../domain/errors.js';
 import type { Actor } from '../domain/roles.js';
+import type { LeadScore } from '../domain/scoring/score-lead.js';
 import { lockKeys } from '../store/advisory-locks.js';
 import type { AuditEntry } from '../store/repositories/audit.js';
 import {
@@ -26,6 +27,8 @@ import {
 import type { Database } from '../store/schema.js';
 import { afterCapture } from './after-capture.js';
 import type { ServiceContext } from './context.js';
+import { type FirstScores, firstScoreOf } from './scoring/capture-scores.js';
+import { scoringRulesInForce } from './scoring/rules-in-force.js';
 
 export interface CaptureOptions {
   /** `import` for imports; undefined for the API, where channel is required. */
@@ -166,13 +169,34 @@ export async function captureInTransaction(
     outcomes[index] = { index, ok: true, leadId: step.id, merged: step.kind === 'merge' };
   });
 
+  const merged = [...new Set(mergeChanges.map((m) => m.leadId))];
+  const first = await scoreBeforeInsert(trx, created, new Set(merged), now);
   await insertCaptured(trx, { leads: created, touches, merges, audit });
   await applyMerges(trx, mergeChanges);
-  await afterCapture(trx, ctx, {
-    created: created.map((l) => l.id),
-    merged: [...new Set(mergeChanges.map((m) => m.leadId))],
-  });
+  await afterCapture(trx, ctx, { created: created.map((l) => l.id), merged, first });
   return outcomes;
+}
+
+/**
+ * Sets the first score on the new leads, to be inserted with it (scoring/capture-scores.ts);
+ * not on one a repeat of this batch merges into, whose profile the merge may still fill.
+ */
+async function scoreBeforeInsert(
+  trx: Transaction<Database>,
+  created: NewLeadRow[],
+  mergedInto: ReadonlySet<string>,
+  at: Date,
+): Promise<FirstScores | undefined> {
+  const scored = created.filter((l) => !mergedInto.has(l.id));
+  if (scored.length === 0) return undefined;
+  const rules = await scoringRulesInForce(trx);
+  const byLead = new Map<string, LeadScore>();
+  for (const lead of scored) {
+    const score = firstScoreOf(rules, lead, at);
+    byLead.set(lead.id, score);
+    lead.score = { ...score, rulesVersion: rules.version, at };
+  }
+  return { rules, at, byLead };
 }
 
 /** What a merged arrival said, kept on its touch so the merge can be reviewed (and reverted). */

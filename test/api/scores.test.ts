@@ -87,6 +87,52 @@ describe.each(engines())('scores (%s)', (engine) => {
     ]);
   });
 
+  it('a new lead answers with its score from POST /leads and /leads/bulk; repeats, in the same bulk too, still rescore', async () => {
+    const history = async (id: string) =>
+      (await sdr.call('GET', `/leads/${id}/score/history`)).body.items.map((e: any) => [e.total, e.cause]);
+    // CEO 25, 企业服务 10, 上海 5; 200–999 employees would add 15.
+    const profile = { title: '首席执行官 CEO', industry: '企业服务/SaaS', region: '上海' };
+    const single = await t.admin('POST', '/leads', { channel: 'sem', name: '钱总', phone: '13900010011', ...profile });
+    expect(single.status, single.text).toBe(201);
+    expect(single.body.lead).toMatchObject({ score: 40, grade: 'B4' });
+    expect(await history(single.body.lead.id)).toEqual([[40, 'capture']]);
+
+    const bulk = await t.admin('POST', '/leads/bulk', {
+      leads: [
+        { channel: 'sem', name: '孙总', phone: '13900010012', employees: 500, ...profile },
+        { channel: 'sem', name: '李娜', phone: '13900010013' },
+        // a repeat of the lead this same bulk creates, and one of the lead captured above
+        { channel: 'referral', name: '李娜', phone: '13900010013', title: '副总裁' },
+        { channel: 'referral', name: '钱总', phone: '13900010011', employees: 500 },
+      ],
+    });
+    expect(bulk.status, bulk.text).toBe(200);
+    expect(bulk.body).toMatchObject({ created: 2, merged: 2, failed: [] });
+    const [sun, li, liAgain, qian] = bulk.body.results.map((r: any) => r.id);
+    expect([liAgain, qian]).toEqual([li, single.body.lead.id]);
+
+    const stored = async (id: string) => (await sdr.call('GET', `/leads/${id}`)).body;
+    expect(await stored(sun)).toMatchObject({ score: 55, grade: 'A4' });
+    const score = (await sdr.call('GET', `/leads/${sun}/score`)).body;
+    expect(score.explanation.map((l: any) => [l.code, l.points])).toEqual([
+      ['seniority', 25],
+      ['employees', 15],
+      ['industry', 10],
+      ['region', 5],
+    ]);
+    expect(await history(sun)).toEqual([[55, 'capture']]);
+    const ledger = (await sdr.call('GET', `/leads/${sun}/score/history`)).body.items[0];
+    expect(ledger.explanation).toEqual(score.explanation);
+    // created and merged in one bulk: one first score, with the title the repeat filled
+    expect((await stored(li)).score).toBe(20);
+    expect(await history(li)).toEqual([[20, 'capture']]);
+    expect((await stored(qian)).score).toBe(55);
+    expect(await history(qian)).toEqual([
+      [55, 'capture'],
+      [40, 'capture'],
+    ]);
+  });
+
   it('answers 404 for an unknown lead and 401 without a token', async () => {
     expectProblem(await sdr.call('GET', '/leads/no-such-lead/score'), 404);
     expectProblem(await t.as(null)('GET', '/leads/no-such-lead/score'), 401);
@@ -213,6 +259,16 @@ describe.each(engines())('engagement, decay and qualification in the score (%s)'
     ]);
   });
 
+  it('a lead captured after behaviour waited for its e-mail is scored with it, once in the history', async () => {
+    const waiting = await t.admin('POST', '/track', { email: 'wu.fan@acme-demo.cn', type: 'event_attend' });
+    expect(waiting.status, waiting.text).toBe(202);
+    const r = await t.admin('POST', '/leads', { name: '吴凡', email: 'wu.fan@acme-demo.cn', channel: 'event_offline' });
+    expect(r.status, r.text).toBe(201);
+    expect(r.body.lead.score).toBe(16);
+    const history = (await sdr.call('GET', `/leads/${r.body.lead.id}/score/history`)).body.items;
+    expect(history.map((e: any) => [e.total, e.engagement, e.cause])).toEqual([[16, 16, 'capture']]);
+  });
+
   it('qualification answers add their points, and the history says why', async () => {
     const id = await newLead('13900020003');
     const r = await sdr.call('PUT', `/leads/${id}/qualification`, {
@@ -233,5 +289,25 @@ describe.each(engines())('engagement, decay and qualification in the score (%s)'
     expect(sum(score.explanation)).toBe(score.total);
     const history = (await sdr.call('GET', `/leads/${id}/score/history`)).body.items;
     expect(history[0]).toMatchObject({ cause: 'qualification', qualification: r.body.points });
+  });
+
+  it('behaviour stitched at capture that has decayed to nothing still gives the first score its lines', async () => {
+    const waiting = await t.admin('POST', '/track', { email: 'zheng.yu@acme-demo.cn', type: 'event_attend' });
+    expect(waiting.status, waiting.text).toBe(202);
+    await t.admin('POST', '/admin/clock', { advance: '720h' });
+    const r = await t.admin('POST', '/leads', {
+      name: '郑宇',
+      email: 'zheng.yu@acme-demo.cn',
+      channel: 'event_offline',
+    });
+    expect(r.status, r.text).toBe(201);
+    expect(r.body.lead.score).toBe(0);
+    const history = (await sdr.call('GET', `/leads/${r.body.lead.id}/score/history`)).body.items;
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ total: 0, cause: 'capture' });
+    expect(history[0].explanation.map((l: any) => [l.code, l.points])).toEqual([
+      ['behaviour', 16],
+      ['decay', -16],
+    ]);
   });
 });

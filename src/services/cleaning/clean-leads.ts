@@ -1,8 +1,9 @@
 /**
  * Automatic cleaning inside the caller's transaction (SPEC §3): junk detection and ICP rules on
  * newly captured leads, and ICP rules again whenever a lead's profile may have changed (a merged
- * repeat, enrichment filling employees). Whole batches: one query loads the leads, one the
- * rules, and the updates and audit entries go in a few statements — no per-lead round trips.
+ * repeat, enrichment filling employees). Whole batches: one statement reads the leads and the
+ * rules (at capture, together with stitching's read), and the updates and audit entries go in a
+ * few statements — no per-lead round trips.
  * Cleaning never fails a capture: findings only ever change status and flags.
  */
 import { sql, type Transaction } from 'kysely';
@@ -25,15 +26,23 @@ import type { Database } from '../../store/schema.js';
 import type { CapturedLeads } from '../after-capture.js';
 import type { ServiceContext } from '../context.js';
 
+/** What cleaning reads about a batch (loadCleaningBatch). */
+export type CleaningBatch = Pick<Awaited<ReturnType<typeof loadCleaningBatch>>, 'rows' | 'rules' | 'requalified'>;
+
 /**
  * The after-capture step: new leads get junk detection and ICP rules; merged ones ICP rules
- * again. Whatever goes wrong in cleaning rolls back only cleaning: the capture commits, and the
- * failure is in the audit log for an admin to see. (The writes, when there are any, run inside
- * a savepoint; the one read before them changes nothing, so most batches — nothing to flag —
- * pay no savepoint round trips.)
+ * again. `batch` is what capture read about these leads (loadCleaningBatch, with the leads a
+ * person requalified among the merged ones). Whatever goes wrong in cleaning rolls back only
+ * cleaning: the capture commits, and the failure is in the audit log for an admin to see. (The
+ * writes, when there are any, run inside a savepoint, so most batches — nothing to flag — pay
+ * no savepoint round trips.)
  */
-export async function cleanCapturedLeads(trx: Transaction<Database>, ctx: ServiceContext, captured: CapturedLeads) {
-  if (captured.created.length === 0 && captured.merged.length === 0) return;
+export async function cleanCapturedLeads(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  captured: CapturedLeads,
+  batch: CleaningBatch,
+) {
   const created = new Set(captured.created);
   const failed = async (error: unknown) => {
     await appendAudit(trx, [
@@ -50,10 +59,7 @@ export async function cleanCapturedLeads(trx: Transaction<Database>, ctx: Servic
   };
   let plan: CleaningPlan;
   try {
-    plan = await planCleaning(trx, ctx, [...captured.created, ...captured.merged], {
-      cause: 'capture',
-      junk: (id) => created.has(id),
-    });
+    plan = planCleaning(ctx, batch, { cause: 'capture', junk: (id) => created.has(id) });
   } catch (error) {
     await failed(error);
     return;
@@ -69,6 +75,12 @@ export async function cleanCapturedLeads(trx: Transaction<Database>, ctx: Servic
   }
 }
 
+/** Leads cleaning only re-checks may have been requalified by a person: their status stays. */
+export function recheckedLeads(captured: CapturedLeads): string[] {
+  const created = new Set(captured.created);
+  return captured.merged.filter((id) => !created.has(id));
+}
+
 /**
  * Re-checks ICP rules on these leads as they are now (enrichment filled employees, rules
  * changed …). `cause` goes into the audit entries ("enrichment", "merge", "rules").
@@ -79,7 +91,9 @@ export async function reapplyIcpRules(
   leadIds: readonly string[],
   cause: string,
 ): Promise<void> {
-  await writeCleaning(trx, await planCleaning(trx, ctx, leadIds, { cause, junk: () => false }));
+  if (leadIds.length === 0) return;
+  const batch = await loadCleaningBatch(trx, leadIds, leadIds);
+  await writeCleaning(trx, planCleaning(ctx, batch, { cause, junk: () => false }));
 }
 
 interface CleaningPlan {
@@ -89,24 +103,16 @@ interface CleaningPlan {
   at: Date;
 }
 
-/** Reads the batch (one statement) and decides; writes nothing. */
-async function planCleaning(
-  trx: Transaction<Database>,
+/** Decides on the batch read; writes nothing. */
+function planCleaning(
   ctx: ServiceContext,
-  leadIds: readonly string[],
+  { rows, rules, requalified }: CleaningBatch,
   options: { cause: string; junk: (id: string) => boolean },
-): Promise<CleaningPlan> {
+): CleaningPlan {
   const at = ctx.clock.now();
   const updates: CleaningUpdate[] = [];
   const audit: AuditEntry[] = [];
   const reasonsUsed = new Set<string>();
-  if (leadIds.length === 0) return { updates, audit, reasonsUsed: [], at };
-  // Leads this run only re-checks may have been requalified by a person: their status stays.
-  const { rows, rules, requalified } = await loadCleaningBatch(
-    trx,
-    leadIds,
-    leadIds.filter((id) => !options.junk(id)),
-  );
   for (const row of rows) {
     // History leads (issue 9) are past outcomes to learn from, not prospects to clean.
     if (row.history) continue;

@@ -21,9 +21,9 @@ import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import { appendAudit } from '../../store/repositories/audit.js';
 import {
-  countDirectory,
   deleteProvider as deleteProviderRow,
   findProviderForUpdate,
+  isDirectoryEmpty,
   listProviders,
   nextProviderPosition,
   type ProviderRow,
@@ -89,7 +89,7 @@ export function presentProvider(row: ProviderRow): ProviderView {
 export async function providerChain(ctx: ServiceContext): Promise<EnrichmentProvider[]> {
   const rows = (await listProviders(ctx.db)).filter((r) => r.enabled);
   // An empty directory matches nothing: say so once per run rather than asking per lead.
-  const directoryEmpty = rows.some((r) => r.kind === 'directory') && (await countDirectory(ctx.db)) === 0;
+  const directoryEmpty = rows.some((r) => r.kind === 'directory') && (await isDirectoryEmpty(ctx.db));
   return rows.map((r) =>
     r.kind === 'directory'
       ? directoryProvider(ctx.db, r.id, r.timeout_ms, { empty: directoryEmpty })

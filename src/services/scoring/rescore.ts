@@ -18,7 +18,7 @@ import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { listFrameworks } from '../frameworks.js';
 import { resurfaceOnScores } from '../pool/resurface-leads.js';
-import { scoringRulesInForce } from './rules-in-force.js';
+import { type RulesInForce, scoringRulesInForce } from './rules-in-force.js';
 
 export interface ComputedScore {
   stored: StoredScore;
@@ -29,19 +29,31 @@ export interface ComputedScore {
   changed: boolean;
 }
 
+export interface ScoreOptions {
+  /** The rules in force, when the caller has read them already. */
+  rules?: RulesInForce;
+  /**
+   * Leads whose stored score is provisional: capture inserted them with a first score that a
+   * change in the same transaction (stitched behaviour) has overtaken. They are scored as for
+   * the first time — a ledger entry whatever the score, no crossing of the pool threshold.
+   */
+  firstScores?: ReadonlySet<string>;
+}
+
 /** Scores computed now, next to what is stored; nothing is written. */
 export async function computeScores(
   db: Queryable,
   ctx: ServiceContext,
   leadIds: readonly string[],
-  options: { lock?: boolean } = {},
+  options: ScoreOptions & { lock?: boolean } = {},
 ): Promise<ComputedScore[]> {
   if (leadIds.length === 0) return [];
-  const rules = await scoringRulesInForce(db);
+  const rules = options.rules ?? (await scoringRulesInForce(db));
   const inputs = await loadScoringInputs(db, leadIds, options);
   const frameworks = inputs.qualifications.size ? await listFrameworks(db) : [];
   const now = ctx.clock.now();
-  return inputs.leads.map((stored) => {
+  return inputs.leads.map((loaded) => {
+    const stored = options.firstScores?.has(loaded.id) ? { ...loaded, scoredAt: null } : loaded;
     const qualification = bestQualification(inputs.qualifications.get(stored.id) ?? [], frameworks);
     const score = rules.scorer.score(
       {
@@ -62,21 +74,26 @@ export async function computeScores(
   });
 }
 
-/** Recomputes and stores the scores of these leads inside the caller's transaction. */
+/**
+ * Recomputes and stores the scores of these leads inside the caller's transaction.
+ * `written`: first scores capture inserted with their leads, whose ledger entries go in the
+ * same statement as these scores; `at`: when they were scored (default now).
+ */
 export async function rescoreLeads(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   leadIds: readonly string[],
   cause: string,
+  options: ScoreOptions & { written?: readonly ScoreWrite[]; at?: Date } = {},
 ): Promise<ComputedScore[]> {
-  const computed = await computeScores(trx, ctx, leadIds, { lock: true });
+  const computed = await computeScores(trx, ctx, leadIds, { ...options, lock: true });
   const writes: ScoreWrite[] = computed.map(({ stored, score, rulesVersion, changed }) => ({
     leadId: stored.id,
     ...score,
     rulesVersion,
     ledger: changed ? { id: ctx.newId(), cause: causeOf(stored, rulesVersion, cause) } : null,
   }));
-  await saveScores(trx, writes, ctx.clock.now());
+  await saveScores(trx, [...writes, ...(options.written ?? [])], options.at ?? ctx.clock.now());
   // SPEC §7: a pooled lead whose score rose across the threshold goes back to the SDR queue.
   await resurfaceOnScores(trx, ctx, computed);
   return computed;

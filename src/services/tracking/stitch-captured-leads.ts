@@ -9,7 +9,7 @@
  */
 import type { Transaction } from 'kysely';
 import { type AuditEntry, appendAudit } from '../../store/repositories/audit.js';
-import { findLeadsAwaitingStitch } from '../../store/repositories/capture-follow-up.js';
+import type { AwaitingStitch } from '../../store/repositories/capture-follow-up.js';
 import {
   findPendingEventEmails,
   findPendingVisitors,
@@ -22,14 +22,15 @@ import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { describeStitch } from './describe-stitch.js';
 
-/** Answers the ids of the leads that received events. */
+/**
+ * `leads`: the captured leads whose e-mail something is waiting for (capture reads them with
+ * cleaning's read: loadCleaningBatch), usually none. Answers the ids of the leads that received events.
+ */
 export async function stitchCapturedLeads(
   trx: Transaction<Database>,
   ctx: ServiceContext,
-  leadIds: readonly string[],
+  leads: readonly AwaitingStitch[],
 ): Promise<string[]> {
-  // Only the leads whose e-mail something is waiting for: usually none, and then one query.
-  const leads = await findLeadsAwaitingStitch(trx, leadIds);
   if (leads.length === 0) return [];
   const leadOfEmail = new Map<string, string>();
   for (const l of leads) if (!leadOfEmail.has(l.email)) leadOfEmail.set(l.email, l.id);

@@ -57,6 +57,12 @@ export async function countDirectory(db: Kysely<Database>): Promise<number> {
   return Number(row.n);
 }
 
+/** Whether the directory holds no company (without counting them all). */
+export async function isDirectoryEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('enrichment_directory').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
 /** Companies that could be the lead's: the same credit code, or a name/alias with its key. */
 export async function findDirectoryCandidates(
   db: Kysely<Database>,

@@ -11,13 +11,25 @@ import { type AuditEntry, auditInsert } from './audit.js';
 
 export type LeadRow = Selectable<LeadsTable>;
 
-/** A lead to insert: its stored form plus who holds it and when it arrived. */
+/** A score a new lead is inserted with (capture scores a lead before inserting it). */
+export interface RowScore {
+  total: number;
+  fit: number;
+  engagement: number;
+  qualification: number;
+  grade: string;
+  rulesVersion: number;
+  at: Date;
+}
+
+/** A lead to insert: its stored form plus who holds it and when it arrived; unscored without `score`. */
 export type NewLeadRow = NormalisedLead & {
   id: string;
   status: string;
   ownerId: string | null;
   createdBy: string | null;
   at: Date;
+  score?: RowScore;
 };
 
 export interface TouchRow {
@@ -167,6 +179,14 @@ function leadRecord(l: NewLeadRow) {
     created_by: l.createdBy,
     created_at: l.at,
     updated_at: l.at,
+    // the columns' defaults when unscored
+    score: l.score?.total ?? 0,
+    grade: l.score?.grade ?? null,
+    score_fit: l.score?.fit ?? 0,
+    score_engagement: l.score?.engagement ?? 0,
+    score_qualification: l.score?.qualification ?? 0,
+    score_rules_version: l.score?.rulesVersion ?? 0,
+    scored_at: l.score?.at ?? null,
   };
 }
 
@@ -201,6 +221,13 @@ const leadColumns: RecordsetColumn[] = [
   ['created_by', 'text'],
   ['created_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
+  ['score', 'integer'],
+  ['grade', 'text'],
+  ['score_fit', 'integer'],
+  ['score_engagement', 'integer'],
+  ['score_qualification', 'integer'],
+  ['score_rules_version', 'integer'],
+  ['scored_at', 'timestamptz'],
 ];
 
 const touchColumns: RecordsetColumn[] = [

@@ -137,6 +137,8 @@ export interface ScoreWrite {
   rulesVersion: number;
   /** A ledger entry is written only for a score that changed (or the first one). */
   ledger: { id: string; cause: string } | null;
+  /** The lead's row holds this score already (capture inserted the lead with it): only its ledger entry is written. */
+  inRow?: boolean;
 }
 
 const scoreColumns: RecordsetColumn[] = [
@@ -166,21 +168,21 @@ const ledgerColumns: RecordsetColumn[] = [
 export async function saveScores(trx: Transaction<Database>, writes: readonly ScoreWrite[], at: Date): Promise<void> {
   for (let i = 0; i < writes.length; i += 10_000) {
     const chunk = writes.slice(i, i + 10_000);
-    const rows = chunk.map((w) => ({
-      id: w.leadId,
-      score: w.total,
-      grade: w.grade,
-      fit: w.fit,
-      engagement: w.engagement,
-      qualification: w.qualification,
-      rules_version: w.rulesVersion,
-    }));
-    const update = sql`UPDATE leads SET
-        score = v.score, grade = v.grade, score_fit = v.fit, score_engagement = v.engagement,
-        score_qualification = v.qualification, score_rules_version = v.rules_version,
-        scored_at = ${at}
-      FROM ${recordset(rows, scoreColumns, 'v')}
-      WHERE leads.id = v.id`;
+    const rows = chunk.flatMap((w) =>
+      w.inRow
+        ? []
+        : [
+            {
+              id: w.leadId,
+              score: w.total,
+              grade: w.grade,
+              fit: w.fit,
+              engagement: w.engagement,
+              qualification: w.qualification,
+              rules_version: w.rulesVersion,
+            },
+          ],
+    );
     const ledger = chunk.flatMap((w) =>
       w.ledger
         ? [
@@ -199,11 +201,17 @@ export async function saveScores(trx: Transaction<Database>, writes: readonly Sc
           ]
         : [],
     );
-    await (
-      allInOne(
-        ledger.length ? [update, insertRecordset('score_ledger', ledger, ledgerColumns)] : [update],
-      ) as typeof update
-    ).execute(trx);
+    const statements = [];
+    if (rows.length) {
+      statements.push(sql`UPDATE leads SET
+          score = v.score, grade = v.grade, score_fit = v.fit, score_engagement = v.engagement,
+          score_qualification = v.qualification, score_rules_version = v.rules_version,
+          scored_at = ${at}
+        FROM ${recordset(rows, scoreColumns, 'v')}
+        WHERE leads.id = v.id`);
+    }
+    if (ledger.length) statements.push(insertRecordset('score_ledger', ledger, ledgerColumns));
+    await allInOne(statements)?.execute(trx);
   }
 }
 
