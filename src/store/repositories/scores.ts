@@ -229,7 +229,10 @@ export async function findStaleScores(
     .where('history', '=', false)
     .where((eb) =>
       eb.or([
-        eb('score_rules_version', '<>', options.rulesVersion),
+        // `<` or `>` rather than `<>`: a btree index (leads_score_rules) serves ranges, not `<>`,
+        // so the sweep reads both indexes instead of every lead.
+        eb('score_rules_version', '<', options.rulesVersion),
+        eb('score_rules_version', '>', options.rulesVersion),
         eb.and([eb('score_engagement', '<>', 0), eb('scored_at', '<=', options.decayedBefore)]),
       ]),
     )
