@@ -3,6 +3,8 @@
  * English is zod's message (or ours where the schema wrote one); the Chinese is worded here from
  * the zod 4 issue's code and params, so every 400 from a schema names the fault in both languages.
  */
+import type { FieldWords } from './errors.js';
+import { planMessages } from './planning/capacity-plan.js';
 
 /** The zod 4 issue fields the wording reads: a ZodIssue, or fastify-type-provider-zod's params with code and message. */
 export interface ValidationIssue {
@@ -24,13 +26,12 @@ export interface ValidationIssue {
   params?: { messageZh?: string };
 }
 
-export interface ValidationWords {
-  message: string;
-  messageZh: string;
-}
-
-/** The Chinese of the English messages our schemas write where zod has no params to word them from (patterns). */
+/**
+ * The Chinese of the English messages our schemas write where zod has no params to word them
+ * from (patterns, or a message shared with the domain's own check).
+ */
 const zhOfSchemaMessage: Record<string, string> = {
+  ...Object.fromEntries(Object.values(planMessages).map((w) => [w.message, w.messageZh])),
   'must be 2–40 of a-z, 0-9 and _, starting with a letter': '应为 2–40 个小写字母、数字或 _，以字母开头',
   'may hold letters, digits and _ . : - only': '只能包含字母、数字和 _ . : -',
   'is not a month as yyyy-mm (e.g. 2026-03)': '不是 yyyy-mm 格式的月份（如 2026-03）',
@@ -142,7 +143,7 @@ export function validationMessageZh(issue: ValidationIssue): string {
 }
 
 /** The issue's message in both languages, as a field error shows it. */
-export function validationWords(issue: ValidationIssue): ValidationWords {
+export function validationWords(issue: ValidationIssue): FieldWords {
   const message =
     issue.code === 'unrecognized_keys'
       ? 'is not a known field'
