@@ -10,24 +10,20 @@ import { DomainError, type FieldError } from '../domain/errors.js';
 import { type ValidationIssue, validationWords } from '../domain/validation-messages.js';
 import { DataDirBusy } from '../store/data-dir-lock.js';
 
+/** One field at fault, in a problem or in a bulk answer's failed items. */
+export const fieldErrorSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+  messageZh: z.string().optional().describe('the message in Chinese, where the server has it in both languages'),
+});
+
 export const problemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    errors: z
-      .array(
-        z.object({
-          field: z.string(),
-          message: z.string(),
-          messageZh: z
-            .string()
-            .optional()
-            .describe('the message in Chinese, where the server has it in both languages'),
-        }),
-      )
-      .optional(),
+    errors: z.array(fieldErrorSchema).optional(),
   })
   .meta({ id: 'Problem', description: 'application/problem+json (RFC 9457)' });
 
