@@ -8,6 +8,9 @@ export interface FieldError {
   messageZh?: string;
 }
 
+/** A field error's message in both languages, for messages written once and used at several places. */
+export type FieldWords = Required<Omit<FieldError, 'field'>>;
+
 export class DomainError extends Error {
   constructor(
     readonly code: 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable',

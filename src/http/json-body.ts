@@ -32,7 +32,16 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     parse(request, body as string, (error, value) => {
       if (error) return done(error);
       const field = (body as string).includes('\\u0000') ? findNul(value) : undefined;
-      if (field) return done(new InvalidInput([{ field, message: 'may not contain the NUL character (\\u0000)' }]));
+      if (field)
+        return done(
+          new InvalidInput([
+            {
+              field,
+              message: 'may not contain the NUL character (\\u0000)',
+              messageZh: '不能包含 NUL 字符（\\u0000）',
+            },
+          ]),
+        );
       done(null, value);
     });
   });

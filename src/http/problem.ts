@@ -7,7 +7,15 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError, type FieldError } from '../domain/errors.js';
+import { type ValidationIssue, validationWords } from '../domain/validation-messages.js';
 import { DataDirBusy } from '../store/data-dir-lock.js';
+
+/** One field at fault, in a problem or in a bulk answer's failed items. */
+export const fieldErrorSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+  messageZh: z.string().optional().describe('the message in Chinese, where the server has it in both languages'),
+});
 
 export const problemSchema = z
   .object({
@@ -15,18 +23,7 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    errors: z
-      .array(
-        z.object({
-          field: z.string(),
-          message: z.string(),
-          messageZh: z
-            .string()
-            .optional()
-            .describe('the message in Chinese, where the server has it in both languages'),
-        }),
-      )
-      .optional(),
+    errors: z.array(fieldErrorSchema).optional(),
   })
   .meta({ id: 'Problem', description: 'application/problem+json (RFC 9457)' });
 
@@ -78,21 +75,18 @@ function validationProblem(error: FastifyError): Problem {
   const prefix = where[error.validationContext ?? 'body'] ?? '';
   const errors: FieldError[] = (error.validation ?? []).map((v) => {
     const path = v.instancePath.split('/').filter(Boolean);
-    const params = v.params as { keys?: string[]; expected?: string; input?: unknown };
+    const params = v.params as Omit<ValidationIssue, 'code' | 'message'> & { keys?: string[] };
+    const words = validationWords({ ...params, code: v.keyword, message: v.message });
     if (v.keyword === 'unrecognized_keys' && params.keys?.length) {
-      return { field: prefix + [...path, params.keys[0]].join('.'), message: 'is not a known field' };
+      return { field: prefix + [...path, params.keys[0]].join('.'), ...words };
     }
-    const missing = v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '');
     const field =
       prefix +
       path
         .map((p) => (/^\d+$/.test(p) ? `[${p}]` : p))
         .join('.')
         .replace(/\.\[/g, '[');
-    return {
-      field: field || (prefix ? prefix.slice(0, -1) : 'body'),
-      message: missing ? 'is required' : (v.message ?? 'is invalid'),
-    };
+    return { field: field || (prefix ? prefix.slice(0, -1) : 'body'), ...words };
   });
   return problem(400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 }
@@ -102,11 +96,13 @@ export function errorToProblem(error: unknown, request: FastifyRequest): Problem
   if (hasZodFastifySchemaValidationErrors(error)) return validationProblem(error as unknown as FastifyError);
   const e = error as FastifyError;
   if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError)
-    return problem(400, 'the body is not valid JSON', [{ field: 'body', message: 'malformed JSON' }]);
+    return problem(400, 'the body is not valid JSON', [
+      { field: 'body', message: 'malformed JSON', messageZh: '不是有效的 JSON' },
+    ]);
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE') return problem(413, e.message);
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, e.message);
   if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-    return problem(400, 'the body is empty', [{ field: 'body', message: 'is required' }]);
+    return problem(400, 'the body is empty', [{ field: 'body', message: 'is required', messageZh: '必填' }]);
   if (error instanceof DataDirBusy) return problem(503, error.message);
   // A unique index caught a race the service's own check could not see.
   if ((error as { code?: string }).code === '23505')

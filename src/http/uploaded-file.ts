@@ -4,7 +4,13 @@ import { InvalidInput } from '../domain/errors.js';
 
 export async function readUploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer; name?: string }> {
   if (!request.isMultipart())
-    throw new InvalidInput([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
+    throw new InvalidInput([
+      {
+        field: 'file',
+        message: 'send the file as multipart/form-data in the field "file"',
+        messageZh: '请以 multipart/form-data 在字段“file”中上传文件',
+      },
+    ]);
   let upload: { bytes: Buffer; name?: string } | undefined;
   try {
     for await (const part of request.parts()) {
@@ -19,6 +25,9 @@ export async function readUploadedFile(request: FastifyRequest): Promise<{ bytes
       { field: 'file', message: `the multipart body could not be read: ${(error as Error).message}` },
     ]);
   }
-  if (!upload) throw new InvalidInput([{ field: 'file', message: 'is required (multipart field "file")' }]);
+  if (!upload)
+    throw new InvalidInput([
+      { field: 'file', message: 'is required (multipart field "file")', messageZh: '必填（multipart 字段“file”）' },
+    ]);
   return upload;
 }

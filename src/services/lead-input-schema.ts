@@ -1,6 +1,7 @@
 /** The body of POST /leads, shared by the HTTP route (and its OpenAPI), bulk items and imports. */
 import { z } from 'zod';
 import type { FieldError } from '../domain/errors.js';
+import { type ValidationIssue, validationWords } from '../domain/validation-messages.js';
 
 const optionalText = (max: number) => z.string().max(max).nullish();
 
@@ -44,10 +45,8 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return { field: fieldPath([...issue.path, issue.keys[0] ?? '']), message: 'is not a known field' };
-    }
-    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    return { field: fieldPath(issue.path) || '(body)', message: missing ? 'is required' : issue.message };
+    const words = validationWords(issue as ValidationIssue);
+    if (issue.code === 'unrecognized_keys') return { field: fieldPath([...issue.path, issue.keys[0] ?? '']), ...words };
+    return { field: fieldPath(issue.path) || '(body)', ...words };
   });
 }

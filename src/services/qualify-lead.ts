@@ -42,7 +42,11 @@ export async function qualifyLead(
   if (!framework) {
     const known = (await listFrameworks(ctx.db)).map((f) => f.id);
     throw new InvalidInput([
-      { field: 'framework', message: `unknown framework "${input.framework}" (${known.join(', ')})` },
+      {
+        field: 'framework',
+        message: `unknown framework "${input.framework}" (${known.join(', ')})`,
+        messageZh: `未知的资格框架“${input.framework}”（${known.join('、')}）`,
+      },
     ]);
   }
   const checked = validateAnswers(framework, input.answers);

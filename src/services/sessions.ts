@@ -164,17 +164,21 @@ export async function changeOwnPassword(
   input: { current: string; password: string },
 ): Promise<{ outcome: 'changed' } | { outcome: 'throttled'; retryAfterSec: number }> {
   const user = await findUser(ctx.db, actor.id);
-  if (!user) throw new InvalidInput([{ field: 'current', message: 'no such user' }]);
+  if (!user) throw new InvalidInput([{ field: 'current', message: 'no such user', messageZh: '没有这个用户' }]);
   const now = ctx.clock.now();
   const key = emailKey(user.email);
   const wait = await throttledFor(ctx, now, [[key, maxFailuresPerEmail]]);
   if (wait !== null) return { outcome: 'throttled', retryAfterSec: wait };
   if (!user.password_hash || !(await verifyPassword(input.current, user.password_hash))) {
     await recordFailure(ctx, now, [key]);
-    throw new InvalidInput([{ field: 'current', message: 'is not your current password' }]);
+    throw new InvalidInput([
+      { field: 'current', message: 'is not your current password', messageZh: '不是你当前的密码' },
+    ]);
   }
   if (input.current === input.password) {
-    throw new InvalidInput([{ field: 'password', message: 'must differ from the current password' }]);
+    throw new InvalidInput([
+      { field: 'password', message: 'must differ from the current password', messageZh: '须与当前密码不同' },
+    ]);
   }
   const hash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {

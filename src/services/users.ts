@@ -158,7 +158,7 @@ export async function createTeam(
     await lockKeys(trx, [`team:${input.name}`]);
     if (await findTeamByIdOrName(trx, input.name)) throw new Conflict(`a team named ${input.name} exists already`);
     if (input.managerId && !(await findUser(trx, input.managerId))) {
-      throw new InvalidInput([{ field: 'managerId', message: 'no such user' }]);
+      throw new InvalidInput([{ field: 'managerId', message: 'no such user', messageZh: '没有这个用户' }]);
     }
     const team = {
       id: ctx.newId(),

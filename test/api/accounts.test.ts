@@ -202,8 +202,11 @@ describe.each(engines())('CRM accounts (%s)', (engine) => {
     expect(r.status, r.text).toBe(200);
     expect(r.body).toMatchObject({ created: 2, updated: 2, unchanged: 1 });
     expect(r.body.failed).toEqual([
-      { index: 2, errors: [{ field: 'ownerId', message: 'is required' }] },
-      { index: 5, errors: [{ field: 'ownerId', message: expect.stringMatching(/ghost/) }] },
+      { index: 2, errors: [{ field: 'ownerId', message: 'is required', messageZh: '必填' }] },
+      {
+        index: 5,
+        errors: [{ field: 'ownerId', message: expect.stringMatching(/ghost/), messageZh: '没有 id 为“ghost”的用户' }],
+      },
     ]);
     const byIndex = Object.fromEntries(r.body.results.map((x: any) => [x.index, x]));
     expect(byIndex[0].outcome).toBe('created');

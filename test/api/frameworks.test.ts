@@ -173,7 +173,9 @@ describe.each(engines())('qualification frameworks (%s)', (engine) => {
       criteria: reworded.criteria.filter((c: any) => c.key !== 'timing'),
     });
     expectProblem(dropped, 400);
-    expect(dropped.body.errors).toEqual([{ field: 'criteria', message: 'must keep the built-in key "timing"' }]);
+    expect(dropped.body.errors).toEqual([
+      { field: 'criteria', message: 'must keep the built-in key "timing"', messageZh: '须保留内置键“timing”' },
+    ]);
     const renamed = await sdrLead.call('PUT', '/frameworks/BANT', { ...reworded, id: 'BANT2' });
     expect(renamed.body.errors[0].field).toBe('id');
 

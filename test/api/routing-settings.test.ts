@@ -76,14 +76,22 @@ describe.each(engines())('routing rules and policy: GET/PUT /routing/rules (%s)'
       policy: defaults.policy,
     });
     expectProblem(badOp, 400);
-    expect(badOp.body.errors).toContainEqual({ field: 'rules[0].condition.op', message: expect.any(String) });
+    expect(badOp.body.errors).toContainEqual({
+      field: 'rules[0].condition.op',
+      message: expect.any(String),
+      messageZh: expect.stringMatching(/^须为 eq、ne/),
+    });
 
     const badField = await ops.call('PUT', '/routing/rules', {
       rules: [...defaults.rules.slice(0, 2), { condition: { field: 'colour', op: 'eq', value: 'red' }, path: 'pool' }],
       policy: defaults.policy,
     });
     expectProblem(badField, 400);
-    expect(badField.body.errors).toContainEqual({ field: 'rules[2].condition.field', message: expect.any(String) });
+    expect(badField.body.errors).toContainEqual({
+      field: 'rules[2].condition.field',
+      message: expect.any(String),
+      messageZh: expect.any(String),
+    });
 
     const badPath = await ops.call('PUT', '/routing/rules', {
       rules: [{ condition: null, path: 'somewhere' }],
@@ -119,7 +127,7 @@ describe.each(engines())('routing rules and policy: GET/PUT /routing/rules (%s)'
     }
     const missing = await ops.call('PUT', '/routing/rules', { rules: defaults.rules });
     expectProblem(missing, 400);
-    expect(missing.body.errors).toContainEqual({ field: 'policy', message: 'is required' });
+    expect(missing.body.errors).toContainEqual({ field: 'policy', message: 'is required', messageZh: '必填' });
   });
 
   it('saves rules that send sem leads to the pool: a captured sem lead is nurturing; audited', async () => {

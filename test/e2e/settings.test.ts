@@ -57,7 +57,7 @@ describe('settings (en)', () => {
     await dialog.getByLabel('Name', { exact: true }).fill('李新人');
     await dialog.getByLabel('Email', { exact: true }).fill('not-an-email');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    expect(await fieldError(page, 'Email')).toMatch(/email/i);
+    expect(await fieldError(page, 'Email')).toBe('Invalid email address');
     expect(await dialog.getByLabel('Name', { exact: true }).inputValue()).toBe('李新人');
     await dialog.getByLabel('Email', { exact: true }).fill('li.xinren@example.cn');
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -139,6 +139,18 @@ describe('settings (en)', () => {
 });
 
 describe('settings (zh-CN)', () => {
+  it('shows the API’s field error in Chinese next to its field (issue 8)', async () => {
+    const { page, close } = await openAsAdmin('zh-CN', '/settings/users');
+    await page.getByRole('button', { name: '添加用户' }).click();
+    const dialog = page.getByRole('dialog', { name: '添加用户' });
+    await dialog.getByLabel('姓名', { exact: true }).fill('王新人');
+    await dialog.getByLabel('邮箱', { exact: true }).fill('not-an-email');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    expect(await fieldError(page, '邮箱')).toBe('不是有效的邮箱地址');
+    expect(await dialog.getByLabel('姓名', { exact: true }).inputValue()).toBe('王新人');
+    await close();
+  });
+
   it('speaks Chinese and keeps settings out of a sales rep’s reach', async () => {
     const { page, close } = await openAsAdmin('zh-CN', '/settings/users');
     await page.getByRole('navigation', { name: '设置菜单' }).getByRole('link', { name: '销售名册与资格' }).click();

@@ -12,6 +12,9 @@ export type { FieldError };
 export const fieldMessage = (e: FieldError, language: string): string =>
   language === 'en' ? e.message : (e.messageZh ?? e.message);
 
+/** `field: message` in the reader's language, for a field error listed away from its field. */
+export const fieldErrorLine = (e: FieldError, language: string): string => `${e.field}: ${fieldMessage(e, language)}`;
+
 export interface Problem {
   type?: string;
   title?: string;

@@ -5,7 +5,7 @@
  */
 import type { FormInstance } from 'antd';
 import i18next from 'i18next';
-import { ApiError, fieldMessage } from './api';
+import { ApiError, fieldErrorLine, fieldMessage } from './api';
 
 /** `answers.budget` → ['answers', 'budget']; `items[2].name` → ['items', 2, 'name']. */
 function namePath(field: string): (string | number)[] {
@@ -38,7 +38,8 @@ export function showFieldErrors(
       .filter((e) => known.has(pathOf(e.field)[0] as string))
       .map((e) => ({ name: pathOf(e.field), errors: [message(e)] })),
   );
-  for (const e of errors) if (!known.has(pathOf(e.field)[0] as string)) unmatched.push(`${e.field}: ${message(e)}`);
+  for (const e of errors)
+    if (!known.has(pathOf(e.field)[0] as string)) unmatched.push(fieldErrorLine(e, i18next.language));
   if (!errors.length) unmatched.push(error.problem?.detail ?? error.message);
   return unmatched;
 }

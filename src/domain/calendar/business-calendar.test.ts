@@ -25,7 +25,9 @@ const base = (): Record<string, unknown> => ({
 const errorsOf = (input: unknown) => {
   const result = validateBusinessCalendar(input);
   if (result.ok) throw new Error('expected the calendar to be rejected');
-  return result.errors;
+  // Every error is worded in Chinese too; the English is what the cases below compare.
+  for (const e of result.errors) expect(e.messageZh, e.field).toMatch(/\p{Script=Han}/u);
+  return result.errors.map(({ messageZh: _, ...e }) => e);
 };
 const weekday = (date: string) => weekdayOfDay(dayNumber(date)!);
 

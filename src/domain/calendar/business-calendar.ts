@@ -146,29 +146,37 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
  * Checks one calendar file (parsed JSON), naming every bad field ("holidays[3].date",
  * "workHours[1].start"), and returns a clean copy (names trimmed, days in date order).
  */
+/** Records a field error, in English and Chinese. */
+type Fail = (field: string, message: string, messageZh: string) => void;
+
 export function validateBusinessCalendar(input: unknown): CalendarValidation {
   const errors: FieldError[] = [];
-  const fail = (field: string, message: string): void => {
-    errors.push({ field, message });
+  const fail = (field: string, message: string, messageZh: string): void => {
+    errors.push({ field, message, messageZh });
   };
-  if (!isObject(input)) return { ok: false, errors: [{ field: 'calendar', message: 'must be an object' }] };
-  for (const key of Object.keys(input)) if (!KNOWN_FIELDS.includes(key)) fail(key, 'is not a known field');
+  if (!isObject(input))
+    return { ok: false, errors: [{ field: 'calendar', message: 'must be an object', messageZh: '须为对象' }] };
+  for (const key of Object.keys(input))
+    if (!KNOWN_FIELDS.includes(key)) fail(key, 'is not a known field', '不是已知字段');
 
   const year = input.year;
   const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
-  if (!yearOk) fail('year', `must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}`);
+  if (!yearOk)
+    fail('year', `must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}`, `须为 ${MIN_YEAR} 到 ${MAX_YEAR} 的整数`);
 
   const timezone = input.timezone;
   if (typeof timezone !== 'string' || timezoneOffsetMinutes(timezone) === undefined) {
     fail(
       'timezone',
       `must be a fixed-offset zone (${Object.keys(fixedOffsetZones).join(', ')}) or an offset such as "+08:00"`,
+      `须为固定偏移的时区（${Object.keys(fixedOffsetZones).join('、')}）或偏移量如“+08:00”`,
     );
   }
 
   let source: string | undefined;
   if (input.source !== undefined && input.source !== null) {
-    if (typeof input.source !== 'string' || input.source.length > 1000) fail('source', 'must be text (up to 1000)');
+    if (typeof input.source !== 'string' || input.source.length > 1000)
+      fail('source', 'must be text (up to 1000)', '须为文本（最多 1000 个字符）');
     else source = input.source;
   }
 
@@ -186,6 +194,7 @@ export function validateBusinessCalendar(input: unknown): CalendarValidation {
         fail(
           `workdays[${w.index}].date`,
           `${w.day.date} is also a holiday (holidays[${h}]); a date is one or the other`,
+          `${w.day.date} 也是节假日（holidays[${h}]）；一个日期只能是其中之一`,
         );
       }
     }
@@ -197,6 +206,7 @@ export function validateBusinessCalendar(input: unknown): CalendarValidation {
         fail(
           `workdays[${w.index}].date`,
           `${w.day.date} is a ${weekdayNames[weekday]}, not a weekend day; make-up workdays (调休) are weekend days worked`,
+          `${w.day.date} 是${weekdayZh[weekday]}，不是周末；调休工作日须是周末`,
         );
       }
     }
@@ -219,14 +229,15 @@ export function validateBusinessCalendar(input: unknown): CalendarValidation {
 }
 
 export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const weekdayZh = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 
-function checkWorkHours(input: unknown, fail: (field: string, message: string) => void): WorkPeriod[] | undefined {
+function checkWorkHours(input: unknown, fail: Fail): WorkPeriod[] | undefined {
   if (!Array.isArray(input) || input.length === 0) {
-    fail('workHours', 'must be a non-empty list of {start, end} periods');
+    fail('workHours', 'must be a non-empty list of {start, end} periods', '须为非空的 {start, end} 时段列表');
     return undefined;
   }
   if (input.length > MAX_PERIODS) {
-    fail('workHours', `may hold at most ${MAX_PERIODS} periods`);
+    fail('workHours', `may hold at most ${MAX_PERIODS} periods`, `最多 ${MAX_PERIODS} 个时段`);
     return undefined;
   }
   const periods: WorkPeriod[] = [];
@@ -236,16 +247,18 @@ function checkWorkHours(input: unknown, fail: (field: string, message: string) =
     const at = `workHours[${i}]`;
     if (!isObject(raw)) {
       ok = false;
-      fail(at, 'must be an object {start, end}');
+      fail(at, 'must be an object {start, end}', '须为对象 {start, end}');
       return;
     }
     for (const key of Object.keys(raw)) {
-      if (key !== 'start' && key !== 'end') fail(`${at}.${key}`, 'is not a known field');
+      if (key !== 'start' && key !== 'end') fail(`${at}.${key}`, 'is not a known field', '不是已知字段');
     }
     const start = typeof raw.start === 'string' ? clockMinutes(raw.start) : undefined;
     const end = typeof raw.end === 'string' ? clockMinutes(raw.end, true) : undefined;
-    if (start === undefined) fail(`${at}.start`, 'must be a time "HH:MM" from 00:00 to 23:59');
-    if (end === undefined) fail(`${at}.end`, 'must be a time "HH:MM" from 00:01 to 24:00');
+    if (start === undefined)
+      fail(`${at}.start`, 'must be a time "HH:MM" from 00:00 to 23:59', '须为 00:00 到 23:59 之间的时间“HH:MM”');
+    if (end === undefined)
+      fail(`${at}.end`, 'must be a time "HH:MM" from 00:01 to 24:00', '须为 00:01 到 24:00 之间的时间“HH:MM”');
     if (start === undefined || end === undefined) {
       ok = false;
       previousEnd = undefined;
@@ -253,12 +266,13 @@ function checkWorkHours(input: unknown, fail: (field: string, message: string) =
     }
     if (end <= start) {
       ok = false;
-      fail(`${at}.end`, `must be after the start (${raw.start as string})`);
+      fail(`${at}.end`, `must be after the start (${raw.start as string})`, `须晚于开始时间（${raw.start as string}）`);
     } else if (previousEnd && start < previousEnd.minutes) {
       ok = false;
       fail(
         `${at}.start`,
         `must not be before the end of workHours[${previousEnd.index}] (${previousEnd.text}); list periods in order, without overlap`,
+        `不能早于 workHours[${previousEnd.index}] 的结束时间（${previousEnd.text}）；时段须按顺序且不重叠`,
       );
     }
     periods.push({ start: raw.start as string, end: raw.end as string });
@@ -267,13 +281,17 @@ function checkWorkHours(input: unknown, fail: (field: string, message: string) =
   return ok ? periods : undefined;
 }
 
-function checkWeekend(input: unknown, fail: (field: string, message: string) => void): Weekday[] | undefined {
+function checkWeekend(input: unknown, fail: Fail): Weekday[] | undefined {
   if (!Array.isArray(input)) {
-    fail('weekend', 'must be a list of day numbers, 0 = Sunday … 6 = Saturday');
+    fail(
+      'weekend',
+      'must be a list of day numbers, 0 = Sunday … 6 = Saturday',
+      '须为星期数字列表，0 = 周日 … 6 = 周六',
+    );
     return undefined;
   }
   if (input.length > 6) {
-    fail('weekend', 'must leave at least one working day in the week');
+    fail('weekend', 'must leave at least one working day in the week', '每周须至少留一个工作日');
     return undefined;
   }
   const days: Weekday[] = [];
@@ -281,10 +299,14 @@ function checkWeekend(input: unknown, fail: (field: string, message: string) => 
   input.forEach((raw, i) => {
     if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > 6) {
       ok = false;
-      fail(`weekend[${i}]`, 'must be a day number from 0 (Sunday) to 6 (Saturday); Sunday is 0, not 7');
+      fail(
+        `weekend[${i}]`,
+        'must be a day number from 0 (Sunday) to 6 (Saturday); Sunday is 0, not 7',
+        '须为 0（周日）到 6（周六）的数字；周日是 0，不是 7',
+      );
     } else if (days.includes(raw as Weekday)) {
       ok = false;
-      fail(`weekend[${i}]`, `${weekdayNames[raw]} is listed twice`);
+      fail(`weekend[${i}]`, `${weekdayNames[raw]} is listed twice`, `${weekdayZh[raw]}列了两次`);
     } else days.push(raw as Weekday);
   });
   return ok ? days : undefined;
@@ -294,14 +316,14 @@ function checkDays(
   input: unknown,
   list: 'holidays' | 'workdays',
   year: number | undefined,
-  fail: (field: string, message: string) => void,
+  fail: Fail,
 ): { day: CalendarDay; index: number }[] | undefined {
   if (!Array.isArray(input)) {
-    fail(list, 'must be a list of {date, name} (may be empty)');
+    fail(list, 'must be a list of {date, name} (may be empty)', '须为 {date, name} 列表（可为空）');
     return undefined;
   }
   if (input.length > MAX_DAYS) {
-    fail(list, `may hold at most ${MAX_DAYS} days`);
+    fail(list, `may hold at most ${MAX_DAYS} days`, `最多 ${MAX_DAYS} 天`);
     return undefined;
   }
   const seen = new Map<string, number>();
@@ -311,26 +333,31 @@ function checkDays(
     const at = `${list}[${i}]`;
     if (!isObject(raw)) {
       ok = false;
-      fail(at, 'must be an object {date, name}');
+      fail(at, 'must be an object {date, name}', '须为对象 {date, name}');
       return;
     }
     for (const key of Object.keys(raw)) {
-      if (key !== 'date' && key !== 'name') fail(`${at}.${key}`, 'is not a known field');
+      if (key !== 'date' && key !== 'name') fail(`${at}.${key}`, 'is not a known field', '不是已知字段');
     }
     const date = raw.date;
     let dateOk = false;
     if (typeof date !== 'string' || dayNumber(date) === undefined) {
-      fail(`${at}.date`, 'must be a real date "YYYY-MM-DD"');
+      fail(`${at}.date`, 'must be a real date "YYYY-MM-DD"', '须为真实存在的日期“YYYY-MM-DD”');
     } else if (year !== undefined && Number(date.slice(0, 4)) !== year) {
-      fail(`${at}.date`, `${date} is not in ${year}, the year of this calendar`);
+      fail(`${at}.date`, `${date} is not in ${year}, the year of this calendar`, `${date} 不在本日历的年份 ${year} 内`);
     } else if (seen.has(date)) {
-      fail(`${at}.date`, `${date} is already listed (${list}[${seen.get(date)}])`);
+      fail(
+        `${at}.date`,
+        `${date} is already listed (${list}[${seen.get(date)}])`,
+        `${date} 已列出（${list}[${seen.get(date)}]）`,
+      );
     } else {
       dateOk = true;
       seen.set(date, i);
     }
     const name = typeof raw.name === 'string' ? raw.name.trim() : '';
-    if (name.length === 0 || name.length > MAX_TEXT) fail(`${at}.name`, `must be text of 1–${MAX_TEXT} characters`);
+    if (name.length === 0 || name.length > MAX_TEXT)
+      fail(`${at}.name`, `must be text of 1–${MAX_TEXT} characters`, `须为 1–${MAX_TEXT} 个字符的文本`);
     if (!dateOk || name.length === 0 || name.length > MAX_TEXT) {
       ok = false;
       return;
@@ -355,7 +382,7 @@ export function validateCalendarSet(inputs: readonly unknown[]): CalendarSetVali
   inputs.forEach((input, i) => {
     const result = validateBusinessCalendar(input);
     if (!result.ok) {
-      for (const e of result.errors) errors.push({ field: `calendars[${i}].${e.field}`, message: e.message });
+      for (const e of result.errors) errors.push({ ...e, field: `calendars[${i}].${e.field}` });
       return;
     }
     const c = result.calendar;
@@ -364,6 +391,7 @@ export function validateCalendarSet(inputs: readonly unknown[]): CalendarSetVali
       errors.push({
         field: `calendars[${i}].year`,
         message: `${c.year} already has a calendar (calendars[${earlier}])`,
+        messageZh: `${c.year} 已有日历（calendars[${earlier}]）`,
       });
       return;
     }
@@ -372,6 +400,7 @@ export function validateCalendarSet(inputs: readonly unknown[]): CalendarSetVali
       errors.push({
         field: `calendars[${i}].timezone`,
         message: `${c.timezone} differs from ${zone.timezone} (calendars[${zone.index}]); all years must share one UTC offset`,
+        messageZh: `${c.timezone} 与 ${zone.timezone}（calendars[${zone.index}]）不同；各年须使用同一 UTC 偏移`,
       });
       return;
     }

@@ -37,22 +37,26 @@ export function normaliseLead(input: LeadInput, rules: CaptureRules): NormaliseR
 
   const contactRequired = rules.contactRequired ?? true;
   const name = input.name ? displayPersonName(input.name) : '';
-  if (!name && contactRequired) errors.push({ field: 'name', message: 'is required' });
+  if (!name && contactRequired) errors.push({ field: 'name', message: 'is required', messageZh: '必填' });
 
   let phone: string | null = null;
   if (text(input.phone)) {
     const result = normalisePhone(input.phone as string);
     if (result.ok) phone = result.e164;
-    else errors.push({ field: 'phone', message: result.message });
+    else errors.push({ field: 'phone', message: result.message, messageZh: result.messageZh });
   }
   let email: string | null = null;
   if (text(input.email)) {
     const result = normaliseEmail(input.email as string);
     if (result.ok) email = result.email;
-    else errors.push({ field: 'email', message: result.message });
+    else errors.push({ field: 'email', message: result.message, messageZh: result.messageZh });
   }
   if (contactRequired && !text(input.phone) && !text(input.email)) {
-    errors.push({ field: 'phone', message: 'a phone or an e-mail is required to reach the lead' });
+    errors.push({
+      field: 'phone',
+      message: 'a phone or an e-mail is required to reach the lead',
+      messageZh: '需要电话或邮箱才能联系到线索',
+    });
   }
 
   const source = buildSource({
@@ -64,16 +68,17 @@ export function normaliseLead(input: LeadInput, rules: CaptureRules): NormaliseR
     rules: rules.inference,
   });
   const channel = source.channel ?? rules.defaultChannel ?? null;
-  if (!channel) errors.push({ field: 'channel', message: 'is required' });
-  else if (!rules.channels.has(channel)) errors.push({ field: 'channel', message: `unknown channel "${channel}"` });
+  if (!channel) errors.push({ field: 'channel', message: 'is required', messageZh: '必填' });
+  else if (!rules.channels.has(channel))
+    errors.push({ field: 'channel', message: `unknown channel "${channel}"`, messageZh: `未知渠道“${channel}”` });
 
   if (input.employees != null && (!Number.isInteger(input.employees) || input.employees < 0)) {
-    errors.push({ field: 'employees', message: 'must be a whole number, 0 or more' });
+    errors.push({ field: 'employees', message: 'must be a whole number, 0 or more', messageZh: '须为不小于 0 的整数' });
   }
 
   for (const [field, value] of Object.entries(input)) {
     const at = nulIn(value, field);
-    if (at) errors.push({ field: at, message: 'may not contain the NUL character' });
+    if (at) errors.push({ field: at, message: 'may not contain the NUL character', messageZh: '不能包含 NUL 字符' });
   }
 
   if (errors.length > 0) return { ok: false, errors };

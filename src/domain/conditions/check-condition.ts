@@ -8,7 +8,8 @@ import type { Condition } from './evaluate-condition.js';
 const MAX_DEPTH = 5;
 const MAX_BRANCHES = 50;
 
-export type Fail = (field: string, message: string) => undefined;
+/** Records a field error in English and Chinese; answers undefined to return from a check. */
+export type Fail = (field: string, message: string, messageZh: string) => undefined;
 /** Checks a {field, op, value} object at `at`; returns the clean leaf or undefined after failing. */
 export type LeafCheck<C> = (value: Record<string, unknown>, at: string) => C | undefined;
 
@@ -25,24 +26,26 @@ export function checkConditionTree<Op extends string, Value>(
     return fail(
       at,
       value === undefined ? 'is required' : 'must be an object: {field, op, value}, {all}, {any} or {not}',
+      value === undefined ? '必填' : '须为对象：{field, op, value}、{all}、{any} 或 {not}',
     );
   }
-  if (depth > MAX_DEPTH) return fail(at, `nests deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) return fail(at, `nests deeper than ${MAX_DEPTH} levels`, `嵌套超过 ${MAX_DEPTH} 层`);
   const keys = Object.keys(value);
   for (const combinator of ['all', 'any'] as const) {
     if (!(combinator in value)) continue;
-    if (keys.length !== 1) return fail(at, `{${combinator}} takes no other keys`);
+    if (keys.length !== 1) return fail(at, `{${combinator}} takes no other keys`, `{${combinator}} 不能有其他键`);
     const list = value[combinator];
     if (!Array.isArray(list) || list.length === 0)
-      return fail(`${at}.${combinator}`, 'must be a non-empty list of conditions');
-    if (list.length > MAX_BRANCHES) return fail(`${at}.${combinator}`, `may hold at most ${MAX_BRANCHES} conditions`);
+      return fail(`${at}.${combinator}`, 'must be a non-empty list of conditions', '须为非空的条件列表');
+    if (list.length > MAX_BRANCHES)
+      return fail(`${at}.${combinator}`, `may hold at most ${MAX_BRANCHES} conditions`, `最多 ${MAX_BRANCHES} 个条件`);
     const inner = list.map((c, i) => checkConditionTree(c, `${at}.${combinator}[${i}]`, fail, leaf, depth + 1));
     if (inner.some((c) => c === undefined)) return undefined;
     const conditions = inner as Condition<Op, Value>[];
     return combinator === 'all' ? { all: conditions } : { any: conditions };
   }
   if ('not' in value) {
-    if (keys.length !== 1) return fail(at, '{not} takes no other keys');
+    if (keys.length !== 1) return fail(at, '{not} takes no other keys', '{not} 不能有其他键');
     const inner = checkConditionTree(value.not, `${at}.not`, fail, leaf, depth + 1);
     return inner && { not: inner };
   }
@@ -75,18 +78,26 @@ export function checkComparison(
     case 'gt':
     case 'gte':
       if (field.kind === 'text' || field.kind === 'list') {
-        fail(`${at}.op`, `${field.name} is ${field.kind === 'list' ? 'a list' : 'text'}; ${op} compares numbers`);
+        fail(
+          `${at}.op`,
+          `${field.name} is ${field.kind === 'list' ? 'a list' : 'text'}; ${op} compares numbers`,
+          `${field.name} 是${field.kind === 'list' ? '列表' : '文本'}；${op} 只比较数字`,
+        );
         return false;
       }
       if (typeof expected !== 'number' || !Number.isFinite(expected)) {
-        fail(`${at}.value`, `${op} compares with a number`);
+        fail(`${at}.value`, `${op} compares with a number`, `${op} 须与数字比较`);
         return false;
       }
       return true;
     case 'eq':
     case 'ne':
       if (!scalar(expected) && !(field.allowBoolean && typeof expected === 'boolean')) {
-        fail(`${at}.value`, `must be a text${field.allowBoolean ? ', a number or true/false' : ' or a number'}`);
+        fail(
+          `${at}.value`,
+          `must be a text${field.allowBoolean ? ', a number or true/false' : ' or a number'}`,
+          `须为文本${field.allowBoolean ? '、数字或 true/false' : '或数字'}`,
+        );
         return false;
       }
       return true;
@@ -98,19 +109,23 @@ export function checkComparison(
         expected.length > MAX_VALUES ||
         !expected.every(scalar)
       ) {
-        fail(`${at}.value`, `must be a list of 1–${MAX_VALUES} texts or numbers`);
+        fail(
+          `${at}.value`,
+          `must be a list of 1–${MAX_VALUES} texts or numbers`,
+          `须为 1–${MAX_VALUES} 个文本或数字的列表`,
+        );
         return false;
       }
       return true;
     default: {
       // contains, prefix: words in text
       if (field.kind === 'number') {
-        fail(`${at}.op`, `${field.name} is a number; ${op} looks at text`);
+        fail(`${at}.op`, `${field.name} is a number; ${op} looks at text`, `${field.name} 是数字；${op} 只看文本`);
         return false;
       }
       const words = Array.isArray(expected) ? expected : [expected];
       if (words.length === 0 || words.length > MAX_VALUES || !words.every((w) => typeof w === 'string' && scalar(w))) {
-        fail(`${at}.value`, 'must be a word or a list of words');
+        fail(`${at}.value`, 'must be a word or a list of words', '须为一个词或词的列表');
         return false;
       }
       return true;

@@ -13,32 +13,43 @@ const DECIMAL = /^(\d+)(?:\.(\d{1,2}))?$/;
  * An amount as entered (a JSON number, or text from a sheet: "1,234.50", "¥1000", "1000.1") →
  * fen, or why it is not an amount. Negative amounts and more than 2 decimals are refused.
  */
-export function parseAmount(input: number | string): { fen: number } | { error: string } {
+export function parseAmount(input: number | string): { fen: number } | { error: string; errorZh: string } {
   let text: string;
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return { error: 'must be a number' };
-    if (input < 0) return { error: 'must not be negative' };
+    if (!Number.isFinite(input)) return { error: 'must be a number', errorZh: '须为数字' };
+    if (input < 0) return { error: 'must not be negative', errorZh: '不能为负数' };
     // The shortest decimal text of the number: 1000.1 → "1000.1", 0.125 → "0.125" (refused below).
     text = String(input);
-    if (/e/i.test(text)) return { error: 'must be at most 1,000,000,000,000 with at most 2 decimals' };
+    if (/e/i.test(text))
+      return {
+        error: 'must be at most 1,000,000,000,000 with at most 2 decimals',
+        errorZh: '不能超过 1,000,000,000,000，最多两位小数',
+      };
   } else {
     text = input
       .trim()
       .replace(/^[¥￥]\s*/, '')
       .replace(/,/g, '')
       .replace(/\s/g, '');
-    if (text.startsWith('-')) return { error: 'must not be negative' };
+    if (text.startsWith('-')) return { error: 'must not be negative', errorZh: '不能为负数' };
   }
   const m = DECIMAL.exec(text);
   if (!m) {
     return /^\d+\.\d{3,}$/.test(text)
-      ? { error: 'has more than 2 decimals (amounts are exact to the fen, 0.01)' }
-      : { error: `"${String(input)}" is not an amount (e.g. 1234.50)` };
+      ? {
+          error: 'has more than 2 decimals (amounts are exact to the fen, 0.01)',
+          errorZh: '超过两位小数（金额精确到分，0.01）',
+        }
+      : {
+          error: `"${String(input)}" is not an amount (e.g. 1234.50)`,
+          errorZh: `“${String(input)}”不是金额（如 1234.50）`,
+        };
   }
   const whole = m[1].replace(/^0+(?=\d)/, '');
-  if (whole.length > 13) return { error: 'must be at most 1,000,000,000,000' };
+  if (whole.length > 13) return { error: 'must be at most 1,000,000,000,000', errorZh: '不能超过 1,000,000,000,000' };
   const fen = Number(whole) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  if (fen > MAX_AMOUNT_FEN) return { error: 'must be at most 1,000,000,000,000' };
+  if (fen > MAX_AMOUNT_FEN)
+    return { error: 'must be at most 1,000,000,000,000', errorZh: '不能超过 1,000,000,000,000' };
   return { fen };
 }
 

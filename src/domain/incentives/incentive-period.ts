@@ -19,18 +19,35 @@ export function parseIncentivePeriod(text: string): { period: IncentivePeriod } 
   const whole = /^(\d{4})$/.exec(text);
   const year = Number((month ?? quarter ?? whole)?.[1]);
   if (month || quarter || whole) {
-    if (year < 1970) return { error: { field: 'query.period', message: 'must be between 1970 and 9999' } };
+    if (year < 1970)
+      return {
+        error: {
+          field: 'query.period',
+          message: 'must be between 1970 and 9999',
+          messageZh: '须在 1970 到 9999 年之间',
+        },
+      };
   }
   if (month) {
     const m = Number(month[2]);
-    if (m < 1 || m > 12) return { error: { field: 'query.period', message: `${text}: month must be 01–12` } };
+    if (m < 1 || m > 12)
+      return {
+        error: { field: 'query.period', message: `${text}: month must be 01–12`, messageZh: `${text}：月份须为 01–12` },
+      };
     return {
       period: { kind: 'month', label: text, from: `${year}-${pad(m)}-01`, to: `${year}-${pad(m)}-${lastDay(year, m)}` },
     };
   }
   if (quarter) {
     const q = Number(quarter[2]);
-    if (q < 1 || q > 4) return { error: { field: 'query.period', message: `${text}: quarter must be Q1–Q4` } };
+    if (q < 1 || q > 4)
+      return {
+        error: {
+          field: 'query.period',
+          message: `${text}: quarter must be Q1–Q4`,
+          messageZh: `${text}：季度须为 Q1–Q4`,
+        },
+      };
     const first = 3 * q - 2;
     const last = 3 * q;
     return {
@@ -44,6 +61,10 @@ export function parseIncentivePeriod(text: string): { period: IncentivePeriod } 
   }
   if (whole) return { period: { kind: 'year', label: text, from: `${year}-01-01`, to: `${year}-12-31` } };
   return {
-    error: { field: 'query.period', message: 'must be a month (2026-03), a quarter (2026-Q1) or a year (2026)' },
+    error: {
+      field: 'query.period',
+      message: 'must be a month (2026-03), a quarter (2026-Q1) or a year (2026)',
+      messageZh: '须为月份（2026-03）、季度（2026-Q1）或年份（2026）',
+    },
   };
 }

@@ -49,7 +49,9 @@ describe('incentive plan', () => {
   it('refuses the same award twice', () => {
     const plan = defaultIncentivePlan();
     plan.monthly.awards.push({ metric: 'calls', atLeast: 400, amountFen: 1 });
-    expect(checkIncentivePlan(plan)).toEqual([{ field: 'plan.monthly.awards[2]', message: expect.any(String) }]);
+    expect(checkIncentivePlan(plan)).toEqual([
+      { field: 'plan.monthly.awards[2]', message: expect.any(String), messageZh: expect.stringMatching(/^第二个/) },
+    ]);
     expect(checkIncentivePlan(defaultIncentivePlan())).toEqual([]);
   });
 

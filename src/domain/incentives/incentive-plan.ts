@@ -20,6 +20,7 @@
  *
  * The seed gives the structure and the reasons but no figures: the default amounts are LeadLoop's.
  */
+import type { FieldError } from '../errors.js';
 import { Exact } from '../planning/exact.js';
 
 export const behaviourMetrics = ['calls', 'talkTimeSec', 'leadsContacted'] as const;
@@ -74,22 +75,34 @@ export function defaultIncentivePlan(): IncentivePlan {
 }
 
 /** Rule checks beyond types and ranges (the HTTP schema's): field errors, relative to `plan`. */
-export function checkIncentivePlan(plan: IncentivePlan): { field: string; message: string }[] {
-  const errors: { field: string; message: string }[] = [];
+export function checkIncentivePlan(plan: IncentivePlan): FieldError[] {
+  const errors: FieldError[] = [];
   const seen = new Set<string>();
   plan.monthly.awards.forEach((a, i) => {
     const key = `${a.metric}:${a.atLeast}`;
     if (seen.has(key)) {
-      errors.push({ field: `plan.monthly.awards[${i}]`, message: `a second ${a.metric} award at ${a.atLeast}` });
+      errors.push({
+        field: `plan.monthly.awards[${i}]`,
+        message: `a second ${a.metric} award at ${a.atLeast}`,
+        messageZh: `第二个 ${a.metric} 奖项，门槛同为 ${a.atLeast}`,
+      });
     }
     seen.add(key);
   });
   if (!CURRENCY_PATTERN.test(plan.currency)) {
-    errors.push({ field: 'plan.currency', message: 'must be an ISO 4217 code in capitals, such as CNY' });
+    errors.push({
+      field: 'plan.currency',
+      message: 'must be an ISO 4217 code in capitals, such as CNY',
+      messageZh: '须为大写的 ISO 4217 货币代码，如 CNY',
+    });
   }
   const rate = Exact.parse(plan.annual.shareRate);
   if (!rate || rate.sign() < 0 || rate.compare(Exact.one) > 0) {
-    errors.push({ field: 'plan.annual.shareRate', message: 'must be from 0 to 1 (0.01 = 1% of the won revenue)' });
+    errors.push({
+      field: 'plan.annual.shareRate',
+      message: 'must be from 0 to 1 (0.01 = 1% of the won revenue)',
+      messageZh: '须在 0 到 1 之间（0.01 即赢单收入的 1%）',
+    });
   }
   const { partner, sdr } = plan.annual.partnerSplit;
   const [p, d] = [Exact.parse(partner), Exact.parse(sdr)];
@@ -97,6 +110,7 @@ export function checkIncentivePlan(plan: IncentivePlan): { field: string; messag
     errors.push({
       field: 'plan.annual.partnerSplit',
       message: `partner ${partner} + sdr ${sdr}: two parts from 0 to 1 that add up to exactly 1 (e.g. 0.7 and 0.3)`,
+      messageZh: `partner ${partner} + sdr ${sdr}：两部分须在 0 到 1 之间且相加恰为 1（如 0.7 与 0.3）`,
     });
   }
   return errors;

@@ -40,10 +40,18 @@ describe('normaliseEmail', () => {
     `${'a'.repeat(65)}@qq.com`,
     `a@${'b'.repeat(250)}.com`,
   ])('rejects %j', (raw) => {
-    expect(normaliseEmail(raw)).toEqual({ ok: false, message: 'not a valid e-mail address' });
+    expect(normaliseEmail(raw)).toEqual({
+      ok: false,
+      message: 'not a valid e-mail address',
+      messageZh: '不是有效的邮箱地址',
+    });
   });
 
   it('says so when nothing was given', () => {
-    expect(normaliseEmail(' \u3000 ')).toEqual({ ok: false, message: 'e-mail address is empty' });
+    expect(normaliseEmail(' \u3000 ')).toEqual({
+      ok: false,
+      message: 'e-mail address is empty',
+      messageZh: '邮箱地址为空',
+    });
   });
 });

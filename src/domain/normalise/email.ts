@@ -7,7 +7,7 @@
  */
 import { toHalfWidth } from './width.js';
 
-export type EmailResult = { ok: true; email: string } | { ok: false; message: string };
+export type EmailResult = { ok: true; email: string } | { ok: false; message: string; messageZh: string };
 
 // Chinese IMEs type the ideographic full stop when people mean the dot in "qq.com".
 const IDEOGRAPHIC_FULL_STOP = /\u3002/g;
@@ -22,11 +22,11 @@ const TOP_LEVEL_DOMAIN = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 const MAX_LOCAL_LENGTH = 64;
 const MAX_ADDRESS_LENGTH = 254;
 
-const INVALID: EmailResult = { ok: false, message: 'not a valid e-mail address' };
+const INVALID: EmailResult = { ok: false, message: 'not a valid e-mail address', messageZh: '不是有效的邮箱地址' };
 
 export function normaliseEmail(raw: string): EmailResult {
   const email = toHalfWidth(raw).replace(IDEOGRAPHIC_FULL_STOP, '.').trim().toLowerCase();
-  if (email === '') return { ok: false, message: 'e-mail address is empty' };
+  if (email === '') return { ok: false, message: 'e-mail address is empty', messageZh: '邮箱地址为空' };
   if (email.length > MAX_ADDRESS_LENGTH) return INVALID;
 
   const at = email.lastIndexOf('@');

@@ -60,11 +60,15 @@ describe('normalisePhone', () => {
     '139+00000001',
     '---',
   ])('rejects %j', (raw) => {
-    expect(normalisePhone(raw)).toEqual({ ok: false, message: 'not a valid phone number' });
+    expect(normalisePhone(raw)).toEqual({
+      ok: false,
+      message: 'not a valid phone number',
+      messageZh: '不是有效的电话号码',
+    });
   });
 
   it('says so when nothing was given', () => {
-    expect(normalisePhone('   ')).toEqual({ ok: false, message: 'phone number is empty' });
+    expect(normalisePhone('   ')).toEqual({ ok: false, message: 'phone number is empty', messageZh: '电话号码为空' });
   });
 });
 

@@ -8,7 +8,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { toHalfWidth } from './width.js';
 
-export type PhoneResult = { ok: true; e164: string } | { ok: false; message: string };
+export type PhoneResult = { ok: true; e164: string } | { ok: false; message: string; messageZh: string };
 
 const DEFAULT_COUNTRY = 'CN';
 
@@ -23,10 +23,11 @@ const PHONE_SHAPE = /^\(?\+?[\d\s\-.()]+$/;
 
 export function normalisePhone(raw: string): PhoneResult {
   const text = toHalfWidth(raw).replace(DASH_LIKE, '-').trim();
-  if (text === '') return { ok: false, message: 'phone number is empty' };
-  if (!PHONE_SHAPE.test(text)) return { ok: false, message: 'not a valid phone number' };
+  if (text === '') return { ok: false, message: 'phone number is empty', messageZh: '电话号码为空' };
+  if (!PHONE_SHAPE.test(text))
+    return { ok: false, message: 'not a valid phone number', messageZh: '不是有效的电话号码' };
 
   const parsed = parsePhoneNumberFromString(text, DEFAULT_COUNTRY);
-  if (!parsed?.isValid()) return { ok: false, message: 'not a valid phone number' };
+  if (!parsed?.isValid()) return { ok: false, message: 'not a valid phone number', messageZh: '不是有效的电话号码' };
   return { ok: true, e164: parsed.number };
 }

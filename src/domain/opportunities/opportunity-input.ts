@@ -26,11 +26,13 @@ export function parseIsoTime(text: string): Date | undefined {
 }
 
 export function checkAmount(amount: unknown, field = 'amount'): FieldError[] {
-  if (typeof amount !== 'number' || !Number.isFinite(amount)) return [{ field, message: 'must be a number' }];
-  if (amount < 0) return [{ field, message: 'must be 0 or more' }];
-  if (amount > MAX_AMOUNT) return [{ field, message: `must be at most ${MAX_AMOUNT}` }];
+  if (typeof amount !== 'number' || !Number.isFinite(amount))
+    return [{ field, message: 'must be a number', messageZh: '须为数字' }];
+  if (amount < 0) return [{ field, message: 'must be 0 or more', messageZh: '不能小于 0' }];
+  if (amount > MAX_AMOUNT)
+    return [{ field, message: `must be at most ${MAX_AMOUNT}`, messageZh: `不能超过 ${MAX_AMOUNT}` }];
   if (Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6 * Math.max(1, amount)) {
-    return [{ field, message: 'has at most 2 decimal places' }];
+    return [{ field, message: 'has at most 2 decimal places', messageZh: '最多两位小数' }];
   }
   return [];
 }
@@ -57,26 +59,45 @@ export function checkOpportunity(
   now: Date,
 ): { errors: FieldError[]; value: CheckedOpportunity } {
   const errors: FieldError[] = [];
-  if (input.amount === undefined || input.amount === null) errors.push({ field: 'amount', message: 'is required' });
+  if (input.amount === undefined || input.amount === null)
+    errors.push({ field: 'amount', message: 'is required', messageZh: '必填' });
   else errors.push(...checkAmount(input.amount));
   let expectedCloseAt: Date | null = null;
   if (input.expectedCloseAt) {
     const at = parseIsoTime(input.expectedCloseAt);
-    if (!at) errors.push({ field: 'expectedCloseAt', message: 'must be an ISO-8601 date or time with a zone' });
+    if (!at)
+      errors.push({
+        field: 'expectedCloseAt',
+        message: 'must be an ISO-8601 date or time with a zone',
+        messageZh: '须为带时区的 ISO-8601 日期或时间',
+      });
     else if (at.getTime() < now.getTime() - PAST_GRACE_MS) {
-      errors.push({ field: 'expectedCloseAt', message: 'cannot be in the past' });
+      errors.push({ field: 'expectedCloseAt', message: 'cannot be in the past', messageZh: '不能是过去的时间' });
     } else expectedCloseAt = at;
   }
   const name = input.name?.trim() || null;
   if (name && name.length > NAME_MAX_LENGTH) {
-    errors.push({ field: 'name', message: `is at most ${NAME_MAX_LENGTH} characters` });
+    errors.push({
+      field: 'name',
+      message: `is at most ${NAME_MAX_LENGTH} characters`,
+      messageZh: `最多 ${NAME_MAX_LENGTH} 个字符`,
+    });
   }
   const partnerName = input.partnerName?.trim() || null;
   if (partnerName && partnerName.length > NAME_MAX_LENGTH) {
-    errors.push({ field: 'partnerName', message: `is at most ${NAME_MAX_LENGTH} characters` });
+    errors.push({
+      field: 'partnerName',
+      message: `is at most ${NAME_MAX_LENGTH} characters`,
+      messageZh: `最多 ${NAME_MAX_LENGTH} 个字符`,
+    });
   }
   const currency = (input.currency?.trim() || 'CNY').toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) errors.push({ field: 'currency', message: 'must be an ISO 4217 code such as CNY' });
+  if (!/^[A-Z]{3}$/.test(currency))
+    errors.push({
+      field: 'currency',
+      message: 'must be an ISO 4217 code such as CNY',
+      messageZh: '须为 ISO 4217 货币代码，如 CNY',
+    });
   return { errors, value: { amount: input.amount as number, expectedCloseAt, name, currency, partnerName } };
 }
 
@@ -106,9 +127,14 @@ export function checkClosing(
 ): { errors: FieldError[]; value: CheckedClosing } {
   const errors: FieldError[] = [];
   const reason = input.reason?.trim() || null;
-  if (action === 'lose' && !reason) errors.push({ field: 'reason', message: 'is required: why was the deal lost?' });
+  if (action === 'lose' && !reason)
+    errors.push({ field: 'reason', message: 'is required: why was the deal lost?', messageZh: '必填：为什么丢单？' });
   if (reason && reason.length > REASON_MAX_LENGTH) {
-    errors.push({ field: 'reason', message: `is at most ${REASON_MAX_LENGTH} characters` });
+    errors.push({
+      field: 'reason',
+      message: `is at most ${REASON_MAX_LENGTH} characters`,
+      messageZh: `最多 ${REASON_MAX_LENGTH} 个字符`,
+    });
   }
   let amount: number | null = null;
   if (input.amount !== undefined && input.amount !== null) {
@@ -119,8 +145,14 @@ export function checkClosing(
   let closedAt = now;
   if (input.closedAt) {
     const at = parseIsoTime(input.closedAt);
-    if (!at) errors.push({ field: 'closedAt', message: 'must be an ISO-8601 date or time with a zone' });
-    else if (at.getTime() > now.getTime()) errors.push({ field: 'closedAt', message: 'cannot be in the future' });
+    if (!at)
+      errors.push({
+        field: 'closedAt',
+        message: 'must be an ISO-8601 date or time with a zone',
+        messageZh: '须为带时区的 ISO-8601 日期或时间',
+      });
+    else if (at.getTime() > now.getTime())
+      errors.push({ field: 'closedAt', message: 'cannot be in the future', messageZh: '不能是将来的时间' });
     else if (isDateOnly(input.closedAt) && at.getTime() === startOfUtcDay(createdAt)) {
       // A date-only close on the day of registration: that day, not a moment before the registration.
       closedAt = createdAt;
@@ -128,6 +160,7 @@ export function checkClosing(
       errors.push({
         field: 'closedAt',
         message: `cannot be before the opportunity was registered (${createdAt.toISOString()})`,
+        messageZh: `不能早于商机登记时间（${createdAt.toISOString()}）`,
       });
     } else closedAt = at;
   }

@@ -41,7 +41,7 @@
  *   always "1.4" meant as "growth of 40%" typed as 0.4. A target equal to the renewal revenue
  *   plans 0 new customers (and 0 of everything else).
  */
-import type { FieldError } from '../errors.js';
+import type { FieldError, FieldWords } from '../errors.js';
 import { InvalidInput } from '../errors.js';
 import { Exact } from './exact.js';
 
@@ -82,20 +82,48 @@ export const planLimits = {
   moneyDecimals: 2,
 } as const;
 
+/** The planner's field messages in both languages, shared with the HTTP schema's checks. */
 export const planMessages = {
-  required: 'is required',
-  number: 'must be a number',
-  customers: `must be a whole number from 0 to ${planLimits.maxCustomers}`,
-  avgDealSize: `must be more than 0 and at most ${planLimits.maxMoney}, with at most 2 decimal places`,
-  growthMultiple: `must be more than 0 and at most ${planLimits.maxGrowthMultiple} (target ÷ current revenue: 4 means four times this year)`,
-  targetRevenue: `must be more than 0 and at most ${planLimits.maxMoney}, with at most 2 decimal places`,
-  exactlyOne: 'give exactly one of growthMultiple and targetRevenue',
-  renewalRate: 'must be from 0 to 1 (0.5 is 50%); a renewal rate over 100% is not possible',
-  rate: 'must be more than 0 and at most 1 (0.2 is 20%)',
-  months: `must be a whole number of months from 1 to ${planLimits.maxMonths}`,
-  throughput: `must be more than 0 and at most ${planLimits.maxThroughput}`,
-  conversion: 'is required: {leadToMql, mqlToSql, sqlToOpportunity, opportunityToWon}',
-} as const;
+  required: { message: 'is required', messageZh: '必填' },
+  number: { message: 'must be a number', messageZh: '须为数字' },
+  customers: {
+    message: `must be a whole number from 0 to ${planLimits.maxCustomers}`,
+    messageZh: `须为 0 到 ${planLimits.maxCustomers} 的整数`,
+  },
+  avgDealSize: {
+    message: `must be more than 0 and at most ${planLimits.maxMoney}, with at most 2 decimal places`,
+    messageZh: `须大于 0 且不超过 ${planLimits.maxMoney}，最多两位小数`,
+  },
+  growthMultiple: {
+    message: `must be more than 0 and at most ${planLimits.maxGrowthMultiple} (target ÷ current revenue: 4 means four times this year)`,
+    messageZh: `须大于 0 且不超过 ${planLimits.maxGrowthMultiple}（目标 ÷ 当前收入：4 即今年的四倍）`,
+  },
+  targetRevenue: {
+    message: `must be more than 0 and at most ${planLimits.maxMoney}, with at most 2 decimal places`,
+    messageZh: `须大于 0 且不超过 ${planLimits.maxMoney}，最多两位小数`,
+  },
+  exactlyOne: {
+    message: 'give exactly one of growthMultiple and targetRevenue',
+    messageZh: '增长倍数（growthMultiple）与目标收入（targetRevenue）须填且只填其一',
+  },
+  renewalRate: {
+    message: 'must be from 0 to 1 (0.5 is 50%); a renewal rate over 100% is not possible',
+    messageZh: '须在 0 到 1 之间（0.5 即 50%）；续费率不可能超过 100%',
+  },
+  rate: { message: 'must be more than 0 and at most 1 (0.2 is 20%)', messageZh: '须大于 0 且不超过 1（0.2 即 20%）' },
+  months: {
+    message: `must be a whole number of months from 1 to ${planLimits.maxMonths}`,
+    messageZh: `须为 1 到 ${planLimits.maxMonths} 的整数月数`,
+  },
+  throughput: {
+    message: `must be more than 0 and at most ${planLimits.maxThroughput}`,
+    messageZh: `须大于 0 且不超过 ${planLimits.maxThroughput}`,
+  },
+  conversion: {
+    message: 'is required: {leadToMql, mqlToSql, sqlToOpportunity, opportunityToWon}',
+    messageZh: '必填：{leadToMql, mqlToSql, sqlToOpportunity, opportunityToWon}',
+  },
+} as const satisfies Record<string, FieldWords>;
 
 export interface CheckedCapacityInput {
   customers: Exact;
@@ -134,19 +162,19 @@ interface Rule {
   minIncluded: boolean;
   max: number;
   decimals?: number;
-  message: string;
+  message: FieldWords;
 }
 
 const absent = (v: unknown) => v === undefined || v === null || v === '';
 
 function readNumber(field: string, raw: unknown, rule: Rule, errors: FieldError[]): Exact | undefined {
   if (absent(raw)) {
-    errors.push({ field, message: planMessages.required });
+    errors.push({ field, ...planMessages.required });
     return undefined;
   }
   const value = typeof raw === 'number' || typeof raw === 'string' ? Exact.parse(raw) : undefined;
   if (!value) {
-    errors.push({ field, message: planMessages.number });
+    errors.push({ field, ...planMessages.number });
     return undefined;
   }
   const min = Exact.parse(rule.min) as Exact;
@@ -158,7 +186,7 @@ function readNumber(field: string, raw: unknown, rule: Rule, errors: FieldError[
     (rule.integer && !value.isInteger()) ||
     (rule.decimals !== undefined && !value.hasAtMostDecimals(rule.decimals))
   ) {
-    errors.push({ field, message: rule.message });
+    errors.push({ field, ...rule.message });
     return undefined;
   }
   return value;
@@ -209,8 +237,8 @@ export function checkCapacityInput(input: CapacityPlanInput): { errors: FieldErr
   const hasTarget = !absent(input.targetRevenue);
   if (hasMultiple === hasTarget) {
     errors.push(
-      { field: 'growthMultiple', message: planMessages.exactlyOne },
-      { field: 'targetRevenue', message: planMessages.exactlyOne },
+      { field: 'growthMultiple', ...planMessages.exactlyOne },
+      { field: 'targetRevenue', ...planMessages.exactlyOne },
     );
   } else if (hasMultiple) {
     const growthMultiple = readNumber('growthMultiple', input.growthMultiple, rules.growthMultiple, errors);
@@ -224,7 +252,7 @@ export function checkCapacityInput(input: CapacityPlanInput): { errors: FieldErr
 
   const conversion: Partial<Record<ConversionStage, Exact>> = {};
   if (input.conversion === undefined || input.conversion === null || typeof input.conversion !== 'object') {
-    errors.push({ field: 'conversion', message: planMessages.conversion });
+    errors.push({ field: 'conversion', ...planMessages.conversion });
   } else {
     for (const stage of conversionStages) {
       const rate = readNumber(`conversion.${stage}`, input.conversion[stage], rules.rate, errors);
@@ -243,6 +271,7 @@ export function checkCapacityInput(input: CapacityPlanInput): { errors: FieldErr
     errors.push({
       field: 'growthMultiple',
       message: 'with 0 customers there is no current revenue to multiply: give targetRevenue instead',
+      messageZh: '客户数为 0 时没有当前收入可乘：请改填目标收入（targetRevenue）',
     });
   }
   if (customers && avgDealSize) {
@@ -251,12 +280,14 @@ export function checkCapacityInput(input: CapacityPlanInput): { errors: FieldErr
       errors.push({
         field: 'customers',
         message: `customers × avgDealSize (current revenue) must be at most ${planLimits.maxMoney}`,
+        messageZh: `customers × avgDealSize（当前收入）不能超过 ${planLimits.maxMoney}`,
       });
     } else if (target && 'growthMultiple' in target) {
       if (current.times(target.growthMultiple).round(2).compare(Exact.integer(planLimits.maxMoney)) > 0) {
         errors.push({
           field: 'growthMultiple',
           message: `the target revenue (current revenue × growthMultiple) must be at most ${planLimits.maxMoney}`,
+          messageZh: `目标收入（当前收入 × growthMultiple）不能超过 ${planLimits.maxMoney}`,
         });
       }
     }
@@ -315,6 +346,9 @@ export function computeCapacityPlan(input: CheckedCapacityInput): { errors: Fiel
             `the target revenue ${targetRevenue.toFixed(2)} is below what renewals bring in ` +
             `(${renewalRevenue.toFixed(2)} = current revenue × renewalRate); growthMultiple is target ÷ ` +
             'current revenue, so growth of 40% is 1.4',
+          messageZh:
+            `目标收入 ${targetRevenue.toFixed(2)} 低于续费带来的收入` +
+            `（${renewalRevenue.toFixed(2)} = 当前收入 × renewalRate）；growthMultiple 是目标 ÷ 当前收入，增长 40% 即 1.4`,
         },
       ],
     };
@@ -329,6 +363,7 @@ export function computeCapacityPlan(input: CheckedCapacityInput): { errors: Fiel
       errors.push({
         field: `conversion.${stage}`,
         message: `these conversion rates need more than ${Number.MAX_SAFE_INTEGER} at one stage; check the rates`,
+        messageZh: `按这些转化率，某一阶段需要超过 ${Number.MAX_SAFE_INTEGER} 条；请检查转化率`,
       });
     }
     return need;
@@ -353,7 +388,12 @@ export function computeCapacityPlan(input: CheckedCapacityInput): { errors: Fiel
     const perPerson = input[field];
     if (!perPerson) return undefined;
     const need = Exact.integer(count).dividedBy(perPerson).ceil();
-    if (need > MAX_COUNT) errors.push({ field, message: 'is so small that the team cannot be counted; check it' });
+    if (need > MAX_COUNT)
+      errors.push({
+        field,
+        message: 'is so small that the team cannot be counted; check it',
+        messageZh: '太小，算不出所需人数；请检查',
+      });
     return need;
   };
   const sdrsNeeded = people(perMonth.mqls, 'mqlsPerSdrPerMonth');

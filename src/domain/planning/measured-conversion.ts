@@ -38,6 +38,9 @@ export function measuredConversion(
         message:
           `${stage} cannot be measured: ${funnel[part]} ${part} of ${funnel[whole]} ${whole} in that window` +
           ' — enter conversion instead, or measure over more months',
+        messageZh:
+          `${stage} 无法实测：该时段内 ${funnel[whole]} 个 ${whole} 中有 ${funnel[part]} 个 ${part}` +
+          '——请改填转化率，或按更多月份实测',
       });
   }
   return errors.length ? { rates: null, errors } : { rates, errors: [] };

@@ -42,7 +42,10 @@ function mapCounts(f: (key: (typeof keys)[number]) => number): FunnelCounts {
 /** The plan's calendar months from `startMonth` (yyyy-mm). */
 export function planCalendar(startMonth: string, months: number): string[] {
   const m = monthPattern.exec(startMonth);
-  if (!m) throw new InvalidInput([{ field: 'startMonth', message: 'must be a month as yyyy-mm' }]);
+  if (!m)
+    throw new InvalidInput([
+      { field: 'startMonth', message: 'must be a month as yyyy-mm', messageZh: '应为 yyyy-mm 格式的月份' },
+    ]);
   const first = Number(m[1]) * 12 + Number(m[2]) - 1;
   return Array.from({ length: months }, (_, i) => {
     const at = first + i;

@@ -25,7 +25,11 @@ export const MAX_TAG_LENGTH = 40;
 export function checkPoolFilters(f: PoolFilters, prefix = ''): FieldError[] {
   const errors: FieldError[] = [];
   if (f.minScore !== undefined && f.maxScore !== undefined && f.minScore > f.maxScore) {
-    errors.push({ field: `${prefix}maxScore`, message: `must be at least minScore (${f.minScore})` });
+    errors.push({
+      field: `${prefix}maxScore`,
+      message: `must be at least minScore (${f.minScore})`,
+      messageZh: `不能小于 minScore（${f.minScore}）`,
+    });
   }
   return errors;
 }
@@ -52,15 +56,21 @@ export function normaliseTags(
   const out: string[] = [];
   tags.forEach((raw, i) => {
     const tag = raw.trim().replace(/\s+/g, ' ');
-    if (!tag) errors.push({ field: `${field}[${i}]`, message: 'must not be empty' });
+    if (!tag) errors.push({ field: `${field}[${i}]`, message: 'must not be empty', messageZh: '不能为空' });
     else if (tag.length > MAX_TAG_LENGTH)
-      errors.push({ field: `${field}[${i}]`, message: `must be at most ${MAX_TAG_LENGTH} characters` });
-    else if (tag.includes(',')) errors.push({ field: `${field}[${i}]`, message: 'must not contain a comma' });
+      errors.push({
+        field: `${field}[${i}]`,
+        message: `must be at most ${MAX_TAG_LENGTH} characters`,
+        messageZh: `最多 ${MAX_TAG_LENGTH} 个字符`,
+      });
+    else if (tag.includes(','))
+      errors.push({ field: `${field}[${i}]`, message: 'must not contain a comma', messageZh: '不能包含逗号' });
     else if (!seen.has(tag.toLowerCase())) {
       seen.add(tag.toLowerCase());
       out.push(tag);
     }
   });
-  if (out.length > MAX_TAGS) errors.push({ field, message: `at most ${MAX_TAGS} tags per lead` });
+  if (out.length > MAX_TAGS)
+    errors.push({ field, message: `at most ${MAX_TAGS} tags per lead`, messageZh: `每条线索最多 ${MAX_TAGS} 个标签` });
   return errors.length ? { ok: false, errors } : { ok: true, tags: out };
 }

@@ -54,21 +54,43 @@ export function defaultPoolPolicy(): PoolPolicy {
 export function checkPoolPolicy(policy: PoolPolicy): FieldError[] {
   const errors: FieldError[] = [];
   if (!isTimeZone(policy.timeZone)) {
-    errors.push({ field: 'timeZone', message: `"${policy.timeZone}" is not an IANA time zone such as Asia/Shanghai` });
+    errors.push({
+      field: 'timeZone',
+      message: `"${policy.timeZone}" is not an IANA time zone such as Asia/Shanghai`,
+      messageZh: `“${policy.timeZone}”不是 IANA 时区（如 Asia/Shanghai）`,
+    });
   }
   const quiet = policy.contact.quietHours;
   if (quiet) {
     const start = parseClockTime(quiet.start);
     const end = parseClockTime(quiet.end);
-    if (start === undefined) errors.push({ field: 'contact.quietHours.start', message: 'must be HH:MM (00:00–23:59)' });
-    if (end === undefined) errors.push({ field: 'contact.quietHours.end', message: 'must be HH:MM (00:00–23:59)' });
+    if (start === undefined)
+      errors.push({
+        field: 'contact.quietHours.start',
+        message: 'must be HH:MM (00:00–23:59)',
+        messageZh: '须为 HH:MM（00:00–23:59）',
+      });
+    if (end === undefined)
+      errors.push({
+        field: 'contact.quietHours.end',
+        message: 'must be HH:MM (00:00–23:59)',
+        messageZh: '须为 HH:MM（00:00–23:59）',
+      });
     if (start !== undefined && start === end) {
-      errors.push({ field: 'contact.quietHours.end', message: 'must differ from start (use null for no quiet hours)' });
+      errors.push({
+        field: 'contact.quietHours.end',
+        message: 'must differ from start (use null for no quiet hours)',
+        messageZh: '须与开始时间不同（不设免打扰时段请用 null）',
+      });
     }
   }
   policy.resurfacing.behaviours.forEach((b, i) => {
     if (!(behaviourTypes as readonly string[]).includes(b)) {
-      errors.push({ field: `resurfacing.behaviours[${i}]`, message: `must be one of ${behaviourTypes.join(', ')}` });
+      errors.push({
+        field: `resurfacing.behaviours[${i}]`,
+        message: `must be one of ${behaviourTypes.join(', ')}`,
+        messageZh: `须为 ${behaviourTypes.join('、')} 之一`,
+      });
     }
   });
   return errors;

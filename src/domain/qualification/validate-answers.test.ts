@@ -15,7 +15,11 @@ describe('validateAnswers (SPEC §4.1)', () => {
     expect(r).toEqual({
       ok: false,
       errors: [
-        { field: 'answers.money', message: 'is not a question of BANT (its keys: budget, authority, need, timing)' },
+        {
+          field: 'answers.money',
+          message: 'is not a question of BANT (its keys: budget, authority, need, timing)',
+          messageZh: '不是 BANT 的问题（其键为：budget、authority、need、timing）',
+        },
       ],
     });
   });
@@ -25,7 +29,13 @@ describe('validateAnswers (SPEC §4.1)', () => {
       const r = validateAnswers(BANT, { need: bad });
       expect(r, String(bad)).toEqual({
         ok: false,
-        errors: [{ field: 'answers.need', message: 'must be "yes", "no" or "unknown"' }],
+        errors: [
+          {
+            field: 'answers.need',
+            message: 'must be "yes", "no" or "unknown"',
+            messageZh: '须为 yes、no、unknown 之一',
+          },
+        ],
       });
     }
   });
@@ -58,9 +68,21 @@ describe('validateAnswers (SPEC §4.1)', () => {
       painNotes: '这段描述超过了十个字符的长度',
     });
     expect(!r.ok && r.errors).toEqual([
-      { field: 'answers.stage', message: 'must be one of "approved", "researching" or "none"' },
-      { field: 'answers.budgetAmount', message: 'must be a number from 0 to 10000' },
-      { field: 'answers.painNotes', message: 'must be text of at most 10 characters' },
+      {
+        field: 'answers.stage',
+        message: 'must be one of "approved", "researching" or "none"',
+        messageZh: '须为 approved、researching、none 之一',
+      },
+      {
+        field: 'answers.budgetAmount',
+        message: 'must be a number from 0 to 10000',
+        messageZh: '须为数字，在 0 到 10000 之间',
+      },
+      {
+        field: 'answers.painNotes',
+        message: 'must be text of at most 10 characters',
+        messageZh: '须为最多 10 个字符的文本',
+      },
     ]);
   });
 
@@ -78,7 +100,13 @@ describe('validateAnswers (SPEC §4.1)', () => {
     for (const bad of [null, ['yes'], 'yes']) {
       expect(validateAnswers(BANT, bad)).toEqual({
         ok: false,
-        errors: [{ field: 'answers', message: 'must be an object of answers by criterion key' }],
+        errors: [
+          {
+            field: 'answers',
+            message: 'must be an object of answers by criterion key',
+            messageZh: '须为按标准键给出答案的对象',
+          },
+        ],
       });
     }
   });

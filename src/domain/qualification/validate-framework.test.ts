@@ -84,7 +84,9 @@ describe('validateFrameworkDefinition (custom frameworks, SPEC §4.1)', () => {
 
   it('refuses repeated keys, naming the repeat', () => {
     const r = validateFrameworkDefinition(custom({ criteria: [criterion({ key: 'x' }), criterion({ key: 'x' })] }));
-    expect(!r.ok && r.errors).toEqual([{ field: 'criteria.1.key', message: 'repeats the key "x"' }]);
+    expect(!r.ok && r.errors).toEqual([
+      { field: 'criteria.1.key', message: 'repeats the key "x"', messageZh: '键“x”重复' },
+    ]);
   });
 
   it('refuses a framework without criteria', () => {
@@ -160,7 +162,9 @@ describe('editing a built-in framework', () => {
 
   it('must keep every built-in key with its answer type, which the API and definitions rely on', () => {
     const r = validateFrameworkDefinition(edited(BANT.criteria.slice(0, 3)), { replacing: BANT });
-    expect(!r.ok && r.errors).toEqual([{ field: 'criteria', message: 'must keep the built-in key "timing"' }]);
+    expect(!r.ok && r.errors).toEqual([
+      { field: 'criteria', message: 'must keep the built-in key "timing"', messageZh: '须保留内置键“timing”' },
+    ]);
     const retyped = BANT.criteria.map((c) => (c.key === 'need' ? { ...c, answer: { type: 'text' } } : c));
     const r2 = validateFrameworkDefinition(edited(retyped), { replacing: BANT });
     expect(!r2.ok && r2.errors[0].message).toBe('the built-in key "need" must keep its answer type yes_no_unknown');

@@ -5,7 +5,7 @@
  * next day's first is not. Without `from` the report starts at the epoch (all of history); without
  * `to` it ends now.
  */
-import type { FieldError } from '../errors.js';
+import type { FieldError, FieldWords } from '../errors.js';
 
 export interface ReportPeriod {
   from: Date;
@@ -20,12 +20,12 @@ const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/;
 // An ISO-8601 time with a zone (Z or ±hh:mm); seconds and fractions optional.
 const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-type Parsed = { start: Date; dayOnly: boolean } | { error: string };
+type Parsed = { start: Date; dayOnly: boolean } | { error: FieldWords };
 
 const FIRST = Date.UTC(1970, 0, 1);
 const LAST = Date.UTC(10000, 0, 1);
 const LAST_INSTANT = LAST - 1;
-const outOfRange = 'must be between 1970 and 9999';
+const outOfRange: FieldWords = { message: 'must be between 1970 and 9999', messageZh: '须在 1970 到 9999 年之间' };
 
 function parseMoment(text: string): Parsed {
   const parsed = parseText(text);
@@ -41,7 +41,7 @@ function parseText(text: string): Parsed {
     if (y < 1970) return { error: outOfRange };
     const start = new Date(Date.UTC(y, m - 1, d));
     if (start.getUTCFullYear() !== y || start.getUTCMonth() !== m - 1 || start.getUTCDate() !== d) {
-      return { error: `${text} is not a calendar date` };
+      return { error: { message: `${text} is not a calendar date`, messageZh: `${text} 不是真实存在的日期` } };
     }
     return { start, dayOnly: true };
   }
@@ -49,7 +49,12 @@ function parseText(text: string): Parsed {
     const start = new Date(text);
     if (!Number.isNaN(start.getTime())) return { start, dayOnly: false };
   }
-  return { error: 'must be a date (2026-03-31) or an ISO-8601 time with a zone (2026-03-31T16:00:00Z)' };
+  return {
+    error: {
+      message: 'must be a date (2026-03-31) or an ISO-8601 time with a zone (2026-03-31T16:00:00Z)',
+      messageZh: '须为日期（2026-03-31）或带时区的 ISO-8601 时间（2026-03-31T16:00:00Z）',
+    },
+  };
 }
 
 /** The period, or the field errors (`query.from`, `query.to`) naming what is wrong. */
@@ -62,16 +67,20 @@ export function parseReportPeriod(
   let until = new Date(now.getTime() + 1);
   if (input.from !== undefined) {
     const p = parseMoment(input.from);
-    if ('error' in p) errors.push({ field: 'query.from', message: p.error });
+    if ('error' in p) errors.push({ field: 'query.from', ...p.error });
     else from = p.start;
   }
   if (input.to !== undefined) {
     const p = parseMoment(input.to);
-    if ('error' in p) errors.push({ field: 'query.to', message: p.error });
+    if ('error' in p) errors.push({ field: 'query.to', ...p.error });
     else until = new Date(p.start.getTime() + (p.dayOnly ? DAY_MS : 1));
   }
   if (errors.length === 0 && from.getTime() >= until.getTime()) {
-    errors.push({ field: 'query.from', message: `must not be after to (${input.to ?? 'now'})` });
+    errors.push({
+      field: 'query.from',
+      message: `must not be after to (${input.to ?? 'now'})`,
+      messageZh: `不能晚于 to（${input.to ?? '现在'}）`,
+    });
   }
   if (errors.length > 0) return { period: null, errors };
   // Through 9999-12-31 ends at the last millisecond of year 9999: a date the databases still take.

@@ -43,7 +43,11 @@ export function checkReportRules(rules: ReportRules): FieldError[] {
   const days = (field: 'creditWindowDays' | 'withdrawalWindowDays') => {
     const v = rules[field];
     if (!Number.isInteger(v) || v < 0 || v > MAX_WINDOW_DAYS) {
-      errors.push({ field: `rules.${field}`, message: `must be a whole number of days from 0 to ${MAX_WINDOW_DAYS}` });
+      errors.push({
+        field: `rules.${field}`,
+        message: `must be a whole number of days from 0 to ${MAX_WINDOW_DAYS}`,
+        messageZh: `须为 0 到 ${MAX_WINDOW_DAYS} 的整数天`,
+      });
     }
   };
   days('creditWindowDays');
@@ -51,16 +55,29 @@ export function checkReportRules(rules: ReportRules): FieldError[] {
   for (const side of ['inbound', 'outbound'] as const) {
     const w = rules.weights[side];
     if (!Number.isFinite(w) || w < 0 || w > MAX_WEIGHT) {
-      errors.push({ field: `rules.weights.${side}`, message: `must be from 0 to ${MAX_WEIGHT}` });
+      errors.push({
+        field: `rules.weights.${side}`,
+        message: `must be from 0 to ${MAX_WEIGHT}`,
+        messageZh: `须在 0 到 ${MAX_WEIGHT} 之间`,
+      });
     }
   }
   const seen = new Set<string>();
   rules.outboundChannels.forEach((c, i) => {
-    if (seen.has(c)) errors.push({ field: `rules.outboundChannels[${i}]`, message: `${c} is listed twice` });
+    if (seen.has(c))
+      errors.push({
+        field: `rules.outboundChannels[${i}]`,
+        message: `${c} is listed twice`,
+        messageZh: `${c} 列了两次`,
+      });
     seen.add(c);
   });
   if (!Number.isInteger(rules.largeCustomerEmployees) || rules.largeCustomerEmployees < 1) {
-    errors.push({ field: 'rules.largeCustomerEmployees', message: 'must be a whole number of at least 1' });
+    errors.push({
+      field: 'rules.largeCustomerEmployees',
+      message: 'must be a whole number of at least 1',
+      messageZh: '须为不小于 1 的整数',
+    });
   }
   return errors;
 }

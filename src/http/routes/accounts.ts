@@ -14,7 +14,7 @@ import {
   upsertAccountsBulk,
 } from '../../services/accounts/upsert-accounts.js';
 import type { ServiceContext } from '../../services/context.js';
-import { problems } from '../problem.js';
+import { fieldErrorSchema, problems } from '../problem.js';
 import { readUploadedFile } from '../uploaded-file.js';
 
 const accountSchema = z
@@ -38,8 +38,6 @@ const accountSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'Account' });
-
-const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
 
 function presentAccount({ account: a, contacts }: AccountWithContacts): z.infer<typeof accountSchema> {
   return {

@@ -40,7 +40,11 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServiceContext, clo
       const { set, advance } = request.body;
       if ((set === undefined) === (advance === undefined)) {
         throw new InvalidInput([
-          { field: set === undefined ? 'set' : 'advance', message: 'give exactly one of set or advance' },
+          {
+            field: set === undefined ? 'set' : 'advance',
+            message: 'give exactly one of set or advance',
+            messageZh: 'set 与 advance 须给且只给其一',
+          },
         ]);
       }
       const before = clock.now();
@@ -48,7 +52,11 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServiceContext, clo
         set !== undefined ? new Date(set) : new Date(before.getTime() + (parseSpan(advance as string) as number));
       if (!(next.getUTCFullYear() >= 1970 && next.getUTCFullYear() <= 9999)) {
         throw new InvalidInput([
-          { field: set !== undefined ? 'set' : 'advance', message: 'would move the clock outside the years 1970–9999' },
+          {
+            field: set !== undefined ? 'set' : 'advance',
+            message: 'would move the clock outside the years 1970–9999',
+            messageZh: '会把时钟移到 1970–9999 年之外',
+          },
         ]);
       }
       clock.set(next);

@@ -15,12 +15,11 @@ import {
 } from '../../services/economics/channel-economics.js';
 import { importSpendRows, MAX_SPEND_ITEMS, readSpend, replaceSpendMonth } from '../../services/economics/spend.js';
 import { readSpendFile } from '../../services/economics/spend-file.js';
-import { problems } from '../problem.js';
+import { fieldErrorSchema, problems } from '../problem.js';
 import { readUploadedFile } from '../uploaded-file.js';
 
 const month = z.string().max(20).describe('a month written yyyy-mm (2026-03)');
 const money = z.number().describe('yuan, exact to the fen (2 decimals)');
-const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
 
 const spendItemSchema = z
   .object({

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { leadInputSchema } from '../../services/lead-input-schema.js';
 import { listLeadsPage, readLead, readTimeline } from '../../services/read-leads.js';
 import { leadSchema, presentLead } from '../presenters/lead.js';
-import { problems } from '../problem.js';
+import { fieldErrorSchema, problems } from '../problem.js';
 
 const idempotencyHeaders = z.looseObject({
   'idempotency-key': z
@@ -18,8 +18,6 @@ const idempotencyHeaders = z.looseObject({
     .optional()
     .describe('a retried request with the same key returns the first answer'),
 });
-
-const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
 
 const timelineEntrySchema = z
   .object({

@@ -12,8 +12,8 @@ import { problems } from '../problem.js';
 const rate = (what: string) =>
   z
     .number()
-    .gt(0, { error: planMessages.rate })
-    .lte(1, { error: planMessages.rate })
+    .gt(0, { error: planMessages.rate.message })
+    .lte(1, { error: planMessages.rate.message })
     .describe(`${what}: a share, more than 0 and at most 1 (0.2 is 20%)`);
 
 const money = (message: string) => z.number().gt(0, { error: message }).lte(planLimits.maxMoney, { error: message });
@@ -22,8 +22,8 @@ const money = (message: string) => z.number().gt(0, { error: message }).lte(plan
 
 const throughput = z
   .number()
-  .gt(0, { error: planMessages.throughput })
-  .lte(planLimits.maxThroughput, { error: planMessages.throughput });
+  .gt(0, { error: planMessages.throughput.message })
+  .lte(planLimits.maxThroughput, { error: planMessages.throughput.message });
 
 const MAX_MEASURED_MONTHS = 36;
 const measuredMonthsMessage = `must be a whole number of months from 1 to ${MAX_MEASURED_MONTHS}`;
@@ -42,29 +42,29 @@ const capacityPlanBody = z
   .object({
     customers: z
       .number()
-      .int({ error: planMessages.customers })
-      .min(0, { error: planMessages.customers })
-      .max(planLimits.maxCustomers, { error: planMessages.customers })
+      .int({ error: planMessages.customers.message })
+      .min(0, { error: planMessages.customers.message })
+      .max(planLimits.maxCustomers, { error: planMessages.customers.message })
       .describe('paying customers now (this year), e.g. 600'),
-    avgDealSize: money(planMessages.avgDealSize).describe(
+    avgDealSize: money(planMessages.avgDealSize.message).describe(
       'average revenue per customer a year (客单价), yuan, at most 2 decimals, e.g. 20000',
     ),
     growthMultiple: z
       .number()
-      .gt(0, { error: planMessages.growthMultiple })
-      .lte(planLimits.maxGrowthMultiple, { error: planMessages.growthMultiple })
+      .gt(0, { error: planMessages.growthMultiple.message })
+      .lte(planLimits.maxGrowthMultiple, { error: planMessages.growthMultiple.message })
       .nullish()
       .describe(
         'target revenue ÷ current revenue (4 means four times this year, as seed 001’s 48,000,000 on 12,000,000; ' +
           'growth of 40% is 1.4). Exactly one of growthMultiple and targetRevenue; needs customers > 0',
       ),
-    targetRevenue: money(planMessages.targetRevenue)
+    targetRevenue: money(planMessages.targetRevenue.message)
       .nullish()
       .describe('the revenue target in yuan, instead of growthMultiple (exactly one of the two)'),
     renewalRate: z
       .number()
-      .min(0, { error: planMessages.renewalRate })
-      .max(1, { error: planMessages.renewalRate })
+      .min(0, { error: planMessages.renewalRate.message })
+      .max(1, { error: planMessages.renewalRate.message })
       .describe('share of this year’s revenue the existing customers renew, 0 to 1 (0.5 is 50%)'),
     conversion: z
       .object({
@@ -93,9 +93,9 @@ const capacityPlanBody = z
       .describe('the plan’s first month (yyyy-mm): the answer then has byMonth, the plan next to the actuals'),
     months: z
       .number()
-      .int({ error: planMessages.months })
-      .min(1, { error: planMessages.months })
-      .max(planLimits.maxMonths, { error: planMessages.months })
+      .int({ error: planMessages.months.message })
+      .min(1, { error: planMessages.months.message })
+      .max(planLimits.maxMonths, { error: planMessages.months.message })
       .describe('the plan’s length in months (12 for a year); sets the perMonth row'),
     mqlsPerSdrPerMonth: throughput.nullish().describe('MQLs one SDR hands to sales a month; gives sdrsNeeded'),
     dealsPerRepPerMonth: throughput.nullish().describe('new deals one sales rep wins a month; gives repsNeeded'),

@@ -11,6 +11,7 @@ import { type FieldError, InvalidInput } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import { routingPaths } from '../../domain/routing/routing-rules.js';
 import { simulationKinds } from '../../domain/simulation/simulation-types.js';
+import { type ValidationIssue, validationWords } from '../../domain/validation-messages.js';
 import type { ServiceContext } from '../../services/context.js';
 import { simulatePolicy } from '../../services/simulation/simulate-policy.js';
 import { problems } from '../problem.js';
@@ -153,7 +154,7 @@ function checkPolicy(schema: ZodType, value: unknown): void {
   if (parsed.success) return;
   const errors: FieldError[] = parsed.error.issues.map((i) => ({
     field: ['candidate', 'policy', ...i.path.map(String)].join('.'),
-    message: value === undefined ? 'is required' : i.message,
+    ...(value === undefined ? { message: 'is required', messageZh: '必填' } : validationWords(i as ValidationIssue)),
   }));
   throw new InvalidInput(errors);
 }

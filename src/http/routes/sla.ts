@@ -76,13 +76,19 @@ export const slaPolicySchema = z
   .strict()
   .superRefine((p, issue) => {
     if (p.recall.warningDays >= p.recall.days) {
-      issue.addIssue({ code: 'custom', path: ['recall', 'warningDays'], message: 'must be less than recall.days' });
+      issue.addIssue({
+        code: 'custom',
+        path: ['recall', 'warningDays'],
+        message: 'must be less than recall.days',
+        params: { messageZh: '应小于 recall.days' },
+      });
     }
     if (p.acceptance.reminderBeforeHours >= p.acceptance.hours) {
       issue.addIssue({
         code: 'custom',
         path: ['acceptance', 'reminderBeforeHours'],
         message: 'must be less than acceptance.hours',
+        params: { messageZh: '应小于 acceptance.hours' },
       });
     }
   })

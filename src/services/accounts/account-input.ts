@@ -69,7 +69,12 @@ export function checkAccount(
   const errors: FieldError[] = [];
   const name = displayCompanyName(input.name);
   const nameKey = companyMatchKey(name);
-  if (nameKey === '') errors.push({ field: 'name', message: 'has no letters or digits to match companies on' });
+  if (nameKey === '')
+    errors.push({
+      field: 'name',
+      message: 'has no letters or digits to match companies on',
+      messageZh: '没有可用于匹配公司的字母或数字',
+    });
   let creditCode: string | null = null;
   if (input.creditCode) {
     creditCode = creditCodeKey(input.creditCode);
@@ -77,6 +82,7 @@ export function checkAccount(
       errors.push({
         field: 'creditCode',
         message: 'is not a unified social credit code (18 characters, 0-9 and A-Y without I, O, S, V, Z)',
+        messageZh: '不是统一社会信用代码（18 位，0-9 与 A-Y，不含 I、O、S、V、Z）',
       });
     }
     if (creditCode === '') creditCode = null;
@@ -90,7 +96,11 @@ export function checkAccount(
       const alias = displayCompanyName(raw);
       const key = companyMatchKey(alias);
       if (key === '')
-        errors.push({ field: `aliases[${i}]`, message: 'has no letters or digits to match companies on' });
+        errors.push({
+          field: `aliases[${i}]`,
+          message: 'has no letters or digits to match companies on',
+          messageZh: '没有可用于匹配公司的字母或数字',
+        });
       else if (!aliases?.includes(alias)) {
         aliases?.push(alias);
         if (key !== nameKey && !aliasKeys?.includes(key)) aliasKeys?.push(key);

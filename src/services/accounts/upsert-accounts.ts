@@ -160,7 +160,13 @@ async function upsertInTransaction(
       outcomes.push({
         index: itemIndex,
         ok: false,
-        errors: [{ field: 'ownerId', message: `no user has the id "${a.ownerId}"` }],
+        errors: [
+          {
+            field: 'ownerId',
+            message: `no user has the id "${a.ownerId}"`,
+            messageZh: `没有 id 为“${a.ownerId}”的用户`,
+          },
+        ],
       });
       continue;
     }

@@ -69,26 +69,44 @@ export function presentActivity(row: ActivityRow): ActivityView {
 export function checkActivity(input: ActivityInput, now: Date): { errors: FieldError[]; occurredAt: Date } {
   const errors: FieldError[] = [];
   if (!(activityTypes as readonly string[]).includes(input.type)) {
-    errors.push({ field: 'type', message: `must be one of ${activityTypes.join(', ')}` });
+    errors.push({
+      field: 'type',
+      message: `must be one of ${activityTypes.join(', ')}`,
+      messageZh: `须为 ${activityTypes.join('、')} 之一`,
+    });
   }
   const d = input.durationSec;
   if (d !== undefined && d !== null) {
     if (!timedTypes.includes(input.type)) {
-      errors.push({ field: 'durationSec', message: `is only for ${timedTypes.join(' and ')}` });
+      errors.push({
+        field: 'durationSec',
+        message: `is only for ${timedTypes.join(' and ')}`,
+        messageZh: `只适用于 ${timedTypes.join('、')}`,
+      });
     } else if (!Number.isInteger(d) || d < 0 || d > MAX_DURATION_SEC) {
-      errors.push({ field: 'durationSec', message: `must be a whole number of seconds from 0 to ${MAX_DURATION_SEC}` });
+      errors.push({
+        field: 'durationSec',
+        message: `must be a whole number of seconds from 0 to ${MAX_DURATION_SEC}`,
+        messageZh: `须为 0 到 ${MAX_DURATION_SEC} 的整数秒`,
+      });
     }
   }
-  if (input.type === 'note' && !input.note?.trim()) errors.push({ field: 'note', message: 'a note needs its text' });
+  if (input.type === 'note' && !input.note?.trim())
+    errors.push({ field: 'note', message: 'a note needs its text', messageZh: '备注需要填写内容' });
   if (input.override !== undefined && input.override !== null && !input.override.trim()) {
-    errors.push({ field: 'override', message: 'must state the reason for the override' });
+    errors.push({
+      field: 'override',
+      message: 'must state the reason for the override',
+      messageZh: '须说明越过限制的原因',
+    });
   }
   let occurredAt = now;
   if (input.occurredAt) {
     const at = new Date(input.occurredAt);
-    if (Number.isNaN(at.getTime())) errors.push({ field: 'occurredAt', message: 'must be an ISO-8601 time' });
+    if (Number.isNaN(at.getTime()))
+      errors.push({ field: 'occurredAt', message: 'must be an ISO-8601 time', messageZh: '须为 ISO-8601 时间' });
     else if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-      errors.push({ field: 'occurredAt', message: 'cannot be in the future' });
+      errors.push({ field: 'occurredAt', message: 'cannot be in the future', messageZh: '不能是将来的时间' });
     } else occurredAt = at;
   }
   return { errors, occurredAt };

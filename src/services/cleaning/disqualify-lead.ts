@@ -34,7 +34,11 @@ export async function disqualifyLead(
   if (!reason) {
     const valid = reasons.filter((r) => r.active).map((r) => r.code);
     throw new InvalidInput([
-      { field: 'reason', message: `"${input.reason}" is not an active disqualify reason (${valid.join(', ')})` },
+      {
+        field: 'reason',
+        message: `"${input.reason}" is not an active disqualify reason (${valid.join(', ')})`,
+        messageZh: `“${input.reason}”不是有效的无效原因（${valid.join('、')}）`,
+      },
     ]);
   }
   const lead = await readLead(ctx, actor, leadId);
@@ -78,7 +82,14 @@ export async function requalifyLead(
 ): Promise<LeadRow> {
   authorize(actor, 'leads.requalify');
   const note = input.note.trim();
-  if (!note) throw new InvalidInput([{ field: 'note', message: 'say why the disqualification was a mistake' }]);
+  if (!note)
+    throw new InvalidInput([
+      {
+        field: 'note',
+        message: 'say why the disqualification was a mistake',
+        messageZh: '请说明为什么判为无效是个错误',
+      },
+    ]);
   await readLead(ctx, actor, leadId);
   const at = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {

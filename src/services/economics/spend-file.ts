@@ -57,6 +57,7 @@ export async function readSpendFile(file: { bytes: Uint8Array; name?: string }):
       {
         field: 'file',
         message: `has no ${missing.join(', ')} column: the header is month,channel,campaign,amount or 月份,渠道,活动,金额`,
+        messageZh: `缺少 ${missing.join('、')} 列：表头应为 月份,渠道,活动,金额 或 month,channel,campaign,amount`,
       },
     ]);
   }

@@ -59,7 +59,10 @@ const normaliseCampaign = (c: string | null | undefined) => {
 };
 
 function checkMonth(month: string, field: string): void {
-  if (!isSpendMonth(month)) throw new InvalidInput([{ field, message: 'must be a month written yyyy-mm (2026-03)' }]);
+  if (!isSpendMonth(month))
+    throw new InvalidInput([
+      { field, message: 'must be a month written yyyy-mm (2026-03)', messageZh: '须为 yyyy-mm 格式的月份（2026-03）' },
+    ]);
 }
 
 /** The entries of the months from…to (yyyy-mm, both included; default: all). */
@@ -73,11 +76,19 @@ export async function readSpend(
   for (const k of ['from', 'to'] as const) {
     const v = query[k];
     if (v !== undefined && !isSpendMonth(v)) {
-      errors.push({ field: `query.${k}`, message: 'must be a month written yyyy-mm (2026-03)' });
+      errors.push({
+        field: `query.${k}`,
+        message: 'must be a month written yyyy-mm (2026-03)',
+        messageZh: '须为 yyyy-mm 格式的月份（2026-03）',
+      });
     }
   }
   if (errors.length === 0 && query.from !== undefined && query.to !== undefined && query.from > query.to) {
-    errors.push({ field: 'query.from', message: `must not be after to (${query.to})` });
+    errors.push({
+      field: 'query.from',
+      message: `must not be after to (${query.to})`,
+      messageZh: `不能晚于 to（${query.to}）`,
+    });
   }
   if (errors.length) throw new InvalidInput(errors);
   const entries = await listSpend(ctx.db, query.from ?? '0000-01', query.to ?? '9999-12');
@@ -104,16 +115,22 @@ export async function replaceSpendMonth(
   items.forEach((item, i) => {
     const campaign = normaliseCampaign(item.campaign);
     if (campaign !== null && campaign.length > MAX_CAMPAIGN) {
-      errors.push({ field: `items[${i}].campaign`, message: `must be at most ${MAX_CAMPAIGN} characters` });
+      errors.push({
+        field: `items[${i}].campaign`,
+        message: `must be at most ${MAX_CAMPAIGN} characters`,
+        messageZh: `最多 ${MAX_CAMPAIGN} 个字符`,
+      });
     }
     const amount = parseAmount(item.amount);
-    if ('error' in amount) errors.push({ field: `items[${i}].amount`, message: amount.error });
+    if ('error' in amount)
+      errors.push({ field: `items[${i}].amount`, message: amount.error, messageZh: amount.errorZh });
     const key = keyOf({ channel: item.channel, campaign });
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       errors.push({
         field: `items[${i}].campaign`,
         message: `repeats items[${earlier}] (the same channel and campaign once per month)`,
+        messageZh: `与 items[${earlier}] 重复（同一渠道和活动每月一条）`,
       });
     } else seen.set(key, i);
     if ('fen' in amount) entries.push({ month, channel: item.channel, campaign, fen: amount.fen });
@@ -124,7 +141,11 @@ export async function replaceSpendMonth(
   );
   items.forEach((item, i) => {
     if (!known.has(item.channel)) {
-      errors.push({ field: `items[${i}].channel`, message: `no channel has the id "${item.channel}"` });
+      errors.push({
+        field: `items[${i}].channel`,
+        message: `no channel has the id "${item.channel}"`,
+        messageZh: `没有 id 为“${item.channel}”的渠道`,
+      });
     }
   });
   if (errors.length) throw new InvalidInput(errors);
@@ -194,20 +215,36 @@ export async function importSpendRows(
     const r = { ...sheetRow, channel: channelOf(sheetRow.channel) ?? sheetRow.channel };
     const errors: FieldError[] = [];
     if (!isSpendMonth(r.month))
-      errors.push({ field: 'month', message: `"${r.month}" is not a month (2026-03) (月份)` });
-    if (r.channel === '') errors.push({ field: 'channel', message: 'is required (渠道)' });
+      errors.push({
+        field: 'month',
+        message: `"${r.month}" is not a month (2026-03) (月份)`,
+        messageZh: `月份：“${r.month}”不是 yyyy-mm 格式的月份（2026-03）`,
+      });
+    if (r.channel === '') errors.push({ field: 'channel', message: 'is required (渠道)', messageZh: '渠道：必填' });
     else if (channelOf(r.channel) === undefined) {
-      errors.push({ field: 'channel', message: `no channel has the id or name "${r.channel}" (渠道)` });
+      errors.push({
+        field: 'channel',
+        message: `no channel has the id or name "${r.channel}" (渠道)`,
+        messageZh: `渠道：没有 id 或名称为“${r.channel}”的渠道`,
+      });
     }
     if (r.campaign !== null && r.campaign.length > MAX_CAMPAIGN) {
-      errors.push({ field: 'campaign', message: `must be at most ${MAX_CAMPAIGN} characters (活动)` });
+      errors.push({
+        field: 'campaign',
+        message: `must be at most ${MAX_CAMPAIGN} characters (活动)`,
+        messageZh: `活动：最多 ${MAX_CAMPAIGN} 个字符`,
+      });
     }
-    const amount = r.amount === '' ? { error: 'is required (金额)' } : parseAmount(r.amount);
-    if ('error' in amount) errors.push({ field: 'amount', message: amount.error });
+    const amount = r.amount === '' ? { error: 'is required (金额)', errorZh: '金额：必填' } : parseAmount(r.amount);
+    if ('error' in amount) errors.push({ field: 'amount', message: amount.error, messageZh: amount.errorZh });
     const key = `${r.month}\u0000${keyOf(r)}`;
     const earlier = seen.get(key);
     if (errors.length === 0 && earlier !== undefined) {
-      errors.push({ field: 'campaign', message: `repeats row ${earlier} (the same month, channel and campaign)` });
+      errors.push({
+        field: 'campaign',
+        message: `repeats row ${earlier} (the same month, channel and campaign)`,
+        messageZh: `与第 ${earlier} 行重复（同一月份、渠道和活动）`,
+      });
     }
     if (errors.length || !('fen' in amount)) {
       failed.push({ row: r.row, errors });

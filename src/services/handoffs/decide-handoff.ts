@@ -180,11 +180,21 @@ async function checkReason(ctx: ServiceContext, kind: 'reject' | 'return', given
   const valid = (await listReasons(ctx.db, kind)).filter((r) => r.active).map((r) => r.code);
   const code = given?.trim();
   if (!code) {
-    throw new InvalidInput([{ field: 'reason', message: `is required: one of ${valid.join(', ')}` }]);
+    throw new InvalidInput([
+      {
+        field: 'reason',
+        message: `is required: one of ${valid.join(', ')}`,
+        messageZh: `必填：${valid.join('、')} 之一`,
+      },
+    ]);
   }
   if (!valid.includes(code)) {
     throw new InvalidInput([
-      { field: 'reason', message: `"${code}" is not an active ${kind} reason (${valid.join(', ')})` },
+      {
+        field: 'reason',
+        message: `"${code}" is not an active ${kind} reason (${valid.join(', ')})`,
+        messageZh: `“${code}”不是有效的${kind === 'reject' ? '拒收' : '退回'}原因（${valid.join('、')}）`,
+      },
     ]);
   }
   return code;

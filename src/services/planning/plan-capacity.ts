@@ -49,7 +49,13 @@ export async function runCapacityPlan(
   const answer: Omit<CapacityPlanAnswer, keyof CapacityPlan> = {};
   if (measuredMonths !== undefined && measuredMonths !== null) {
     if (input.conversion) {
-      throw new InvalidInput([{ field: 'conversion', message: 'give either conversion or measuredMonths, not both' }]);
+      throw new InvalidInput([
+        {
+          field: 'conversion',
+          message: 'give either conversion or measuredMonths, not both',
+          messageZh: '转化率（conversion）与实测月数（measuredMonths）只能给其一',
+        },
+      ]);
     }
     const funnel = await measureFunnel(ctx, actor, measuredMonths);
     const { rates, errors } = measuredConversion(funnel, 'measuredMonths');

@@ -40,11 +40,21 @@ export async function assignLeads(
   const reason = input.reason?.trim() || null;
   return ctx.db.transaction().execute(async (trx) => {
     const owner = await lockUser(trx, input.ownerId);
-    if (!owner) throw new InvalidInput([{ field: 'ownerId', message: `no user ${input.ownerId}` }]);
-    if (!owner.active) throw new InvalidInput([{ field: 'ownerId', message: `${owner.name} is deactivated` }]);
+    if (!owner)
+      throw new InvalidInput([
+        { field: 'ownerId', message: `no user ${input.ownerId}`, messageZh: `没有用户 ${input.ownerId}` },
+      ]);
+    if (!owner.active)
+      throw new InvalidInput([
+        { field: 'ownerId', message: `${owner.name} is deactivated`, messageZh: `${owner.name} 已停用` },
+      ]);
     if (!SDR_ROLES.includes(owner.role)) {
       throw new InvalidInput([
-        { field: 'ownerId', message: `must be an SDR or SDR lead; ${owner.name} is ${owner.role}` },
+        {
+          field: 'ownerId',
+          message: `must be an SDR or SDR lead; ${owner.name} is ${owner.role}`,
+          messageZh: `须为 SDR 或 SDR 组长；${owner.name} 是 ${owner.role}`,
+        },
       ]);
     }
     const rows = await lockLeads(trx, leadIds);
@@ -52,7 +62,7 @@ export async function assignLeads(
     const missing = input.leadIds
       .map((id, i) => ({ id, i }))
       .filter(({ id }) => !byId.has(id))
-      .map(({ id, i }) => ({ field: `leadIds[${i}]`, message: `no lead ${id}` }));
+      .map(({ id, i }) => ({ field: `leadIds[${i}]`, message: `no lead ${id}`, messageZh: `没有线索 ${id}` }));
     if (missing.length) throw new InvalidInput(missing);
     const refused = rows.filter((r) => r.history || !(claimableStatuses.includes(r.status) || r.status === 'working'));
     if (refused.length) {

@@ -24,10 +24,18 @@ export async function setContactPreferences(
   authorize(actor, input.doNotContact ? 'contact.flag' : 'contact.unflag');
   const reason = input.reason?.trim() || null;
   if (input.doNotContact && !reason) {
-    throw new InvalidInput([{ field: 'reason', message: 'is required to mark a lead do-not-contact' }]);
+    throw new InvalidInput([
+      { field: 'reason', message: 'is required to mark a lead do-not-contact', messageZh: '标记线索为勿扰时必填' },
+    ]);
   }
   if (reason && reason.length > DNC_REASON_MAX) {
-    throw new InvalidInput([{ field: 'reason', message: `must be at most ${DNC_REASON_MAX} characters` }]);
+    throw new InvalidInput([
+      {
+        field: 'reason',
+        message: `must be at most ${DNC_REASON_MAX} characters`,
+        messageZh: `最多 ${DNC_REASON_MAX} 个字符`,
+      },
+    ]);
   }
   await readLead(ctx, actor, leadId);
   const at = ctx.clock.now();

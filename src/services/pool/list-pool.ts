@@ -32,7 +32,9 @@ function decodeCursor(cursor: string): PoolCursor {
   } catch {
     // fall through: not a cursor we made
   }
-  throw new InvalidInput([{ field: 'query.cursor', message: 'is not a cursor this API returned' }]);
+  throw new InvalidInput([
+    { field: 'query.cursor', message: 'is not a cursor this API returned', messageZh: '不是本接口返回的游标' },
+  ]);
 }
 
 /** The filters a request means: a segment's, overridden by what the query gives. */

@@ -26,9 +26,21 @@ export async function releaseLead(
 ): Promise<{ lead: LeadRow; coolOffUntil: Date }> {
   const reason = input.reason?.trim();
   if (!reason)
-    throw new InvalidInput([{ field: 'reason', message: 'is required: why the lead goes back to the pool' }]);
+    throw new InvalidInput([
+      {
+        field: 'reason',
+        message: 'is required: why the lead goes back to the pool',
+        messageZh: '必填：线索为什么退回公海',
+      },
+    ]);
   if (reason.length > RELEASE_REASON_MAX) {
-    throw new InvalidInput([{ field: 'reason', message: `must be at most ${RELEASE_REASON_MAX} characters` }]);
+    throw new InvalidInput([
+      {
+        field: 'reason',
+        message: `must be at most ${RELEASE_REASON_MAX} characters`,
+        messageZh: `最多 ${RELEASE_REASON_MAX} 个字符`,
+      },
+    ]);
   }
   await readLead(ctx, actor, leadId);
   return ctx.db.transaction().execute(async (trx) => {

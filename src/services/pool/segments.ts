@@ -45,7 +45,7 @@ export async function saveSegment(
 ): Promise<SegmentView> {
   authorize(actor, 'segments.manage');
   const name = input.name.trim().replace(/\s+/g, ' ');
-  if (!name) throw new InvalidInput([{ field: 'name', message: 'must not be empty' }]);
+  if (!name) throw new InvalidInput([{ field: 'name', message: 'must not be empty', messageZh: '不能为空' }]);
   const errors = checkPoolFilters(input.filters, 'filters.');
   if (errors.length) throw new InvalidInput(errors);
   const filters = Object.fromEntries(Object.entries(input.filters).filter(([, v]) => v !== undefined)) as PoolFilters;

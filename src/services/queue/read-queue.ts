@@ -307,7 +307,13 @@ async function queueHolder(ctx: ServiceContext, actor: Actor, sdrId: string | un
     throw new Forbidden("this person is not on your team; an SDR lead reads their own team's queues");
   }
   if (!sdrRoles.includes(user.role)) {
-    throw new InvalidInput([{ field: 'query.sdrId', message: `${sdrId} is a ${user.role}, not an SDR` }]);
+    throw new InvalidInput([
+      {
+        field: 'query.sdrId',
+        message: `${sdrId} is a ${user.role}, not an SDR`,
+        messageZh: `${sdrId} 是 ${user.role}，不是 SDR`,
+      },
+    ]);
   }
   return user.id;
 }

@@ -21,7 +21,13 @@ export interface EligibilityList {
 
 function checkMonth(month: string): void {
   if (!MONTH_PATTERN.test(month)) {
-    throw new InvalidInput([{ field: 'month', message: `"${month}" is not a month as yyyy-mm (e.g. 2026-03)` }]);
+    throw new InvalidInput([
+      {
+        field: 'month',
+        message: `"${month}" is not a month as yyyy-mm (e.g. 2026-03)`,
+        messageZh: `“${month}”不是 yyyy-mm 格式的月份（如 2026-03）`,
+      },
+    ]);
   }
 }
 
@@ -48,12 +54,21 @@ export async function setEligibility(
   repIds.forEach((id, i) => {
     const user = users.get(id);
     const field = `repIds[${i}]`;
-    if (!user) errors.push({ field, message: `no user has the id "${id}"` });
+    if (!user) errors.push({ field, message: `no user has the id "${id}"`, messageZh: `没有 id 为“${id}”的用户` });
     else if (user.role !== REP_ROLE)
-      errors.push({ field, message: `${user.name} has the role ${user.role}, not ${REP_ROLE}` });
-    else if (!user.active) errors.push({ field, message: `${user.name} is deactivated` });
+      errors.push({
+        field,
+        message: `${user.name} has the role ${user.role}, not ${REP_ROLE}`,
+        messageZh: `${user.name} 的角色是 ${user.role}，不是 ${REP_ROLE}`,
+      });
+    else if (!user.active)
+      errors.push({ field, message: `${user.name} is deactivated`, messageZh: `${user.name} 已停用` });
     else if (!user.profile)
-      errors.push({ field, message: `${user.name} has no routing profile yet (PUT /reps/${id} first)` });
+      errors.push({
+        field,
+        message: `${user.name} has no routing profile yet (PUT /reps/${id} first)`,
+        messageZh: `${user.name} 还没有分配档案（请先 PUT /reps/${id}）`,
+      });
   });
   if (errors.length > 0) throw new InvalidInput(errors);
   const next = [...new Set(repIds)].sort();

@@ -77,6 +77,7 @@ export function normaliseRegions(raw: readonly string[]): string[] {
       errors.push({
         field: `regions[${i}]`,
         message: `"${text}" is not a province or city LeadLoop knows (give a name such as 上海 / Shanghai or a GB/T 2260 code such as 31)`,
+        messageZh: `“${text}”不是 LeadLoop 认识的省份或城市（请填名称如 上海 / Shanghai，或 GB/T 2260 代码如 31）`,
       });
     } else if (!codes.includes(region.code)) codes.push(region.code);
   });

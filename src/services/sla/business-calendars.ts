@@ -66,7 +66,9 @@ export async function saveCalendarYear(
   const checked = validateBusinessCalendar(input);
   if (!checked.ok) throw new InvalidInput(checked.errors);
   if (checked.calendar.year !== year) {
-    throw new InvalidInput([{ field: 'year', message: `must be ${year}, the year in the path` }]);
+    throw new InvalidInput([
+      { field: 'year', message: `must be ${year}, the year in the path`, messageZh: `须为 ${year}，即路径中的年份` },
+    ]);
   }
   const at = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -74,9 +76,7 @@ export async function saveCalendarYear(
     const others = rows.filter((r) => r.year !== year).map((r) => r.body);
     const combined = combine([...others, checked.calendar]);
     if (!combined.ok) {
-      throw new InvalidInput(
-        combined.errors.map((e) => ({ field: e.field.replace(/^calendars\[\d+\]\./, ''), message: e.message })),
-      );
+      throw new InvalidInput(combined.errors.map((e) => ({ ...e, field: e.field.replace(/^calendars\[\d+\]\./, '') })));
     }
     const before = rows.find((r) => r.year === year);
     await trx

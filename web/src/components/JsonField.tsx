@@ -1,6 +1,7 @@
 import { Alert, Form, Input } from 'antd';
+import i18next from 'i18next';
 import { useState } from 'react';
-import { ApiError } from '../api';
+import { ApiError, fieldErrorLine } from '../api';
 
 /**
  * Editing a body as JSON (scoring rules, definition criteria): `submit` parses the text and sends
@@ -26,7 +27,7 @@ export function useJsonSubmit(invalidJson: (message: string) => string) {
       const fieldErrors = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
       setErrors(
         fieldErrors.length
-          ? fieldErrors.map((e) => `${e.field}: ${e.message}`)
+          ? fieldErrors.map((e) => fieldErrorLine(e, i18next.language))
           : [error instanceof Error ? error.message : String(error)],
       );
     } finally {

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api';
+import { ApiError, api, fieldMessage } from '../api';
 
 interface Values {
   current: string;
@@ -11,7 +11,7 @@ interface Values {
 
 /** Change one's own password (PUT /users/me/password); the API's field errors show at the field. */
 export default function AccountPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +32,7 @@ export default function AccountPage() {
         form.setFields(
           known.map((f) => ({
             name: f.field as 'current' | 'password',
-            errors: [f.field === 'current' ? t('account.wrongCurrent') : f.message],
+            errors: [f.field === 'current' ? t('account.wrongCurrent') : fieldMessage(f, i18n.language)],
           })),
         );
       } else setError(e instanceof ApiError && e.problem?.detail ? e.problem.detail : t('errors.generic'));

@@ -62,16 +62,5 @@ export const plan: Catalogue['plan'] = {
   notBegun: '–',
   behind: 'Wins vs plan so far',
   files: { result: 'plan', funnel: 'plan-funnel-vs-measured', rates: 'plan-rates', months: 'plan-by-month' },
-  errors: {
-    rate: 'must be more than 0 and at most 1 (0.2 is 20%)',
-    renewalRate: 'must be from 0 to 1 (0.5 is 50%)',
-    months: 'must be a whole number of months from 1',
-    customers: 'must be a whole number, 0 or more',
-    money: 'must be more than 0, with at most 2 decimals',
-    growthMultiple: 'must be more than 0, and the target not below the renewals',
-    throughput: 'must be more than 0',
-    exactlyOne: 'give exactly one of the growth multiple and the target revenue',
-    startMonth: 'must be a month as yyyy-mm',
-  },
   failed: 'Could not calculate:',
 };

@@ -59,16 +59,5 @@ export const plan = {
   notBegun: '–',
   behind: '赢单累计差距',
   files: { result: '规划结果', funnel: '所需漏斗与实测', rates: '转化率对比', months: '逐月计划与实际' },
-  errors: {
-    rate: '须大于 0 且不超过 1（0.2 即 20%）',
-    renewalRate: '须在 0 到 1 之间（0.5 即 50%）',
-    months: '须为 1 起的整数月数',
-    customers: '须为不小于 0 的整数',
-    money: '须大于 0，最多两位小数',
-    growthMultiple: '须大于 0，且目标不能低于续费收入',
-    throughput: '须大于 0',
-    exactlyOne: '增长倍数与目标收入须填且只填其一',
-    startMonth: '须为 yyyy-mm 格式的月份',
-  },
   failed: '无法计算：',
 } as const;

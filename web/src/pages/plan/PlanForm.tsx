@@ -1,11 +1,10 @@
 /**
  * The reverse-funnel form (SPEC §8.5): every field labelled; the API's field errors are shown on
- * their fields (in the user's language where the field's rule is known), the rest above the form.
+ * their fields (in the user's language), the rest above the form.
  */
 import { Alert, Button, Form, type FormInstance, Input, InputNumber, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
 import { showFieldErrors } from '../../forms';
 import type { CapacityPlanRequest, RateKey } from './capacity';
 import { rateKeys } from './capacity';
@@ -38,30 +37,7 @@ export function toRequest(v: PlanValues): CapacityPlanRequest {
   };
 }
 
-type ErrorKind =
-  | 'rate'
-  | 'renewalRate'
-  | 'months'
-  | 'customers'
-  | 'money'
-  | 'growthMultiple'
-  | 'throughput'
-  | 'exactlyOne'
-  | 'startMonth';
-
-/** The rule a field error is about, to say it in the user's language. */
-function kindOf(field: string, message: string): ErrorKind | null {
-  if (/exactly one/i.test(message)) return 'exactlyOne';
-  if (field.startsWith('conversion')) return 'rate';
-  if (field === 'growthMultiple' || (field === 'targetRevenue' && /renewal/i.test(message))) return 'growthMultiple';
-  if (field === 'avgDealSize' || field === 'targetRevenue') return 'money';
-  if (field === 'mqlsPerSdrPerMonth' || field === 'dealsPerRepPerMonth') return 'throughput';
-  if (field === 'renewalRate' || field === 'months' || field === 'customers' || field === 'startMonth') return field;
-  return null;
-}
-
 export function usePlanErrors(form: FormInstance<PlanValues>) {
-  const { t, i18n } = useTranslation();
   const [messages, setMessages] = useState<string[]>([]);
   const show = (error: unknown) => {
     const byMultiple = form.getFieldValue('targetBy') !== 'revenue';
@@ -76,15 +52,7 @@ export function usePlanErrors(form: FormInstance<PlanValues>) {
       'dealsPerRepPerMonth',
       'startMonth',
     ];
-    const rest = showFieldErrors(form, error, fields);
-    if (i18n.language !== 'en' && error instanceof ApiError) {
-      const localized = (error.problem?.errors ?? [])
-        .filter((e) => fields.includes(e.field.split('.')[0] as string))
-        .map((e) => ({ name: e.field.split('.') as never, kind: kindOf(e.field, e.message), message: e.message }))
-        .map((e) => ({ name: e.name, errors: [e.kind ? t(`plan.errors.${e.kind}`) : e.message] }));
-      form.setFields(localized);
-    }
-    setMessages(rest);
+    setMessages(showFieldErrors(form, error, fields));
   };
   return { messages, show, clear: () => setMessages([]) };
 }

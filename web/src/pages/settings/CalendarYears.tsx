@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api';
+import { ApiError, api, fieldErrorLine } from '../../api';
 import { ErrorView } from '../ErrorView';
 
 interface DayName {
@@ -72,7 +72,7 @@ export function CalendarYears() {
 }
 
 function CalendarEditor({ year, onClose }: { year: CalendarYear | null; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
@@ -93,7 +93,7 @@ function CalendarEditor({ year, onClose }: { year: CalendarYear | null; onClose(
     onError: (error) =>
       setProblems(
         error instanceof ApiError && error.problem?.errors?.length
-          ? error.problem.errors.map((e) => `${e.field}: ${e.message}`)
+          ? error.problem.errors.map((e) => fieldErrorLine(e, i18n.language))
           : [error.message],
       ),
   });

@@ -7,13 +7,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../../api';
+import { ApiError, fieldErrorLine } from '../../api';
 import { useFormat } from '../../format';
 import { lastFullMonths, runSimulation, simulatePath } from '../simulate/simulation';
 import { type DefinitionVersion, definitionsKey } from './DefinitionTypes';
 
 export function DefinitionSimulation({ proposal }: { proposal: DefinitionVersion }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   // The server's now (GET /definitions, which drew this proposal): the months of its clock.
   const at = useQueryClient().getQueryData<{ at: string }>(definitionsKey)?.at ?? new Date().toISOString();
@@ -42,7 +42,7 @@ export function DefinitionSimulation({ proposal }: { proposal: DefinitionVersion
           title={t('simulate.failed')}
           description={
             error instanceof ApiError && error.problem?.errors?.length
-              ? error.problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ')
+              ? error.problem.errors.map((e) => fieldErrorLine(e, i18n.language)).join('; ')
               : error.message
           }
         />

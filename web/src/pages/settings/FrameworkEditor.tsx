@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api';
+import { ApiError, api, fieldMessage } from '../../api';
 import { showFieldErrors } from '../../forms';
 import { useBilingual } from './FrameworkCard';
 import { FrameworkCriterionFields } from './FrameworkCriterionFields';
@@ -19,7 +20,9 @@ export const frameworksKey = ['frameworks'] as const;
 /** Errors of the whole list ("must list at least one criterion") belong to no single row. */
 function listErrors(error: unknown): string[] {
   if (!(error instanceof ApiError)) return [];
-  return (error.problem?.errors ?? []).filter((e) => e.field === 'criteria').map((e) => e.message);
+  return (error.problem?.errors ?? [])
+    .filter((e) => e.field === 'criteria')
+    .map((e) => fieldMessage(e, i18next.language));
 }
 
 interface Props {

@@ -4,7 +4,8 @@
  * and the API's field errors ("rules[2].condition.op") put back on the row's field.
  */
 import type { FormInstance } from 'antd';
-import { ApiError } from '../../api';
+import i18next from 'i18next';
+import { ApiError, fieldMessage } from '../../api';
 
 export const routingPaths = ['direct_to_sales', 'sdr_queue', 'disqualified', 'pool'] as const;
 export type RoutingPath = (typeof routingPaths)[number];
@@ -172,14 +173,15 @@ export function showRoutingErrors(form: FormInstance, error: unknown, ruleLabel:
   const unmatched: string[] = [];
   for (const e of errors) {
     const path = parts(e.field);
+    const message = fieldMessage(e, i18next.language);
     if (path[0] === 'rules' && typeof path[1] === 'number') {
       const where = ruleFieldFor(rows[path[1]], path.slice(2));
-      if (where) placed.push({ name: ['rules', path[1], where], errors: [e.message] });
-      else unmatched.push(`${ruleLabel(path[1] + 1)}: ${e.message}`);
+      if (where) placed.push({ name: ['rules', path[1], where], errors: [message] });
+      else unmatched.push(`${ruleLabel(path[1] + 1)}: ${message}`);
     } else if (path[0] === 'policy' && path.length > 1) {
       const name = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
-      placed.push({ name, errors: [e.message] });
-    } else unmatched.push(`${e.field}: ${e.message}`);
+      placed.push({ name, errors: [message] });
+    } else unmatched.push(`${e.field}: ${message}`);
   }
   form.setFields(placed);
   return unmatched;

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../../api';
+import { type FieldError, fieldErrorLine } from '../../api';
 import { SpreadsheetImport } from '../../components/SpreadsheetImport';
 
 interface ImportResult {
@@ -12,7 +12,7 @@ interface ImportResult {
 
 /** Spend import (POST /spend/import, CSV or XLSX): the rows imported, and each failed row with its errors. */
 export function SpendImport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   return (
     <SpreadsheetImport<ImportResult>
@@ -50,7 +50,7 @@ export function SpendImport() {
                 {
                   title: t('settingsChannels.import.errors'),
                   key: 'errors',
-                  render: (_, f) => f.errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+                  render: (_, f) => f.errors.map((e) => fieldErrorLine(e, i18n.language)).join('; '),
                 },
               ]}
             />

@@ -3,7 +3,8 @@
  * on the kind, the period's dates or the candidate go next to that field, anything else above
  * the form. Nothing typed is touched.
  */
-import { ApiError } from '../../api';
+import i18next from 'i18next';
+import { ApiError, fieldErrorLine, fieldMessage } from '../../api';
 
 export interface SimulationErrors {
   kind: string[];
@@ -24,9 +25,9 @@ export function sortErrors(error: unknown): SimulationErrors {
   const errors = error.problem?.errors ?? [];
   for (const e of errors) {
     const head = e.field.split(/[.[]/)[0];
-    if (head === 'kind' || head === 'from' || head === 'to') sorted[head].push(e.message);
-    else if (head === 'candidate') sorted.candidate.push(`${e.field}: ${e.message}`);
-    else sorted.other.push(`${e.field}: ${e.message}`);
+    if (head === 'kind' || head === 'from' || head === 'to') sorted[head].push(fieldMessage(e, i18next.language));
+    else if (head === 'candidate') sorted.candidate.push(fieldErrorLine(e, i18next.language));
+    else sorted.other.push(fieldErrorLine(e, i18next.language));
   }
   if (!errors.length) {
     const detail = error.problem?.detail ?? error.message;
