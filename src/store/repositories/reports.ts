@@ -339,12 +339,13 @@ type FigureRow = {
   side: number | null;
 };
 
+const nulls = (n: number) => sql.join(Array.from({ length: n }, () => sql`NULL`));
+
 /**
  * The funnel's counts, leakage and won amounts in other currencies in one statement and one read
- * of the cohort's leads, hand-offs and opportunities: each lead's facts, grouped by slice (and a
- * totals row), by slice and side record, and by slice and status (GROUPING SETS, hashed; the
- * medians are taken from arrays of the hours, since an ordered-set aggregate would sort every
- * lead by slice).
+ * of the cohort's leads, hand-offs and opportunities: each lead's facts (materialized once), then
+ * grouped by slice (and a totals row), by slice and side record, by slice and disqualify reason.
+ * The medians are taken from arrays of the hours: an ordered-set aggregate would sort every lead.
  */
 export async function funnelFigures(db: Queryable, q: FunnelQuery): Promise<FunnelFigures> {
   const narrow = await isNarrow(db, q);
@@ -368,38 +369,38 @@ export async function funnelFigures(db: Queryable, q: FunnelQuery): Promise<Funn
     sql`array_agg(${hours(from, to)}) FILTER (WHERE once AND ${reached(to)})`;
   const median = (column: string) =>
     sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest(${sql.ref(column)}) v)`;
-  const result = await sql<FigureRow>`SELECT
-      CASE WHEN g.by_side = 0 THEN 'side' WHEN g.by_status = 0 THEN 'status' ELSE 'count' END AS part,
-      g.key, g.all_slices, g.label, g.leads, g.valid_leads, g.mqls, g.sqls, g.opportunities, g.won, g.won_amount,
-      ${median('g.hours_lead')} AS hours_lead, ${median('g.hours_mql')} AS hours_mql,
+  const countColumns = sql`count(*) FILTER (WHERE once AND ${captured}) AS leads,
+      count(*) FILTER (WHERE once AND ${captured} AND (valid OR mql_at IS NOT NULL)) AS valid_leads,
+      count(*) FILTER (WHERE once AND ${reached('mql_at')}) AS mqls,
+      count(*) FILTER (WHERE once AND ${reached('sql_at')}) AS sqls,
+      count(*) FILTER (WHERE once AND ${reached('opp_at')}) AS opportunities,
+      count(*) FILTER (WHERE once AND ${reached('won_at')}) AS won,
+      sum(won_amount) FILTER (WHERE once) AS won_amount,
+      ${hoursTo('captured_at', 'mql_at')} AS hours_lead,
+      ${hoursTo('mql_at', 'sql_at')} AS hours_mql,
+      ${hoursTo('sql_at', 'opp_at')} AS hours_sql,
+      ${hoursTo('opp_at', 'won_at')} AS hours_opportunity`;
+  const result = await sql<FigureRow>`WITH facts AS MATERIALIZED (${facts(q, narrow)})
+    SELECT g.part, g.key, g.all_slices, g.label, g.leads, g.valid_leads, g.mqls, g.sqls, g.opportunities, g.won,
+      g.won_amount, ${median('g.hours_lead')} AS hours_lead, ${median('g.hours_mql')} AS hours_mql,
       ${median('g.hours_sql')} AS hours_sql, ${median('g.hours_opportunity')} AS hours_opportunity,
-      coalesce(g.kind, g.status) AS kind, coalesce(g.reason, g.status_reason) AS reason,
-      CASE WHEN g.kind = 'won' THEN g.side_amount WHEN g.by_side = 0 THEN g.side_records ELSE g.status_leads END AS side
+      g.kind, g.reason, g.side
     FROM (
-      SELECT key, kind, reason, status, status_reason,
-        grouping(kind, reason) AS by_side, grouping(status, status_reason) AS by_status,
-        grouping(key) AS all_slices,
-        min(label) FILTER (WHERE ${counted}) AS label,
-        count(*) FILTER (WHERE once AND ${captured}) AS leads,
-        count(*) FILTER (WHERE once AND ${captured} AND (valid OR mql_at IS NOT NULL)) AS valid_leads,
-        count(*) FILTER (WHERE once AND ${reached('mql_at')}) AS mqls,
-        count(*) FILTER (WHERE once AND ${reached('sql_at')}) AS sqls,
-        count(*) FILTER (WHERE once AND ${reached('opp_at')}) AS opportunities,
-        count(*) FILTER (WHERE once AND ${reached('won_at')}) AS won,
-        sum(won_amount) FILTER (WHERE once AND ${counted}) AS won_amount,
-        ${hoursTo('captured_at', 'mql_at')} AS hours_lead,
-        ${hoursTo('mql_at', 'sql_at')} AS hours_mql,
-        ${hoursTo('sql_at', 'opp_at')} AS hours_sql,
-        ${hoursTo('opp_at', 'won_at')} AS hours_opportunity,
-        count(*) FILTER (WHERE kind <> 'won' AND ${dropped}) AS side_records,
-        sum(amount) FILTER (WHERE kind = 'won' AND ${counted}) AS side_amount,
-        count(*) FILTER (WHERE once AND ${disqualified}) AS status_leads
-      FROM (${facts(q, narrow)}) f
-      ${event ? sql`WHERE ${counted} OR (kind <> 'won' AND ${within('at')}) OR (${disqualified})` : sql``}
-      GROUP BY GROUPING SETS ((key), (), (key, kind, reason), (key, status, status_reason))
-    ) g
-    WHERE (g.by_side <> 0 AND g.by_status <> 0) OR (g.by_side = 0 AND g.kind IS NOT NULL)
-      OR (g.by_status = 0 AND g.status = 'disqualified')`.execute(db);
+      SELECT 'count' AS part, key, grouping(key) AS all_slices, min(label) AS label, ${countColumns},
+        NULL::text AS kind, NULL::text AS reason, NULL::numeric AS side
+      FROM facts WHERE ${counted}
+      GROUP BY GROUPING SETS ((key), ())
+      UNION ALL
+      SELECT 'side', key, 0, ${nulls(12)}, kind, reason,
+        CASE WHEN kind = 'won' THEN sum(amount) ELSE count(*) END
+      FROM facts
+      WHERE kind IS NOT NULL AND CASE WHEN kind = 'won' THEN ${counted} ELSE ${dropped} END
+      GROUP BY key, kind, reason
+      UNION ALL
+      SELECT 'status', key, 0, ${nulls(12)}, 'disqualify', status_reason, count(*)
+      FROM facts WHERE once AND ${disqualified}
+      GROUP BY key, status_reason
+    ) g`.execute(db);
 
   const others = new Map<string | null, Record<string, number>>();
   const leakage: LeakageRow[] = [];
