@@ -255,6 +255,7 @@ describe.each(engines())('channel economics (%s)', (engine) => {
     expect(body).toMatchObject({
       by: 'channel',
       cohort: 'capture',
+      currency: 'CNY',
       period: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-31T23:59:59.999Z' },
       spendMonths: { first: '2026-03', last: '2026-03' },
     });
@@ -266,6 +267,7 @@ describe.each(engines())('channel economics (%s)', (engine) => {
     expect(figures(sem)).toEqual([3000.1, 3, 2, 1, 1, 1, 100000.5, 32.3324]);
     expect(costs(sem)).toEqual([1000.03, 1500.05, 3000.1, 3000.1, 3000.1]);
     expect(sem.wonAmount).toBe(100000.5);
+    expect(sem.wonAmountOtherCurrencies).toEqual({});
     // 1000.10 / 3 = 333.3666… → 333.37; no win: cost per won deal null, ROI (0 − 1000.10) / 1000.10 = −1.
     const expo = rowOf(body, 'event_offline');
     expect(figures(expo)).toEqual([1000.1, 3, 1, 1, 1, 0, 0, -1]);

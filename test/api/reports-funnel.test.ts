@@ -568,4 +568,75 @@ describe.each(engines())('GET /reports/funnel (%s)', (engine) => {
       unknown: [2, 1, 0, 0, 0, 0, 0],
     });
   });
+
+  it('won amounts: only the report currency is summed; other currencies apart, per currency, never converted', async () => {
+    // June: three inbound inquiries straight to rep A, won in CNY, USD and CNY.
+    t.clock.set(new Date('2026-06-02T01:00:00.000Z'));
+    const eligible = await ops.call('PUT', '/eligibility/2026-06', { repIds: [repA.id, repB.id] });
+    expect(eligible.status, eligible.text).toBe(200);
+    const deals: [number, string | undefined][] = [
+      [1000, undefined],
+      [500.5, 'USD'],
+      [2000.25, 'CNY'],
+    ];
+    const opportunities: string[] = [];
+    for (const [amount, currency] of deals) {
+      const l = await capture('admin', {
+        channel: 'inbound_inquiry',
+        region: '上海',
+        industry: '制造',
+        employees: 2000,
+      });
+      const handoff = (await t.admin('GET', `/leads/${l.id}/handoffs`)).body.items[0].id;
+      await decide(repA, handoff, 'accept');
+      const r = await repA.call('POST', `/leads/${l.id}/opportunities`, { amount, ...(currency ? { currency } : {}) });
+      expect(r.status, r.text).toBe(201);
+      opportunities.push(r.body.id);
+    }
+    t.clock.advance(HOUR);
+    for (const [i, id] of opportunities.entries()) {
+      const won = await repA.call('POST', `/opportunities/${id}/win`, { amount: deals[i][0] });
+      expect(won.status, won.text).toBe(200);
+    }
+    const JUNE = 'from=2026-06-01&to=2026-06-30';
+    const funnel = await report(`${JUNE}&by=channel`);
+    expect(funnel.currency).toBe('CNY');
+    expect(rowOf(funnel, 'inbound_inquiry')).toMatchObject({
+      won: 3,
+      wonAmount: 3000.25,
+      wonAmountOtherCurrencies: { USD: 500.5 },
+    });
+    expect(funnel.total).toMatchObject({ won: 3, wonAmount: 3000.25, wonAmountOtherCurrencies: { USD: 500.5 } });
+    // Event cohort: the same deals, won in June.
+    expect((await report(`${JUNE}&by=channel&cohort=event`)).total).toMatchObject({
+      wonAmount: 3000.25,
+      wonAmountOtherCurrencies: { USD: 500.5 },
+    });
+    // March had no deal in another currency.
+    expect((await report(`${MARCH}&by=channel`)).total.wonAmountOtherCurrencies).toEqual({});
+
+    // Channel economics builds on the funnel: revenue and ROI in the report currency only.
+    const economics = await marketing.call('GET', `/reports/channels?${JUNE}&by=channel`);
+    expect(economics.status, economics.text).toBe(200);
+    expect(economics.body.currency).toBe('CNY');
+    expect(rowOf(economics.body, 'inbound_inquiry')).toMatchObject({
+      wonAmount: 3000.25,
+      revenue: 3000.25,
+      wonAmountOtherCurrencies: { USD: 500.5 },
+    });
+    expect(economics.body.total).toMatchObject({ revenue: 3000.25, wonAmountOtherCurrencies: { USD: 500.5 } });
+
+    // The report currency is a report rule: USD sums the USD deal and lists the CNY ones apart.
+    const rules = (await ops.call('GET', '/reports/rules')).body.rules;
+    expect(rules.currency).toBe('CNY');
+    const bad = await ops.call('PUT', '/reports/rules', { rules: { ...rules, currency: 'usd' } });
+    expectFieldError(bad, 'rules.currency');
+    const saved = await ops.call('PUT', '/reports/rules', { rules: { ...rules, currency: 'USD' } });
+    expect(saved.status, saved.text).toBe(200);
+    const inUsd = await report(`${JUNE}&by=channel`);
+    expect(inUsd.currency).toBe('USD');
+    expect(inUsd.total).toMatchObject({ wonAmount: 500.5, wonAmountOtherCurrencies: { CNY: 3000.25 } });
+    const economicsInUsd = await marketing.call('GET', `/reports/channels?${JUNE}&by=channel`);
+    expect(economicsInUsd.body).toMatchObject({ currency: 'USD', total: { revenue: 500.5 } });
+  });
 });

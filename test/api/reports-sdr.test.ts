@@ -33,6 +33,7 @@ const DEFAULT_RULES = {
   weights: { inbound: 1, outbound: 1 },
   outboundChannels: ['outbound'],
   largeCustomerEmployees: 500,
+  currency: 'CNY',
 };
 
 /** [calls, talkTimeSec, leadsContacted, mqls, sqls, opportunities, creditedSqls, provisionalCredit] */

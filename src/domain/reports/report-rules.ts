@@ -12,11 +12,14 @@
  *   (original channel in `outboundChannels`) and one on an inbound lead carry different weights;
  *   both default to 1, so out of the box a credit is the hand-off's credit.
  * - Customer size (§8.1): a lead is a large customer from `largeCustomerEmployees` employees up.
+ * - Report currency: the funnel's and channel economics' won amounts are summed in `currency`
+ *   (ISO 4217, CNY); deals won in another currency are summed apart per currency (no exchange rates).
  * Fixed, not settings: the first-touch channel is the channel of record (§8.4), and an
  * opportunity credits the SDR who made the hand-off it follows (the SDR who owned the lead when
  * it qualified).
  */
 import type { FieldError } from '../errors.js';
+import { CURRENCY_PATTERN } from '../incentives/incentive-plan.js';
 
 export interface ReportRules {
   creditWindowDays: number;
@@ -24,6 +27,7 @@ export interface ReportRules {
   weights: { inbound: number; outbound: number };
   outboundChannels: string[];
   largeCustomerEmployees: number;
+  currency: string;
 }
 
 export const defaultReportRules = (): ReportRules => ({
@@ -32,6 +36,7 @@ export const defaultReportRules = (): ReportRules => ({
   weights: { inbound: 1, outbound: 1 },
   outboundChannels: ['outbound'],
   largeCustomerEmployees: 500,
+  currency: 'CNY',
 });
 
 export const MAX_WINDOW_DAYS = 3650;
@@ -77,6 +82,13 @@ export function checkReportRules(rules: ReportRules): FieldError[] {
       field: 'rules.largeCustomerEmployees',
       message: 'must be a whole number of at least 1',
       messageZh: '须为不小于 1 的整数',
+    });
+  }
+  if (!CURRENCY_PATTERN.test(rules.currency)) {
+    errors.push({
+      field: 'rules.currency',
+      message: 'must be an ISO 4217 code in capitals, such as CNY',
+      messageZh: '应为大写的 ISO 4217 货币代码，如 CNY',
     });
   }
   return errors;

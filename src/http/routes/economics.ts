@@ -45,11 +45,16 @@ const economicsRowSchema = z
     sqls: z.number().int(),
     opportunities: z.number().int(),
     won: z.number().int(),
-    wonAmount: money,
+    wonAmount: money.describe('won amount in the report currency (`currency`)'),
+    wonAmountOtherCurrencies: z
+      .record(z.string(), z.number())
+      .describe(
+        'won in other currencies, summed per ISO 4217 code; in no revenue or ROI (no exchange rates); {} when none',
+      ),
     costPer: z
       .object({ lead: cost, mql: cost, sql: cost, opportunity: cost, won: cost })
       .describe('spend ÷ count, rounded to the fen half away from zero; null when the count is 0'),
-    revenue: money.describe('the won amount'),
+    revenue: money.describe('the won amount (report currency)'),
     roi: z
       .number()
       .nullable()
@@ -62,6 +67,7 @@ const economicsSchema = z
     period: z.object({ from: z.string(), to: z.string().describe('the last instant included') }),
     by: z.enum(economicsDimensions),
     cohort: z.literal('capture').describe('counts: the funnel’s capture cohort (leads captured in the period)'),
+    currency: z.string().describe('ISO 4217 code of wonAmount and revenue (report rules: currency)'),
     spendMonths: z
       .object({ first: z.string(), last: z.string() })
       .describe('the months whose spend is counted: every month the period overlaps (UTC), whole'),

@@ -6,10 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { definitionKinds } from '../../domain/definitions/definition-body.js';
+import { CURRENCY_PATTERN } from '../../domain/incentives/incentive-plan.js';
 import type { CountedDefinition } from '../../domain/reports/definition-segments.js';
 import { funnelCohorts, funnelDimensions, funnelStages, leakageKinds } from '../../domain/reports/funnel.js';
 import type { ReportPeriod } from '../../domain/reports/report-period.js';
-import { MAX_WEIGHT, MAX_WINDOW_DAYS } from '../../domain/reports/report-rules.js';
+import { defaultReportRules, MAX_WEIGHT, MAX_WINDOW_DAYS } from '../../domain/reports/report-rules.js';
 import { responsivenessDimensions, responsivenessReasonKinds } from '../../domain/reports/responsiveness.js';
 import type { ServiceContext } from '../../services/context.js';
 import { type FunnelReport, readFunnelReport } from '../../services/reports/funnel-report.js';
@@ -58,7 +59,10 @@ const funnelRowSchema = z
     sqls: z.number().int().describe('accepted by a rep at least once (a later return included)'),
     opportunities: z.number().int().describe('an opportunity was registered (a withdrawn one included)'),
     won: z.number().int(),
-    wonAmount: z.number().describe('sum of the won opportunities’ amounts'),
+    wonAmount: z.number().describe('sum of the won opportunities’ amounts in the report currency (`currency`)'),
+    wonAmountOtherCurrencies: z
+      .record(z.string(), z.number())
+      .describe('won amounts in other currencies, summed per ISO 4217 code (no exchange rates); {} when none'),
     conversion: z.object({
       leadToValidLead: ratio,
       validLeadToMql: ratio,
@@ -101,6 +105,7 @@ const funnelSchema = z
     scope: z
       .enum(['all', 'team'])
       .describe("all: every live lead; team: a sales manager's funnel, the leads their team owns or was handed"),
+    currency: z.string().describe('ISO 4217 code of wonAmount (report rules: currency)'),
     definitions: definitionsSchema,
     rules: z
       .object({
@@ -153,6 +158,11 @@ const rulesBody = z
       .min(1)
       .max(10_000_000)
       .describe('a lead is a large customer from this many employees (500)'),
+    currency: z
+      .string()
+      .regex(CURRENCY_PATTERN, 'must be an ISO 4217 code in capitals, such as CNY')
+      .default(defaultReportRules().currency)
+      .describe('ISO 4217 code the funnel and channel economics sum won amounts in; CNY when left out'),
   })
   .strict()
   .meta({ id: 'ReportRules' });

@@ -8,6 +8,8 @@
  * integer fen: cost per lead / MQL / SQL / opportunity / won deal = spend ÷ count, rounded to the
  * fen half away from zero (null when the count is 0); revenue = the won amount; ROI =
  * (revenue − spend) ÷ spend to 4 decimals, half away from zero (null when nothing was spent).
+ * The won amount is in the report currency (the funnel's, report rules); deals won in another
+ * currency are listed apart per currency and count in no revenue or ROI (no exchange rates).
  * by=campaign: spend entries without a campaign meet the leads without one (key null).
  */
 import { costPer, returnOnSpend, toFen, yuan } from '../../domain/economics/money.js';
@@ -33,6 +35,7 @@ export interface EconomicsRow {
   opportunities: number;
   won: number;
   wonAmount: number;
+  wonAmountOtherCurrencies: Record<string, number>;
   costPer: {
     lead: number | null;
     mql: number | null;
@@ -48,13 +51,26 @@ export interface ChannelEconomicsReport {
   period: ReportPeriod;
   by: EconomicsDimension;
   cohort: 'capture';
+  /** ISO 4217 code of wonAmount and revenue. */
+  currency: string;
   spendMonths: { first: string; last: string };
   rows: EconomicsRow[];
   total: EconomicsRow;
 }
 
-type Counts = Pick<FunnelRow, 'leads' | 'mqls' | 'sqls' | 'opportunities' | 'won' | 'wonAmount'>;
-const noCounts: Counts = { leads: 0, mqls: 0, sqls: 0, opportunities: 0, won: 0, wonAmount: 0 };
+type Counts = Pick<
+  FunnelRow,
+  'leads' | 'mqls' | 'sqls' | 'opportunities' | 'won' | 'wonAmount' | 'wonAmountOtherCurrencies'
+>;
+const noCounts: Counts = {
+  leads: 0,
+  mqls: 0,
+  sqls: 0,
+  opportunities: 0,
+  won: 0,
+  wonAmount: 0,
+  wonAmountOtherCurrencies: {},
+};
 
 function economicsRow(key: string | null, label: string | null, spendFen: number, c: Counts): EconomicsRow {
   const revenueFen = toFen(c.wonAmount);
@@ -68,6 +84,7 @@ function economicsRow(key: string | null, label: string | null, spendFen: number
     opportunities: c.opportunities,
     won: c.won,
     wonAmount: yuan(revenueFen),
+    wonAmountOtherCurrencies: c.wonAmountOtherCurrencies,
     costPer: {
       lead: costPer(spendFen, c.leads),
       mql: costPer(spendFen, c.mqls),
@@ -112,6 +129,7 @@ export async function readChannelEconomics(
     period: funnel.period,
     by,
     cohort: 'capture',
+    currency: funnel.currency,
     spendMonths: months,
     rows,
     total: economicsRow(null, null, totalFen, funnel.total),

@@ -31,8 +31,7 @@ import {
   channelNames,
   type FunnelCountRow,
   type FunnelQuery,
-  funnelCounts,
-  funnelLeakage,
+  funnelFigures,
   reasonLabels,
   userNames,
 } from '../../store/repositories/reports.js';
@@ -49,7 +48,10 @@ export interface FunnelRow {
   sqls: number;
   opportunities: number;
   won: number;
+  /** In the report's `currency`. */
   wonAmount: number;
+  /** Won in other currencies, per ISO 4217 code: counted apart, never converted (none: {}). */
+  wonAmountOtherCurrencies: Record<string, number>;
   conversion: StageConversion;
   medianHoursInStage: { lead: number | null; mql: number | null; sql: number | null; opportunity: number | null };
   leakage: Leakage[];
@@ -61,6 +63,8 @@ export interface FunnelReport {
   cohort: FunnelCohort;
   /** all: every live lead; team: a sales manager's own team's leads (owned or handed to it). */
   scope: 'all' | 'team';
+  /** ISO 4217 code of wonAmount (the report rules' currency). */
+  currency: string;
   definitions: CountedDefinition[];
   rules: {
     version: number;
@@ -105,10 +109,10 @@ export async function readFunnelReport(
           criteria: s.version.body.criteria,
         })),
         largeCustomerEmployees: rules.largeCustomerEmployees,
+        currency: rules.currency,
         ...(team ? { team: { teamId: actor.teamId, userId: actor.id } } : {}),
       };
-      const counts = await funnelCounts(trx, q);
-      const leakage = await funnelLeakage(trx, q);
+      const { counts, leakage } = await funnelFigures(trx, q);
       const labelOf = await sliceLabels(trx, by, counts, rules.largeCustomerEmployees);
       const reasons = await reasonLabels(trx);
       const reasonLabel = (kind: LeakageKind, code: string) => {
@@ -131,7 +135,10 @@ export async function readFunnelReport(
         sqls: r.sqls,
         opportunities: r.opportunities,
         won: r.won,
-        wonAmount: Math.round(r.wonAmount * 100) / 100,
+        wonAmount: cents(r.wonAmount),
+        wonAmountOtherCurrencies: Object.fromEntries(
+          Object.entries(r.wonAmountOtherCurrencies).map(([currency, amount]) => [currency, cents(amount)]),
+        ),
         conversion: stageConversion(r),
         medianHoursInStage: {
           lead: roundHours(r.hoursLead),
@@ -159,6 +166,7 @@ export async function readFunnelReport(
         by,
         cohort,
         scope: team ? ('team' as const) : ('all' as const),
+        currency: rules.currency,
         definitions: [
           ...definitionsCountedWith(history, ['valid_lead'], period.from, period.to),
           ...definitionsCountedWith(history, stageKinds, period.from, stagesUntil),
@@ -175,6 +183,8 @@ export async function readFunnelReport(
     });
 }
 
+const cents = (amount: number) => Math.round(amount * 100) / 100;
+
 const compareKeys = (a: string | null, b: string | null) =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b);
 
@@ -190,6 +200,7 @@ function emptyCounts(key: string | null): FunnelCountRow {
     opportunities: 0,
     won: 0,
     wonAmount: 0,
+    wonAmountOtherCurrencies: {},
     hoursLead: null,
     hoursMql: null,
     hoursSql: null,
