@@ -118,7 +118,7 @@ describe('/dashboard', () => {
 
     // Slices by channel: leads, valid, MQL, SQL, opportunities, won, won amount.
     const sem = await cells(page, 'By Channel', /Search ads/);
-    expect(sem.slice(1, 8)).toEqual(['2', '2', '2', '1', '1', '1', 'CN¥100,000.00']);
+    expect(sem.slice(1, 9)).toEqual(['2', '2', '2', '1', '1', '1', 'CN¥100,000.00', '—']);
     const offline = await cells(page, 'By Channel', /^(?!Search).*Offline|event_offline/i);
     expect(offline.slice(1, 7)).toEqual(['2', '1', '0', '0', '0', '0']);
     expect(await cells(page, 'Leakage reasons', /No budget/)).toEqual(['MQL', 'Rejected by sales', 'No budget', '1']);
@@ -132,9 +132,11 @@ describe('/dashboard', () => {
     const csv = readFileSync((await download.path()) as string, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('Channel,Leads,Valid leads,MQLs,SQLs,Opportunities,Won,Won amount,Lead → won');
-    expect(lines.find((l) => l.startsWith('Search ads'))).toMatch(/,2,2,2,1,1,1,100000,0\.5$/);
-    expect(lines.at(-1)).toMatch(/^Total,4,3,2,1,1,1,100000,0\.25$/);
+    expect(lines[0]).toBe(
+      'Channel,Leads,Valid leads,MQLs,SQLs,Opportunities,Won,Won amount,Won in other currencies,Lead → won',
+    );
+    expect(lines.find((l) => l.startsWith('Search ads'))).toMatch(/,2,2,2,1,1,1,100000,,0\.5$/);
+    expect(lines.at(-1)).toMatch(/^Total,4,3,2,1,1,1,100000,,0\.25$/);
     expect(lines).toHaveLength(4);
 
     // Slice by region: one Shanghai row with all four leads.
@@ -179,7 +181,13 @@ describe('/dashboard', () => {
     await to.fill('2026-04-30');
     await to.press('Enter');
     await page.getByRole('img', { name: /^Funnel chart: Leads 0/ }).waitFor();
-    expect(await cells(page, 'By Channel', /^Total/)).toEqual(['Total', '0', '0', '0', '0', '0', '0', 'CN¥0.00', '—']);
+    expect(await cells(page, 'By Channel', /^Total/)).toEqual([
+      'Total',
+      ...['0', '0', '0', '0', '0', '0'],
+      'CN¥0.00',
+      '—', // won in other currencies
+      '—', // lead → won
+    ]);
     expect(await page.getByRole('region', { name: 'By Channel' }).getByRole('row').count()).toBe(2);
     await context.close();
   });

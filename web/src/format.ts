@@ -10,8 +10,10 @@ export interface Formatters {
   date(iso: string | null | undefined): string;
   number(value: number | null | undefined, fractionDigits?: number): string;
   percent(ratio: number | null | undefined): string;
-  /** Yuan amounts: "¥12,800.00". */
-  money(value: number | string | null | undefined): string;
+  /** Amounts in a currency, yuan unless told: "¥12,800.00", "US$500.50". */
+  money(value: number | string | null | undefined, currency?: string): string;
+  /** Amounts in several currencies, e.g. a report's deals won outside its own: "US$500.50 · €20.00". */
+  moneyByCurrency(amounts: Readonly<Record<string, number>> | null | undefined): string;
   /** A span such as "3 h 20 min" / "3小时20分钟"; negative spans are written without a sign. */
   duration(milliseconds: number): string;
 }
@@ -22,7 +24,17 @@ export function formatters(language: string): Formatters {
   const locale = language === 'en' ? 'en-US' : 'zh-CN';
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  const moneyFormat = (currency: string) => {
+    let format = moneyFormats.get(currency);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+      moneyFormats.set(currency, format);
+    }
+    return format;
+  };
+  const money = (value: number | string | null | undefined, currency = 'CNY') =>
+    value === null || value === undefined || value === '' ? none : moneyFormat(currency).format(Number(value));
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const hours = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'narrow' });
   const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'narrow' });
@@ -36,8 +48,11 @@ export function formatters(language: string): Formatters {
         ? none
         : new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(value),
     percent: (ratio) => (ratio === null || ratio === undefined ? none : percentFormat.format(ratio)),
-    money: (value) =>
-      value === null || value === undefined || value === '' ? none : moneyFormat.format(Number(value)),
+    money,
+    moneyByCurrency: (amounts) => {
+      const entries = Object.entries(amounts ?? {}).sort(([a], [b]) => a.localeCompare(b));
+      return entries.length ? entries.map(([currency, value]) => money(value, currency)).join(' · ') : none;
+    },
     duration: (milliseconds) => {
       const totalMinutes = Math.floor(Math.abs(milliseconds) / 60_000);
       const d = Math.floor(totalMinutes / 1440);
@@ -47,6 +62,14 @@ export function formatters(language: string): Formatters {
       return parts.filter(Boolean).join(' ');
     },
   };
+}
+
+/** Amounts per currency as plain text for a CSV cell: "USD 500.5; EUR 20" (empty when none). */
+export function amountsText(amounts: Readonly<Record<string, number>> | null | undefined): string {
+  return Object.entries(amounts ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, value]) => `${currency} ${value}`)
+    .join('; ');
 }
 
 export function useFormat(): Formatters {

@@ -43,6 +43,7 @@ export const dashboard: Catalogue['dashboard'] = {
     opportunities: 'Opportunities',
     won: 'Won',
     wonAmount: 'Won amount',
+    wonOtherCurrencies: 'Won in other currencies',
     leadToWon: 'Lead → won',
     leakStage: 'Left at stage',
     kind: 'Kind',

@@ -41,6 +41,7 @@ export const dashboard = {
     opportunities: '商机',
     won: '赢单',
     wonAmount: '赢单金额',
+    wonOtherCurrencies: '其他币种赢单',
     leadToWon: '线索→赢单',
     leakStage: '流失阶段',
     kind: '类型',

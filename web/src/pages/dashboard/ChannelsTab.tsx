@@ -2,7 +2,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useChannelName } from '../../channels';
-import { useFormat } from '../../format';
+import { amountsText, useFormat } from '../../format';
 import { ErrorView } from '../ErrorView';
 import { ReportTable } from './ReportTable';
 import { type EconomicsReport, type EconomicsRow, type Period, useReport } from './reports';
@@ -15,7 +15,7 @@ export function ChannelsTab({ by, period }: { by: 'channel' | 'campaign'; period
   if (report.error) return <ErrorView error={report.error} />;
   const money = (pick: (r: EconomicsRow) => number | null) => ({
     value: pick,
-    render: (r: EconomicsRow) => f.money(pick(r)),
+    render: (r: EconomicsRow) => f.money(pick(r), report.data?.currency),
     numeric: true,
   });
   const count = (pick: (r: EconomicsRow) => number) => ({ value: pick, numeric: true });
@@ -55,6 +55,12 @@ export function ChannelsTab({ by, period }: { by: 'channel' | 'campaign'; period
         { key: 'won', title: t('dashboard.funnel.won'), ...count((r) => r.won) },
         { key: 'costPerWon', title: t('dashboard.channels.costPerWon'), ...money((r) => r.costPer.won) },
         { key: 'revenue', title: t('dashboard.channels.revenue'), ...money((r) => r.revenue) },
+        {
+          key: 'wonOtherCurrencies',
+          title: t('dashboard.funnel.wonOtherCurrencies'),
+          value: (r) => amountsText(r.wonAmountOtherCurrencies),
+          render: (r) => f.moneyByCurrency(r.wonAmountOtherCurrencies),
+        },
         {
           key: 'roi',
           title: t('dashboard.channels.roi'),

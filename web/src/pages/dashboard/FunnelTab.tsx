@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelName } from '../../channels';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { useFormat } from '../../format';
+import { amountsText, useFormat } from '../../format';
 import { ErrorView } from '../ErrorView';
 import { ReportTable } from './ReportTable';
 import {
@@ -161,8 +161,14 @@ export function FunnelTab({ by, period }: { by: FunnelDimension; period: Period 
             key: 'wonAmount',
             title: t('dashboard.funnel.wonAmount'),
             value: (r) => r.wonAmount,
-            render: (r) => f.money(r.wonAmount),
+            render: (r) => f.money(r.wonAmount, report.data?.currency),
             numeric: true,
+          },
+          {
+            key: 'wonOtherCurrencies',
+            title: t('dashboard.funnel.wonOtherCurrencies'),
+            value: (r) => amountsText(r.wonAmountOtherCurrencies),
+            render: (r) => f.moneyByCurrency(r.wonAmountOtherCurrencies),
           },
           {
             key: 'leadToWon',
