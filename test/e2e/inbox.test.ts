@@ -171,7 +171,7 @@ describe('sales inbox', () => {
     await expect(page.getByText('客户在评估CRM，预算已批，下月启动采购').isVisible()).resolves.toBe(true);
     await page.getByLabel('备注').fill('联系人不是决策人');
     await page.getByRole('button', { name: '拒绝', exact: true }).click();
-    await page.getByText(/is required: one of/).waitFor();
+    await page.getByText(/^必填：.*no_budget.* 之一$/).waitFor(); // the API's messageZh, on a Chinese page
     expect(await page.getByLabel('备注').inputValue()).toBe('联系人不是决策人');
     const reasons = (await t.admin('GET', '/reasons/reject')).body.items as { code: string; labelZh: string }[];
     const noBudget = reasons.find((r) => r.code === 'no_budget')?.labelZh as string;

@@ -194,7 +194,8 @@ describe('SDR workbench', () => {
     expect(narrowed.status, narrowed.text).toBe(200);
     await seats.fill('500');
     await page.getByRole('button', { name: '保存 席位规模' }).click();
-    await page.getByText('must be a number from 1 to 100').waitFor();
+    // The API's message in the page's language (its messageZh).
+    await page.getByText('须为数字，在 1 到 100 之间').waitFor();
     // On the field: the input is marked invalid and described by the API's message.
     expect(await seats.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await seats.getAttribute('aria-describedby')) ?? '';
@@ -204,7 +205,7 @@ describe('SDR workbench', () => {
         .filter(Boolean)
         .map((id) => page.locator(`[id="${id}"]`).textContent()),
     );
-    expect(descriptions.join(' ')).toContain('must be a number from 1 to 100');
+    expect(descriptions.join(' ')).toContain('须为数字，在 1 到 100 之间');
     expect(await seats.inputValue()).toBe('500');
     await seats.fill('50');
     await page.getByRole('button', { name: '保存 席位规模' }).click();
