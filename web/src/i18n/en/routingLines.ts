@@ -44,14 +44,14 @@ export const routingLines: Catalogue['routingLines'] = {
   region: {
     unknown: 'Region: the lead has no region; pool kept',
     noMatch: 'Region: {{region}} — no rep covers it; all {{pool}} kept',
-    all: 'Region: {{region}} — all {{pool}} reps cover it',
+    all: 'Region: {{region}} — every rep of the pool ({{pool}}) covers it',
     narrowed: 'Region: {{region}} — {{matching}} of {{pool}} reps cover it; left out, not covering it: {{names}}',
     none: 'no regions',
   },
   industry: {
     unknown: 'Industry: the lead has no industry; pool kept',
     noMatch: 'Industry: {{industry}} — no rep has cases in it; all {{pool}} kept',
-    all: 'Industry: {{industry}} — all {{pool}} reps have cases in it',
+    all: 'Industry: {{industry}} — every rep of the pool ({{pool}}) has cases in it',
     narrowed:
       'Industry: {{industry}} — {{matching}} of {{pool}} reps have cases in it; left out, no cases in it: {{names}}',
     none: 'no industries',
@@ -63,14 +63,14 @@ export const routingLines: Catalogue['routingLines'] = {
     mustWin: {
       noMatch:
         'Skill: {{grade}} is a must-win lead, senior reps first — no rep is at level ≥ {{level}}; all {{pool}} kept',
-      all: 'Skill: {{grade}} is a must-win lead, senior reps first — all {{pool}} reps are at level ≥ {{level}}',
+      all: 'Skill: {{grade}} is a must-win lead, senior reps first — every rep of the pool ({{pool}}) is at level ≥ {{level}}',
       narrowed:
         'Skill: {{grade}} is a must-win lead, senior reps first — {{matching}} of {{pool}} reps are at level ≥ {{level}}; left out, below level {{level}}: {{names}}',
     },
     practice: {
       noMatch:
         'Skill: {{grade}} is not must-win, practice for newer reps — no rep is below level {{level}}; all {{pool}} kept',
-      all: 'Skill: {{grade}} is not must-win, practice for newer reps — all {{pool}} reps are below level {{level}}',
+      all: 'Skill: {{grade}} is not must-win, practice for newer reps — every rep of the pool ({{pool}}) is below level {{level}}',
       narrowed:
         'Skill: {{grade}} is not must-win, practice for newer reps — {{matching}} of {{pool}} reps are below level {{level}}; left out, kept for must-win leads: {{names}}',
     },
