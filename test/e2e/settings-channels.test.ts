@@ -39,8 +39,20 @@ async function fieldError(page: Page, input: ReturnType<Page['getByLabel']>): Pr
 async function selectOption(page: Page, box: ReturnType<Page['getByRole']>, option: string) {
   await box.click();
   await box.pressSequentially(option);
-  await page.getByTitle(option, { exact: true }).filter({ visible: true }).first().click();
-  await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
+  // On a busy machine the first click can land while antd is still filtering the list (it stays
+  // open): click the option again until the list closes on the choice.
+  await expect
+    .poll(
+      async () => {
+        const shown = page.getByTitle(option, { exact: true }).filter({ visible: true }).first();
+        if ((await box.getAttribute('aria-expanded')) === 'true' && (await shown.count())) {
+          await shown.click({ timeout: 2_000 }).catch(() => undefined);
+        }
+        return box.getAttribute('aria-expanded');
+      },
+      { timeout: 15_000 },
+    )
+    .toBe('false');
 }
 
 describe('settings → channels and spend (en)', () => {
