@@ -12,6 +12,7 @@ import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { migrateToLatest } from './migrate.js';
 import { pgliteTemplate } from './pglite-template.js';
+import { pgliteUpkeep } from './pglite-upkeep.js';
 import type { Database } from './schema.js';
 
 export type DB = Kysely<Database>;
@@ -122,7 +123,20 @@ async function openPglite(location: { dataDir: string } | { memory: true }): Pro
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber },
     });
     await pglite.waitReady;
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    const upkeep = pgliteUpkeep((error) =>
+      console.error(`leadloop: analyzing the embedded database failed: ${(error as Error).message}`),
+    );
+    // Every statement's written rows are counted for the upkeep (the dialect calls only query() and close()).
+    const counting = {
+      query: async (statement: string, params?: unknown[]) => {
+        const result = await pglite.query(statement, params);
+        upkeep.counted(statement, result.affectedRows);
+        return result;
+      },
+      close: () => pglite.close(),
+    };
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(counting as unknown as PGlite) });
+    upkeep.start(db);
     return {
       db,
       engine: 'pglite',
@@ -133,6 +147,7 @@ async function openPglite(location: { dataDir: string } | { memory: true }): Pro
         };
       },
       close: async () => {
+        await upkeep.stop();
         await db.destroy();
         lock?.release();
       },
