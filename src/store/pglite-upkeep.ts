@@ -38,7 +38,10 @@ export interface PgliteUpkeep {
   counted(statement: string, affectedRows: number | undefined): void;
   /** Runs from now on, through this database (the store's own). */
   start(db: Kysely<Database>): void;
-  /** Cancels a pending run and waits for one in progress. */
+  /**
+   * Waits for a run in progress; a pending one runs now, ANALYZE only (quick): the next process
+   * to open the directory starts counting from zero, so what this one wrote must be analyzed.
+   */
   stop(): Promise<void>;
 }
 
@@ -79,16 +82,15 @@ export function pgliteUpkeep(onError: (error: unknown) => void): PgliteUpkeep {
     for (const r of estimates.rows) sizes.set(r.relname, Number(r.reltuples));
   }
 
-  async function run(): Promise<void> {
+  async function run(options: { vacuum: boolean } = { vacuum: true }): Promise<void> {
     if (!db) return;
     await readSizes(db);
     for (const [table, c] of [...tables]) {
-      if (stopped) return;
       if (!sizes.has(table)) {
         tables.delete(table); // not a table of ours (a temporary one, a dropped one)
         continue;
       }
-      const vacuum = needsVacuum(table, c);
+      const vacuum = options.vacuum && needsVacuum(table, c);
       if (!vacuum && !needsAnalyze(table, c)) continue;
       // Counted from here on: what is written while this runs is for the next run.
       tables.set(table, { changed: 0, dead: vacuum ? 0 : c.dead });
@@ -116,9 +118,11 @@ export function pgliteUpkeep(onError: (error: unknown) => void): PgliteUpkeep {
     },
     async stop() {
       stopped = true;
+      const pending = timer !== undefined;
       clearTimeout(timer);
       timer = undefined;
       await running;
+      if (pending) await run({ vacuum: false }).catch(onError);
     },
   };
 }

@@ -55,13 +55,28 @@ export interface QueueFacts {
 
 type LeadsEb = ExpressionBuilder<Database, 'leads'>;
 
+/** The SDR's own new and working leads, or the shared queue's unowned new ones (each has an index in score order). */
+type QueuePart = 'own' | 'shared';
+
+function inQueuePart(q: QueueQuery, part: QueuePart) {
+  return (eb: LeadsEb): Expression<SqlBool> =>
+    part === 'own'
+      ? eb.and([eb('leads.owner_id', '=', q.sdrId), eb('leads.status', 'in', ['new', 'working'])])
+      : eb.and([eb('leads.owner_id', 'is', null), eb('leads.status', '=', 'new')]);
+}
+
 function inQueue(q: QueueQuery) {
   return (eb: LeadsEb): Expression<SqlBool> => {
-    const own = eb.and([eb('leads.owner_id', '=', q.sdrId), eb('leads.status', 'in', ['new', 'working'])]);
-    const shared = eb.and([eb('leads.owner_id', 'is', null), eb('leads.status', '=', 'new')]);
-    return eb.and([eb('leads.history', '=', false), q.includeUnowned ? eb.or([own, shared]) : own]);
+    const own = inQueuePart(q, 'own')(eb);
+    return eb.and([
+      eb('leads.history', '=', false),
+      q.includeUnowned ? eb.or([own, inQueuePart(q, 'shared')(eb)]) : own,
+    ]);
   };
 }
+
+/** The parts of the queue asked for. */
+const queueParts = (q: QueueQuery): QueuePart[] => (q.includeUnowned ? ['own', 'shared'] : ['own']);
 
 const date = (d: Date | string) => (d instanceof Date ? d : new Date(d));
 
@@ -120,36 +135,70 @@ export async function mrlIds(db: Queryable, q: QueueQuery, r: TierRead = {}): Pr
   return (await query.execute()).map((x) => x.id);
 }
 
+/** A lead's soonest live SLA timer is `timers`: no other live one is due before it. */
+const soonestLive = (q: QueueQuery) =>
+  sql<SqlBool>`NOT EXISTS (SELECT 1 FROM timers d WHERE d.subject_id = leads.id
+    AND d.due_at < timers.due_at AND ${liveDue(q, 'd')})`;
+
+/** The SLA-due tier's leads (alias `leads`; all, or one part) joined to their soonest live timer (alias `timers`). */
+function slaDueRows(db: Queryable, q: QueueQuery, r: TierRead, part?: QueuePart) {
+  let query = db
+    .selectFrom('timers')
+    .innerJoin('leads', 'leads.id', 'timers.subject_id')
+    .select(['leads.id', 'leads.score', 'leads.created_at', 'timers.due_at'])
+    .where(part ? (eb) => eb.and([eb('leads.history', '=', false), inQueuePart(q, part)(eb)]) : inQueue(q))
+    .where(sql<SqlBool>`NOT ${isMrl}`)
+    .where(liveDue(q, 'timers'))
+    .where(soonestLive(q));
+  if (r.after) query = query.where(afterKey(sql.ref('timers.due_at'), r.after));
+  return query;
+}
+
+type DueRow = { id: string; score: number; created_at: Date | string; due_at: Date | string };
+
+/** The tier's order: soonest deadline, then best score, older first, then id. */
+const byDueOrder = (a: DueRow, b: DueRow) =>
+  date(a.due_at).getTime() - date(b.due_at).getTime() ||
+  b.score - a.score ||
+  date(a.created_at).getTime() - date(b.created_at).getTime() ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
- * SLA-due: not MRL, a live timer due by `dueBefore`, soonest first. Read in due order off the
- * timers index, one row per lead's soonest live timer (a later one of the same lead would
- * repeat it further down); two timers due at the same instant give two rows, hence the loop.
+ * SLA-due: not MRL, a live timer due by `dueBefore`, soonest first (each lead by its soonest live
+ * timer). An import gives thousands of leads the same deadline, so ordering the whole tier by
+ * (deadline, score …) would read all of them for one page. Instead: the first rows in deadline
+ * order alone (the timers index, no sort), which settles every lead due before the last of them,
+ * D; then, when the page needs more, the leads due exactly at D in score order (the shared
+ * queue's score index, or the deadline index when few are due then: the planner knows which).
  */
 export async function slaDueIds(db: Queryable, q: QueueQuery, r: TierRead = {}): Promise<string[]> {
   if (q.slaKinds.length === 0) return [];
   const need = r.limit ?? Number.POSITIVE_INFINITY;
-  for (let rows = Number.isFinite(need) ? need + 1 : 0; ; rows *= 2) {
-    let query = db
-      .selectFrom('timers')
-      .innerJoin('leads', 'leads.id', 'timers.subject_id')
-      .select('leads.id')
-      .where(inQueue(q))
-      .where(sql<SqlBool>`NOT ${isMrl}`)
-      .where(liveDue(q, 'timers'))
-      .where(
-        sql<SqlBool>`NOT EXISTS (SELECT 1 FROM timers d WHERE d.subject_id = leads.id
-          AND d.due_at < timers.due_at AND ${liveDue(q, 'd')})`,
-      )
-      .orderBy('timers.due_at')
+  if (!Number.isFinite(need)) return (await slaDueRows(db, q, r).execute()).sort(byDueOrder).map((x) => x.id);
+
+  // need + 1 rows: a lead with two timers due at the same instant gives two.
+  const first = await slaDueRows(db, q, r)
+    .orderBy('timers.due_at')
+    .limit(need + 1)
+    .execute();
+  const unique = [...new Map(first.map((x) => [x.id, x])).values()];
+  if (first.length <= need) return unique.sort(byDueOrder).map((x) => x.id);
+  const last = date((first[first.length - 1] as DueRow).due_at);
+  const before = unique.filter((x) => date(x.due_at) < last).sort(byDueOrder);
+  if (before.length >= need) return before.slice(0, need).map((x) => x.id);
+
+  const tiedOf = (part: QueuePart) =>
+    slaDueRows(db, q, r, part)
+      .where('timers.due_at', '=', last)
       .orderBy('leads.score', 'desc')
       .orderBy('leads.created_at')
-      .orderBy('leads.id');
-    if (r.after) query = query.where(afterKey(sql.ref('timers.due_at'), r.after));
-    if (rows > 0) query = query.limit(rows);
-    const found = await query.execute();
-    const ids = [...new Set(found.map((x) => x.id))];
-    if (rows === 0 || ids.length >= need || found.length < rows) return ids.slice(0, need);
-  }
+      .orderBy('leads.id')
+      .limit(need - before.length + 1)
+      .execute();
+  const tied: DueRow[] = [];
+  for (const part of queueParts(q)) tied.push(...(await tiedOf(part)));
+  const ids = [...new Set([...before, ...tied.sort(byDueOrder)].map((x) => x.id))];
+  return ids.slice(0, need);
 }
 
 /** Re-surfaced from the pool, not touched since, neither MRL nor SLA-due: latest first. */
@@ -175,16 +224,12 @@ export async function resurfacedIds(db: Queryable, q: QueueQuery, r: TierRead = 
  * score order), merged by the same order. Answers each id with its score key.
  */
 export async function scoreTier(db: Queryable, q: QueueQuery, r: TierRead = {}): Promise<TierKey[]> {
-  const byScore = (own: boolean) => {
+  const byScore = (part: QueuePart) => {
     let query = db
       .selectFrom('leads')
       .select(['leads.id', 'leads.score', 'leads.created_at'])
       .where('leads.history', '=', false)
-      .where((eb) =>
-        own
-          ? eb.and([eb('leads.owner_id', '=', q.sdrId), eb('leads.status', 'in', ['new', 'working'])])
-          : eb.and([eb('leads.owner_id', 'is', null), eb('leads.status', '=', 'new')]),
-      )
+      .where(inQueuePart(q, part))
       .where(sql<SqlBool>`NOT ${isMrl}`)
       .where(sql<SqlBool>`NOT ${isResurfaced}`)
       .where(sql<SqlBool>`NOT ${isSlaDue(q)}`)
@@ -197,7 +242,8 @@ export async function scoreTier(db: Queryable, q: QueueQuery, r: TierRead = {}):
     if (r.limit !== undefined) query = query.limit(r.limit);
     return query.execute();
   };
-  const rows = [...(await byScore(true)), ...(q.includeUnowned ? await byScore(false) : [])];
+  const rows: { id: string; score: number; created_at: Date | string }[] = [];
+  for (const part of queueParts(q)) rows.push(...(await byScore(part)));
   const keys = rows.map((x) => ({ at: null, score: x.score, createdAt: date(x.created_at), id: x.id }));
   keys.sort(
     (a, b) =>
