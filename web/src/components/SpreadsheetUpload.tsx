@@ -1,9 +1,12 @@
-import { Button, Upload } from 'antd';
+import { Alert, Button, Upload } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError, fieldErrorLine } from '../api';
 import { ErrorView } from '../pages/ErrorView';
 
 /**
  * A button that picks a CSV or XLSX file and hands it over (the file is never uploaded by antd
- * itself), with the failed call's error under it.
+ * itself), with the failed call's error under it: a refused file names what is wrong with it in
+ * the reader's language.
  */
 export function SpreadsheetUpload({
   label,
@@ -16,6 +19,8 @@ export function SpreadsheetUpload({
   error: Error | null;
   onFile: (file: File) => void;
 }) {
+  const { t, i18n } = useTranslation();
+  const fieldErrors = error instanceof ApiError && error.status === 400 ? (error.problem?.errors ?? []) : [];
   return (
     <>
       <Upload
@@ -30,7 +35,18 @@ export function SpreadsheetUpload({
       </Upload>
       {error ? (
         <div style={{ marginTop: 12 }}>
-          <ErrorView error={error} />
+          {fieldErrors.length ? (
+            <Alert
+              type="error"
+              showIcon
+              title={t('errors.fileRefused')}
+              description={fieldErrors.map((e) => (
+                <div key={`${e.field}:${e.message}`}>{fieldErrorLine(e, i18n.language)}</div>
+              ))}
+            />
+          ) : (
+            <ErrorView error={error} />
+          )}
         </div>
       ) : null}
     </>
