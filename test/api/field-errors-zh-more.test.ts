@@ -229,6 +229,19 @@ describe.each(engines())('more field errors in English and Chinese (%s)', (engin
       from: '2026-03-01',
       to: '2026-04-01',
     });
-    expect(fieldError(badCandidate, 'candidate.criteria.0.milestone').messageZh).toMatch(/^须为以下之一：/);
+    expect(fieldError(badCandidate, 'candidate.criteria.0.milestone')).toEqual({
+      field: 'candidate.criteria.0.milestone',
+      message: 'must be one of "accepted_by_sales", "opportunity_registered"',
+      messageZh: '须为以下之一：accepted_by_sales、opportunity_registered',
+    });
+  });
+
+  it('a model that cannot be trained yet says why in Chinese too (422)', async () => {
+    const r = await t.admin('POST', '/models/train', { target: 'won' });
+    expectProblem(r, 422);
+    const target = (r.body.errors ?? []).find((e: FieldError) => e.field === 'target');
+    expect(target.message).toMatch(/^not enough history to train a model for won/);
+    expect(target.messageZh).toMatch(/^历史数据不足，无法训练 won 模型：已知结果的线索 \d+ 条/);
+    expect(target.messageZh).toContain('再 200 条已知结果的线索、再 30 条到达 won 的线索、再 30 条未到达的线索');
   });
 });
