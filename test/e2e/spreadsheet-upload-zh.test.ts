@@ -1,7 +1,7 @@
 /**
- * A refused spreadsheet upload in real Chromium (issue 8, "Languages"): the history import of
- * settings → predictive models names what is wrong with the file in the reader's language —
- * the API's `messageZh` on the Chinese page, its `message` on the English one.
+ * Refusals in real Chromium (issue 8, "Languages"): on settings → predictive models, a history
+ * file without an outcome column and a model that cannot be trained yet are named in the
+ * reader's language — the API's `messageZh` on the Chinese page, its `message` on the English one.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -46,6 +46,11 @@ describe('settings → predictive models: a refused history file', () => {
         'outcome: 历史文件需要一列“结果”（outcome），写明每条线索走到了哪一步：sql、opportunity、won、lost、converted 或 not_converted（留空表示仍在跟进）',
       )
       .waitFor();
+
+    // Training without enough history says why, in Chinese as well.
+    await page.getByRole('button', { name: '训练模型' }).click();
+    await page.getByText('暂时无法训练').waitFor();
+    await page.getByText(/^历史数据不足，无法训练 sql 模型：已知结果的线索 0 条/).waitFor();
     await context.close();
   });
 
@@ -56,6 +61,9 @@ describe('settings → predictive models: a refused history file', () => {
     await page.locator('input[type=file]').setInputFiles(noOutcome);
     await page.getByText('The file cannot be imported').waitFor();
     await page.getByText(/^outcome: a history file needs an outcome \(结果\) column/).waitFor();
+    await page.getByRole('button', { name: 'Train model' }).click();
+    await page.getByText('The model cannot be trained yet').waitFor();
+    await page.getByText(/^not enough history to train a model for sql: 0 leads with a known outcome/).waitFor();
     await context.close();
   });
 });

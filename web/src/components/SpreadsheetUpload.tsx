@@ -1,7 +1,6 @@
-import { Alert, Button, Upload } from 'antd';
+import { Button, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrorLine } from '../api';
-import { ErrorView } from '../pages/ErrorView';
+import { RefusalView } from './RefusalView';
 
 /**
  * A button that picks a CSV or XLSX file and hands it over (the file is never uploaded by antd
@@ -19,8 +18,7 @@ export function SpreadsheetUpload({
   error: Error | null;
   onFile: (file: File) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const fieldErrors = error instanceof ApiError && error.status === 400 ? (error.problem?.errors ?? []) : [];
+  const { t } = useTranslation();
   return (
     <>
       <Upload
@@ -35,18 +33,7 @@ export function SpreadsheetUpload({
       </Upload>
       {error ? (
         <div style={{ marginTop: 12 }}>
-          {fieldErrors.length ? (
-            <Alert
-              type="error"
-              showIcon
-              title={t('errors.fileRefused')}
-              description={fieldErrors.map((e) => (
-                <div key={`${e.field}:${e.message}`}>{fieldErrorLine(e, i18n.language)}</div>
-              ))}
-            />
-          ) : (
-            <ErrorView error={error} />
-          )}
+          <RefusalView error={error} title={t('errors.fileRefused')} />
         </div>
       ) : null}
     </>
