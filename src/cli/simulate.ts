@@ -34,7 +34,7 @@ function readCandidate(candidate: string): string | Record<string, unknown> {
     return JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
     throw new DomainError('invalid', `${candidate} is not JSON: ${(error as Error).message}`, [
-      { field: 'candidate', message: 'is not JSON' },
+      { field: 'candidate', message: 'is not JSON', messageZh: '不是有效的 JSON' },
     ]);
   }
 }

@@ -74,7 +74,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, _request, reply) => {
       sendProblem(
         reply,
-        problem(400, `the path is not valid: ${error.message}`, [{ field: 'path', message: error.message }]),
+        problem(400, `the path is not valid: ${error.message}`, [
+          { field: 'path', message: error.message, messageZh: `路径无效：${error.message}` },
+        ]),
       );
     },
   }).withTypeProvider<ZodTypeProvider>();

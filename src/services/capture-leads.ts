@@ -86,7 +86,8 @@ export async function captureInTransaction(
   const kept = valid.filter((v) => {
     if (!v.lead.externalId || !historyIds.has(v.lead.externalId)) return true;
     const message = `"${v.lead.externalId}" is the external id of a history lead`;
-    outcomes[v.index] = { index: v.index, ok: false, errors: [{ field: 'externalId', message }] };
+    const messageZh = `“${v.lead.externalId}”是一条历史线索的外部编号`;
+    outcomes[v.index] = { index: v.index, ok: false, errors: [{ field: 'externalId', message, messageZh }] };
     return false;
   });
   if (kept.length === 0) return outcomes;

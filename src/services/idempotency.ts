@@ -32,7 +32,11 @@ export async function runIdempotent<T>(
     if (earlier) {
       if (earlier.request_hash !== requestHash) {
         throw new DomainError('unprocessable', 'this Idempotency-Key was used before with a different request body', [
-          { field: 'Idempotency-Key', message: 'reused with a different request' },
+          {
+            field: 'Idempotency-Key',
+            message: 'reused with a different request',
+            messageZh: '已被用于另一个不同的请求',
+          },
         ]);
       }
       return { status: earlier.status_code, body: earlier.response as T };

@@ -62,6 +62,8 @@ export async function importHistoryFile(
         field: 'outcome',
         message:
           'a history file needs an outcome (结果) column saying how far each lead got: sql, opportunity, won, lost, converted or not_converted (empty: still open)',
+        messageZh:
+          '历史文件需要一列“结果”（outcome），写明每条线索走到了哪一步：sql、opportunity、won、lost、converted 或 not_converted（留空表示仍在跟进）',
       },
     ]);
   }
@@ -97,6 +99,7 @@ export async function importHistoryFile(
             rowNumber: r.rowNumber,
             field: 'externalId',
             message: `"${ext}" is the external id of a live lead (${earlier.id}); a history lead needs an id of its own`,
+            messageZh: `“${ext}”是一条在用线索（${earlier.id}）的外部编号；历史线索须使用自己的编号`,
           });
           continue;
         }
@@ -181,7 +184,7 @@ function readHistoryRow(
   const errors: FieldError[] = 'errors' in mapped ? [...mapped.errors] : [];
 
   const outcome = parseOutcome(row.values.outcome);
-  if (!outcome.ok) errors.push({ field: 'outcome', message: outcome.message });
+  if (!outcome.ok) errors.push({ field: 'outcome', message: outcome.message, messageZh: outcome.messageZh });
 
   let createdAt: Date | null = null;
   const written = row.values.createdAt;
@@ -191,9 +194,15 @@ function readHistoryRow(
       errors.push({
         field: 'createdAt',
         message: `"${written}" is not a date: write 2025-03-04, 2025/3/4 or 2025-03-04 10:00 (China time), or ISO-8601`,
+        messageZh: `“${written}”不是日期：请写成 2025-03-04、2025/3/4 或 2025-03-04 10:00（北京时间），或 ISO-8601 格式`,
       });
-    else if (date.at > rules.now) errors.push({ field: 'createdAt', message: `"${written}" is in the future` });
-    else createdAt = date.at;
+    else if (date.at > rules.now) {
+      errors.push({
+        field: 'createdAt',
+        message: `"${written}" is in the future`,
+        messageZh: `“${written}”是将来的时间`,
+      });
+    } else createdAt = date.at;
   }
 
   if ('errors' in mapped) return { errors };

@@ -48,8 +48,13 @@ export function rowToLeadInput(
   let employees: number | null = null;
   if (v.employees !== undefined) {
     const parsed = parseEmployeeCount(v.employees);
-    if (!parsed) errors.push({ field: 'employees', message: `"${v.employees}" is not a number of employees` });
-    else {
+    if (!parsed) {
+      errors.push({
+        field: 'employees',
+        message: `"${v.employees}" is not a number of employees`,
+        messageZh: `“${v.employees}”不是有效的员工人数`,
+      });
+    } else {
       employees = parsed.count;
       if (parsed.band) fields.employeeBand = v.employees; // the band as written; employees holds its lower bound
     }

@@ -33,7 +33,7 @@ export async function openLeadFile(file: ImportFile): Promise<LeadFile> {
   try {
     return await readLeadFile(file.bytes, file.name);
   } catch (error) {
-    if (error instanceof UnreadableFile) throw new InvalidInput([{ field: 'file', message: error.message }]);
+    if (error instanceof UnreadableFile) throw new InvalidInput([error.fieldError()]);
     throw error;
   }
 }

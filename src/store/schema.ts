@@ -242,7 +242,7 @@ export interface ImportsTable {
   created: Generated<number>;
   merged: Generated<number>;
   failed: Generated<number>;
-  errors: Json<{ rowNumber: number; field: string; message: string }[]>;
+  errors: Json<{ rowNumber: number; field: string; message: string; messageZh?: string }[]>;
   /** History imports: the inferred type of each custom column (migration 018). */
   field_types: Json<Record<string, string>> | null;
   detail: string | null;

@@ -439,7 +439,11 @@ describe.each(engines())('enrichment (%s)', (engine) => {
       });
       expectProblem(placeholder, 400);
       expect(placeholder.body.errors).toEqual([
-        { field: 'urlTemplate', message: expect.stringContaining('{companyName}') },
+        {
+          field: 'urlTemplate',
+          message: expect.stringContaining('{companyName}'),
+          messageZh: expect.stringContaining('未知的占位符 {companyName}'),
+        },
       ]);
       const target = await t.admin('POST', '/enrichment/providers', {
         id: 'bad2',
@@ -449,7 +453,11 @@ describe.each(engines())('enrichment (%s)', (engine) => {
       });
       expectProblem(target, 400);
       expect(target.body.errors).toEqual([
-        { field: 'fieldMap.staffSize', message: expect.stringContaining('employees') },
+        {
+          field: 'fieldMap.staffSize',
+          message: expect.stringContaining('employees'),
+          messageZh: expect.stringContaining('不是公司信息字段'),
+        },
       ]);
       const noMap = await t.admin('POST', '/enrichment/providers', { id: 'bad3', kind: 'http_json', urlTemplate: 'x' });
       expectProblem(noMap, 400);

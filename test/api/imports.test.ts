@@ -252,7 +252,9 @@ describe.each(engines())('lead import over HTTP (%s)', (engine) => {
       fields: { employeeBand: '100-499人' },
     });
     expect(await leadByPhone(652)).toMatchObject({ channel: 'event_offline', employees: 1000 });
-    expect(r.body.errors).toEqual([{ rowNumber: 4, field: 'channel', message: 'unknown channel "抖音"' }]);
+    expect(r.body.errors).toEqual([
+      { rowNumber: 4, field: 'channel', message: 'unknown channel "抖音"', messageZh: '未知渠道“抖音”' },
+    ]);
   });
 
   it('lands the good rows, fails the bad ones per row, and serves an error report with Excel row numbers', async () => {

@@ -15,7 +15,7 @@ const item = (code: string, extra: Record<string, unknown> = {}) => ({
   labelEn: code,
   ...extra,
 });
-const pinned = new Map([['test_data', 'given by junk detection']]);
+const pinned = new Map([['test_data', { en: 'given by junk detection', zh: '垃圾线索识别给出的原因' }]]);
 
 describe('replacing a reason list', () => {
   it('orders by the list, keeps used reasons left out as inactive, removes unused ones', () => {

@@ -61,6 +61,12 @@ export interface ReasonListPlan {
   removed: string[];
 }
 
+/** Why the system gives a reason by itself, in both languages ("given by junk detection" / "垃圾线索识别给出的原因"). */
+export interface PinnedWhy {
+  en: string;
+  zh: string;
+}
+
 export type ReasonListResult = { ok: true; plan: ReasonListPlan } | { ok: false; errors: FieldError[] };
 
 /**
@@ -70,61 +76,82 @@ export type ReasonListResult = { ok: true; plan: ReasonListPlan } | { ok: false;
 export function planReasonList(
   current: readonly StoredReason[],
   submitted: unknown,
-  pinned: ReadonlyMap<string, string>,
+  pinned: ReadonlyMap<string, PinnedWhy>,
 ): ReasonListResult {
   const errors: FieldError[] = [];
-  const fail = (field: string, message: string) => errors.push({ field, message });
-  if (!Array.isArray(submitted)) return { ok: false, errors: [{ field: 'items', message: 'must be a list' }] };
-  if (submitted.length === 0) fail('items', 'needs at least one reason');
-  if (submitted.length > MAX_REASONS) fail('items', `may hold at most ${MAX_REASONS} reasons`);
+  const fail = (field: string, message: string, messageZh: string) => errors.push({ field, message, messageZh });
+  if (!Array.isArray(submitted)) {
+    return { ok: false, errors: [{ field: 'items', message: 'must be a list', messageZh: '须为列表' }] };
+  }
+  if (submitted.length === 0) fail('items', 'needs at least one reason', '至少要有一个原因');
+  if (submitted.length > MAX_REASONS)
+    fail('items', `may hold at most ${MAX_REASONS} reasons`, `最多 ${MAX_REASONS} 个原因`);
 
   const reasons: Reason[] = [];
   const seen = new Set<string>();
   submitted.forEach((item, i) => {
     const at = `items[${i}]`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      fail(at, 'must be an object');
+      fail(at, 'must be an object', '须为对象');
       return;
     }
     const o = item as Record<string, unknown>;
     for (const key of Object.keys(o)) {
       // position and used are what GET answers: a list read and sent back as it is is accepted.
       if (!['code', 'labelZh', 'labelEn', 'active', 'position', 'used'].includes(key)) {
-        fail(`${at}.${key}`, 'is not a known field');
+        fail(`${at}.${key}`, 'is not a known field', '不是已知字段');
       }
     }
     const code = o.code;
     if (typeof code !== 'string' || !CODE.test(code)) {
-      fail(`${at}.code`, 'must be 2–40 characters: a lower-case letter, then letters, digits or _');
+      fail(
+        `${at}.code`,
+        'must be 2–40 characters: a lower-case letter, then letters, digits or _',
+        '须为 2–40 个字符：以小写字母开头，后接字母、数字或 _',
+      );
     } else if (seen.has(code)) {
-      fail(`${at}.code`, `"${code}" is listed twice`);
+      fail(`${at}.code`, `"${code}" is listed twice`, `“${code}”列了两次`);
     } else seen.add(code);
     const label = (key: 'labelZh' | 'labelEn') => {
       const v = o[key];
-      if (typeof v !== 'string' || !v.trim()) return void fail(`${at}.${key}`, 'is required');
-      if (v.trim().length > MAX_LABEL) return void fail(`${at}.${key}`, `may be at most ${MAX_LABEL} characters`);
+      if (typeof v !== 'string' || !v.trim()) return void fail(`${at}.${key}`, 'is required', '必填');
+      if (v.trim().length > MAX_LABEL) {
+        return void fail(`${at}.${key}`, `may be at most ${MAX_LABEL} characters`, `最多 ${MAX_LABEL} 个字符`);
+      }
       return v.trim();
     };
     const labelZh = label('labelZh');
     const labelEn = label('labelEn');
-    if (o.active !== undefined && typeof o.active !== 'boolean') fail(`${at}.active`, 'must be true or false');
-    if (o.position !== undefined && !Number.isInteger(o.position)) fail(`${at}.position`, 'must be a whole number');
+    if (o.active !== undefined && typeof o.active !== 'boolean') {
+      fail(`${at}.active`, 'must be true or false', '须为 true 或 false');
+    }
+    if (o.position !== undefined && !Number.isInteger(o.position)) {
+      fail(`${at}.position`, 'must be a whole number', '须为整数');
+    }
     const active = o.active !== false;
-    if (typeof code === 'string' && !active && pinned.has(code)) {
-      fail(`${at}.active`, `"${code}" cannot be switched off: it is ${pinned.get(code)}`);
+    const why = typeof code === 'string' ? pinned.get(code) : undefined;
+    if (typeof code === 'string' && !active && why) {
+      fail(`${at}.active`, `"${code}" cannot be switched off: it is ${why.en}`, `“${code}”不能停用：它是${why.zh}`);
     }
     const position = typeof o.position === 'number' ? o.position : i + 1;
     if (typeof code === 'string' && labelZh && labelEn) reasons.push({ code, labelZh, labelEn, active, position });
   });
   // Ordered by the positions given (the list's own order where none is); stable for ties.
   reasons.sort((a, b) => a.position - b.position);
-  if (errors.length === 0 && !reasons.some((r) => r.active)) fail('items', 'at least one reason must be active');
+  if (errors.length === 0 && !reasons.some((r) => r.active)) {
+    fail('items', 'at least one reason must be active', '至少要有一个原因处于启用状态');
+  }
 
   const removed: string[] = [];
   for (const old of current) {
     if (seen.has(old.code)) continue;
-    if (pinned.has(old.code)) {
-      fail('items', `"${old.code}" cannot be removed: it is ${pinned.get(old.code)} (its labels may be changed)`);
+    const why = pinned.get(old.code);
+    if (why) {
+      fail(
+        'items',
+        `"${old.code}" cannot be removed: it is ${why.en} (its labels may be changed)`,
+        `“${old.code}”不能删除：它是${why.zh}（可以修改它的名称）`,
+      );
     } else if (old.used) {
       reasons.push({ code: old.code, labelZh: old.labelZh, labelEn: old.labelEn, active: false, position: 0 });
     } else removed.push(old.code);

@@ -20,6 +20,7 @@ export function proposeVersion(
       {
         field: 'effectiveFrom',
         message: `may not be in the past (now is ${now.toISOString()}): history is never rewritten`,
+        messageZh: `不能早于当前时间（现在是 ${now.toISOString()}）：已有的历史不会被改写`,
       },
     ]);
   }

@@ -26,16 +26,28 @@ describe('validateDefinitionBody (proposals, SPEC §4.2)', () => {
 
   it('refuses an unknown framework or criterion key, listing what exists', () => {
     expect(errorsOf(body({ kind: 'answer', framework: 'SPIN', key: 'x', oneOf: ['yes'] }))).toEqual([
-      { field: 'criteria.0.framework', message: 'must be one of the frameworks: "BANT", "CHAMP", "MEDDIC", "MEET"' },
+      {
+        field: 'criteria.0.framework',
+        message: 'must be one of the frameworks: "BANT", "CHAMP", "MEDDIC", "MEET"',
+        messageZh: '须为以下资格框架之一：BANT、CHAMP、MEDDIC、MEET',
+      },
     ]);
     expect(errorsOf(body({ kind: 'answer', framework: 'BANT', key: 'money', oneOf: ['yes'] }))).toEqual([
-      { field: 'criteria.0.key', message: 'must be a criterion of BANT: "budget", "authority", "need", "timing"' },
+      {
+        field: 'criteria.0.key',
+        message: 'must be a criterion of BANT: "budget", "authority", "need", "timing"',
+        messageZh: '须为 BANT 中的一项标准：budget、authority、need、timing',
+      },
     ]);
   });
 
   it('refuses accepted values the criterion cannot take', () => {
     expect(errorsOf(body({ kind: 'answer', framework: 'BANT', key: 'timing', oneOf: ['是'] }))).toEqual([
-      { field: 'criteria.0.oneOf.0', message: 'must be "yes", "no" or "unknown"' },
+      {
+        field: 'criteria.0.oneOf.0',
+        message: 'must be "yes", "no" or "unknown"',
+        messageZh: '须为 yes、no、unknown 之一',
+      },
     ]);
     expect(fieldsOf(body({ kind: 'answer', framework: 'MEET', key: 'stage', oneOf: ['approved', 'soon'] }))).toEqual([
       'criteria.0.oneOf.1',
@@ -50,7 +62,11 @@ describe('validateDefinitionBody (proposals, SPEC §4.2)', () => {
 
   it('allows number bounds only on number answers, and not together with oneOf', () => {
     expect(errorsOf(body({ kind: 'answer', framework: 'BANT', key: 'budget', min: 1 }))).toEqual([
-      { field: 'criteria.0.min', message: 'applies only to number answers; budget is yes_no_unknown' },
+      {
+        field: 'criteria.0.min',
+        message: 'applies only to number answers; budget is yes_no_unknown',
+        messageZh: '只适用于数字型答案；budget 的答案类型是 yes_no_unknown',
+      },
     ]);
     expect(fieldsOf(body({ kind: 'answer', framework: 'MEET', key: 'budgetAmount', min: 10, max: 5 }))).toEqual([
       'criteria.0.max',
@@ -62,14 +78,14 @@ describe('validateDefinitionBody (proposals, SPEC §4.2)', () => {
 
   it('refuses a typo instead of silently loosening the gate', () => {
     expect(errorsOf(body({ kind: 'answer', framework: 'BANT', key: 'timing', oneof: ['yes'] }))).toEqual([
-      { field: 'criteria.0.oneof', message: 'is not a known property' },
+      { field: 'criteria.0.oneof', message: 'is not a known property', messageZh: '不是已知属性' },
     ]);
     expect(fieldsOf({ kind: 'mql', criteria: [{ kind: 'minScore', min: 1 }], minscore: 60 })).toEqual(['minscore']);
   });
 
   it('refuses the same criterion twice', () => {
     expect(errorsOf(body({ kind: 'minScore', min: 1 }, { kind: 'minScore', min: 2 }))).toEqual([
-      { field: 'criteria.1', message: 'repeats the criterion score' },
+      { field: 'criteria.1', message: 'repeats the criterion score', messageZh: '标准 score 重复' },
     ]);
   });
 

@@ -27,8 +27,16 @@ describe('reading an answer through a field map', () => {
 
   it('names a target that is no company fact and a path that is no dot path', () => {
     expect(checkFieldMap({ staff: 'data.staff', industry: 'data..x' })).toEqual([
-      { field: 'fieldMap.staff', message: expect.stringContaining('not a company fact') },
-      { field: 'fieldMap.industry', message: expect.stringContaining('dot path') },
+      {
+        field: 'fieldMap.staff',
+        message: expect.stringContaining('not a company fact'),
+        messageZh: expect.stringContaining('不是公司信息字段'),
+      },
+      {
+        field: 'fieldMap.industry',
+        message: expect.stringContaining('dot path'),
+        messageZh: expect.stringContaining('点路径'),
+      },
     ]);
     expect(checkFieldMap({})[0].field).toBe('fieldMap');
   });

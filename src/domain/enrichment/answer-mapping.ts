@@ -18,14 +18,23 @@ export function checkFieldMap(map: Record<string, unknown>, field = 'fieldMap'):
   const errors: FieldError[] = [];
   const entries = Object.entries(map);
   if (entries.length === 0)
-    errors.push({ field, message: `maps nothing: name at least one of ${factFields.join(', ')}` });
+    errors.push({
+      field,
+      message: `maps nothing: name at least one of ${factFields.join(', ')}`,
+      messageZh: `没有任何映射：请至少指定 ${factFields.join('、')} 中的一项`,
+    });
   for (const [target, path] of entries) {
     if (!isFactField(target)) {
-      errors.push({ field: `${field}.${target}`, message: `is not a company fact (${factFields.join(', ')})` });
+      errors.push({
+        field: `${field}.${target}`,
+        message: `is not a company fact (${factFields.join(', ')})`,
+        messageZh: `不是公司信息字段（可用：${factFields.join('、')}）`,
+      });
     } else if (typeof path !== 'string' || path.length > 200 || !path.split('.').every((s) => SEGMENT.test(s))) {
       errors.push({
         field: `${field}.${target}`,
         message: 'must be a dot path into the answer, e.g. "data.industry" or "data.items.0.city"',
+        messageZh: '须为指向返回内容的点路径，如“data.industry”或“data.items.0.city”',
       });
     }
   }

@@ -52,6 +52,12 @@ describe('directory rows', () => {
         { at: 'rows[2]', company: company(code) },
         { at: 'rows[5]', company: company(code) },
       ]),
-    ).toEqual([{ field: 'rows[5].creditCode', message: `${code} is also the code of rows[2]` }]);
+    ).toEqual([
+      {
+        field: 'rows[5].creditCode',
+        message: `${code} is also the code of rows[2]`,
+        messageZh: `${code} 也是 rows[2] 的代码`,
+      },
+    ]);
   });
 });

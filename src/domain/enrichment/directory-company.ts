@@ -73,26 +73,30 @@ export function parseDirectoryEntry(
   options: { strict: boolean },
 ): { ok: true; company: DirectoryCompany } | { ok: false; errors: FieldError[] } {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, errors: [{ field: at, message: 'must be an object with at least a name' }] };
+    return {
+      ok: false,
+      errors: [{ field: at, message: 'must be an object with at least a name', messageZh: '须为至少带 name 的对象' }],
+    };
   }
   const row = raw as Record<string, unknown>;
   const errors: FieldError[] = [];
-  const fail = (key: string, message: string) => errors.push({ field: `${at}.${key}`, message });
+  const fail = (key: string, message: string, messageZh: string) =>
+    errors.push({ field: `${at}.${key}`, message, messageZh });
   if (options.strict)
     for (const key of Object.keys(row))
-      if (!(directoryKeys as readonly string[]).includes(key)) fail(key, 'is not a known field');
+      if (!(directoryKeys as readonly string[]).includes(key)) fail(key, 'is not a known field', '不是已知字段');
 
   const text = (key: DirectoryKey): string | null => {
     const value = row[key];
     if (value === undefined || value === null) return null;
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     if (typeof value !== 'string') {
-      fail(key, 'must be text');
+      fail(key, 'must be text', '须为文本');
       return null;
     }
     const t = value.replace(/\s+/g, ' ').trim();
     if (t.length > MAX_TEXT) {
-      fail(key, `is longer than ${MAX_TEXT} characters`);
+      fail(key, `is longer than ${MAX_TEXT} characters`, `超过 ${MAX_TEXT} 个字符`);
       return null;
     }
     return t || null;
@@ -101,40 +105,49 @@ export function parseDirectoryEntry(
   const name = text('name');
   const displayName = name ? displayCompanyName(name) : '';
   const nameKey = displayName ? companyMatchKey(displayName) : '';
-  if (!name) fail('name', 'is required');
-  else if (!nameKey) fail('name', 'has no letters or digits to match on');
+  if (!name) fail('name', 'is required', '必填');
+  else if (!nameKey) fail('name', 'has no letters or digits to match on', '没有可用于匹配的文字或数字');
 
   let aliases: string[] = [];
   const rawAliases = row.aliases;
   if (Array.isArray(rawAliases)) {
     if (rawAliases.every((a) => typeof a === 'string')) aliases = rawAliases as string[];
-    else fail('aliases', 'must be a list of names');
+    else fail('aliases', 'must be a list of names', '须为名称列表');
   } else if (typeof rawAliases === 'string') aliases = rawAliases.split(ALIAS_SEPARATORS);
   else if (rawAliases !== undefined && rawAliases !== null)
-    fail('aliases', 'must be a list of names or text separated by ;');
+    fail('aliases', 'must be a list of names or text separated by ;', '须为名称列表，或用 ; 分隔的文本');
   aliases = [...new Set(aliases.map((a) => displayCompanyName(a)).filter(Boolean))];
-  if (aliases.some((a) => a.length > MAX_TEXT)) fail('aliases', `an alias is longer than ${MAX_TEXT} characters`);
+  if (aliases.some((a) => a.length > MAX_TEXT)) {
+    fail('aliases', `an alias is longer than ${MAX_TEXT} characters`, `有别名超过 ${MAX_TEXT} 个字符`);
+  }
   const aliasKeys = [...new Set(aliases.map(companyMatchKey).filter((k) => k && k !== nameKey))];
 
   const codeText = text('creditCode');
   const creditCode = codeText ? normaliseCreditCode(codeText) : null;
-  if (codeText && !creditCode) fail('creditCode', `"${codeText}" is not a unified social credit code (18 characters)`);
+  if (codeText && !creditCode) {
+    fail(
+      'creditCode',
+      `"${codeText}" is not a unified social credit code (18 characters)`,
+      `“${codeText}”不是统一社会信用代码（18 位）`,
+    );
+  }
 
   let employees: number | null = null;
   let employeeBand: string | null = null;
   const rawEmployees = row.employees;
   if (typeof rawEmployees === 'number') {
     if (Number.isInteger(rawEmployees) && rawEmployees >= 0 && rawEmployees <= 2_000_000_000) employees = rawEmployees;
-    else fail('employees', 'must be a whole number, 0 or more');
+    else fail('employees', 'must be a whole number, 0 or more', '须为不小于 0 的整数');
   } else if (typeof rawEmployees === 'string' && rawEmployees.trim()) {
     const parsed = parseEmployeeCount(rawEmployees);
-    if (!parsed || parsed.count > 2_000_000_000) fail('employees', `"${rawEmployees}" is not a number of employees`);
-    else {
+    if (!parsed || parsed.count > 2_000_000_000) {
+      fail('employees', `"${rawEmployees}" is not a number of employees`, `“${rawEmployees}”不是有效的员工人数`);
+    } else {
       employees = parsed.count;
       if (parsed.band) employeeBand = rawEmployees.trim();
     }
   } else if (rawEmployees !== undefined && rawEmployees !== null && rawEmployees !== '') {
-    fail('employees', 'must be a number or a band like "100-499人"');
+    fail('employees', 'must be a number or a band like "100-499人"', '须为数字或“100-499人”这样的区间');
   }
 
   const company: DirectoryCompany = {
@@ -165,7 +178,11 @@ export function duplicateCreditCodes(rows: readonly { at: string; company: Direc
     if (!company.creditCode) continue;
     const first = seen.get(company.creditCode);
     if (first)
-      errors.push({ field: `${at}.creditCode`, message: `${company.creditCode} is also the code of ${first}` });
+      errors.push({
+        field: `${at}.creditCode`,
+        message: `${company.creditCode} is also the code of ${first}`,
+        messageZh: `${company.creditCode} 也是 ${first} 的代码`,
+      });
     else seen.set(company.creditCode, at);
   }
   return errors;

@@ -6,7 +6,7 @@
  * Header values are treated as secrets: they are shown back only masked, and sending the
  * masked text back (an edit of something else) keeps the stored value.
  */
-import type { FieldError } from '../errors.js';
+import type { FieldError, FieldWords } from '../errors.js';
 import { checkFieldMap, type FieldMap } from './answer-mapping.js';
 import { checkUrlTemplate } from './url-template.js';
 
@@ -38,6 +38,11 @@ export const maxTimeoutMs = 30_000;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const RESERVED_HEADERS = new Set(['host', 'content-length', 'connection', 'transfer-encoding']);
 
+const requiredForHttpJson: FieldWords = {
+  message: 'is required for an http_json provider',
+  messageZh: 'http_json 类型的数据源必填',
+};
+
 /** Problems with an HTTP JSON provider's settings, each naming its field. */
 export function checkHttpJsonSettings(settings: {
   urlTemplate?: unknown;
@@ -46,17 +51,23 @@ export function checkHttpJsonSettings(settings: {
 }): FieldError[] {
   const errors: FieldError[] = [];
   if (typeof settings.urlTemplate !== 'string' || !settings.urlTemplate.trim()) {
-    errors.push({ field: 'urlTemplate', message: 'is required for an http_json provider' });
+    errors.push({ field: 'urlTemplate', ...requiredForHttpJson });
   } else errors.push(...checkUrlTemplate(settings.urlTemplate));
-  if (settings.fieldMap === undefined)
-    errors.push({ field: 'fieldMap', message: 'is required for an http_json provider' });
+  if (settings.fieldMap === undefined) errors.push({ field: 'fieldMap', ...requiredForHttpJson });
   else errors.push(...checkFieldMap(settings.fieldMap));
   for (const [name, value] of Object.entries(settings.headers ?? {})) {
-    if (!HEADER_NAME.test(name)) errors.push({ field: `headers.${name}`, message: 'is not a valid header name' });
-    else if (RESERVED_HEADERS.has(name.toLowerCase()))
-      errors.push({ field: `headers.${name}`, message: 'is set by the HTTP client itself' });
-    else if (typeof value !== 'string' || /[\r\n]/.test(value) || value.includes('\u0000'))
-      errors.push({ field: `headers.${name}`, message: 'must be text on one line' });
+    const field = `headers.${name}`;
+    if (!HEADER_NAME.test(name)) {
+      errors.push({ field, message: 'is not a valid header name', messageZh: '不是有效的请求头名称' });
+    } else if (RESERVED_HEADERS.has(name.toLowerCase())) {
+      errors.push({
+        field,
+        message: 'is set by the HTTP client itself',
+        messageZh: '由 HTTP 客户端自动设置，不能自定义',
+      });
+    } else if (typeof value !== 'string' || /[\r\n]/.test(value) || value.includes('\u0000')) {
+      errors.push({ field, message: 'must be text on one line', messageZh: '须为单行文本' });
+    }
   }
   return errors;
 }

@@ -37,7 +37,7 @@ const statusOf: Record<HistoryOutcome, 'sql' | 'opportunity' | 'won' | 'lost'> =
 
 export type ParsedOutcome =
   | { ok: true; outcome: HistoryOutcome | null; status: 'new' | 'sql' | 'opportunity' | 'won' | 'lost' }
-  | { ok: false; message: string };
+  | { ok: false; message: string; messageZh: string };
 
 /** A cell of the outcome column: case, width and surrounding spaces do not matter. */
 export function parseOutcome(text: string | undefined): ParsedOutcome {
@@ -52,6 +52,7 @@ export function parseOutcome(text: string | undefined): ParsedOutcome {
     return {
       ok: false,
       message: `"${text}" is not an outcome: use sql, opportunity, won, lost, converted (1, 已转化) or not_converted (0, 未转化), or leave it empty for an open lead`,
+      messageZh: `“${text}”不是有效的结果：请填 sql、opportunity、won、lost、converted（1、已转化）或 not_converted（0、未转化），仍在跟进的线索留空`,
     };
   }
   return { ok: true, outcome, status: statusOf[outcome] };

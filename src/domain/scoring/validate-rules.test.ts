@@ -42,11 +42,13 @@ describe('validateScoringRules (admin edits)', () => {
   });
 
   it('refuses what is not an object, naming the body', () => {
-    expect(errorsOf('rules')).toEqual([{ field: '(body)', message: 'must be an object' }]);
+    expect(errorsOf('rules')).toEqual([{ field: '(body)', message: 'must be an object', messageZh: '须为对象' }]);
   });
 
   it('reports a missing section once, not once per field inside it', () => {
-    expect(errorsOf(edited((r) => delete r.grades))).toEqual([{ field: 'grades', message: 'is required' }]);
+    expect(errorsOf(edited((r) => delete r.grades))).toEqual([
+      { field: 'grades', message: 'is required', messageZh: '必填' },
+    ]);
   });
 
   it('names every bad field', () => {
@@ -66,22 +68,47 @@ describe('validateScoringRules (admin edits)', () => {
       r.grades.engagement['2'] = 45;
     });
     expect(errorsOf(input)).toEqual([
-      { field: 'fit.seniority.boss', message: 'is not a known field' },
-      { field: 'fit.seniority.director', message: 'must be a whole number' },
-      { field: 'fit.seniority.intern', message: 'is required' },
-      { field: 'fit.employees.bands[1].min', message: 'repeats the band starting at 1000' },
-      { field: 'fit.industries[0].match', message: 'needs at least 1 entry' },
-      { field: 'fit.regions[0].region', message: '"火星" is not a province or city code or name LeadLoop knows' },
-      { field: 'engagement.halfLifeDays', message: 'must be above 0 and at most 3650' },
-      { field: 'engagement.behaviours.download.points', message: 'must be between -1000 and 1000' },
-      { field: 'engagement.behaviours.chat.cap.days', message: 'must be between 1 and 365' },
+      { field: 'fit.seniority.boss', message: 'is not a known field', messageZh: '不是已知字段' },
+      { field: 'fit.seniority.director', message: 'must be a whole number', messageZh: '须为整数' },
+      { field: 'fit.seniority.intern', message: 'is required', messageZh: '必填' },
+      {
+        field: 'fit.employees.bands[1].min',
+        message: 'repeats the band starting at 1000',
+        messageZh: '从 1000 开始的区间重复',
+      },
+      { field: 'fit.industries[0].match', message: 'needs at least 1 entry', messageZh: '至少要有 1 项' },
+      {
+        field: 'fit.regions[0].region',
+        message: '"火星" is not a province or city code or name LeadLoop knows',
+        messageZh: '“火星”不是 LeadLoop 认识的省份或城市代码或名称',
+      },
+      {
+        field: 'engagement.halfLifeDays',
+        message: 'must be above 0 and at most 3650',
+        messageZh: '须大于 0 且不超过 3650',
+      },
+      {
+        field: 'engagement.behaviours.download.points',
+        message: 'must be between -1000 and 1000',
+        messageZh: '须在 -1000 到 1000 之间',
+      },
+      {
+        field: 'engagement.behaviours.chat.cap.days',
+        message: 'must be between 1 and 365',
+        messageZh: '须在 1 到 365 之间',
+      },
       {
         field: 'engagement.behaviours.Page View',
         message: 'a behaviour type is lower-case letters, digits and _, starting with a letter',
+        messageZh: '行为类型只能由小写字母、数字和 _ 组成，并以字母开头',
       },
-      { field: 'engagement.behaviours.unsubscribe.cap', message: 'a cap limits positive points; this type gives none' },
-      { field: 'grades.fit.B', message: 'must not be above A (45)' },
-      { field: 'grades.engagement.2', message: 'must not be above 1 (40)' },
+      {
+        field: 'engagement.behaviours.unsubscribe.cap',
+        message: 'a cap limits positive points; this type gives none',
+        messageZh: '上限只限制正分；这种行为不加分',
+      },
+      { field: 'grades.fit.B', message: 'must not be above A (45)', messageZh: '不能高于 A（45）' },
+      { field: 'grades.engagement.2', message: 'must not be above 1 (40)', messageZh: '不能高于 1（40）' },
     ]);
   });
 
@@ -92,9 +119,13 @@ describe('validateScoringRules (admin edits)', () => {
       r.fit.industries[0].industry = '很'.repeat(51);
     });
     expect(errorsOf(input)).toEqual([
-      { field: 'fit.industries[0].industry', message: 'may be at most 50 characters' },
-      { field: 'engagement.behaviours.chat.label', message: 'must be a non-empty text' },
-      { field: 'engagement.behaviours.chat.cap.days', message: 'must be between 1 and 365' },
+      { field: 'fit.industries[0].industry', message: 'may be at most 50 characters', messageZh: '最多 50 个字符' },
+      { field: 'engagement.behaviours.chat.label', message: 'must be a non-empty text', messageZh: '须为非空文本' },
+      {
+        field: 'engagement.behaviours.chat.cap.days',
+        message: 'must be between 1 and 365',
+        messageZh: '须在 1 到 365 之间',
+      },
     ]);
   });
 });

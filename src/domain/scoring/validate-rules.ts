@@ -33,48 +33,65 @@ type Obj = Record<string, unknown>;
 class Check {
   readonly errors: FieldError[] = [];
 
-  fail(field: string, message: string): undefined {
-    this.errors.push({ field, message });
+  fail(field: string, message: string, messageZh: string): undefined {
+    this.errors.push({ field, message, messageZh });
     return undefined;
+  }
+
+  required(field: string): undefined {
+    return this.fail(field, 'is required', '必填');
   }
 
   /** An object with only the given keys (any keys when null); reports the others. */
   object(value: unknown, field: string, keys: readonly string[] | null): Obj | undefined {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return this.fail(field || '(body)', value === undefined ? 'is required' : 'must be an object');
+      return value === undefined
+        ? this.required(field || '(body)')
+        : this.fail(field || '(body)', 'must be an object', '须为对象');
     }
     for (const key of Object.keys(value)) {
-      if (keys && !keys.includes(key)) this.fail(join(field, key), 'is not a known field');
+      if (keys && !keys.includes(key)) this.fail(join(field, key), 'is not a known field', '不是已知字段');
     }
     return value as Obj;
   }
 
   array(value: unknown, field: string, min: number, max = MAX_LIST): unknown[] | undefined {
-    if (!Array.isArray(value)) return this.fail(field, value === undefined ? 'is required' : 'must be a list');
-    if (value.length < min) return this.fail(field, `needs at least ${min} ${min === 1 ? 'entry' : 'entries'}`);
-    if (value.length > max) return this.fail(field, `may hold at most ${max} entries`);
+    if (!Array.isArray(value))
+      return value === undefined ? this.required(field) : this.fail(field, 'must be a list', '须为列表');
+    if (value.length < min) {
+      return this.fail(field, `needs at least ${min} ${min === 1 ? 'entry' : 'entries'}`, `至少要有 ${min} 项`);
+    }
+    if (value.length > max) return this.fail(field, `may hold at most ${max} entries`, `最多 ${max} 项`);
     return value;
   }
 
   /** A whole number (points, days) within [min, max]. */
   points(value: unknown, field: string, min = -MAX_POINTS, max = MAX_POINTS): number | undefined {
-    if (value === undefined) return this.fail(field, 'is required');
-    if (typeof value !== 'number' || !Number.isInteger(value)) return this.fail(field, 'must be a whole number');
-    if (value < min || value > max) return this.fail(field, `must be between ${min} and ${max}`);
+    if (value === undefined) return this.required(field);
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      return this.fail(field, 'must be a whole number', '须为整数');
+    if (value < min || value > max) {
+      return this.fail(field, `must be between ${min} and ${max}`, `须在 ${min} 到 ${max} 之间`);
+    }
     return value;
   }
 
   number(value: unknown, field: string, { above, max }: { above: number; max: number }): number | undefined {
-    if (value === undefined) return this.fail(field, 'is required');
-    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(field, 'must be a number');
-    if (value <= above || value > max) return this.fail(field, `must be above ${above} and at most ${max}`);
+    if (value === undefined) return this.required(field);
+    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(field, 'must be a number', '须为数字');
+    if (value <= above || value > max) {
+      return this.fail(field, `must be above ${above} and at most ${max}`, `须大于 ${above} 且不超过 ${max}`);
+    }
     return value;
   }
 
   text(value: unknown, field: string): string | undefined {
-    if (value === undefined) return this.fail(field, 'is required');
-    if (typeof value !== 'string' || value.trim() === '') return this.fail(field, 'must be a non-empty text');
-    if (value.trim().length > MAX_TEXT) return this.fail(field, `may be at most ${MAX_TEXT} characters`);
+    if (value === undefined) return this.required(field);
+    if (typeof value !== 'string' || value.trim() === '')
+      return this.fail(field, 'must be a non-empty text', '须为非空文本');
+    if (value.trim().length > MAX_TEXT) {
+      return this.fail(field, `may be at most ${MAX_TEXT} characters`, `最多 ${MAX_TEXT} 个字符`);
+    }
     return value.trim();
   }
 }
@@ -96,7 +113,9 @@ function bands(check: Check, value: unknown, field: string): EmployeeBand[] {
     const at = join(field, i);
     const obj = check.object(item, at, ['min', 'points']);
     const min = check.points(obj?.min, join(at, 'min'), 0);
-    if (min !== undefined && seen.has(min)) check.fail(join(at, 'min'), `repeats the band starting at ${min}`);
+    if (min !== undefined && seen.has(min)) {
+      check.fail(join(at, 'min'), `repeats the band starting at ${min}`, `从 ${min} 开始的区间重复`);
+    }
     if (min !== undefined) seen.add(min);
     return { min: min ?? 0, points: check.points(obj?.points, join(at, 'points')) ?? 0 };
   });
@@ -123,7 +142,11 @@ function regions(check: Check, value: unknown, field: string): RegionRule[] {
     const obj = check.object(item, at, ['region', 'label', 'points']);
     const region = check.text(obj?.region, join(at, 'region'));
     if (region !== undefined && !regionByCode(region) && !normaliseRegion(region)) {
-      check.fail(join(at, 'region'), `"${region}" is not a province or city code or name LeadLoop knows`);
+      check.fail(
+        join(at, 'region'),
+        `"${region}" is not a province or city code or name LeadLoop knows`,
+        `“${region}”不是 LeadLoop 认识的省份或城市代码或名称`,
+      );
     }
     const label = obj?.label === undefined ? undefined : check.text(obj.label, join(at, 'label'));
     return {
@@ -138,11 +161,15 @@ function behaviours(check: Check, value: unknown, field: string): Record<string,
   const out: Record<string, BehaviourRule> = {};
   const obj = check.object(value, field, null);
   if (!obj) return out;
-  if (Object.keys(obj).length > 100) check.fail(field, 'may hold at most 100 behaviour types');
+  if (Object.keys(obj).length > 100) check.fail(field, 'may hold at most 100 behaviour types', '最多 100 种行为类型');
   for (const [type, item] of Object.entries(obj)) {
     const at = join(field, type);
     if (!BEHAVIOUR_TYPE.test(type)) {
-      check.fail(at, 'a behaviour type is lower-case letters, digits and _, starting with a letter');
+      check.fail(
+        at,
+        'a behaviour type is lower-case letters, digits and _, starting with a letter',
+        '行为类型只能由小写字母、数字和 _ 组成，并以字母开头',
+      );
       continue;
     }
     const rule = check.object(item, at, ['label', 'points', 'cap']);
@@ -154,7 +181,9 @@ function behaviours(check: Check, value: unknown, field: string): Record<string,
       const capObj = check.object(rule.cap, capAt, ['points', 'days']);
       const capPoints = check.points(capObj?.points, join(capAt, 'points'), 1);
       const days = check.points(capObj?.days, join(capAt, 'days'), 1, MAX_CAP_DAYS);
-      if (points !== undefined && points <= 0) check.fail(capAt, 'a cap limits positive points; this type gives none');
+      if (points !== undefined && points <= 0) {
+        check.fail(capAt, 'a cap limits positive points; this type gives none', '上限只限制正分；这种行为不加分');
+      }
       cap = { points: capPoints ?? 1, days: days ?? 1 };
     }
     out[type] = { ...(label !== undefined ? { label } : {}), points: points ?? 0, cap };
@@ -175,7 +204,11 @@ function descending<K extends string>(
     const points = check.points(obj[key], join(field, key));
     const above = i > 0 ? out[keys[i - 1]] : undefined;
     if (points !== undefined && above !== undefined && points > above) {
-      check.fail(join(field, key), `must not be above ${keys[i - 1]} (${above})`);
+      check.fail(
+        join(field, key),
+        `must not be above ${keys[i - 1]} (${above})`,
+        `不能高于 ${keys[i - 1]}（${above}）`,
+      );
     }
     if (points !== undefined) out[key] = points;
   });

@@ -46,36 +46,54 @@ export function checkTrackEvent(input: TrackEventInput, options: { now: Date; ma
   if (input.email !== undefined && input.email.trim() !== '') {
     const result = normaliseEmail(input.email);
     if (result.ok) email = result.email;
-    else errors.push({ field: 'email', message: result.message });
+    else errors.push({ field: 'email', message: result.message, messageZh: result.messageZh });
   }
   const hasEmail = Boolean(input.email?.trim());
   if (!visitorId && !leadId && !hasEmail) {
     const message = 'an event needs an identity: send visitorId, leadId or email';
-    errors.push(...['visitorId', 'leadId', 'email'].map((field) => ({ field, message })));
+    const messageZh = '事件须注明是谁：请传 visitorId、leadId 或 email';
+    errors.push(...['visitorId', 'leadId', 'email'].map((field) => ({ field, message, messageZh })));
   } else if (input.type === 'identify') {
-    if (!visitorId) errors.push({ field: 'visitorId', message: 'identify says who a visitor is: send the visitorId' });
-    if (!leadId && !hasEmail) errors.push({ field: 'email', message: 'identify needs an email or a leadId' });
+    if (!visitorId) {
+      errors.push({
+        field: 'visitorId',
+        message: 'identify says who a visitor is: send the visitorId',
+        messageZh: 'identify 用来说明访客是谁：请传 visitorId',
+      });
+    }
+    if (!leadId && !hasEmail) {
+      errors.push({
+        field: 'email',
+        message: 'identify needs an email or a leadId',
+        messageZh: 'identify 需要 email 或 leadId',
+      });
+    }
   }
 
   const meta = input.meta ?? {};
   if (Buffer.byteLength(JSON.stringify(meta)) > maxMetaBytes) {
-    errors.push({ field: 'meta', message: `is larger than ${maxMetaBytes} bytes as JSON` });
+    errors.push({
+      field: 'meta',
+      message: `is larger than ${maxMetaBytes} bytes as JSON`,
+      messageZh: `按 JSON 计超过 ${maxMetaBytes} 字节`,
+    });
   }
 
   let occurredAt = options.now;
   if (input.occurredAt !== undefined) {
     const at = new Date(input.occurredAt);
     if (Number.isNaN(at.getTime())) {
-      errors.push({ field: 'occurredAt', message: 'is not an ISO-8601 time' });
+      errors.push({ field: 'occurredAt', message: 'is not an ISO-8601 time', messageZh: '不是 ISO-8601 格式的时间' });
     } else if (at.getTime() > options.now.getTime() + maxFutureSkewMs) {
-      errors.push({ field: 'occurredAt', message: 'is in the future' });
+      errors.push({ field: 'occurredAt', message: 'is in the future', messageZh: '是将来的时间' });
     } else if (!options.mayBackfill && at.getTime() < options.now.getTime() - maxSiteKeyAgeMs) {
       errors.push({
         field: 'occurredAt',
         message: 'is more than 24 hours ago; a site key reports events as they happen (use a bearer token to backfill)',
+        messageZh: '早于 24 小时前；站点密钥只上报正在发生的事件（补录历史请用 bearer 令牌）',
       });
     } else if (at.getUTCFullYear() < 1970) {
-      errors.push({ field: 'occurredAt', message: 'is before 1970' });
+      errors.push({ field: 'occurredAt', message: 'is before 1970', messageZh: '早于 1970 年' });
     } else {
       occurredAt = at;
     }

@@ -16,6 +16,7 @@ import {
 import { enrichLeadNow, readLeadEnrichment } from '../../services/enrichment/lead-enrichment.js';
 import { listProviderViews, removeProviderConfig, saveProviderConfig } from '../../services/enrichment/providers.js';
 import { problems } from '../problem.js';
+import { uploadErrors } from '../uploaded-file.js';
 
 const providerSchema = z
   .object({
@@ -97,11 +98,9 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; nam
   } catch (error) {
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) throw error;
-    throw new InvalidInput([
-      { field: 'file', message: `the multipart body could not be read: ${(error as Error).message}` },
-    ]);
+    throw new InvalidInput([uploadErrors.unreadable(error)]);
   }
-  if (!upload) throw new InvalidInput([{ field: 'file', message: 'is required (multipart field "file")' }]);
+  if (!upload) throw new InvalidInput([uploadErrors.missing]);
   return upload;
 }
 
@@ -127,7 +126,11 @@ export async function enrichmentRoutes(app: FastifyInstance, ctx: ServiceContext
       if (request.isMultipart()) return loadDirectoryFile(ctx, request.actor, await readUpload(request));
       if (request.body == null) {
         throw new InvalidInput([
-          { field: 'body', message: 'send a JSON array of companies, or a file in the multipart field "file"' },
+          {
+            field: 'body',
+            message: 'send a JSON array of companies, or a file in the multipart field "file"',
+            messageZh: '请发送公司的 JSON 数组，或在 multipart 字段“file”中上传文件',
+          },
         ]);
       }
       return loadDirectoryJson(ctx, request.actor, request.body);

@@ -9,7 +9,8 @@ import type { ServiceContext } from '../../services/context.js';
 import { importHistoryFile } from '../../services/import-history.js';
 import { importLeadFile } from '../../services/import-leads.js';
 import { findImport, type ImportRecord } from '../../store/repositories/imports.js';
-import { problems } from '../problem.js';
+import { fieldErrorSchema, problems } from '../problem.js';
+import { uploadErrors } from '../uploaded-file.js';
 
 const importSchema = z
   .object({
@@ -26,8 +27,8 @@ const importSchema = z
       .nullable()
       .describe('CSV of failed rows (row number, field, message); null when none failed'),
     errors: z
-      .array(z.object({ rowNumber: z.number().int(), field: z.string(), message: z.string() }))
-      .describe('the first 100 row errors'),
+      .array(fieldErrorSchema.extend({ rowNumber: z.number().int() }))
+      .describe('the first 100 row errors (field "_row" when the row as a whole could not be read)'),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
     detail: z.string().nullable().describe('why a failed import stopped'),
@@ -62,8 +63,7 @@ type ImportMode = (typeof importModes)[number];
 
 /** The file and the `mode` field, in either order. */
 async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; name?: string; mode: ImportMode }> {
-  if (!request.isMultipart())
-    throw new InvalidInput([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
+  if (!request.isMultipart()) throw new InvalidInput([uploadErrors.notMultipart]);
   let upload: { bytes: Buffer; name?: string } | undefined;
   let mode: ImportMode = 'live';
   try {
@@ -75,7 +75,11 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; nam
         const value = String(part.value).trim();
         if (!importModes.includes(value as ImportMode)) {
           throw new InvalidInput([
-            { field: 'mode', message: `"${value}" is not an import mode (${importModes.join(' or ')})` },
+            {
+              field: 'mode',
+              message: `"${value}" is not an import mode (${importModes.join(' or ')})`,
+              messageZh: `“${value}”不是导入方式（应为 ${importModes.join(' 或 ')}）`,
+            },
           ]);
         }
         mode = value as ImportMode;
@@ -85,11 +89,9 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; nam
     // Size limits answer 413 as they are; a body that is not well-formed multipart is bad input.
     const status = (error as { statusCode?: number }).statusCode;
     if (error instanceof InvalidInput || (status !== undefined && status >= 400 && status < 500)) throw error;
-    throw new InvalidInput([
-      { field: 'file', message: `the multipart body could not be read: ${(error as Error).message}` },
-    ]);
+    throw new InvalidInput([uploadErrors.unreadable(error)]);
   }
-  if (!upload) throw new InvalidInput([{ field: 'file', message: 'is required (multipart field "file")' }]);
+  if (!upload) throw new InvalidInput([uploadErrors.missing]);
   return { ...upload, mode };
 }
 

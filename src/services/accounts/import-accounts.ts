@@ -20,7 +20,7 @@ import { parseDateText } from '../../domain/normalise/date-text.js';
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import type { ServiceContext } from '../context.js';
-import { isBlank } from '../import-file/import-row.js';
+import { brokenRowError, isBlank } from '../import-file/import-row.js';
 import { normaliseHeader } from '../import-file/lead-columns.js';
 import { readSheet } from '../import-file/read-sheet.js';
 import type { AccountInput } from './account-input.js';
@@ -134,6 +134,8 @@ export async function importAccountFile(
         field: 'file',
         message:
           'has no account name column: name a column 客户名称, 公司名称 or name (others: 别名, 统一社会信用代码, 负责人, 最近活动时间, 联系人)',
+        messageZh:
+          '缺少客户名称列：请把一列命名为 客户名称、公司名称 或 name（其他可用列：别名、统一社会信用代码、负责人、最近活动时间、联系人）',
       },
     ]);
   }
@@ -142,7 +144,7 @@ export async function importAccountFile(
   const pending: PendingRow[] = [];
   for (const record of sheet.records) {
     if ('broken' in record) {
-      result.failed.push({ row: record.rowNumber, errors: [{ field: '_row', message: record.broken }] });
+      result.failed.push({ row: record.rowNumber, errors: [brokenRowError(record)] });
       continue;
     }
     if (isBlank(record.cells)) continue;
@@ -152,13 +154,14 @@ export async function importAccountFile(
     };
     const errors: FieldError[] = [];
     const name = cell('name');
-    if (name === '') errors.push({ field: 'name', message: 'is required (客户名称)' });
+    if (name === '') errors.push({ field: 'name', message: 'is required (客户名称)', messageZh: '必填（客户名称）' });
     const activity = cell('lastActivityAt');
     const lastActivityAt = activity === '' ? undefined : parseActivityTime(activity);
     if (lastActivityAt === null) {
       errors.push({
         field: 'lastActivityAt',
         message: `"${activity}" is not a date and time (e.g. 2026-02-20 10:30, read in China time, or ISO-8601)`,
+        messageZh: `“${activity}”不是日期时间（如 2026-02-20 10:30，按北京时间理解，或 ISO-8601 格式）`,
       });
     }
     if (errors.length) {
@@ -193,7 +196,13 @@ export async function importAccountFile(
     if (ownerId === undefined) {
       result.failed.push({
         row: p.row,
-        errors: [{ field: 'owner', message: `no user has the e-mail or id "${p.owner}" (负责人)` }],
+        errors: [
+          {
+            field: 'owner',
+            message: `no user has the e-mail or id "${p.owner}" (负责人)`,
+            messageZh: `没有邮箱或编号为“${p.owner}”的用户（负责人）`,
+          },
+        ],
       });
       continue;
     }

@@ -42,7 +42,9 @@ function decodeCursor(cursor: string): AccountCursor {
   } catch {
     // fall through: a cursor we did not make
   }
-  throw new InvalidInput([{ field: 'query.cursor', message: 'is not a cursor this API returned' }]);
+  throw new InvalidInput([
+    { field: 'query.cursor', message: 'is not a cursor this API returned', messageZh: '不是本接口返回的游标' },
+  ]);
 }
 
 /**

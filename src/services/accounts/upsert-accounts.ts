@@ -147,6 +147,7 @@ async function upsertInTransaction(
         {
           field: 'name',
           message: `${named.length} accounts with different credit codes have this name; send creditCode to say which one`,
+          messageZh: `有 ${named.length} 个信用代码不同的客户都叫这个名称；请传 creditCode 指明是哪一个`,
         },
       ],
     };

@@ -3,7 +3,13 @@
  * keeps every used reason (deactivated) and refuses to drop a reason the system gives itself.
  */
 import { junkReasons } from '../../domain/cleaning/detect-junk.js';
-import { isReasonKind, planReasonList, type ReasonKind, type StoredReason } from '../../domain/cleaning/reasons.js';
+import {
+  isReasonKind,
+  type PinnedWhy,
+  planReasonList,
+  type ReasonKind,
+  type StoredReason,
+} from '../../domain/cleaning/reasons.js';
 import { InvalidInput, NotFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
@@ -28,12 +34,14 @@ export async function activeReasonCodes(db: DB, kind: ReasonKind): Promise<strin
 }
 
 /** Reasons the system gives by itself, with why: they may be relabelled, not removed or switched off. */
-async function pinnedReasons(db: DB, kind: ReasonKind): Promise<Map<string, string>> {
-  const pinned = new Map<string, string>();
+async function pinnedReasons(db: DB, kind: ReasonKind): Promise<Map<string, PinnedWhy>> {
+  const pinned = new Map<string, PinnedWhy>();
   if (kind !== 'disqualify') return pinned;
-  for (const code of junkReasons) pinned.set(code, 'given by junk detection');
+  for (const code of junkReasons) pinned.set(code, { en: 'given by junk detection', zh: '垃圾线索识别给出的原因' });
   for (const rule of await loadIcpRules(db)) {
-    if (rule.enabled && !pinned.has(rule.reason)) pinned.set(rule.reason, `the reason of the ICP rule "${rule.id}"`);
+    if (rule.enabled && !pinned.has(rule.reason)) {
+      pinned.set(rule.reason, { en: `the reason of the ICP rule "${rule.id}"`, zh: `ICP 规则“${rule.id}”使用的原因` });
+    }
   }
   return pinned;
 }

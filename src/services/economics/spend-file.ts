@@ -11,7 +11,7 @@
  */
 import type { FieldError } from '../../domain/errors.js';
 import { InvalidInput } from '../../domain/errors.js';
-import { isBlank } from '../import-file/import-row.js';
+import { brokenRowError, isBlank } from '../import-file/import-row.js';
 import { normaliseHeader } from '../import-file/lead-columns.js';
 import { readSheet } from '../import-file/read-sheet.js';
 
@@ -64,7 +64,7 @@ export async function readSpendFile(file: { bytes: Uint8Array; name?: string }):
   const spend: SpendSheet = { rows: [], failed: [] };
   for (const record of sheet.records) {
     if ('broken' in record) {
-      spend.failed.push({ row: record.rowNumber, errors: [{ field: '_row', message: record.broken }] });
+      spend.failed.push({ row: record.rowNumber, errors: [brokenRowError(record)] });
       continue;
     }
     if (isBlank(record.cells)) continue;

@@ -27,8 +27,8 @@ import {
 import type { ServiceContext } from '../context.js';
 import { csvDialect, readCsvRecords } from '../import-file/csv-records.js';
 import { decodeText } from '../import-file/decode-text.js';
-import { describeFile, detectFormat } from '../import-file/detect-format.js';
-import { isBlank, type SheetRecord } from '../import-file/import-row.js';
+import { describeFile, describeFileZh, detectFormat } from '../import-file/detect-format.js';
+import { brokenRowError, isBlank, type SheetRecord } from '../import-file/import-row.js';
 import { UnreadableFile } from '../import-file/unreadable-file.js';
 import { readXlsxRecords } from '../import-file/xlsx-records.js';
 
@@ -100,7 +100,13 @@ async function store(
 export async function loadDirectoryJson(ctx: ServiceContext, actor: Actor, body: unknown): Promise<DirectoryLoad> {
   authorize(actor, 'enrichment.manage');
   if (!Array.isArray(body)) {
-    throw new InvalidInput([{ field: 'body', message: 'must be a JSON array of companies (or a CSV file upload)' }]);
+    throw new InvalidInput([
+      {
+        field: 'body',
+        message: 'must be a JSON array of companies (or a CSV file upload)',
+        messageZh: '须为公司的 JSON 数组（或上传 CSV 文件）',
+      },
+    ]);
   }
   const parsed = parseAll(
     body.map((raw, i) => ({ at: `[${i}]`, raw })),
@@ -120,24 +126,36 @@ export async function loadDirectoryJson(ctx: ServiceContext, actor: Actor, body:
  * Rows of a table keyed by directory field; the header row decides which column is which and
  * columns the directory does not keep are ignored (business-data exports carry dozens).
  */
-function tableRows(records: readonly SheetRecord[], file: string): { at: string; raw: unknown }[] {
+function tableRows(records: readonly SheetRecord[], file: string, fileZh: string): { at: string; raw: unknown }[] {
   const headerAt = records.findIndex((r) => 'broken' in r || !isBlank(r.cells));
-  if (headerAt === -1) throw new InvalidInput([{ field: 'file', message: `${file} is empty` }]);
+  if (headerAt === -1) {
+    throw new InvalidInput([{ field: 'file', message: `${file} is empty`, messageZh: `${fileZh}是空的` }]);
+  }
   const header = records[headerAt];
   if ('broken' in header) {
-    throw new InvalidInput([{ field: 'file', message: `the header row of ${file} cannot be read. ${header.broken}` }]);
+    throw new InvalidInput([
+      {
+        field: 'file',
+        message: `the header row of ${file} cannot be read. ${header.broken}`,
+        messageZh: `${fileZh}的表头行无法读取。${header.brokenZh ?? header.broken}`,
+      },
+    ]);
   }
   const keys = header.cells.map((cell) => directoryKeyForHeader(cell.trim()));
   if (!keys.includes('name')) {
     throw new InvalidInput([
-      { field: 'file', message: `${file} has no company name column (name, 公司名称 or 企业名称) in its header row` },
+      {
+        field: 'file',
+        message: `${file} has no company name column (name, 公司名称 or 企业名称) in its header row`,
+        messageZh: `${fileZh}的表头中没有公司名称列（name、公司名称 或 企业名称）`,
+      },
     ]);
   }
   const broken: FieldError[] = [];
   const rows: { at: string; raw: unknown }[] = [];
   for (const record of records.slice(headerAt + 1)) {
     const at = `rows[${record.rowNumber}]`;
-    if ('broken' in record) broken.push({ field: at, message: record.broken });
+    if ('broken' in record) broken.push({ ...brokenRowError(record), field: at });
     else if (!isBlank(record.cells)) {
       const raw: Record<string, string> = {};
       record.cells.forEach((cell, i) => {
@@ -159,6 +177,7 @@ export async function loadDirectoryFile(
 ): Promise<DirectoryLoad> {
   authorize(actor, 'enrichment.manage');
   const file = describeFile(upload.name);
+  const fileZh = describeFileZh(upload.name);
   let records: SheetRecord[];
   let load: DirectoryLoad;
   try {
@@ -167,13 +186,19 @@ export async function loadDirectoryFile(
       load = { companies: 0, format: 'xlsx' };
     } else {
       const decoded = decodeText(upload.bytes, upload.name);
-      if (decoded.text.includes('\u0000')) throw new UnreadableFile(`${file} is not a CSV, XLSX or JSON file`);
+      if (decoded.text.includes('\u0000')) {
+        throw new UnreadableFile(`${file} is not a CSV, XLSX or JSON file`, {
+          messageZh: `${fileZh}不是 CSV、XLSX 或 JSON 文件`,
+        });
+      }
       if (/^\s*\[/.test(decoded.text)) {
         let body: unknown;
         try {
           body = JSON.parse(decoded.text);
         } catch (error) {
-          throw new UnreadableFile(`${file} looks like JSON but cannot be parsed: ${(error as Error).message}`);
+          throw new UnreadableFile(`${file} looks like JSON but cannot be parsed: ${(error as Error).message}`, {
+            messageZh: `${fileZh}看起来是 JSON，但无法解析：${(error as Error).message}`,
+          });
         }
         return { ...(await loadDirectoryJson(ctx, actor, body)), encoding: decoded.encoding };
       }
@@ -182,10 +207,10 @@ export async function loadDirectoryFile(
       load = { companies: 0, format: 'csv', encoding: decoded.encoding };
     }
   } catch (error) {
-    if (error instanceof UnreadableFile) throw new InvalidInput([{ field: 'file', message: error.message }]);
+    if (error instanceof UnreadableFile) throw new InvalidInput([error.fieldError()]);
     throw error;
   }
-  const parsed = parseAll(tableRows(records, file), false);
+  const parsed = parseAll(tableRows(records, file, fileZh), false);
   load.companies = parsed.length;
   await store(
     ctx,

@@ -105,18 +105,37 @@ export async function listProviderViews(ctx: ServiceContext, actor: Actor): Prom
 function checkInput(id: string, input: ProviderInput): FieldError[] {
   const errors: FieldError[] = [];
   if (!providerIdPattern.test(id)) {
-    errors.push({ field: 'id', message: 'must be 2–40 characters: a lower-case letter, then letters, digits, _ or -' });
+    errors.push({
+      field: 'id',
+      message: 'must be 2–40 characters: a lower-case letter, then letters, digits, _ or -',
+      messageZh: '须为 2–40 个字符：以小写字母开头，后接字母、数字、_ 或 -',
+    });
   }
   if (input.kind === 'directory') {
     if (id !== directoryProviderId) {
-      errors.push({ field: 'kind', message: `there is one directory provider, "${directoryProviderId}"` });
+      errors.push({
+        field: 'kind',
+        message: `there is one directory provider, "${directoryProviderId}"`,
+        messageZh: `企业名录数据源只有一个：“${directoryProviderId}”`,
+      });
     }
     for (const field of ['urlTemplate', 'headers', 'fieldMap'] as const) {
-      if (input[field] !== undefined) errors.push({ field, message: 'applies to http_json providers only' });
+      if (input[field] !== undefined) {
+        errors.push({
+          field,
+          message: 'applies to http_json providers only',
+          messageZh: '只适用于 http_json 类型的数据源',
+        });
+      }
     }
   } else {
-    if (id === directoryProviderId)
-      errors.push({ field: 'kind', message: `"${directoryProviderId}" is the directory provider` });
+    if (id === directoryProviderId) {
+      errors.push({
+        field: 'kind',
+        message: `"${directoryProviderId}" is the directory provider`,
+        messageZh: `“${directoryProviderId}”是企业名录数据源`,
+      });
+    }
     errors.push(...checkHttpJsonSettings(input));
   }
   return errors;
@@ -132,7 +151,13 @@ export async function saveProviderConfig(
 ): Promise<{ provider: ProviderView; created: boolean }> {
   authorize(actor, 'enrichment.manage');
   if (input.id !== undefined && input.id !== id) {
-    throw new InvalidInput([{ field: 'id', message: `does not match the provider in the path ("${id}")` }]);
+    throw new InvalidInput([
+      {
+        field: 'id',
+        message: `does not match the provider in the path ("${id}")`,
+        messageZh: `与路径中的数据源（“${id}”）不一致`,
+      },
+    ]);
   }
   const errors = checkInput(id, input);
   if (errors.length) throw new InvalidInput(errors);

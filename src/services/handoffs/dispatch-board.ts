@@ -70,7 +70,7 @@ export async function readDispatchBoard(ctx: ServiceContext, actor: Actor, limit
 export async function commentOnDispatch(ctx: ServiceContext, actor: Actor, handoffId: string, body: string) {
   authorize(actor, 'dispatch.comment');
   const text = body.trim();
-  if (!text) throw new InvalidInput([{ field: 'body', message: 'must not be empty' }]);
+  if (!text) throw new InvalidInput([{ field: 'body', message: 'must not be empty', messageZh: '不能为空' }]);
   const at = ctx.clock.now();
   const id = ctx.newId();
   await ctx.db.transaction().execute(async (trx) => {
@@ -115,7 +115,13 @@ export async function resolveDispatch(
     }
     const rep = await findUser(trx, input.repId);
     if (!rep?.active || rep.role !== 'sales') {
-      throw new InvalidInput([{ field: 'repId', message: 'must be an active user with the role sales' }]);
+      throw new InvalidInput([
+        {
+          field: 'repId',
+          message: 'must be an active user with the role sales',
+          messageZh: '须为在职且角色为销售（sales）的用户',
+        },
+      ]);
     }
     const at = ctx.clock.now();
     const credit = as === 'sync' ? (await routingSettingsInForce(trx)).policy.partialCredit : 1;

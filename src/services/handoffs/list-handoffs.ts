@@ -68,7 +68,13 @@ function decodeCursor(cursor: string, order: HandoffOrder): HandoffCursor {
   } catch {
     // fall through: a cursor we did not make
   }
-  throw new InvalidInput([{ field: 'query.cursor', message: 'is not a cursor this API returned for this order' }]);
+  throw new InvalidInput([
+    {
+      field: 'query.cursor',
+      message: 'is not a cursor this API returned for this order',
+      messageZh: '不是本接口按此排序返回的游标',
+    },
+  ]);
 }
 
 export async function listHandoffsPage(

@@ -49,11 +49,21 @@ export async function transferLead(
   const overrideReason = input.overrideReason?.trim() || null;
   if (input.mode === 'manual' && !reason) {
     throw new InvalidInput([
-      { field: 'reason', message: 'a manual dispatch needs a reason the dispatcher can act on' },
+      {
+        field: 'reason',
+        message: 'a manual dispatch needs a reason the dispatcher can act on',
+        messageZh: '人工分派须写明理由，方便分派人据此处理',
+      },
     ]);
   }
   if (input.overrideReason !== undefined && !overrideReason) {
-    throw new InvalidInput([{ field: 'overrideReason', message: 'must say why the definition is overridden' }]);
+    throw new InvalidInput([
+      {
+        field: 'overrideReason',
+        message: 'must say why the definition is overridden',
+        messageZh: '须说明为什么不按定义处理',
+      },
+    ]);
   }
   if (overrideReason && actor.role !== 'sdr_lead') {
     throw new Forbidden('only an SDR lead may override the MQL definition (SPEC §4.2)');

@@ -83,11 +83,16 @@ describe('readCsvRecords', () => {
       { rowNumber: 1, cells: ['name', 'phone'] },
       { rowNumber: 2, cells: ['a', '1'] },
       { rowNumber: 3, cells: ['b', '2'] },
-      { rowNumber: 4, broken: expect.stringContaining('never closed') },
+      {
+        rowNumber: 4,
+        broken: expect.stringContaining('never closed'),
+        brokenZh: expect.stringContaining('没有在单元格结尾处闭合'),
+      },
       { rowNumber: 5, cells: ['d', '4'] },
       { rowNumber: 6, cells: ['e', '5'] },
     ]);
     expect((rows[3] as { broken: string }).broken).toContain('The row starts: c,"3');
+    expect((rows[3] as { brokenZh: string }).brokenZh).toContain('该行开头为：c,"3');
   });
 
   it('does not let an unclosed quote swallow rows up to the next quote further down', () => {
@@ -95,7 +100,7 @@ describe('readCsvRecords', () => {
     const rows = records('h,x\nc,"3\nd,4\ne,"北京",5\n');
     expect(rows).toEqual([
       { rowNumber: 1, cells: ['h', 'x'] },
-      { rowNumber: 2, broken: expect.any(String) },
+      { rowNumber: 2, broken: expect.any(String), brokenZh: expect.any(String) },
       { rowNumber: 3, cells: ['d', '4'] },
       { rowNumber: 4, cells: ['e', '北京', '5'] },
     ]);
@@ -104,7 +109,7 @@ describe('readCsvRecords', () => {
   it('treats a quoted cell that crosses lines and outgrows an Excel cell as unclosed', () => {
     const filler = `${'x'.repeat(100)}\n`.repeat(Math.ceil(maxMultilineCell / 100));
     const rows = records(`h\n"open\n${filler}"\nlast\n`);
-    expect(rows[1]).toEqual({ rowNumber: 2, broken: expect.any(String) });
+    expect(rows[1]).toEqual({ rowNumber: 2, broken: expect.any(String), brokenZh: expect.any(String) });
     expect(rows.at(-1)).toEqual({ rowNumber: rows.length, cells: ['last'] });
     expect(rows.filter((r) => 'cells' in r && r.cells[0] === 'x'.repeat(100))).toHaveLength(
       Math.ceil(maxMultilineCell / 100),

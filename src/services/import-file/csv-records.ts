@@ -67,6 +67,7 @@ export function* readCsvRecords(text: string, delimiter: Delimiter, start = 0): 
         broken:
           'A quote (") in this row is never closed where a cell ends, so the row was skipped. ' +
           `The row starts: ${firstLine(text, pos)}`,
+        brokenZh: `这一行有引号（"）没有在单元格结尾处闭合，已跳过该行。该行开头为：${firstLine(text, pos)}`,
       };
       pos = nextLineStart(text, pos);
     }

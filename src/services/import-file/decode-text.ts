@@ -3,7 +3,7 @@
 // a BOM means UTF-8; bytes that are valid UTF-8 are UTF-8 (GBK text of any length practically
 // never is); anything else is read as GBK.
 
-import { describeFile } from './detect-format.js';
+import { describeFile, describeFileZh } from './detect-format.js';
 import { UnreadableFile } from './unreadable-file.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'gbk';
@@ -13,6 +13,9 @@ export function decodeText(bytes: Uint8Array, fileName?: string): { text: string
     // Excel's "Unicode text" export. Refused rather than guessed at: the contract names three encodings.
     throw new UnreadableFile(
       `${describeFile(fileName)} is UTF-16 text (Excel's "Unicode Text"). Save it as "CSV UTF-8" or .xlsx instead.`,
+      {
+        messageZh: `${describeFileZh(fileName)}是 UTF-16 文本（Excel 的“Unicode 文本”）。请改存为“CSV UTF-8”或 .xlsx。`,
+      },
     );
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {

@@ -19,7 +19,9 @@ describe('detectFormat', () => {
   });
 
   it('refuses an empty file', () => {
-    expect(() => detectFormat(new Uint8Array(), 'leads.csv')).toThrow(new UnreadableFile('"leads.csv" is empty.'));
+    expect(() => detectFormat(new Uint8Array(), 'leads.csv')).toThrow(
+      new UnreadableFile('"leads.csv" is empty.', { messageZh: '文件“leads.csv”是空的。' }),
+    );
   });
 
   it('refuses legacy .xls and password-protected workbooks with advice', () => {

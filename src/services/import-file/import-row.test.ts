@@ -43,7 +43,12 @@ describe('buildRow', () => {
 
   it('refuses a row with more non-empty cells than the header has columns', () => {
     const result = row(['姓名', '公司'], ['张三', '上海某某', '有限公司'], 7);
-    expect(result).toEqual({ rowNumber: 7, field: '_row', message: expect.stringContaining('3 cells') });
+    expect(result).toEqual({
+      rowNumber: 7,
+      field: '_row',
+      message: expect.stringContaining('3 cells'),
+      messageZh: expect.stringContaining('这一行有 3 个单元格，但表头只有 2 列'),
+    });
     expect(isRowError(result)).toBe(true);
   });
 

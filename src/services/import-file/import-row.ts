@@ -1,6 +1,7 @@
 // Turns the cells of one spreadsheet row into an ImportRow, given the header row. Shared by the
 // CSV and XLSX readers, which only have to produce plain string cells (a SheetRecord).
 
+import type { FieldError } from '../../domain/errors.js';
 import { fieldForHeader } from './lead-columns.js';
 
 /** One data row. rowNumber is the row a person sees in Excel (header = 1, first data row = 2). */
@@ -17,6 +18,17 @@ export interface RowError {
   rowNumber: number;
   field: string;
   message: string;
+  /** The message in Chinese. */
+  messageZh?: string;
+}
+
+/** Why a record could not be split into cells, as the error of its row as a whole. */
+export function brokenRowError(record: { broken: string; brokenZh?: string }): FieldError {
+  return {
+    field: '_row',
+    message: record.broken,
+    ...(record.brokenZh !== undefined && { messageZh: record.brokenZh }),
+  };
 }
 
 export function isRowError(item: ImportRow | RowError): item is RowError {
@@ -24,7 +36,9 @@ export function isRowError(item: ImportRow | RowError): item is RowError {
 }
 
 /** What a file reader hands over: a row's cells as text, or why the row could not be split into cells. */
-export type SheetRecord = { rowNumber: number; cells: string[] } | { rowNumber: number; broken: string };
+export type SheetRecord =
+  | { rowNumber: number; cells: string[] }
+  | { rowNumber: number; broken: string; brokenZh?: string };
 
 type Column = { field: string; spillKey?: string } | { custom: string };
 
@@ -82,7 +96,7 @@ export function layoutColumns(headerCells: readonly string[]): ColumnLayout {
 
 export function buildRow(layout: ColumnLayout, record: SheetRecord): ImportRow | RowError {
   const { rowNumber } = record;
-  if ('broken' in record) return { rowNumber, field: '_row', message: record.broken };
+  if ('broken' in record) return { rowNumber, ...brokenRowError(record) };
 
   const { cells } = record;
   const { columns } = layout;
@@ -97,6 +111,9 @@ export function buildRow(layout: ColumnLayout, record: SheetRecord): ImportRow |
         message:
           `This row has ${count} cells but the header has ${columns.length} columns, so its values cannot be matched ` +
           'to columns. A value probably contains an unquoted separator (e.g. a comma in a company name or address).',
+        messageZh:
+          `这一行有 ${count} 个单元格，但表头只有 ${columns.length} 列，无法把值对应到列上。` +
+          '多半是某个值里有未加引号的分隔符（如公司名称或地址中的逗号）。',
       };
     }
   }

@@ -116,6 +116,7 @@ describe('readLeadFile: CSV structure', () => {
         rowNumber: 4,
         field: '_row',
         message: expect.stringContaining('王五,13900000003,"丙公司'),
+        messageZh: expect.stringContaining('王五,13900000003,"丙公司'),
       });
       expect(rows[4]).toMatchObject({ rowNumber: 6, values: { company: '戊公司' } });
     }
@@ -130,7 +131,12 @@ describe('readLeadFile: CSV structure', () => {
 
   it('reports a row with more cells than the header has columns', async () => {
     const rows = await rowsOf(utf8('name,company\n张三,北京某某,有限公司\n李四,x\n'));
-    expect(rows[0]).toEqual({ rowNumber: 2, field: '_row', message: expect.stringContaining('3 cells') });
+    expect(rows[0]).toEqual({
+      rowNumber: 2,
+      field: '_row',
+      message: expect.stringContaining('3 cells'),
+      messageZh: expect.stringContaining('3 个单元格'),
+    });
     expect(rows[1]).toMatchObject({ rowNumber: 3, values: { name: '李四' } });
   });
 
@@ -212,7 +218,12 @@ describe('readLeadFile: XLSX', () => {
         fields: { 注册日期: '2024-05-01' },
       },
       { rowNumber: 4, values: { name: '李四', phone: '13900000002' }, fields: { 备注: '回访' } },
-      { rowNumber: 5, field: '_row', message: expect.stringContaining('6 columns') },
+      {
+        rowNumber: 5,
+        field: '_row',
+        message: expect.stringContaining('6 columns'),
+        messageZh: expect.stringContaining('6 列'),
+      },
     ]);
   });
 

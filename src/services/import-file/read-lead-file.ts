@@ -4,7 +4,7 @@
 
 import { csvDialect, readCsvRecords } from './csv-records.js';
 import { decodeText } from './decode-text.js';
-import { describeFile, detectFormat } from './detect-format.js';
+import { describeFile, describeFileZh, detectFormat } from './detect-format.js';
 import { buildRow, type ImportRow, isBlank, layoutColumns, type RowError, type SheetRecord } from './import-row.js';
 import { UnreadableFile } from './unreadable-file.js';
 import { readXlsxRecords } from './xlsx-records.js';
@@ -38,6 +38,7 @@ export interface LeadFile {
  */
 export async function readLeadFile(bytes: Uint8Array, fileName?: string): Promise<LeadFile> {
   const file = describeFile(fileName);
+  const fileZh = describeFileZh(fileName);
   const format = detectFormat(bytes, fileName);
 
   let records: SheetRecord[];
@@ -49,7 +50,9 @@ export async function readLeadFile(bytes: Uint8Array, fileName?: string): Promis
     // Text files have no NUL characters; binary files nearly always do. Without this check a
     // binary upload would "decode" as GBK into a table of garbage.
     if (decoded.text.includes('\u0000')) {
-      throw new UnreadableFile(`${file} is not a CSV or XLSX file. Save the table from Excel as .xlsx or CSV.`);
+      throw new UnreadableFile(`${file} is not a CSV or XLSX file. Save the table from Excel as .xlsx or CSV.`, {
+        messageZh: `${fileZh}不是 CSV 或 XLSX 文件。请在 Excel 中把表格另存为 .xlsx 或 CSV。`,
+      });
     }
     encoding = decoded.encoding;
     const { delimiter, start } = csvDialect(decoded.text);
@@ -58,11 +61,15 @@ export async function readLeadFile(bytes: Uint8Array, fileName?: string): Promis
 
   const headerAt = records.findIndex((record) => 'broken' in record || !isBlank(record.cells));
   if (headerAt === -1) {
-    throw new UnreadableFile(`${file} is empty: it has no header row and no data.`);
+    throw new UnreadableFile(`${file} is empty: it has no header row and no data.`, {
+      messageZh: `${fileZh}是空的：没有表头行，也没有数据。`,
+    });
   }
   const header = records[headerAt];
   if ('broken' in header) {
-    throw new UnreadableFile(`The header row of ${file} cannot be read. ${header.broken}`);
+    throw new UnreadableFile(`The header row of ${file} cannot be read. ${header.broken}`, {
+      messageZh: `${fileZh}的表头行无法读取。${header.brokenZh ?? header.broken}`,
+    });
   }
   const layout = layoutColumns(header.cells);
 

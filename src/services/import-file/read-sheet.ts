@@ -7,7 +7,7 @@
 import { InvalidInput } from '../../domain/errors.js';
 import { csvDialect, readCsvRecords } from './csv-records.js';
 import { decodeText } from './decode-text.js';
-import { describeFile, detectFormat } from './detect-format.js';
+import { describeFile, describeFileZh, detectFormat } from './detect-format.js';
 import { isBlank, type SheetRecord } from './import-row.js';
 import { UnreadableFile } from './unreadable-file.js';
 import { readXlsxRecords } from './xlsx-records.js';
@@ -23,16 +23,28 @@ export async function readSheet(file: { bytes: Uint8Array; name?: string }): Pro
   try {
     records = await readRecords(file.bytes, file.name);
   } catch (error) {
-    if (error instanceof UnreadableFile) throw new InvalidInput([{ field: 'file', message: error.message }]);
+    if (error instanceof UnreadableFile) throw new InvalidInput([error.fieldError()]);
     throw error;
   }
   const headerAt = records.findIndex((r) => 'broken' in r || !isBlank(r.cells));
   const header = records[headerAt];
   if (header === undefined) {
-    throw new InvalidInput([{ field: 'file', message: `${describeFile(file.name)} is empty: it has no header row.` }]);
+    throw new InvalidInput([
+      {
+        field: 'file',
+        message: `${describeFile(file.name)} is empty: it has no header row.`,
+        messageZh: `${describeFileZh(file.name)}是空的：没有表头行。`,
+      },
+    ]);
   }
   if ('broken' in header) {
-    throw new InvalidInput([{ field: 'file', message: `the header row cannot be read: ${header.broken}` }]);
+    throw new InvalidInput([
+      {
+        field: 'file',
+        message: `the header row cannot be read: ${header.broken}`,
+        messageZh: `表头行无法读取：${header.brokenZh ?? header.broken}`,
+      },
+    ]);
   }
   return { header: header.cells, records: records.slice(headerAt + 1) };
 }
@@ -43,6 +55,7 @@ async function readRecords(bytes: Uint8Array, fileName?: string): Promise<SheetR
   if (text.includes('\u0000')) {
     throw new UnreadableFile(
       `${describeFile(fileName)} is not a CSV or XLSX file. Save the table from Excel as .xlsx or CSV.`,
+      { messageZh: `${describeFileZh(fileName)}不是 CSV 或 XLSX 文件。请在 Excel 中把表格另存为 .xlsx 或 CSV。` },
     );
   }
   const { delimiter, start } = csvDialect(text);

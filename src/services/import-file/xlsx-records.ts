@@ -7,17 +7,21 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellText } from './cell-text.js';
-import { describeFile } from './detect-format.js';
+import { describeFile, describeFileZh } from './detect-format.js';
 import type { SheetRecord } from './import-row.js';
 import { UnreadableFile } from './unreadable-file.js';
 import { findZipDamage } from './zip-check.js';
 
 export async function readXlsxRecords(bytes: Uint8Array, fileName?: string): Promise<SheetRecord[]> {
   const file = describeFile(fileName);
+  const fileZh = describeFileZh(fileName);
   const damaged = (cause?: unknown) =>
     new UnreadableFile(
       `${file} could not be opened as an Excel workbook; it may be damaged or incomplete. Open it in Excel and save it again as .xlsx or CSV.`,
-      { cause },
+      {
+        cause,
+        messageZh: `${fileZh}无法作为 Excel 工作簿打开，可能已损坏或不完整。请在 Excel 中打开后重新另存为 .xlsx 或 CSV。`,
+      },
     );
   // Checked first because the streaming reader can hang on a damaged archive (see zip-check.ts).
   const damage = await findZipDamage(bytes);
@@ -63,7 +67,9 @@ export async function readXlsxRecords(bytes: Uint8Array, fileName?: string): Pro
     throw damaged(error);
   }
   if (!records) {
-    throw new UnreadableFile(`${file} is a zip archive without any worksheet, not an Excel workbook.`);
+    throw new UnreadableFile(`${file} is a zip archive without any worksheet, not an Excel workbook.`, {
+      messageZh: `${fileZh}是不含任何工作表的 zip 压缩包，不是 Excel 工作簿。`,
+    });
   }
   return records;
 }

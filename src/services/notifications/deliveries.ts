@@ -40,7 +40,9 @@ export async function readDeliveries(
   if (!target) throw new NotFound(`${kind} ${targetId}`);
   const beforeSeq = page.cursor === undefined ? undefined : Number(page.cursor);
   if (beforeSeq !== undefined && !(/^\d+$/.test(page.cursor ?? '') && Number.isSafeInteger(beforeSeq)))
-    throw new InvalidInput([{ field: 'query.cursor', message: 'is not a cursor this API returned' }]);
+    throw new InvalidInput([
+      { field: 'query.cursor', message: 'is not a cursor this API returned', messageZh: '不是本接口返回的游标' },
+    ]);
   const { rows, attempts } = await listDeliveries(ctx.db, kind, targetId, { beforeSeq, limit: page.limit + 1 });
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;

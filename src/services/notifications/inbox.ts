@@ -42,7 +42,9 @@ export async function readInbox(
   authorize(actor, 'notifications.read');
   const beforeSeq = page.cursor === undefined ? undefined : Number(page.cursor);
   if (beforeSeq !== undefined && !(Number.isSafeInteger(beforeSeq) && beforeSeq > 0 && /^\d+$/.test(page.cursor ?? '')))
-    throw new InvalidInput([{ field: 'query.cursor', message: 'is not a cursor this API returned' }]);
+    throw new InvalidInput([
+      { field: 'query.cursor', message: 'is not a cursor this API returned', messageZh: '不是本接口返回的游标' },
+    ]);
   const rows = await listNotifications(ctx.db, actor.id, {
     beforeSeq,
     unreadOnly: page.unread,

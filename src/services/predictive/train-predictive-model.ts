@@ -53,6 +53,20 @@ export function shortfallMessage(target: ModelTarget, s: TrainingShortfall): str
   );
 }
 
+/** The same in Chinese, for the console's Chinese pages. */
+export function shortfallMessageZh(target: ModelTarget, s: TrainingShortfall): string {
+  const needs = [
+    s.needLabelled > 0 ? `再 ${s.needLabelled} 条已知结果的线索` : null,
+    s.needPositives > 0 ? `再 ${s.needPositives} 条到达 ${target} 的线索` : null,
+    s.needNegatives > 0 ? `再 ${s.needNegatives} 条未到达的线索` : null,
+  ].filter(Boolean);
+  return (
+    `历史数据不足，无法训练 ${target} 模型：已知结果的线索 ${s.labelled} 条，其中 ${s.positives} 条到达 ${target}；` +
+    `训练至少需要 ${MIN_LABELLED} 条，其中到达与未到达的各至少 ${MIN_POSITIVES} 条——` +
+    `请导入${needs.join('、')}（历史导入：POST /imports，mode=history）`
+  );
+}
+
 export async function trainPredictiveModel(
   ctx: ServiceContext,
   actor: Actor,
@@ -68,7 +82,11 @@ export async function trainPredictiveModel(
   const outcome = await train(ctx, id, target, actor.id);
   if (outcome.shortfall) {
     throw new DomainError('unprocessable', shortfallMessage(target, outcome.shortfall), [
-      { field: 'target', message: shortfallMessage(target, outcome.shortfall) },
+      {
+        field: 'target',
+        message: shortfallMessage(target, outcome.shortfall),
+        messageZh: shortfallMessageZh(target, outcome.shortfall),
+      },
     ]);
   }
   return outcome.record;

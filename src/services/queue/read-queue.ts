@@ -108,12 +108,12 @@ function encodeQueueCursor(c: QueueCursor): string {
 }
 
 function decodeQueueCursor(cursor: string, sort: QueueSort): QueueCursor {
-  const bad = (message: string) => new InvalidInput([{ field: 'query.cursor', message }]);
+  const bad = (message: string, messageZh: string) => new InvalidInput([{ field: 'query.cursor', message, messageZh }]);
   let v: Record<string, unknown>;
   try {
     v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw bad('is not a cursor this API returned');
+    throw bad('is not a cursor this API returned', '不是本接口返回的游标');
   }
   const when = (x: unknown): Date | undefined => {
     if (typeof x !== 'string') return undefined;
@@ -142,11 +142,15 @@ function decodeQueueCursor(cursor: string, sort: QueueSort): QueueCursor {
     id(v.i) &&
     (v.o === 'score' || v.o === 'predicted') &&
     (!('w' in v) || keyOf(v.w) !== undefined);
-  if (!ok) throw bad('is not a cursor this API returned');
-  if (v.o !== sort) throw bad(`was made for sort=${v.o}; walk on with the same sort, or start again`);
+  if (!ok) throw bad('is not a cursor this API returned', '不是本接口返回的游标');
+  if (v.o !== sort)
+    throw bad(
+      `was made for sort=${v.o}; walk on with the same sort, or start again`,
+      `该游标对应 sort=${v.o}；请用相同的排序继续翻页，或从头开始`,
+    );
   const priority = v.t as QueuePriority;
   if ((priority === 'sla_due' || priority === 'resurfaced') && v.a === null)
-    throw bad('is not a cursor this API returned');
+    throw bad('is not a cursor this API returned', '不是本接口返回的游标');
   return {
     sort,
     position: {

@@ -56,6 +56,7 @@ export async function saveReportRules(
       unknown.map((c) => ({
         field: `rules.outboundChannels[${rules.outboundChannels.indexOf(c)}]`,
         message: `${c} is not a channel`,
+        messageZh: `${c} 不是已有的渠道`,
       })),
     );
   }

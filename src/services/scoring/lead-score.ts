@@ -66,7 +66,9 @@ export async function readScoreHistory(
   await readLead(ctx, actor, leadId);
   const beforeSeq = page.cursor === undefined ? undefined : Number(page.cursor);
   if (beforeSeq !== undefined && !(Number.isSafeInteger(beforeSeq) && beforeSeq > 0)) {
-    throw new InvalidInput([{ field: 'query.cursor', message: 'is not a cursor this API returned' }]);
+    throw new InvalidInput([
+      { field: 'query.cursor', message: 'is not a cursor this API returned', messageZh: '不是本接口返回的游标' },
+    ]);
   }
   const rows = await listScoreHistory(ctx.db, leadId, { beforeSeq, limit: page.limit });
   return {

@@ -49,13 +49,19 @@ export async function simulatePolicy(
 ): Promise<SimulationAnswer> {
   authorize(actor, 'simulations.run');
   const { from, to } = request;
-  if (to.getTime() <= from.getTime()) throw new InvalidInput([{ field: 'to', message: 'must be after from' }]);
+  if (to.getTime() <= from.getTime()) {
+    throw new InvalidInput([{ field: 'to', message: 'must be after from', messageZh: '须晚于开始时间（from）' }]);
+  }
   const now = ctx.clock.now();
   const sides = await simulationSides(ctx.db, request.kind, request.candidate, now);
   const period = await loadPeriod(ctx.db, { from, to }, { scoring: request.kind === 'scoring' });
   if (period.leads.length === 0) {
     throw new InvalidInput([
-      { field: 'from', message: `no live leads were captured from ${from.toISOString()} to ${to.toISOString()}` },
+      {
+        field: 'from',
+        message: `no live leads were captured from ${from.toISOString()} to ${to.toISOString()}`,
+        messageZh: `${from.toISOString()} 至 ${to.toISOString()} 期间没有采集到在用线索`,
+      },
     ]);
   }
   const simulated = simulate({

@@ -59,5 +59,7 @@ function decodeCursor(cursor: string): BehaviourCursor {
   } catch {
     // fall through: a cursor we did not make
   }
-  throw new InvalidInput([{ field: 'query.cursor', message: 'is not a cursor this API returned' }]);
+  throw new InvalidInput([
+    { field: 'query.cursor', message: 'is not a cursor this API returned', messageZh: '不是本接口返回的游标' },
+  ]);
 }

@@ -49,7 +49,8 @@ export async function createTrackingSite(ctx: ServiceContext, actor: Actor, inpu
   const origins: string[] = [];
   input.allowedOrigins.forEach((raw, i) => {
     const result = normaliseOrigin(raw);
-    if (!result.ok) errors.push({ field: `allowedOrigins[${i}]`, message: result.message });
+    if (!result.ok)
+      errors.push({ field: `allowedOrigins[${i}]`, message: result.message, messageZh: result.messageZh });
     else if (!origins.includes(result.origin)) origins.push(result.origin);
   });
   if (errors.length) throw new InvalidInput(errors);

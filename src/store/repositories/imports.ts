@@ -53,7 +53,7 @@ export async function finishImport(
   id: string,
   end: {
     status: 'completed' | 'failed';
-    errors: readonly { rowNumber: number; field: string; message: string }[];
+    errors: readonly { rowNumber: number; field: string; message: string; messageZh?: string }[];
     at: Date;
   },
 ): Promise<void> {

@@ -1,9 +1,11 @@
 import { Button, Upload } from 'antd';
-import { ErrorView } from '../pages/ErrorView';
+import { useTranslation } from 'react-i18next';
+import { RefusalView } from './RefusalView';
 
 /**
  * A button that picks a CSV or XLSX file and hands it over (the file is never uploaded by antd
- * itself), with the failed call's error under it.
+ * itself), with the failed call's error under it: a refused file names what is wrong with it in
+ * the reader's language.
  */
 export function SpreadsheetUpload({
   label,
@@ -16,6 +18,7 @@ export function SpreadsheetUpload({
   error: Error | null;
   onFile: (file: File) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <Upload
@@ -30,7 +33,7 @@ export function SpreadsheetUpload({
       </Upload>
       {error ? (
         <div style={{ marginTop: 12 }}>
-          <ErrorView error={error} />
+          <RefusalView error={error} title={t('errors.fileRefused')} />
         </div>
       ) : null}
     </>

@@ -64,6 +64,7 @@ export const en: Catalogue = {
     notFoundTitle: 'Page not found',
     notFound: 'There is no such page.',
     generic: 'Something went wrong: try again later.',
+    fileRefused: 'The file cannot be imported',
     backHome: 'Back to the start page',
   },
   account: {

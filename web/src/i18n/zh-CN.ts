@@ -62,6 +62,7 @@ export const zhCN = {
     notFoundTitle: '页面不存在',
     notFound: '没有这个页面。',
     generic: '出错了，请稍后重试。',
+    fileRefused: '文件无法导入',
     backHome: '返回首页',
   },
   account: {

@@ -9,6 +9,7 @@ export const settingsModels: Catalogue['settingsModels'] = {
   targets: { sql: 'Becomes an SQL (accepted by sales)', opportunity: 'Becomes an opportunity', won: 'Won' },
   train: 'Train model',
   trained: 'Trained: held-out AUC {{auc}}',
+  cannotTrain: 'The model cannot be trained yet',
   activated: 'Model activated: lead pages now show its prediction',
   createdAt: 'Created',
   trigger: 'Trigger',

@@ -7,6 +7,7 @@ export const settingsModels = {
   targets: { sql: '成为 SQL（销售接受）', opportunity: '形成商机', won: '赢单' },
   train: '训练模型',
   trained: '训练完成：留出集 AUC {{auc}}',
+  cannotTrain: '暂时无法训练',
   activated: '模型已启用：线索页将显示它的预测',
   createdAt: '创建时间',
   trigger: '来源',

@@ -3,6 +3,7 @@ import { App as AntApp, Button, Card, Space, Table, Tag, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { RefusalView } from '../../components/RefusalView';
 import { useFormat } from '../../format';
 import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
@@ -73,7 +74,7 @@ export function ModelsSettings() {
           </Space>
           {train.error ? (
             <div style={{ marginTop: 12 }}>
-              <ErrorView error={train.error} />
+              <RefusalView error={train.error} title={t('settingsModels.cannotTrain')} showField={false} />
             </div>
           ) : null}
         </Card>
