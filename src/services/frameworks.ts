@@ -31,7 +31,11 @@ const builtInById = (id: string) => builtInFrameworks.find((f) => sameId(f.id, i
 
 /** Built-in templates first (edited where edited), then custom frameworks in order of creation. */
 export async function listFrameworks(db: Queryable): Promise<Framework[]> {
-  const stored = await listStoredFrameworks(db);
+  return frameworksOf(await listStoredFrameworks(db));
+}
+
+/** The frameworks in force given the stored rows (oldest first): built-ins (edited or shipped), then custom ones. */
+export function frameworksOf(stored: readonly { id: string; built_in: boolean; definition: unknown }[]): Framework[] {
   const edited = (id: string) => stored.find((r) => r.built_in && sameId(r.id, id));
   const builtIns = builtInFrameworks.map((b) => (edited(b.id)?.definition as Framework | undefined) ?? b);
   const custom = stored.filter((r) => !r.built_in).map((r) => r.definition as Framework);

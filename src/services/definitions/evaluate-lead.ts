@@ -53,6 +53,17 @@ export async function evaluateLeadDefinition(
   return result;
 }
 
+/** evaluateLeadDefinition for a caller that has gathered the lead's facts already (leadFactsOf). */
+export async function evaluateFactsDefinition(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  facts: LeadFacts,
+  kind: DefinitionKind,
+): Promise<LeadDefinitionResult> {
+  const [result] = await evaluateFacts(trx, ctx, facts, [kind]);
+  return result;
+}
+
 /** Throws DefinitionNotMet (422) naming every unmet criterion; returns the result when it passes. */
 export async function requireLeadDefinition(
   trx: Transaction<Database>,

@@ -7,10 +7,16 @@
  * outside (notifications/deliver-outbox.ts), so a failing channel never blocks the change. Consoles
  * of the users told hear of it at commit (live/live-signal.ts).
  */
-import type { Transaction } from 'kysely';
-import { fanOutEvents, listenedTypes } from '../../store/repositories/event-fan-out.js';
-import { insertEvents } from '../../store/repositories/events.js';
-import { notifyLive } from '../../store/repositories/live-updates.js';
+import type { RawBuilder, Transaction } from 'kysely';
+import {
+  type FannedEvent,
+  fanOutEvents,
+  inboxInsert,
+  type ListenedTypes,
+  listenedTypes,
+} from '../../store/repositories/event-fan-out.js';
+import { eventsInsert, insertEvents } from '../../store/repositories/events.js';
+import { liveNotify, notifyLive } from '../../store/repositories/live-updates.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { encodeLiveSignal } from '../live/live-signal.js';
@@ -40,4 +46,38 @@ export async function emitEvents(
       ),
     );
   }
+}
+
+/**
+ * emitEvents for a caller that runs its writes as one statement (recordset.ts allInOne) and read
+ * the listened types already (in the same transaction): the event rows' and notifications'
+ * INSERTs to put beside its own, the live signal to run last in that statement (a NOTIFY is a
+ * SELECT: it runs only as the statement's main part), and the events some webhook, robot or
+ * e-mail listens to — pass them to `fanOutEvents(trx, outgoing, [])` after that statement.
+ */
+export function eventWrites(
+  ctx: ServiceContext,
+  events: readonly LeadLoopEvent[],
+  listened: ListenedTypes,
+): { writes: RawBuilder<unknown>[]; live: RawBuilder<unknown> | null; outgoing: FannedEvent[] } {
+  if (events.length === 0) return { writes: [], live: null, outgoing: [] };
+  const at = ctx.clock.now();
+  const rows = events.map((e) => ({ id: ctx.newId(), ...e, notify: [...new Set(e.notify)], occurredAt: at }));
+  const outgoing = rows.filter(
+    (e) => listened.outbound.has(e.type) || (e.notify.length > 0 && listened.email.has(e.type)),
+  );
+  const notifications = rows.flatMap((event) => event.notify.map((userId) => ({ id: ctx.newId(), userId, event })));
+  return {
+    writes: [eventsInsert(rows), ...(notifications.length > 0 ? [inboxInsert(notifications)] : [])],
+    live:
+      notifications.length > 0
+        ? liveNotify(
+            encodeLiveSignal(
+              notifications.map((n) => n.userId),
+              notifications.map((n) => n.event.type),
+            ),
+          )
+        : null,
+    outgoing,
+  };
 }

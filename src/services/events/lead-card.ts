@@ -34,22 +34,34 @@ export async function leadCards(db: Queryable, leadIds: readonly string[]): Prom
     ])
     .where('id', 'in', [...new Set(leadIds)])
     .execute();
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        name: r.name,
-        company: r.company,
-        title: r.title,
-        region: r.region,
-        industry: r.industry,
-        channel: r.channel_id,
-        status: r.status,
-        ownerId: r.owner_id,
-        score: r.score,
-        grade: r.grade,
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, leadCardOf(r)]));
+}
+
+/** The card of a lead's row (these columns of it). */
+export function leadCardOf(r: {
+  id: string;
+  name: string | null;
+  company: string | null;
+  title: string | null;
+  region: string | null;
+  industry: string | null;
+  channel_id: string | null;
+  status: string;
+  owner_id: string | null;
+  score: number;
+  grade: string | null;
+}): LeadCard {
+  return {
+    id: r.id,
+    name: r.name,
+    company: r.company,
+    title: r.title,
+    region: r.region,
+    industry: r.industry,
+    channel: r.channel_id,
+    status: r.status,
+    ownerId: r.owner_id,
+    score: r.score,
+    grade: r.grade,
+  };
 }

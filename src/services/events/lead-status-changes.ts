@@ -4,10 +4,11 @@
  * (SPEC §6.1: marketing automation and the CRM stay in step).
  */
 import type { Transaction } from 'kysely';
-import { appendAudit } from '../../store/repositories/audit.js';
+import { type AuditEntry, appendAudit } from '../../store/repositories/audit.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { emitEvents } from './emit-events.js';
+import type { LeadLoopEvent } from './event-types.js';
 
 export interface LeadStatusChange {
   leadId: string;
@@ -25,10 +26,19 @@ export async function recordLeadStatusChanges(
   changes: readonly LeadStatusChange[],
 ): Promise<void> {
   if (changes.length === 0) return;
+  const { audit, events } = leadStatusChangeRecords(ctx, changes);
+  await appendAudit(trx, audit);
+  await emitEvents(trx, ctx, events);
+}
+
+/** What recordLeadStatusChanges writes: the audit entries and the events (for a caller that writes them with more). */
+export function leadStatusChangeRecords(
+  ctx: ServiceContext,
+  changes: readonly LeadStatusChange[],
+): { audit: AuditEntry[]; events: LeadLoopEvent[] } {
   const at = ctx.clock.now();
-  await appendAudit(
-    trx,
-    changes.map((c) => ({
+  return {
+    audit: changes.map((c) => ({
       id: ctx.newId(),
       actorId: c.actorId,
       action: c.action ?? 'lead.status_changed',
@@ -40,11 +50,7 @@ export async function recordLeadStatusChanges(
       reason: c.reason,
       at,
     })),
-  );
-  await emitEvents(
-    trx,
-    ctx,
-    changes
+    events: changes
       .filter((c) => c.from.status !== c.to.status)
       .map((c) => ({
         type: 'lead.status_changed' as const,
@@ -58,5 +64,5 @@ export async function recordLeadStatusChanges(
         },
         notify: [],
       })),
-  );
+  };
 }

@@ -4,16 +4,16 @@
  * deadline of an idle account owner as durable timers, the rotation pick recorded, and an audit
  * entry. A dispatch has no rep and no deadline until someone resolves it.
  */
-import type { Transaction } from 'kysely';
+import type { RawBuilder, Transaction } from 'kysely';
 import type { RoutingDecision, RoutingStep } from '../../domain/routing/routing-types.js';
 import { allInOne } from '../../store/recordset.js';
-import { auditInsert } from '../../store/repositories/audit.js';
+import { type AuditEntry, auditInsert } from '../../store/repositories/audit.js';
 import { type HandoffRow, handoffsInsert, leadOwnersUpdate } from '../../store/repositories/handoffs.js';
 import { type NewTimer, timersInsert } from '../../store/repositories/timers.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { acceptanceClock, FIRST_CONTACT_DUE } from '../sla/handoff-clocks.js';
-import { slaInForce } from '../sla/sla-clock.js';
+import { type SlaInForce, slaInForce } from '../sla/sla-clock.js';
 import { announceHandoffs } from './handoff-events.js';
 import { buildMqlPackages, type MqlPackage } from './mql-package.js';
 
@@ -70,10 +70,40 @@ export async function createHandoffs(
   const at = ctx.clock.now();
   const unpackaged = requests.filter((r) => !r.mqlPackage).map((r) => r.leadId);
   const packages = unpackaged.length ? await buildMqlPackages(trx, ctx, unpackaged) : new Map<string, MqlPackage>();
-  for (const r of requests) if (r.mqlPackage) packages.set(r.leadId, r.mqlPackage);
   const sla = requests.some((r) => r.decision.repId) ? await slaInForce(trx) : null;
+  const prepared = prepareHandoffs(ctx, requests, { packages, sla, at });
+  // The hand-offs, the leads' new owner, the deadlines' timers and the audit: one statement.
+  await allInOne([
+    ...prepared.inserts,
+    ...(prepared.owners.length ? [leadOwnersUpdate(prepared.owners, at)] : []),
+    auditInsert(prepared.audit),
+  ])?.execute(trx);
+  await announceHandoffs(trx, ctx, prepared.made);
+  return prepared.made;
+}
+
+/** Hand-offs made but not yet written: what createHandoffs writes, for a caller that writes it with more. */
+export interface PreparedHandoffs {
+  made: HandoffView[];
+  /** The INSERTs of the hand-offs and their deadlines' timers. */
+  inserts: RawBuilder<unknown>[];
+  /** The leads' new owner (the rep), to write with `at` as owned_since and updated_at. */
+  owners: { leadId: string; repId: string }[];
+  /** The `handoff.created` entries. */
+  audit: AuditEntry[];
+}
+
+/** `packages`: by lead id, for requests without their own; `sla`: needed when any decision has a rep. */
+export function prepareHandoffs(
+  ctx: ServiceContext,
+  requests: readonly HandoffRequest[],
+  read: { packages: ReadonlyMap<string, MqlPackage>; sla: SlaInForce | null; at: Date },
+): PreparedHandoffs {
+  const { sla, at } = read;
+  const packageOf = (r: HandoffRequest) => r.mqlPackage ?? read.packages.get(r.leadId) ?? {};
   const clockTimers: NewTimer[] = [];
-  const made = requests.map(({ leadId, sdrId, mode, decision, requestReason }): HandoffView => {
+  const made = requests.map((request): HandoffView => {
+    const { leadId, sdrId, mode, decision, requestReason } = request;
     const id = ctx.newId();
     let dueAt: Date | null = null;
     if (decision.repId && sla) {
@@ -94,7 +124,7 @@ export async function createHandoffs(
       firstContactDueAt: decision.firstContactDueAt?.toISOString() ?? null,
       requestReason,
       explanation: [...decision.explanation],
-      package: packages.get(leadId) ?? {},
+      package: packageOf(request),
       createdAt: at.toISOString(),
       remindedAt: null,
       breachedAt: null,
@@ -111,44 +141,38 @@ export async function createHandoffs(
         : [],
     ),
   ];
-  // The hand-offs, the leads' new owner, the deadlines' timers and the audit: one statement.
-  await allInOne([
-    handoffsInsert(
-      made.map((h) => ({
-        id: h.id,
-        leadId: h.leadId,
-        sdrId: h.sdrId,
-        repId: h.repId,
-        kind: h.kind,
-        mode: h.mode,
-        credit: h.credit,
-        dueAt: h.dueAt === null ? null : new Date(h.dueAt),
-        firstContactDueAt: h.firstContactDueAt === null ? null : new Date(h.firstContactDueAt),
-        explanation: h.explanation,
-        mqlPackage: h.package,
-        requestReason: h.requestReason,
-        at,
-      })),
-    ),
-    ...(owners.length ? [leadOwnersUpdate(owners, at)] : []),
-    ...(timers.length ? [timersInsert(timers)] : []),
-    auditInsert(
-      made.map((h, i) => ({
-        id: ctx.newId(),
-        actorId: requests[i].actorId,
-        action: 'handoff.created',
-        entityType: 'handoff',
-        entityId: h.id,
-        leadId: h.leadId,
-        from: null,
-        to: { kind: h.kind, repId: h.repId, credit: h.credit, mode: h.mode },
-        reason: h.requestReason ?? h.explanation.at(-1)?.message ?? null,
-        at,
-      })),
-    ),
-  ])?.execute(trx);
-  await announceHandoffs(trx, ctx, made);
-  return made;
+  const handoffs = handoffsInsert(
+    made.map((h) => ({
+      id: h.id,
+      leadId: h.leadId,
+      sdrId: h.sdrId,
+      repId: h.repId,
+      kind: h.kind,
+      mode: h.mode,
+      credit: h.credit,
+      dueAt: h.dueAt === null ? null : new Date(h.dueAt),
+      firstContactDueAt: h.firstContactDueAt === null ? null : new Date(h.firstContactDueAt),
+      explanation: h.explanation,
+      mqlPackage: h.package,
+      requestReason: h.requestReason,
+      at,
+    })),
+  );
+  const audit = made.map(
+    (h, i): AuditEntry => ({
+      id: ctx.newId(),
+      actorId: requests[i].actorId,
+      action: 'handoff.created',
+      entityType: 'handoff',
+      entityId: h.id,
+      leadId: h.leadId,
+      from: null,
+      to: { kind: h.kind, repId: h.repId, credit: h.credit, mode: h.mode },
+      reason: h.requestReason ?? h.explanation.at(-1)?.message ?? null,
+      at,
+    }),
+  );
+  return { made, inserts: [handoffs, ...(timers.length ? [timersInsert(timers)] : [])], owners, audit };
 }
 
 export function presentHandoff(row: HandoffRow): HandoffView {

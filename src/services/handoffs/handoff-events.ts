@@ -1,10 +1,11 @@
 /** What hand-off events carry (SPEC §9): the hand-off's routing facts and a card of its lead. */
 import type { Transaction } from 'kysely';
+import type { Queryable } from '../../store/db.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { emitEvents } from '../events/emit-events.js';
 import type { LeadLoopEvent } from '../events/event-types.js';
-import { leadCards } from '../events/lead-card.js';
+import { type LeadCard, leadCards } from '../events/lead-card.js';
 import { usersWithRoles } from '../events/recipients.js';
 import type { HandoffView } from './create-handoff.js';
 
@@ -38,8 +39,22 @@ export async function announceHandoffs(
     trx,
     handoffs.map((h) => h.leadId),
   );
-  const dispatchers = handoffs.some((h) => h.kind === 'dispatch') ? await usersWithRoles(trx, DISPATCHERS) : [];
-  const events: LeadLoopEvent[] = handoffs.map((h) =>
+  const dispatchers = handoffs.some((h) => h.kind === 'dispatch') ? await dispatchersOf(trx) : [];
+  await emitEvents(trx, ctx, handoffEvents(handoffs, cards, dispatchers));
+}
+
+/** The users told of a dispatch request. */
+export function dispatchersOf(db: Queryable): Promise<string[]> {
+  return usersWithRoles(db, DISPATCHERS);
+}
+
+/** The events announcing these hand-offs, given their leads' cards (read after the hand-off gave the lead its rep). */
+export function handoffEvents(
+  handoffs: readonly HandoffView[],
+  cards: ReadonlyMap<string, LeadCard>,
+  dispatchers: readonly string[],
+): LeadLoopEvent[] {
+  return handoffs.map((h) =>
     h.repId === null
       ? {
           type: 'dispatch.requested',
@@ -49,7 +64,7 @@ export async function announceHandoffs(
             lead: cards.get(h.leadId) ?? null,
             reasons: h.explanation.filter((s) => s.outcome !== 'picked').map((s) => s.message),
           },
-          notify: dispatchers,
+          notify: [...dispatchers],
         }
       : {
           type: 'handoff.created',
@@ -58,5 +73,4 @@ export async function announceHandoffs(
           notify: [h.repId, ...(h.sdrId ? [h.sdrId] : [])],
         },
   );
-  await emitEvents(trx, ctx, events);
 }

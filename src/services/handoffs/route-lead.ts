@@ -22,7 +22,7 @@ import type {
 import { tryLockKey } from '../../store/advisory-locks.js';
 import { findAccountMatches } from '../../store/repositories/accounts.js';
 import { loadRepCandidates, openMqlCounts } from '../../store/repositories/roster.js';
-import { loadRotationState, saveRotationPick } from '../../store/repositories/rotation.js';
+import { loadRotationState, rotationPickWrite, saveRotationPick } from '../../store/repositories/rotation.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { eligibilityMonth } from '../roster/eligibility-month.js';
@@ -79,6 +79,33 @@ export async function routeLeadsToReps(
   return decisions;
 }
 
+/** A lead's row as the transfer read (and locked) it: what routing reads of it. */
+export interface RoutableLeadRow {
+  id: string;
+  region_code: string | null;
+  industry: string | null;
+  title: string | null;
+  score: number;
+  grade: string | null;
+  company_key: string | null;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * routeToRep for a transfer that read the lead and the roster already (transfer-reads.ts), in
+ * its transaction: the pool is locked and the pick checked as routeToRep does, but the pick's
+ * write is returned (rotation.ts rotationPickWrite), for the caller to run with its own writes
+ * before commit; nothing reads the pool's rotation state in between (the pool stays locked).
+ */
+export async function routeReadLead(
+  trx: Transaction<Database>,
+  round: RoutingRound,
+  row: RoutableLeadRow,
+): Promise<{ decision: RoutingDecision; pickWrite: ReturnType<typeof rotationPickWrite> | null }> {
+  const [planned] = await planRows(trx, round, [row]);
+  return decide(trx, round, planned, { deferPick: true });
+}
+
 async function planLeads(
   trx: Transaction<Database>,
   round: RoutingRound,
@@ -89,6 +116,14 @@ async function planLeads(
     .select(['id', 'region_code', 'industry', 'title', 'score', 'grade', 'company_key', 'fields'])
     .where('id', 'in', [...leadIds])
     .execute();
+  return planRows(trx, round, rows);
+}
+
+async function planRows(
+  trx: Transaction<Database>,
+  round: RoutingRound,
+  rows: readonly RoutableLeadRow[],
+): Promise<PlannedLead[]> {
   const accounts = await findAccountMatches(
     trx,
     rows.map((row) => ({ id: row.id, companyKey: row.company_key, creditCode: creditCodeOf(row.fields) })),
@@ -110,10 +145,23 @@ async function planLeads(
   return planned;
 }
 
-async function decide(trx: Transaction<Database>, round: RoutingRound, planned: PlannedLead): Promise<RoutingDecision> {
+async function decide(trx: Transaction<Database>, round: RoutingRound, planned: PlannedLead): Promise<RoutingDecision>;
+async function decide(
+  trx: Transaction<Database>,
+  round: RoutingRound,
+  planned: PlannedLead,
+  options: { deferPick: true },
+): Promise<{ decision: RoutingDecision; pickWrite: ReturnType<typeof rotationPickWrite> | null }>;
+async function decide(
+  trx: Transaction<Database>,
+  round: RoutingRound,
+  planned: PlannedLead,
+  options: { deferPick?: boolean } = {},
+): Promise<RoutingDecision | { decision: RoutingDecision; pickWrite: ReturnType<typeof rotationPickWrite> | null }> {
   const input = { ...round, lead: planned.lead, account: planned.account };
   let state: RotationState;
   let outcome: RoutingOutcome;
+  let pickWrite: ReturnType<typeof rotationPickWrite> | null = null;
   // Each time the pick turns out full under its own lock, that rep drops out of the pool and
   // the (narrower) pool is locked and chosen from again: at most once per rep of the pool.
   do {
@@ -125,18 +173,20 @@ async function decide(trx: Transaction<Database>, round: RoutingRound, planned: 
     const after = applyPick(state, pick);
     // Members seen for the first time keep the count the pick gave them (their share, not zero).
     const seeded = changedReps(state, after).filter((id) => id !== pick.repId);
-    await saveRotationPick(
+    const write: Parameters<typeof saveRotationPick> = [
       trx,
       outcome.poolKey,
       { repId: pick.repId, department: pick.department, at: round.now, receivedAfter: after.received[pick.repId] },
       seeded.map((repId) => ({ repId, received: after.received[repId] })),
-    );
+    ];
+    if (options.deferPick) pickWrite = rotationPickWrite(write[1], write[2], write[3]);
+    else await saveRotationPick(...write);
   }
   // The rep's load grows with this hand-off: later leads of the round see it.
   const picked = round.candidates.find((c) => c.id === outcome.repId);
   if (picked) picked.openMqls += 1;
   const { rotation: _pick, ...decision } = outcome;
-  return decision;
+  return options.deferPick ? { decision, pickWrite } : decision;
 }
 
 /**

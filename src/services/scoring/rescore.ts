@@ -13,7 +13,13 @@ import { qualificationPoints } from '../../domain/qualification/qualification-po
 import type { LeadScore } from '../../domain/scoring/score-lead.js';
 import { type ExplanationLine, explanationLineOf } from '../../domain/scoring/scoring-rules.js';
 import type { Queryable } from '../../store/db.js';
-import { loadScoringInputs, type ScoreWrite, type StoredScore, saveScores } from '../../store/repositories/scores.js';
+import {
+  loadScoringInputs,
+  type ScoreWrite,
+  type ScoringInputs,
+  type StoredScore,
+  saveScores,
+} from '../../store/repositories/scores.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { listFrameworks } from '../frameworks.js';
@@ -38,6 +44,10 @@ export interface ScoreOptions {
    * the first time — a ledger entry whatever the score, no crossing of the pool threshold.
    */
   firstScores?: ReadonlySet<string>;
+  /** What the scores are computed from, when the caller has read it already (one transfer's lead). */
+  inputs?: ScoringInputs;
+  /** The qualification frameworks in force, when the caller has read them already. */
+  frameworks?: readonly Framework[];
 }
 
 /** Scores computed now, next to what is stored; nothing is written. */
@@ -49,8 +59,8 @@ export async function computeScores(
 ): Promise<ComputedScore[]> {
   if (leadIds.length === 0) return [];
   const rules = options.rules ?? (await scoringRulesInForce(db));
-  const inputs = await loadScoringInputs(db, leadIds, options);
-  const frameworks = inputs.qualifications.size ? await listFrameworks(db) : [];
+  const inputs = options.inputs ?? (await loadScoringInputs(db, leadIds, options));
+  const frameworks = inputs.qualifications.size ? (options.frameworks ?? (await listFrameworks(db))) : [];
   const now = ctx.clock.now();
   return inputs.leads.map((loaded) => {
     const stored = options.firstScores?.has(loaded.id) ? { ...loaded, scoredAt: null } : loaded;

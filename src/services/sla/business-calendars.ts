@@ -39,8 +39,19 @@ function combine(edited: readonly unknown[]): ReturnType<typeof validateCalendar
 }
 
 export async function businessCalendarsInForce(db: Queryable): Promise<BusinessCalendars> {
-  const combined = combine((await storedCalendars(db)).map((r) => r.body));
+  return calendarsOf((await storedCalendars(db)).map((r) => r.body));
+}
+
+/** The last edited years seen and the calendars made of them: validating the set each time costs. */
+let lastCombined: { key: string; calendars: BusinessCalendars } | null = null;
+
+/** The calendars in force given the bodies of the edited years (by year). */
+export function calendarsOf(edited: readonly unknown[]): BusinessCalendars {
+  const key = JSON.stringify(edited);
+  if (lastCombined?.key === key) return lastCombined.calendars;
+  const combined = combine(edited);
   if (!combined.ok) throw new Error(`stored business calendars are inconsistent: ${combined.errors[0]?.message}`);
+  lastCombined = { key, calendars: combined.calendars };
   return combined.calendars;
 }
 

@@ -20,7 +20,11 @@ export interface SlaInForce {
 
 export async function slaInForce(db: Queryable): Promise<SlaInForce> {
   const { policy } = await slaSettingsInForce(db);
-  const calendars = await businessCalendarsInForce(db);
+  return slaClockOf(policy, await businessCalendarsInForce(db));
+}
+
+/** The SLA in force given its policy and the business calendars. */
+export function slaClockOf(policy: SlaPolicy, calendars: BusinessCalendars): SlaInForce {
   return {
     policy,
     calendars,

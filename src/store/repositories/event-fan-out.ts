@@ -41,9 +41,14 @@ export async function listenedTypes(trx: Transaction<Database>): Promise<Listene
     SELECT unnest(events) AS type, false AS email FROM webhooks WHERE deleted_at IS NULL
     UNION SELECT unnest(events), false FROM chat_robots WHERE deleted_at IS NULL
     UNION SELECT unnest(events), true FROM smtp_settings`.execute(trx);
+  return listenedTypesOf(r.rows);
+}
+
+/** The listened types of listenedTypes' rows (also read inside a bigger statement: transfer-reads.ts). */
+export function listenedTypesOf(rows: readonly { type: string; email: boolean }[]): ListenedTypes {
   return {
-    outbound: new Set(r.rows.filter((x) => !x.email).map((x) => x.type)),
-    email: new Set(r.rows.filter((x) => x.email).map((x) => x.type)),
+    outbound: new Set(rows.filter((x) => !x.email).map((x) => x.type)),
+    email: new Set(rows.filter((x) => x.email).map((x) => x.type)),
   };
 }
 
@@ -106,7 +111,7 @@ export async function fanOutEvents(
     ORDER BY t.n, t.kind, t.target_id`.execute(trx);
 }
 
-function inboxInsert(notifications: readonly NewNotification[]) {
+export function inboxInsert(notifications: readonly NewNotification[]) {
   const nt = recordset(
     notifications.map((x) => ({
       id: x.id,

@@ -21,7 +21,12 @@ const eventColumns: RecordsetColumn[] = [
 ];
 
 export async function insertEvents(trx: Transaction<Database>, events: readonly EventRow[]): Promise<void> {
-  await insertRecordset(
+  await eventsInsert(events).execute(trx);
+}
+
+/** The INSERT of these events, to run alone or beside other writes (recordset.ts allInOne). */
+export function eventsInsert(events: readonly EventRow[]) {
+  return insertRecordset(
     'events',
     events.map((e) => ({
       id: e.id,
@@ -32,5 +37,5 @@ export async function insertEvents(trx: Transaction<Database>, events: readonly 
       occurred_at: e.occurredAt,
     })),
     eventColumns,
-  ).execute(trx);
+  );
 }

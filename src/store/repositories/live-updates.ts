@@ -9,5 +9,10 @@ import type { Database } from '../schema.js';
 export const liveChannel = 'leadloop_live';
 
 export async function notifyLive(trx: Transaction<Database>, payload: string): Promise<void> {
-  await sql`SELECT pg_notify(${liveChannel}, ${payload})`.execute(trx);
+  await liveNotify(payload).execute(trx);
+}
+
+/** The NOTIFY as a statement, to run last in a statement of several writes (recordset.ts allInOne). */
+export function liveNotify(payload: string) {
+  return sql`SELECT pg_notify(${liveChannel}, ${payload})`;
 }

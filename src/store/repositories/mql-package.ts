@@ -3,6 +3,8 @@ import type { Queryable } from '../db.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
+export type MqlPackageFacts = ReturnType<typeof factsOf>;
+
 /** By lead id: one query per table for the whole batch. */
 export async function loadMqlPackageFacts(db: Queryable, leadIds: readonly string[]) {
   const ids = [...leadIds];
@@ -51,7 +53,8 @@ export async function loadMqlPackageFacts(db: Queryable, leadIds: readonly strin
   );
 }
 
-function factsOf(
+/** The package facts of one lead from its rows (also read as JSON: transfer-reads.ts); behaviours newest first. */
+export function factsOf(
   lead: { original_source: unknown; latest_source: unknown; fields: Record<string, unknown> },
   touches: {
     kind: string;

@@ -39,9 +39,8 @@ export function forgetPolicySnapshot(db: Queryable): void {
   snapshots.delete(db);
 }
 
-async function readSnapshot(db: Queryable): Promise<PolicySnapshot> {
-  const { rows } = await sql<Selectable<PolicyVersionsTable> & { approvals: ApprovalJson[] | null }>`
-    SELECT v.*, (
+/** The snapshot's rows: every definition version and the latest approved version of each other kind. */
+export const policySnapshotQuery = sql`SELECT v.*, (
         SELECT json_agg(json_build_object('user_id', a.user_id, 'role', a.role, 'approved_at', a.approved_at)
                         ORDER BY a.approved_at)
         FROM policy_approvals a WHERE a.policy_version_id = v.id
@@ -49,8 +48,45 @@ async function readSnapshot(db: Queryable): Promise<PolicySnapshot> {
     FROM policy_versions v
     WHERE v.kind LIKE 'definition:%'
        OR v.id IN (SELECT DISTINCT ON (kind) id FROM policy_versions
-                   WHERE status = 'approved' AND kind NOT LIKE 'definition:%' ORDER BY kind, version DESC)
-    ORDER BY v.kind, v.version`.execute(db);
+                   WHERE status = 'approved' AND kind NOT LIKE 'definition:%' ORDER BY kind, version DESC)`;
+
+async function readSnapshot(db: Queryable): Promise<PolicySnapshot> {
+  const { rows } = await sql<SnapshotRow>`${policySnapshotQuery} ORDER BY v.kind, v.version`.execute(db);
+  return snapshotOf(rows);
+}
+
+type SnapshotRow = Selectable<PolicyVersionsTable> & { approvals: ApprovalJson[] | null };
+
+/** The timestamp columns of policy_versions (JSON carries them as text). */
+const timestampColumns = [
+  'effective_from',
+  'created_at',
+  'requested_effective_from',
+  'approved_at',
+  'rejected_at',
+  'took_effect_recorded_at',
+] as const;
+
+/**
+ * Seeds `db`'s (a transaction's) snapshot with rows the caller read as JSON in a statement of
+ * its own (`json_agg` over policySnapshotQuery, in any order): the reads that follow in the
+ * transaction use them instead of asking again.
+ */
+export function seedPolicySnapshot(db: Queryable, jsonRows: readonly unknown[]): void {
+  if (!db.isTransaction) return;
+  const rows = (jsonRows as SnapshotRow[]).map((row) => {
+    const typed = { ...row } as Record<string, unknown>;
+    for (const column of timestampColumns) {
+      const value = typed[column];
+      if (typeof value === 'string') typed[column] = new Date(value);
+    }
+    return typed as unknown as SnapshotRow;
+  });
+  rows.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.version - b.version));
+  snapshots.set(db, Promise.resolve(snapshotOf(rows)));
+}
+
+function snapshotOf(rows: readonly SnapshotRow[]): PolicySnapshot {
   const definitions: PolicyVersionRow[] = [];
   const latest = new Map<string, PolicyVersionRow>();
   for (const row of rows) {

@@ -176,7 +176,12 @@ export async function replaceEligibility(
  * (`trx`) so the counts are those the decision is stored with.
  */
 export async function loadRepCandidates(trx: Queryable, args: { month: string; now: Date }): Promise<RepCandidate[]> {
-  const rows = await trx
+  return repCandidatesOf(await repCandidatesQuery(trx, args.month).orderBy('u.id').execute(), args.now);
+}
+
+/** The roster's query (loadRepCandidates), unordered, to run alone or inside another statement. */
+export function repCandidatesQuery(db: Queryable, month: string) {
+  return db
     .selectFrom('rep_profiles as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
     .select([
@@ -195,7 +200,7 @@ export async function loadRepCandidates(trx: Queryable, args: { month: string; n
             eb
               .selectFrom('eligibility as e')
               .select(sql`1`.as('one'))
-              .where('e.month', '=', args.month)
+              .where('e.month', '=', month)
               .whereRef('e.rep_id', '=', 'u.id'),
           )
           .as('eligible'),
@@ -209,10 +214,27 @@ export async function loadRepCandidates(trx: Queryable, args: { month: string; n
           .as('open_mqls'),
     ])
     .where('u.active', '=', true)
-    .where('u.role', '=', 'sales')
-    .orderBy('u.id')
-    .execute();
-  const now = args.now.getTime();
+    .where('u.role', '=', 'sales');
+}
+
+/** A row of repCandidatesQuery, as the driver or as JSON (timestamps as text) gives it. */
+export interface RosterRowJson {
+  id: string;
+  name: string;
+  regions: string[];
+  industries: string[];
+  level: number;
+  weight: number | string;
+  capacity: number;
+  department: string | null;
+  suspended_until: Date | string | null;
+  eligible: boolean | number | null;
+  open_mqls: number | string | null;
+}
+
+/** The candidates of repCandidatesQuery's rows (in the rows' order); a suspension ended by `now` is none. */
+export function repCandidatesOf(rows: readonly RosterRowJson[], at: Date): RepCandidate[] {
+  const now = at.getTime();
   return rows.map((r) => {
     const suspended = r.suspended_until ? new Date(r.suspended_until) : null;
     return {

@@ -5,7 +5,7 @@
  * turns and the second sees the first's pick. Pools that do not share a key do not wait on each
  * other.
  */
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { RotationState } from '../../domain/routing/routing-types.js';
 import { recordset } from '../recordset.js';
 import type { Database } from '../schema.js';
@@ -74,10 +74,35 @@ export async function saveRotationPick(
   pick: RotationPick,
   seeded: readonly { repId: string; received: number }[] = [],
 ): Promise<number> {
+  const write = rotationPickWrite(poolKey, pick, seeded);
+  const { rows } = await sql<{ last_pick: string | number }>`WITH ${sql.join(write.ctes)}
+    ${write.counter} RETURNING last_pick`.execute(trx);
+  return Number(rows[0].last_pick);
+}
+
+/**
+ * saveRotationPick's writes as parts of a bigger statement: `ctes` (named rotation_pool and
+ * rotation_seeds, to put in its WITH list) and `counter`, the picked rep's counter upsert,
+ * reading rotation_pool's new seq (a statement of its own or one more WITH entry).
+ */
+export function rotationPickWrite(
+  poolKey: string,
+  pick: RotationPick,
+  seeded: readonly { repId: string; received: number }[] = [],
+): { ctes: RawBuilder<unknown>[]; counter: RawBuilder<unknown> } {
   const at = pick.at ?? sql<Date>`now()`;
   const received = pick.receivedAfter ?? null;
-  const seeds = seeded.length
-    ? sql`, seeds AS (
+  const ctes = [
+    sql`rotation_pool AS (
+      INSERT INTO rotation_pools (pool_key, last_department, seq, updated_at)
+      VALUES (${poolKey}, ${pick.department}, 1, ${at})
+      ON CONFLICT (pool_key) DO UPDATE
+        SET seq = rotation_pools.seq + 1, last_department = excluded.last_department, updated_at = excluded.updated_at
+      RETURNING seq
+    )`,
+  ];
+  if (seeded.length) {
+    ctes.push(sql`rotation_seeds AS (
         INSERT INTO rotation_counters (pool_key, rep_id, received, last_pick, updated_at)
         SELECT ${poolKey}::text, s.rep_id, s.received, NULL::bigint, ${at}::timestamptz FROM ${recordset(
           seeded.map((c) => ({ rep_id: c.repId, received: c.received })),
@@ -88,21 +113,13 @@ export async function saveRotationPick(
           's',
         )}
         ON CONFLICT (pool_key, rep_id) DO UPDATE SET received = excluded.received, updated_at = excluded.updated_at
-      )`
-    : sql``;
-  const { rows } = await sql<{ last_pick: string | number }>`
-    WITH pool AS (
-      INSERT INTO rotation_pools (pool_key, last_department, seq, updated_at)
-      VALUES (${poolKey}, ${pick.department}, 1, ${at})
-      ON CONFLICT (pool_key) DO UPDATE
-        SET seq = rotation_pools.seq + 1, last_department = excluded.last_department, updated_at = excluded.updated_at
-      RETURNING seq
-    )${seeds}
-    INSERT INTO rotation_counters (pool_key, rep_id, received, last_pick, updated_at)
-    SELECT ${poolKey}::text, ${pick.repId}::text, coalesce(${received}::numeric, 1), pool.seq, ${at}::timestamptz FROM pool
+      )`);
+  }
+  const counter = sql`INSERT INTO rotation_counters (pool_key, rep_id, received, last_pick, updated_at)
+    SELECT ${poolKey}::text, ${pick.repId}::text, coalesce(${received}::numeric, 1), rotation_pool.seq, ${at}::timestamptz
+      FROM rotation_pool
     ON CONFLICT (pool_key, rep_id) DO UPDATE
       SET received = coalesce(${received}::numeric, rotation_counters.received + 1),
-          last_pick = excluded.last_pick, updated_at = excluded.updated_at
-    RETURNING last_pick`.execute(trx);
-  return Number(rows[0].last_pick);
+          last_pick = excluded.last_pick, updated_at = excluded.updated_at`;
+  return { ctes, counter };
 }

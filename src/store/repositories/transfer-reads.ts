@@ -1,0 +1,152 @@
+/**
+ * What a transfer (POST /leads/{id}/transfer) reads, in two statements instead of some twenty:
+ *
+ * 1. lockLeadInScope: the lead's whole row, locked (FOR UPDATE), with whether the caller's
+ *    scope covers it — every later step works from this row instead of reading the lead again.
+ * 2. readTransferFacts, right after the lock (a fresh snapshot, so it sees whatever a transfer
+ *    of the same lead committed while this one waited): the lead's open hand-off, its
+ *    milestones, qualification answers, touches, behaviours and activities, and what the
+ *    transfer's rules and routing read — the policy versions in force (seeds the
+ *    transaction's policy snapshot), qualification frameworks, business calendars, the event
+ *    types anyone listens to, and the roster with loads. Each part is a sub-select aggregated
+ *    as JSON, so one round trip and one plan.
+ */
+import { type Selectable, sql, type Transaction } from 'kysely';
+import type { LeadScope } from '../../domain/policy.js';
+import type { Database, LeadsTable } from '../schema.js';
+import { listenedTypesOf } from './event-fan-out.js';
+import { scopeFilter } from './leads.js';
+import { policySnapshotQuery, seedPolicySnapshot } from './policy-snapshot.js';
+import { type RosterRowJson, repCandidatesQuery } from './roster.js';
+import type { StoredScore } from './scores.js';
+
+export type LockedLead = Selectable<LeadsTable>;
+
+/** The lead locked for the transfer, and whether `scope` covers it; undefined when there is no such lead. */
+export async function lockLeadInScope(
+  trx: Transaction<Database>,
+  leadId: string,
+  scope: LeadScope,
+): Promise<{ lead: LockedLead; visible: boolean } | undefined> {
+  const row = await trx
+    .selectFrom('leads')
+    .selectAll()
+    .select((eb) => sql<boolean>`${scopeFilter(scope)(eb)}`.as('visible'))
+    .where('id', '=', leadId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { visible, ...lead } = row as LockedLead & { visible: boolean };
+  return { lead, visible };
+}
+
+export interface TransferFacts {
+  openHandoffId: string | null;
+  acceptedBySales: boolean;
+  opportunityRegistered: boolean;
+  qualifications: {
+    framework: string;
+    answers: Record<string, unknown>;
+    updated_by: string | null;
+    updated_at: string;
+  }[];
+  touches: {
+    kind: string;
+    channel_id: string | null;
+    utm: unknown;
+    referrer: string | null;
+    landing_page: string | null;
+    occurred_at: string;
+  }[];
+  /** Newest first. */
+  behaviours: { type: string; url: string | null; occurred_at: string }[];
+  activities: {
+    type: string;
+    user_id: string | null;
+    duration_sec: number | null;
+    outcome: string | null;
+    note: string | null;
+    occurred_at: string;
+  }[];
+  /** Rows of qualification_frameworks, oldest first. */
+  frameworks: { id: string; built_in: boolean; definition: unknown }[];
+  /** Bodies of the edited business calendar years, by year. */
+  calendars: unknown[];
+  listened: ReturnType<typeof listenedTypesOf>;
+  /** The roster as routing reads it (roster.ts repCandidatesOf), by user id. */
+  roster: RosterRowJson[];
+}
+
+/** See the file's comment; `month` is the eligibility month of the routing decision. */
+export async function readTransferFacts(
+  trx: Transaction<Database>,
+  leadId: string,
+  month: string,
+): Promise<TransferFacts> {
+  const { rows } = await sql<{
+    open_handoff: string | null;
+    accepted: boolean;
+    opportunity: boolean;
+    qualifications: TransferFacts['qualifications'] | null;
+    touches: TransferFacts['touches'] | null;
+    behaviours: TransferFacts['behaviours'] | null;
+    activities: TransferFacts['activities'] | null;
+    policy: unknown[] | null;
+    frameworks: TransferFacts['frameworks'] | null;
+    calendars: unknown[] | null;
+    listened: { type: string; email: boolean }[] | null;
+    roster: RosterRowJson[] | null;
+  }>`SELECT
+      (SELECT id FROM handoffs WHERE lead_id = ${leadId} AND status = 'pending' LIMIT 1) AS open_handoff,
+      EXISTS (SELECT 1 FROM handoffs WHERE lead_id = ${leadId} AND status = 'accepted') AS accepted,
+      EXISTS (SELECT 1 FROM opportunities WHERE lead_id = ${leadId} AND stage <> 'withdrawn') AS opportunity,
+      (SELECT json_agg(q) FROM (SELECT framework, answers, updated_by, updated_at FROM qualifications
+         WHERE lead_id = ${leadId}) q) AS qualifications,
+      (SELECT json_agg(t ORDER BY t.occurred_at) FROM (SELECT kind, channel_id, utm, referrer, landing_page, occurred_at
+         FROM lead_touches WHERE lead_id = ${leadId}) t) AS touches,
+      (SELECT json_agg(b ORDER BY b.occurred_at DESC) FROM (SELECT type, url, occurred_at FROM behaviours
+         WHERE lead_id = ${leadId}) b) AS behaviours,
+      (SELECT json_agg(a ORDER BY a.occurred_at) FROM (SELECT type, user_id, duration_sec, outcome, note, occurred_at
+         FROM activities WHERE lead_id = ${leadId}) a) AS activities,
+      (SELECT json_agg(p) FROM (${policySnapshotQuery}) p) AS policy,
+      (SELECT json_agg(f ORDER BY f.created_at, f.id) FROM qualification_frameworks f) AS frameworks,
+      (SELECT json_agg(c.body ORDER BY c.year) FROM business_calendars c) AS calendars,
+      (SELECT json_agg(l) FROM (
+         SELECT unnest(events) AS type, false AS email FROM webhooks WHERE deleted_at IS NULL
+         UNION SELECT unnest(events), false FROM chat_robots WHERE deleted_at IS NULL
+         UNION SELECT unnest(events), true FROM smtp_settings) l) AS listened,
+      (SELECT json_agg(r ORDER BY r.id) FROM (${repCandidatesQuery(trx, month)}) r) AS roster`.execute(trx);
+  const r = rows[0];
+  seedPolicySnapshot(trx, r.policy ?? []);
+  return {
+    openHandoffId: r.open_handoff,
+    acceptedBySales: r.accepted,
+    opportunityRegistered: r.opportunity,
+    qualifications: r.qualifications ?? [],
+    touches: r.touches ?? [],
+    behaviours: r.behaviours ?? [],
+    activities: r.activities ?? [],
+    frameworks: r.frameworks ?? [],
+    calendars: r.calendars ?? [],
+    listened: listenedTypesOf(r.listened ?? []),
+    roster: r.roster ?? [],
+  };
+}
+
+/** The stored score of the locked row, as scores.ts loadScoringInputs gives it. */
+export function storedScoreOf(lead: LockedLead): StoredScore {
+  return {
+    id: lead.id,
+    title: lead.title,
+    employees: lead.employees,
+    industry: lead.industry,
+    regionCode: lead.region_code,
+    score: lead.score,
+    grade: lead.grade,
+    fit: lead.score_fit,
+    engagement: lead.score_engagement,
+    qualification: lead.score_qualification,
+    scoredAt: lead.scored_at === null ? null : new Date(lead.scored_at),
+    rulesVersion: lead.score_rules_version,
+  };
+}
