@@ -13,7 +13,9 @@
  *      warm HTTP cache (the user's second visit) and the first, cold load. Baseline in the same
  *      run: /login, the smallest page. Target: every page ≤ 1.5 s.
  *
- *   npx tsx bench/web.ts [--leads 100000] [--queue 10000] [--runs 5] [--engine pglite|postgres]
+ *   npx tsx bench/web.ts [--leads 100000] [--queue 10000] [--runs 5] [--engine pglite|postgres] [--data DIR]
+ * --data DIR (PGlite): keep the loaded data directory there; a later run with the same DIR times
+ * the pages again without loading (loading 100,000 leads takes minutes).
  * PostgreSQL: $LEADLOOP_BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test (a
  * database is created for the run and dropped after it).
  */
@@ -37,6 +39,7 @@ const { values: args } = parseArgs({
     queue: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '5' },
     engine: { type: 'string', default: 'pglite' },
+    data: { type: 'string' },
   },
 });
 
@@ -89,7 +92,13 @@ async function load(base: string) {
     `loaded ${LEADS.toLocaleString('en-US')} leads in ${seconds.toFixed(0)} s (${Math.round(LEADS / seconds)} rows/s)`,
   );
 
-  const mine = await sdr.call<{ items: { id: string }[] }>('GET', '/leads?limit=1&status=working');
+  return pagesToTime(base);
+}
+
+/** A lead of the SDR's and a pending hand-off, to time their pages. */
+async function pagesToTime(base: string) {
+  const admin = jsonClient(base, ADMIN_TOKEN);
+  const mine = await admin<{ items: { id: string }[] }>('GET', '/leads?limit=1&status=working');
   const pending = await admin<{ items: { id: string }[] }>('GET', `/leads?limit=1&status=mql`);
   const handoffs = pending.items[0]
     ? await admin<{ items: { id: string }[] }>('GET', `/leads/${pending.items[0].id}/handoffs`)
@@ -168,7 +177,7 @@ async function main() {
           process.env.LEADLOOP_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
         )
       : undefined;
-  const dataDir = pg ? undefined : mkdtempSync(join(tmpdir(), 'leadloop-bench-web-'));
+  const dataDir = pg ? undefined : (args.data ?? mkdtempSync(join(tmpdir(), 'leadloop-bench-web-')));
   const config = {
     ...loadConfig({
       LEADLOOP_ADMIN_TOKEN: ADMIN_TOKEN,
@@ -236,7 +245,7 @@ async function main() {
     await browser.close();
     await server.close();
     await pg?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir && !args.data) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
