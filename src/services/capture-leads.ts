@@ -14,19 +14,23 @@ import type { Actor } from '../domain/roles.js';
 import type { LeadScore } from '../domain/scoring/score-lead.js';
 import { lockKeys } from '../store/advisory-locks.js';
 import type { AuditEntry } from '../store/repositories/audit.js';
+import { markReasonsUsedUpdate } from '../store/repositories/cleaning.js';
 import {
   applyMerges,
+  findCaptureContext,
   findHistoryExternalIds,
-  findMatchableLeads,
   insertCaptured,
   type MergeChange,
   type MergeRow,
   type NewLeadRow,
   type TouchRow,
 } from '../store/repositories/leads.js';
+import { type ScoreWrite, scoreLedgerInsert } from '../store/repositories/scores.js';
 import type { Database } from '../store/schema.js';
 import { afterCapture } from './after-capture.js';
+import { decideBeforeInsert } from './capture-decisions.js';
 import type { ServiceContext } from './context.js';
+import { routingSettingsInForce } from './routing/routing-settings.js';
 import { type FirstScores, firstScoreOf } from './scoring/capture-scores.js';
 import { scoringRulesInForce } from './scoring/rules-in-force.js';
 
@@ -92,13 +96,17 @@ export async function captureInTransaction(
   });
   if (kept.length === 0) return outcomes;
   const leads = kept.map((v) => v.lead);
-  const existing = await findMatchableLeads(trx, {
-    externalIds: leads.flatMap((l) => (l.externalId ? [l.externalId] : [])),
-    phones: leads.flatMap((l) => (l.phone ? [l.phone] : [])),
-    emails: leads.flatMap((l) => (l.email ? [l.email] : [])),
-    companyKeys: leads.flatMap((l) => (l.companyKey ? [l.companyKey] : [])),
-  });
-  const steps = planCaptures(leads, existing, ctx.newId);
+  const context = await findCaptureContext(
+    trx,
+    {
+      externalIds: leads.flatMap((l) => (l.externalId ? [l.externalId] : [])),
+      phones: leads.flatMap((l) => (l.phone ? [l.phone] : [])),
+      emails: leads.flatMap((l) => (l.email ? [l.email] : [])),
+      companyKeys: leads.flatMap((l) => (l.companyKey ? [l.companyKey] : [])),
+    },
+    leads.map((l) => l.channel),
+  );
+  const steps = planCaptures(leads, context.matches, ctx.newId);
 
   const created: NewLeadRow[] = [];
   const touches: TouchRow[] = [];
@@ -171,10 +179,46 @@ export async function captureInTransaction(
   });
 
   const merged = [...new Set(mergeChanges.map((m) => m.leadId))];
-  const first = await scoreBeforeInsert(trx, created, new Set(merged), now);
-  await insertCaptured(trx, { leads: created, touches, merges, audit });
+  const mergedInto = new Set(merged);
+  const first = await scoreBeforeInsert(trx, created, mergedInto, now);
+  // New leads nothing later in this transaction changes are cleaned and routed before the
+  // insert and written once (capture-decisions.ts); their first score's ledger entry goes with them.
+  const fresh = created.filter((l) => !mergedInto.has(l.id));
+  const routing = fresh.length ? await routingSettingsInForce(trx) : undefined;
+  const pre = routing
+    ? decideBeforeInsert(ctx, fresh, context, routing)
+    : { decided: undefined, audit: [], reasonsUsed: [] };
+  audit.push(...pre.audit);
+  const more = [];
+  if (pre.reasonsUsed.length) more.push(markReasonsUsedUpdate('disqualify', pre.reasonsUsed));
+  if (first) {
+    const ledgered = new Set<string>();
+    const written: ScoreWrite[] = [];
+    for (const lead of fresh) {
+      // stitching may give a lead with a pending e-mail behaviour: its first score waits for that
+      if (lead.email && context.pendingEmails.has(lead.email)) continue;
+      const score = first.byLead.get(lead.id) as LeadScore;
+      written.push({
+        leadId: lead.id,
+        ...score,
+        rulesVersion: first.rules.version,
+        ledger: { id: ctx.newId(), cause: 'capture' },
+      });
+      ledgered.add(lead.id);
+    }
+    const ledger = scoreLedgerInsert(written, first.at);
+    if (ledger) more.push(ledger);
+    first.ledgered = ledgered;
+  }
+  await insertCaptured(trx, { leads: created, touches, merges, audit }, more);
   await applyMerges(trx, mergeChanges);
-  await afterCapture(trx, ctx, { created: created.map((l) => l.id), merged, first });
+  await afterCapture(trx, ctx, {
+    created: created.map((l) => l.id),
+    merged,
+    first,
+    decided: pre.decided,
+    stitchMayApply: context.pendingEmails.size > 0,
+  });
   return outcomes;
 }
 

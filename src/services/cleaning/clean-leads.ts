@@ -96,7 +96,7 @@ export async function reapplyIcpRules(
   await writeCleaning(trx, planCleaning(ctx, batch, { cause, junk: () => false }));
 }
 
-interface CleaningPlan {
+export interface CleaningPlan {
   updates: CleaningUpdate[];
   audit: AuditEntry[];
   reasonsUsed: string[];
@@ -104,7 +104,7 @@ interface CleaningPlan {
 }
 
 /** Decides on the batch read; writes nothing. */
-function planCleaning(
+export function planCleaning(
   ctx: ServiceContext,
   { rows, rules, requalified }: CleaningBatch,
   options: { cause: string; junk: (id: string) => boolean },

@@ -10,56 +10,45 @@ import { routeLead } from '../../domain/routing/route-lead.js';
 import type { RoutingDecision } from '../../domain/routing/routing-types.js';
 import { setLeadStatus } from '../../store/repositories/handoffs.js';
 import type { Database } from '../../store/schema.js';
+import type { PreRoute } from '../capture-decisions.js';
 import type { ServiceContext } from '../context.js';
 import { type LeadStatusChange, recordLeadStatusChanges } from '../events/lead-status-changes.js';
 import { createHandoffs } from '../handoffs/create-handoff.js';
 import { routeLeadsToReps } from '../handoffs/route-lead.js';
 import { routingSettingsInForce } from './routing-settings.js';
 
+/**
+ * `decided`: the leads capture routed before inserting them (capture-decisions.ts; pooled ones
+ * were inserted `nurturing`); the others are read and routed here.
+ */
 export async function routeCapturedLeads(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   leadIds: readonly string[],
+  decided?: ReadonlyMap<string, PreRoute>,
 ): Promise<void> {
   if (leadIds.length === 0) return;
-  const { rules } = await routingSettingsInForce(trx);
-  const rows = await trx
-    .selectFrom('leads')
-    .leftJoin('channels', 'channels.id', 'leads.channel_id')
-    .select([
-      'leads.id',
-      'leads.channel_id',
-      'channels.default_path',
-      'leads.status',
-      'leads.score',
-      'leads.grade',
-      'leads.flags',
-      'leads.fields',
-      'leads.history',
-    ])
-    .where('leads.id', 'in', leadIds)
-    .orderBy('leads.id')
-    .execute();
   const at = ctx.clock.now();
   const direct: { id: string; reason: string }[] = [];
   const pooled: { id: string; reason: string }[] = [];
-  for (const lead of rows) {
-    if (lead.history || lead.status !== 'new') continue;
-    const route = routeLead(rules, {
-      channel: lead.channel_id,
-      channelPath: lead.default_path,
-      status: lead.status,
-      score: lead.score,
-      grade: lead.grade,
-      flags: lead.flags,
-      fields: lead.fields,
-    });
-    if (route.path === 'direct_to_sales') direct.push({ id: lead.id, reason: route.reason });
-    else if (route.path === 'pool') pooled.push({ id: lead.id, reason: route.reason });
+  const insertedPooled = new Set<string>();
+  const rest = decided ? leadIds.filter((id) => !decided.has(id)) : leadIds;
+  for (const id of leadIds) {
+    const route = decided?.get(id);
+    if (route?.path === 'direct_to_sales') direct.push({ id, reason: route.reason });
+    else if (route?.path === 'pool') {
+      pooled.push({ id, reason: route.reason });
+      insertedPooled.add(id);
+    }
   }
+  if (rest.length) await routeStoredLeads(trx, rest, direct, pooled);
+  // in the leads' id order, as the database orders them
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  direct.sort(byId);
+  pooled.sort(byId);
   await setLeadStatus(
     trx,
-    pooled.map((p) => p.id),
+    pooled.flatMap((p) => (insertedPooled.has(p.id) ? [] : [p.id])),
     'nurturing',
     at,
   );
@@ -90,6 +79,47 @@ export async function routeCapturedLeads(
     ...pooled.map((p) => routed(p.id, 'nurturing', null, p.reason)),
     ...direct.map((d, i) => routed(d.id, 'mql', handoffs[i].repId, `${d.reason} (handoff ${handoffs[i].id})`)),
   ]);
+}
+
+/** Reads these leads as stored and routes them: each new one onto `direct` or `pooled`, in id order. */
+async function routeStoredLeads(
+  trx: Transaction<Database>,
+  leadIds: readonly string[],
+  direct: { id: string; reason: string }[],
+  pooled: { id: string; reason: string }[],
+): Promise<void> {
+  const { rules } = await routingSettingsInForce(trx);
+  const rows = await trx
+    .selectFrom('leads')
+    .leftJoin('channels', 'channels.id', 'leads.channel_id')
+    .select([
+      'leads.id',
+      'leads.channel_id',
+      'channels.default_path',
+      'leads.status',
+      'leads.score',
+      'leads.grade',
+      'leads.flags',
+      'leads.fields',
+      'leads.history',
+    ])
+    .where('leads.id', 'in', leadIds)
+    .orderBy('leads.id')
+    .execute();
+  for (const lead of rows) {
+    if (lead.history || lead.status !== 'new') continue;
+    const route = routeLead(rules, {
+      channel: lead.channel_id,
+      channelPath: lead.default_path,
+      status: lead.status,
+      score: lead.score,
+      grade: lead.grade,
+      flags: lead.flags,
+      fields: lead.fields,
+    });
+    if (route.path === 'direct_to_sales') direct.push({ id: lead.id, reason: route.reason });
+    else if (route.path === 'pool') pooled.push({ id: lead.id, reason: route.reason });
+  }
 }
 
 function routed(leadId: string, status: string, ownerId: string | null, reason: string): LeadStatusChange {

@@ -21,6 +21,8 @@ export interface FirstScores {
   rules: RulesInForce;
   at: Date;
   byLead: ReadonlyMap<string, LeadScore>;
+  /** New leads whose first score's ledger entry capture inserted with them: nothing left to write. */
+  ledgered?: ReadonlySet<string>;
 }
 
 /** The score of a lead that has nothing yet but its profile. */
@@ -48,7 +50,7 @@ export async function scoreCapturedLeads(
   const written: ScoreWrite[] = [];
   if (first) {
     for (const [leadId, score] of first.byLead) {
-      if (overtaken.has(leadId)) continue;
+      if (overtaken.has(leadId) || first.ledgered?.has(leadId)) continue;
       const ledger = { id: ctx.newId(), cause: 'capture' };
       written.push({ leadId, ...score, rulesVersion: first.rules.version, ledger, inRow: true });
     }

@@ -20,20 +20,20 @@ export interface AwaitingStitch {
 /**
  * Everything cleaning reads about a batch, in one statement: the leads (as loadLeadsForCleaning),
  * the ICP rules in order (as loadIcpRules), and which of `recheckIds` a person requalified (as
- * findRequalified). With `awaitingStitch` (capture), in the same statement, the leads stitching
- * has work for (as findLeadEmails: e-mail, live, by creation), only those whose e-mail a
- * pending visitor or anonymous events carry — usually none.
+ * findRequalified). With `awaitingStitch` (capture: the batch's leads), in the same statement,
+ * those stitching has work for (as findLeadEmails: e-mail, live, by creation), only those whose
+ * e-mail a pending visitor or anonymous events carry — usually none.
  */
 export async function loadCleaningBatch(
   trx: Transaction<Database>,
   ids: readonly string[],
   recheckIds: readonly string[],
-  options: { awaitingStitch?: boolean } = {},
+  options: { awaitingStitch?: readonly string[] } = {},
 ): Promise<{ rows: CleaningLeadRow[]; rules: IcpRule[]; requalified: Set<string>; awaitingStitch: AwaitingStitch[] }> {
   const awaitingStitch = options.awaitingStitch
     ? sql`(SELECT coalesce(json_agg(json_build_object('id', l.id, 'email', l.email) ORDER BY l.created_at, l.id), '[]')
           FROM leads l
-         WHERE l.id = ${anyText(ids)} AND l.email IS NOT NULL AND l.history = false
+         WHERE l.id = ${anyText(options.awaitingStitch)} AND l.email IS NOT NULL AND l.history = false
            AND (EXISTS (SELECT 1 FROM tracking_visitors v WHERE v.lead_id IS NULL AND v.email = l.email)
              OR EXISTS (SELECT 1 FROM behaviours b WHERE b.lead_id IS NULL AND b.email = l.email)))`
     : sql`'[]'::json`;

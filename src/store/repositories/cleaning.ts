@@ -1,5 +1,5 @@
 /** The SQL of cleaning: reason taxonomies, ICP rules, and the lead updates cleaning makes. */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { IcpCondition, IcpRule } from '../../domain/cleaning/icp-rules.js';
 import type { Reason, StoredReason } from '../../domain/cleaning/reasons.js';
 import type { Database } from '../schema.js';
@@ -60,6 +60,12 @@ export async function saveReasons(
       })),
     )
     .execute();
+}
+
+/** markReasonsUsed as a statement to run with others (capture's insert). */
+export function markReasonsUsedUpdate(kind: string, codes: readonly string[]): RawBuilder<unknown> {
+  return sql`UPDATE reasons SET used = true
+    WHERE kind = ${kind} AND code = ${anyText([...new Set(codes)])} AND used = false`;
 }
 
 /** Marks reasons as given to something: from then on they are deactivated, never deleted. */

@@ -1,9 +1,18 @@
 /** Leads, their touches and merges: the SQL of capture and reading. */
 
 import type { Selectable } from 'kysely';
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from 'kysely';
 import type { FilledFields, MatchableLead } from '../../domain/capture/dedup.js';
 import type { NormalisedLead, Source } from '../../domain/capture/lead-input.js';
+import type { IcpRule } from '../../domain/cleaning/icp-rules.js';
 import type { LeadScope } from '../../domain/policy.js';
 import { allInOne, insertRecordset, type RecordsetColumn, recordset } from '../recordset.js';
 import type { Database, LeadsTable, SourceRecord } from '../schema.js';
@@ -30,6 +39,9 @@ export type NewLeadRow = NormalisedLead & {
   createdBy: string | null;
   at: Date;
   score?: RowScore;
+  /** What cleaning decided before the insert (default: no reason, no flags). */
+  statusReason?: string | null;
+  flags?: string[];
 };
 
 export interface TouchRow {
@@ -62,55 +74,96 @@ const sourceRecord = (s: Source): SourceRecord => ({
   ...(s.inferredBy ? { inferredBy: s.inferredBy } : {}),
 });
 
-export async function findMatchableLeads(
+/** What capture reads before it stores a batch (findCaptureContext). */
+export interface CaptureContext {
+  /** Live leads sharing a dedup key with the batch, oldest first. */
+  matches: MatchableLead[];
+  /** The ICP rules in order (as loadIcpRules). */
+  icpRules: IcpRule[];
+  /**
+   * The e-mails, among the batch's and its matches', that a pending visitor or anonymous events
+   * carry: stitching may have work only for leads with one of them (usually none).
+   */
+  pendingEmails: Set<string>;
+  /** Each named channel's default path (a channel missing from the table has none). */
+  channelPaths: Map<string, string>;
+}
+
+/**
+ * Everything capture needs to know before it inserts a batch, in one statement: the leads its
+ * dedup keys match (live ones, oldest first), the ICP rules (so new leads are cleaned before
+ * they are inserted), which e-mails stitching may have work for, and the channels' default
+ * paths (so new leads are routed before they are inserted).
+ */
+export async function findCaptureContext(
   trx: Transaction<Database>,
   keys: { externalIds: string[]; phones: string[]; emails: string[]; companyKeys: string[] },
-): Promise<MatchableLead[]> {
-  const any = (values: string[]) => sql<string>`any(${values}::text[])`;
-  const rows = await trx
-    .selectFrom('leads')
-    .select([
-      'id',
-      'external_id',
-      'name',
-      'name_key',
-      'phone',
-      'email',
-      'company',
-      'company_key',
-      'title',
-      'region',
-      'region_code',
-      'industry',
-      'employees',
-    ])
-    .where('history', '=', false)
-    .where((eb) => {
-      const ors: Expression<SqlBool>[] = [];
-      if (keys.externalIds.length) ors.push(eb('external_id', '=', any(keys.externalIds)));
-      if (keys.phones.length) ors.push(eb('phone', '=', any(keys.phones)));
-      if (keys.emails.length) ors.push(eb('email', '=', any(keys.emails)));
-      if (keys.companyKeys.length) ors.push(eb('company_key', '=', any(keys.companyKeys)));
-      return ors.length ? eb.or(ors) : sql<SqlBool>`false`;
-    })
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    externalId: r.external_id,
-    name: r.name,
-    nameKey: r.name_key,
-    phone: r.phone,
-    email: r.email,
-    company: r.company,
-    companyKey: r.company_key,
-    title: r.title,
-    region: r.region,
-    regionCode: r.region_code,
-    industry: r.industry,
-    employees: r.employees,
-  }));
+  channels: readonly string[],
+): Promise<CaptureContext> {
+  const any = (values: string[]) => sql`any(${values}::text[])`;
+  const ors = [];
+  if (keys.externalIds.length) ors.push(sql`external_id = ${any(keys.externalIds)}`);
+  if (keys.phones.length) ors.push(sql`phone = ${any(keys.phones)}`);
+  if (keys.emails.length) ors.push(sql`email = ${any(keys.emails)}`);
+  if (keys.companyKeys.length) ors.push(sql`company_key = ${any(keys.companyKeys)}`);
+  const matching = ors.length ? sql.join(ors, sql` OR `) : sql`false`;
+  const { rows } = await sql<{
+    matches: MatchRow[];
+    rules: IcpRule[];
+    pending: string[];
+    paths: Record<string, string>;
+  }>`WITH m AS (
+        SELECT id, external_id, name, name_key, phone, email, company, company_key, title, region, region_code,
+               industry, employees, created_at
+          FROM leads WHERE history = false AND (${matching})),
+      e AS (SELECT unnest(${keys.emails}::text[]) AS email UNION SELECT email FROM m WHERE email IS NOT NULL)
+    SELECT
+      (SELECT coalesce(json_agg(m ORDER BY m.created_at, m.id), '[]') FROM m) AS matches,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'description', description, 'condition', condition,
+                'action', action, 'reason', reason, 'flag', flag, 'enabled', enabled) ORDER BY position), '[]')
+         FROM icp_rules) AS rules,
+      (SELECT coalesce(json_agg(e.email), '[]') FROM e
+        WHERE EXISTS (SELECT 1 FROM tracking_visitors v WHERE v.lead_id IS NULL AND v.email = e.email)
+           OR EXISTS (SELECT 1 FROM behaviours b WHERE b.lead_id IS NULL AND b.email = e.email)) AS pending,
+      (SELECT coalesce(json_object_agg(id, default_path), '{}') FROM channels
+        WHERE id = any(${[...new Set(channels)]}::text[])) AS paths`.execute(trx);
+  const [row] = rows;
+  return {
+    matches: row.matches.map((r) => ({
+      id: r.id,
+      externalId: r.external_id,
+      name: r.name,
+      nameKey: r.name_key,
+      phone: r.phone,
+      email: r.email,
+      company: r.company,
+      companyKey: r.company_key,
+      title: r.title,
+      region: r.region,
+      regionCode: r.region_code,
+      industry: r.industry,
+      employees: r.employees,
+    })),
+    icpRules: row.rules,
+    pendingEmails: new Set(row.pending),
+    channelPaths: new Map(Object.entries(row.paths)),
+  };
+}
+
+interface MatchRow {
+  id: string;
+  external_id: string | null;
+  name: string | null;
+  name_key: string | null;
+  phone: string | null;
+  email: string | null;
+  company: string | null;
+  company_key: string | null;
+  title: string | null;
+  region: string | null;
+  region_code: string | null;
+  industry: string | null;
+  employees: number | null;
 }
 
 /** Which of these external ids history leads hold (capture refuses them: SPEC §10.1, unique per lead). */
@@ -230,6 +283,9 @@ const leadColumns: RecordsetColumn[] = [
   ['scored_at', 'timestamptz'],
 ];
 
+/** A captured lead's columns: cleaning has decided its status reason and flags before the insert. */
+const capturedLeadColumns: RecordsetColumn[] = [...leadColumns, ['status_reason', 'text'], ['flags', 'text[]']];
+
 const touchColumns: RecordsetColumn[] = [
   ['id', 'text'],
   ['lead_id', 'text'],
@@ -267,18 +323,20 @@ export async function insertCaptured(
     merges: readonly MergeRow[];
     audit: readonly AuditEntry[];
   },
+  /** More writes for the same statement (score ledger, reasons used): none may touch `leads`. */
+  more: readonly RawBuilder<unknown>[] = [],
 ): Promise<void> {
   const statements = [];
   if (rows.leads.length) {
     // A new lead's latest source is its original one: sent once.
     const leads = rows.leads.map((l) => {
       const { latest_source, ...row } = leadRecord(l);
-      return row;
+      return { ...row, status_reason: l.statusReason ?? null, flags: l.flags ?? [] };
     });
-    const names = leadColumns.map(([name]) => name).join(', ');
+    const names = capturedLeadColumns.map(([name]) => name).join(', ');
     statements.push(
       sql`INSERT INTO leads (${sql.raw(names)}, latest_source)
-        SELECT ${sql.raw(names)}, original_source FROM ${recordset(leads, leadColumns)}`,
+        SELECT ${sql.raw(names)}, original_source FROM ${recordset(leads, capturedLeadColumns)}`,
     );
   }
   if (rows.touches.length) {
@@ -309,6 +367,7 @@ export async function insertCaptured(
     }));
     statements.push(insertRecordset('lead_merges', merges, mergeColumns));
   }
+  statements.push(...more);
   if (rows.audit.length) statements.push(auditInsert(rows.audit));
   await allInOne(statements)?.execute(trx);
 }

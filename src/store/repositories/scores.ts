@@ -2,7 +2,7 @@
  * Scores in storage: what scoring reads about a batch of leads, the score kept on each lead,
  * the score ledger (history), and the scoring-rules versions (policy_versions, kind 'scoring').
  */
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { ExplanationLine } from '../../domain/scoring/scoring-rules.js';
 import type { Queryable } from '../db.js';
 import { allInOne, insertRecordset, type RecordsetColumn, recordset } from '../recordset.js';
@@ -183,24 +183,6 @@ export async function saveScores(trx: Transaction<Database>, writes: readonly Sc
             },
           ],
     );
-    const ledger = chunk.flatMap((w) =>
-      w.ledger
-        ? [
-            {
-              id: w.ledger.id,
-              lead_id: w.leadId,
-              total: w.total,
-              fit: w.fit,
-              engagement: w.engagement,
-              qualification: w.qualification,
-              grade: w.grade,
-              explanation: w.explanation,
-              cause: w.ledger.cause,
-              at,
-            },
-          ]
-        : [],
-    );
     const statements = [];
     if (rows.length) {
       statements.push(sql`UPDATE leads SET
@@ -210,9 +192,33 @@ export async function saveScores(trx: Transaction<Database>, writes: readonly Sc
         FROM ${recordset(rows, scoreColumns, 'v')}
         WHERE leads.id = v.id`);
     }
-    if (ledger.length) statements.push(insertRecordset('score_ledger', ledger, ledgerColumns));
+    const ledger = scoreLedgerInsert(chunk, at);
+    if (ledger) statements.push(ledger);
     await allInOne(statements)?.execute(trx);
   }
+}
+
+/** The INSERT of these writes' ledger entries (those with one), or undefined when none has one. */
+export function scoreLedgerInsert(writes: readonly ScoreWrite[], at: Date): RawBuilder<unknown> | undefined {
+  const ledger = writes.flatMap((w) =>
+    w.ledger
+      ? [
+          {
+            id: w.ledger.id,
+            lead_id: w.leadId,
+            total: w.total,
+            fit: w.fit,
+            engagement: w.engagement,
+            qualification: w.qualification,
+            grade: w.grade,
+            explanation: w.explanation,
+            cause: w.ledger.cause,
+            at,
+          },
+        ]
+      : [],
+  );
+  return ledger.length ? insertRecordset('score_ledger', ledger, ledgerColumns) : undefined;
 }
 
 /**
