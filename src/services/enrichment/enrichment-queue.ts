@@ -34,12 +34,13 @@ export class InProcessEnrichmentQueue implements EnrichmentQueue {
   /**
    * @param work enriches a batch of leads; `stop` is aborted when the queue stops
    * @param concurrency batches at once
-   * @param batchSize leads per batch (one transaction each)
+   * @param batchSize leads per batch (one transaction each): a batch costs about seven
+   *   statements whatever its size, and runs beside capture, so bulk capture wants big ones
    */
   constructor(
     private readonly work: (leadIds: string[], stop: AbortSignal) => Promise<unknown>,
     private readonly concurrency = 2,
-    private readonly batchSize = 50,
+    private readonly batchSize = 250,
   ) {}
 
   start(): void {
