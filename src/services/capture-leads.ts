@@ -15,6 +15,7 @@ import type { LeadScore } from '../domain/scoring/score-lead.js';
 import { lockKeys } from '../store/advisory-locks.js';
 import type { AuditEntry } from '../store/repositories/audit.js';
 import { markReasonsUsedUpdate } from '../store/repositories/cleaning.js';
+import { primeListenedTypes } from '../store/repositories/event-fan-out.js';
 import {
   applyMerges,
   findCaptureContext,
@@ -33,6 +34,7 @@ import type { ServiceContext } from './context.js';
 import { routingSettingsInForce } from './routing/routing-settings.js';
 import { type FirstScores, firstScoreOf } from './scoring/capture-scores.js';
 import { scoringRulesInForce } from './scoring/rules-in-force.js';
+import { primeBusinessCalendars } from './sla/business-calendars.js';
 
 export interface CaptureOptions {
   /** `import` for imports; undefined for the API, where channel is required. */
@@ -106,6 +108,9 @@ export async function captureInTransaction(
     },
     leads.map((l) => l.channel),
   );
+  // What the rest of this transaction would read again (it writes no subscription, no calendar).
+  primeListenedTypes(trx, context.listened);
+  primeBusinessCalendars(trx, context.calendars);
   const steps = planCaptures(leads, context.matches, ctx.newId);
 
   const created: NewLeadRow[] = [];

@@ -38,8 +38,18 @@ function combine(edited: readonly unknown[]): ReturnType<typeof validateCalendar
   return validateCalendarSet([...edited, ...shippedCalendarFiles.filter((f) => !editedYears.has(yearOf(f)))]);
 }
 
+const primed = new WeakMap<Queryable, readonly unknown[]>();
+
+/**
+ * The stored calendars' bodies (by year) as a transaction read them with another statement of its
+ * own (capture, which edits no calendar): businessCalendarsInForce in it uses them.
+ */
+export function primeBusinessCalendars(trx: Queryable, bodies: readonly unknown[]): void {
+  primed.set(trx, bodies);
+}
+
 export async function businessCalendarsInForce(db: Queryable): Promise<BusinessCalendars> {
-  return calendarsOf((await storedCalendars(db)).map((r) => r.body));
+  return calendarsOf(primed.get(db) ?? (await storedCalendars(db)).map((r) => r.body));
 }
 
 /** The last edited years seen and the calendars made of them: validating the set each time costs. */

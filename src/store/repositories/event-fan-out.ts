@@ -3,7 +3,8 @@
  * in-app notification per notified user, and an outbox row per webhook and chat robot
  * subscribed to its type and per notified user with an e-mail address when SMTP is set up.
  * Subscriptions are read in the transaction, never cached, so every process sees one the moment
- * it commits: first the event types anyone listens to (a cheap query, ~0.3 ms), and only for
+ * it commits: first the event types anyone listens to (a cheap query, ~0.3 ms; capture reads it
+ * with its other reads, earlier in the same transaction: primeListenedTypes), and only for
  * events of those types one statement that joins the subscriptions in SQL. With nothing
  * configured and nobody to tell, an emit costs that one look.
  * Outbox ids are derived from (event, channel, subscription): an event goes to each place once.
@@ -36,16 +37,35 @@ export interface ListenedTypes {
   email: ReadonlySet<string>;
 }
 
-export async function listenedTypes(trx: Transaction<Database>): Promise<ListenedTypes> {
-  const r = await sql<{ type: string; email: boolean }>`
+const listenedQuery = sql`
     SELECT unnest(events) AS type, false AS email FROM webhooks WHERE deleted_at IS NULL
     UNION SELECT unnest(events), false FROM chat_robots WHERE deleted_at IS NULL
-    UNION SELECT unnest(events), true FROM smtp_settings`.execute(trx);
-  return listenedTypesOf(r.rows);
+    UNION SELECT unnest(events), true FROM smtp_settings`;
+
+/** The rows of listenedTypes' query as one JSON value, for a caller that reads it with other things. */
+export const listenedTypesJson = sql`(SELECT coalesce(json_agg(json_build_object('type', t.type, 'email', t.email)), '[]')
+    FROM (${listenedQuery}) AS t)`;
+
+export type ListenedRow = { type: string; email: boolean };
+
+const primed = new WeakMap<Transaction<Database>, ListenedTypes>();
+
+/**
+ * What a transaction read of listenedTypes' query with another statement of its own (capture,
+ * which writes no subscription): its emits use it instead of asking again.
+ */
+export function primeListenedTypes(trx: Transaction<Database>, rows: readonly ListenedRow[]): void {
+  primed.set(trx, listenedTypesOf(rows));
+}
+
+export async function listenedTypes(trx: Transaction<Database>): Promise<ListenedTypes> {
+  const known = primed.get(trx);
+  if (known) return known;
+  return listenedTypesOf((await sql<ListenedRow>`${listenedQuery}`.execute(trx)).rows);
 }
 
 /** The listened types of listenedTypes' rows (also read inside a bigger statement: transfer-reads.ts). */
-export function listenedTypesOf(rows: readonly { type: string; email: boolean }[]): ListenedTypes {
+export function listenedTypesOf(rows: readonly ListenedRow[]): ListenedTypes {
   return {
     outbound: new Set(rows.filter((x) => !x.email).map((x) => x.type)),
     email: new Set(rows.filter((x) => x.email).map((x) => x.type)),

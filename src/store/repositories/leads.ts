@@ -17,6 +17,7 @@ import type { LeadScope } from '../../domain/policy.js';
 import { allInOne, insertRecordset, type RecordsetColumn, recordset } from '../recordset.js';
 import type { Database, LeadsTable, SourceRecord } from '../schema.js';
 import { type AuditEntry, auditInsert } from './audit.js';
+import { type ListenedRow, listenedTypesJson } from './event-fan-out.js';
 
 export type LeadRow = Selectable<LeadsTable>;
 
@@ -87,13 +88,18 @@ export interface CaptureContext {
   pendingEmails: Set<string>;
   /** Each named channel's default path (a channel missing from the table has none). */
   channelPaths: Map<string, string>;
+  /** listenedTypes' rows (event-fan-out.ts): which event types anyone listens to. */
+  listened: ListenedRow[];
+  /** The stored business calendars' bodies, by year. */
+  calendars: unknown[];
 }
 
 /**
  * Everything capture needs to know before it inserts a batch, in one statement: the leads its
  * dedup keys match (live ones, oldest first), the ICP rules (so new leads are cleaned before
  * they are inserted), which e-mails stitching may have work for, and the channels' default
- * paths (so new leads are routed before they are inserted).
+ * paths (so new leads are routed before they are inserted); and, for what follows the insert in
+ * the same transaction, which event types anyone listens to and the stored business calendars.
  */
 export async function findCaptureContext(
   trx: Transaction<Database>,
@@ -112,6 +118,8 @@ export async function findCaptureContext(
     rules: IcpRule[];
     pending: string[];
     paths: Record<string, string>;
+    listened: ListenedRow[];
+    calendars: unknown[];
   }>`WITH m AS (
         SELECT id, external_id, name, name_key, phone, email, company, company_key, title, region, region_code,
                industry, employees, created_at
@@ -126,7 +134,9 @@ export async function findCaptureContext(
         WHERE EXISTS (SELECT 1 FROM tracking_visitors v WHERE v.lead_id IS NULL AND v.email = e.email)
            OR EXISTS (SELECT 1 FROM behaviours b WHERE b.lead_id IS NULL AND b.email = e.email)) AS pending,
       (SELECT coalesce(json_object_agg(id, default_path), '{}') FROM channels
-        WHERE id = any(${[...new Set(channels)]}::text[])) AS paths`.execute(trx);
+        WHERE id = any(${[...new Set(channels)]}::text[])) AS paths,
+      ${listenedTypesJson} AS listened,
+      (SELECT coalesce(json_agg(body ORDER BY year), '[]') FROM business_calendars) AS calendars`.execute(trx);
   const [row] = rows;
   return {
     matches: row.matches.map((r) => ({
@@ -147,6 +157,8 @@ export async function findCaptureContext(
     icpRules: row.rules,
     pendingEmails: new Set(row.pending),
     channelPaths: new Map(Object.entries(row.paths)),
+    listened: row.listened,
+    calendars: row.calendars,
   };
 }
 
