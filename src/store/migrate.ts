@@ -19,6 +19,7 @@ import * as spend from './migrations/017-spend.js';
 import * as historyImport from './migrations/018-history-import.js';
 import * as models from './migrations/019-models.js';
 import * as incentivesPartner from './migrations/020-incentives-partner.js';
+import * as inboxOrder from './migrations/021-inbox-order.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '018-history-import': historyImport,
   '019-models': models,
   '020-incentives-partner': incentivesPartner,
+  '021-inbox-order': inboxOrder,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

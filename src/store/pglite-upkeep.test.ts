@@ -37,6 +37,16 @@ describe('PGlite upkeep (what autovacuum does on a server)', () => {
     expect(await eventually(async () => (await stats(s, 'upkeep_probe'))?.vacuumed === true)).toBe(true);
   });
 
+  it('analyzes a table grown by a WITH statement whose rows per table it cannot count', async () => {
+    store = await openStore({ memory: true });
+    const s = store;
+    await sql`CREATE TABLE upkeep_with (id int PRIMARY KEY, note text)`.execute(s.db);
+    await sql`WITH made AS (INSERT INTO upkeep_with SELECT g, repeat('x', 50) FROM generate_series(1, 3000) g RETURNING id)
+      SELECT count(*) FROM made`.execute(s.db);
+    expect(await eventually(async () => (await stats(s, 'upkeep_with'))?.analyzed === true)).toBe(true);
+    expect((await stats(s, 'upkeep_with'))?.estimate).toBe(3000);
+  });
+
   it('leaves a table alone below the threshold (50 rows + 10%)', async () => {
     store = await openStore({ memory: true });
     const s = store;

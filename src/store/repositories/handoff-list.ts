@@ -34,7 +34,7 @@ export interface HandoffListRow extends HandoffRow {
   rep_name: string | null;
 }
 
-/** Undecided dispatches have no deadline: they sort after every dated one. */
+/** Undecided dispatches have no deadline: they sort after every dated one (the same key as index handoffs_rep_due). */
 const NO_DUE = '9999-12-31T00:00:00.000Z';
 
 function scopeWhere(scope: HandoffListScope) {
@@ -65,7 +65,8 @@ export async function listHandoffs(
   scope: HandoffListScope,
   page: { order: HandoffOrder; cursor?: HandoffCursor; limit: number },
 ): Promise<HandoffListRow[]> {
-  const dueKey = sql<Date>`COALESCE(handoffs.due_at, ${NO_DUE}::timestamptz)`;
+  // A literal, not a parameter: the planner matches it to the index's expression.
+  const dueKey = sql<Date>`COALESCE(handoffs.due_at, ${sql.lit(NO_DUE)}::timestamptz)`;
   let query = db
     .selectFrom('handoffs')
     .leftJoin('leads', 'leads.id', 'handoffs.lead_id')
