@@ -68,6 +68,11 @@ async function capture(call: Client, leads: LeadInput[]): Promise<void> {
 
 async function load(base: string) {
   const admin = jsonClient(base, ADMIN_TOKEN);
+  const users = await admin<{ items: { email: string }[] }>('GET', '/users');
+  if (users.items.some((u) => u.email === 'sdr.bench@example.cn')) {
+    console.log('(the data directory holds a loaded workspace: not loading again)');
+    return pagesToTime(base);
+  }
   const sdr = await makeUser(base, 'sdr', 'sdr.bench@example.cn', '压测SDR');
   const rep = await makeUser(base, 'sales', 'rep.bench@example.cn', '压测销售');
   await makeUser(base, 'sales_ops', 'ops.bench@example.cn', '压测销管');
