@@ -162,21 +162,23 @@ export async function findCaptureContext(
   };
 }
 
-interface MatchRow {
-  id: string;
-  external_id: string | null;
-  name: string | null;
-  name_key: string | null;
-  phone: string | null;
-  email: string | null;
-  company: string | null;
-  company_key: string | null;
-  title: string | null;
-  region: string | null;
-  region_code: string | null;
-  industry: string | null;
-  employees: number | null;
-}
+/** The columns of a lead that dedup matches on. */
+type MatchRow = Pick<
+  LeadRow,
+  | 'id'
+  | 'external_id'
+  | 'name'
+  | 'name_key'
+  | 'phone'
+  | 'email'
+  | 'company'
+  | 'company_key'
+  | 'title'
+  | 'region'
+  | 'region_code'
+  | 'industry'
+  | 'employees'
+>;
 
 /** Which of these external ids history leads hold (capture refuses them: SPEC §10.1, unique per lead). */
 export async function findHistoryExternalIds(
