@@ -1,5 +1,6 @@
 /** What an event says about its lead: enough for a chat card or an e-mail without another call. */
 import type { Queryable } from '../../store/db.js';
+import type { LeadRow } from '../../store/repositories/leads.js';
 
 export interface LeadCard {
   id: string;
@@ -38,19 +39,22 @@ export async function leadCards(db: Queryable, leadIds: readonly string[]): Prom
 }
 
 /** The card of a lead's row (these columns of it). */
-export function leadCardOf(r: {
-  id: string;
-  name: string | null;
-  company: string | null;
-  title: string | null;
-  region: string | null;
-  industry: string | null;
-  channel_id: string | null;
-  status: string;
-  owner_id: string | null;
-  score: number;
-  grade: string | null;
-}): LeadCard {
+export function leadCardOf(
+  r: Pick<
+    LeadRow,
+    | 'id'
+    | 'name'
+    | 'company'
+    | 'title'
+    | 'region'
+    | 'industry'
+    | 'channel_id'
+    | 'status'
+    | 'owner_id'
+    | 'score'
+    | 'grade'
+  >,
+): LeadCard {
   return {
     id: r.id,
     name: r.name,

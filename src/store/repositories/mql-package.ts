@@ -53,26 +53,30 @@ export async function loadMqlPackageFacts(db: Queryable, leadIds: readonly strin
   );
 }
 
+/** The rows of a lead's package, each time a Date (a row) or text (read as JSON: transfer-reads.ts). */
+export interface PackageTouchRow<T = Date | string> {
+  kind: string;
+  channel_id: string | null;
+  utm: unknown;
+  referrer: string | null;
+  landing_page: string | null;
+  occurred_at: T;
+}
+export interface PackageActivityRow<T = Date | string> {
+  type: string;
+  user_id: string | null;
+  duration_sec: number | null;
+  outcome: string | null;
+  note: string | null;
+  occurred_at: T;
+}
+
 /** The package facts of one lead from its rows (also read as JSON: transfer-reads.ts); behaviours newest first. */
 export function factsOf(
   lead: { original_source: unknown; latest_source: unknown; fields: Record<string, unknown> },
-  touches: {
-    kind: string;
-    channel_id: string | null;
-    utm: unknown;
-    referrer: string | null;
-    landing_page: string | null;
-    occurred_at: Date | string;
-  }[],
+  touches: PackageTouchRow[],
   behaviours: { type: string; url: string | null; occurred_at: Date | string }[],
-  activities: {
-    type: string;
-    user_id: string | null;
-    duration_sec: number | null;
-    outcome: string | null;
-    note: string | null;
-    occurred_at: Date | string;
-  }[],
+  activities: PackageActivityRow[],
   qualifications: { framework: string; answers: unknown; updated_by: string | null; updated_at: Date | string }[],
 ) {
   return {

@@ -16,6 +16,7 @@ import type { LeadScope } from '../../domain/policy.js';
 import type { Database, LeadsTable } from '../schema.js';
 import { listenedTypesOf } from './event-fan-out.js';
 import { scopeFilter } from './leads.js';
+import type { PackageActivityRow, PackageTouchRow } from './mql-package.js';
 import { policySnapshotQuery, seedPolicySnapshot } from './policy-snapshot.js';
 import { type RosterRowJson, repCandidatesQuery } from './roster.js';
 import type { StoredScore } from './scores.js';
@@ -50,24 +51,10 @@ export interface TransferFacts {
     updated_by: string | null;
     updated_at: string;
   }[];
-  touches: {
-    kind: string;
-    channel_id: string | null;
-    utm: unknown;
-    referrer: string | null;
-    landing_page: string | null;
-    occurred_at: string;
-  }[];
+  touches: PackageTouchRow<string>[];
   /** Newest first. */
   behaviours: { type: string; url: string | null; occurred_at: string }[];
-  activities: {
-    type: string;
-    user_id: string | null;
-    duration_sec: number | null;
-    outcome: string | null;
-    note: string | null;
-    occurred_at: string;
-  }[];
+  activities: PackageActivityRow<string>[];
   /** Rows of qualification_frameworks, oldest first. */
   frameworks: { id: string; built_in: boolean; definition: unknown }[];
   /** Bodies of the edited business calendar years, by year. */
