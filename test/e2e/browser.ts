@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const screenshotDir = resolve(process.env.LEADLOOP_SCREENSHOTS ?? '.scratch/screens');
 
@@ -74,4 +75,29 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * Chooses `option` in an antd select (`box`, its combobox) by typing and clicking it, as a person
+ * would. The visible entry is clicked (antd's role=option elements are a hidden copy for screen
+ * readers); `last`: the entry of the newest dropdown (a portal after the form), not another select
+ * showing the same text. On a busy machine a click can land while antd is still filtering the
+ * list, which then stays open: the entry is clicked again until the list closes on the choice.
+ */
+export async function chooseOption(page: Page, box: Locator, option: string, which: 'first' | 'last' = 'first') {
+  await box.click();
+  await box.pressSequentially(option);
+  await expect
+    .poll(
+      async () => {
+        const shown = page.getByTitle(option, { exact: true }).filter({ visible: true });
+        const entry = which === 'first' ? shown.first() : shown.last();
+        if ((await box.getAttribute('aria-expanded')) === 'true' && (await shown.count())) {
+          await entry.click({ timeout: 2_000 }).catch(() => undefined);
+        }
+        return box.getAttribute('aria-expanded');
+      },
+      { timeout: 15_000 },
+    )
+    .toBe('false');
 }

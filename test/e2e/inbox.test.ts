@@ -12,6 +12,7 @@ import { enrolShanghaiReps } from '../support/roster.js';
 import { makeUser, startTestServer, type TestServer } from '../support/server.js';
 import {
   buildConsole,
+  chooseOption,
   launchChromium,
   newPage,
   screenshot,
@@ -96,12 +97,7 @@ afterAll(async () => {
 const row = (page: Page, name: string) => page.getByRole('row').filter({ hasText: name });
 
 async function selectOption(page: Page, label: string, option: string) {
-  const box = page.getByRole('combobox', { name: label });
-  await box.click();
-  await box.pressSequentially(option);
-  // The visible dropdown entry (antd's role=option elements are a hidden copy for screen readers).
-  await page.getByTitle(option, { exact: true }).filter({ visible: true }).first().click();
-  await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
+  await chooseOption(page, page.getByRole('combobox', { name: label }), option);
   await expect.poll(() => page.getByTitle(option, { exact: true }).filter({ visible: true }).count()).toBe(1);
 }
 

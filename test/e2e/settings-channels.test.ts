@@ -6,7 +6,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminEmail, adminPassword, startTestServer, type TestServer } from '../support/server.js';
-import { buildConsole, launchChromium, newPage, screenshot, seriousViolations, signIn } from './browser.js';
+import {
+  buildConsole,
+  chooseOption,
+  launchChromium,
+  newPage,
+  screenshot,
+  seriousViolations,
+  signIn,
+} from './browser.js';
 
 let t: TestServer;
 let browser: Browser;
@@ -36,25 +44,6 @@ async function fieldError(page: Page, input: ReturnType<Page['getByLabel']>): Pr
   return page.locator(`[id="${describedBy.split(' ')[0]}"]`).innerText();
 }
 
-async function selectOption(page: Page, box: ReturnType<Page['getByRole']>, option: string) {
-  await box.click();
-  await box.pressSequentially(option);
-  // On a busy machine the first click can land while antd is still filtering the list (it stays
-  // open): click the option again until the list closes on the choice.
-  await expect
-    .poll(
-      async () => {
-        const shown = page.getByTitle(option, { exact: true }).filter({ visible: true }).first();
-        if ((await box.getAttribute('aria-expanded')) === 'true' && (await shown.count())) {
-          await shown.click({ timeout: 2_000 }).catch(() => undefined);
-        }
-        return box.getAttribute('aria-expanded');
-      },
-      { timeout: 15_000 },
-    )
-    .toBe('false');
-}
-
 describe('settings → channels and spend (en)', () => {
   it('adds a channel (a bad id on its field), edits and deactivates it', async () => {
     const { page, close } = await openAsAdmin('en-US', '/settings/channels');
@@ -79,7 +68,7 @@ describe('settings → channels and spend (en)', () => {
     // The channel as it stands, the id not editable.
     expect(await edit.getByLabel('English name', { exact: true }).inputValue()).toBe('Trade show');
     expect(await edit.getByLabel('Channel ID', { exact: true }).isDisabled()).toBe(true);
-    await selectOption(page, edit.getByRole('combobox', { name: 'Default path' }), 'Pool');
+    await chooseOption(page, edit.getByRole('combobox', { name: 'Default path' }), 'Pool');
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(
@@ -105,12 +94,12 @@ describe('settings → channels and spend (en)', () => {
     await page.getByText('No spend for this month yet').waitFor();
 
     await page.getByRole('button', { name: 'Add row' }).click();
-    await selectOption(page, page.getByRole('combobox', { name: 'Channel' }).first(), 'Search ads (SEM)');
+    await chooseOption(page, page.getByRole('combobox', { name: 'Channel' }).first(), 'Search ads (SEM)');
     await page.getByLabel('Campaign').first().fill('春季搜索');
     const amount = page.getByLabel('Amount (CNY)').first();
     await amount.fill('12.345');
     await page.getByRole('button', { name: 'Add row' }).click();
-    await selectOption(page, page.getByRole('combobox', { name: 'Channel' }).nth(1), 'Offline event');
+    await chooseOption(page, page.getByRole('combobox', { name: 'Channel' }).nth(1), 'Offline event');
     await page.getByLabel('Amount (CNY)').nth(1).fill('3000');
     await page.getByRole('button', { name: 'Save month’s spend' }).click();
     expect(await fieldError(page, amount)).toMatch(/decimal/i);

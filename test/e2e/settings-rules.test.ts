@@ -7,7 +7,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminEmail, adminPassword, makeUser, startTestServer, type TestServer } from '../support/server.js';
-import { buildConsole, launchChromium, newPage, screenshot, seriousViolations, signIn } from './browser.js';
+import {
+  buildConsole,
+  chooseOption,
+  launchChromium,
+  newPage,
+  screenshot,
+  seriousViolations,
+  signIn,
+} from './browser.js';
 
 let t: TestServer;
 let browser: Browser;
@@ -43,12 +51,7 @@ async function fieldError(page: Page, scope: Locator, label: string): Promise<st
 
 /** Opens the select named `label` in `scope` and clicks the visible entry `option`. */
 async function pick(page: Page, scope: Locator, label: string, option: string) {
-  const box = scope.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  await box.pressSequentially(option);
-  // The visible dropdown entry, in the dropdown (a portal after the form), not another select showing it.
-  await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
-  await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
+  await chooseOption(page, scope.getByRole('combobox', { name: label, exact: true }), option, 'last');
   await expect.poll(() => scope.getByTitle(option, { exact: true }).count()).toBeGreaterThan(0);
 }
 
