@@ -1,7 +1,8 @@
 /**
  * Work that falls due as time passes: the durable timers of the SLAs (SPEC §6.2), the "took
  * effect" record of approved definition versions whose date came (§4.2), the decay sweep of
- * scores (§4.3) and the models the monthly retraining queued (§4.3). With the manual clock it
+ * scores (§4.3), the models the monthly retraining queued (§4.3) and the funnel's facts of the leads
+ * changed since (§8.1). With the manual clock it
  * runs before POST /admin/clock answers, so tests and demos see its effects at once. On the system clock the timers are swept every half minute
  * and the rest every five minutes.
  */
@@ -9,6 +10,7 @@ import type { ServiceContext } from './context.js';
 import { recordVersionsTakingEffect } from './definitions/stored-version.js';
 import { deliverOutbox } from './notifications/deliver-outbox.js';
 import { trainQueuedModels } from './predictive/train-predictive-model.js';
+import { refreshFunnelFacts } from './reports/funnel-facts.js';
 import { refreshStaleScores } from './scoring/refresh-stale-scores.js';
 import { sweepDueTimers } from './timers/sweep-timers.js';
 import { timerHandlers } from './timers/timer-handlers.js';
@@ -21,6 +23,7 @@ export async function runDueWork(
   await ctx.db.transaction().execute((trx) => recordVersionsTakingEffect(trx, ctx));
   await refreshStaleScores(ctx);
   await trainQueuedModels(ctx); // the monthly retraining the timers queued
+  await refreshFunnelFacts(ctx); // the leads changed since the last report, so the next one waits less
   // what the timers announced goes out before the clock call answers (retries that came due too)
   await deliverOutbox(ctx);
 }

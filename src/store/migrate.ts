@@ -20,6 +20,7 @@ import * as historyImport from './migrations/018-history-import.js';
 import * as models from './migrations/019-models.js';
 import * as incentivesPartner from './migrations/020-incentives-partner.js';
 import * as inboxOrder from './migrations/021-inbox-order.js';
+import * as funnelFacts from './migrations/022-funnel-facts.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '019-models': models,
   '020-incentives-partner': incentivesPartner,
   '021-inbox-order': inboxOrder,
+  '022-funnel-facts': funnelFacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -8,11 +8,7 @@
 import type { DefinitionKind } from '../../domain/definitions/definition-body.js';
 import { InvalidInput } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
-import {
-  type CountedDefinition,
-  definitionSegments,
-  definitionsCountedWith,
-} from '../../domain/reports/definition-segments.js';
+import { type CountedDefinition, definitionsCountedWith } from '../../domain/reports/definition-segments.js';
 import {
   describeLeakage,
   type FunnelCohort,
@@ -37,6 +33,7 @@ import {
 } from '../../store/repositories/reports.js';
 import type { ServiceContext } from '../context.js';
 import { loadDefinitionHistory } from '../definitions/stored-version.js';
+import { refreshFunnelFacts } from './funnel-facts.js';
 import { reportRulesInForce } from './report-rules.js';
 
 export interface FunnelRow {
@@ -92,6 +89,7 @@ export async function readFunnelReport(
   const cohort = query.cohort ?? 'capture';
   const team = actor.role === 'sales_manager';
 
+  await refreshFunnelFacts(ctx);
   return ctx.db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -103,11 +101,6 @@ export async function readFunnelReport(
         cohort,
         from: period.from,
         until: period.until,
-        validLead: definitionSegments(history, 'valid_lead').map((s) => ({
-          from: s.from,
-          until: s.until,
-          criteria: s.version.body.criteria,
-        })),
         largeCustomerEmployees: rules.largeCustomerEmployees,
         currency: rules.currency,
         ...(team ? { team: { teamId: actor.teamId, userId: actor.id } } : {}),
