@@ -2,9 +2,9 @@
  * Work that falls due as time passes: the durable timers of the SLAs (SPEC §6.2), the "took
  * effect" record of approved definition versions whose date came (§4.2), the decay sweep of
  * scores (§4.3), the models the monthly retraining queued (§4.3) and the funnel's facts of the leads
- * changed since (§8.1). With the manual clock it
- * runs before POST /admin/clock answers, so tests and demos see its effects at once. On the system clock the timers are swept every half minute
- * and the rest every five minutes.
+ * changed since (§8.1). With the manual clock it runs before POST /admin/clock answers, so tests
+ * and demos see its effects at once. On the system clock the timers and the funnel facts are
+ * swept every half minute and the rest every five minutes.
  */
 import type { ServiceContext } from './context.js';
 import { recordVersionsTakingEffect } from './definitions/stored-version.js';
@@ -28,12 +28,18 @@ export async function runDueWork(
   await deliverOutbox(ctx);
 }
 
+/** Between the full runs: the timers, and the funnel facts of the leads changed since (an import's, say). */
+async function sweepTimersAndFacts(ctx: ServiceContext, onTimerError: (error: unknown, timerId: string) => void) {
+  await sweepDueTimers(ctx, timerHandlers, onTimerError);
+  await refreshFunnelFacts(ctx);
+}
+
 export interface DueWorkLoop {
   stop(): Promise<void>;
 }
 
 /**
- * On the system clock: sweeps the timers every `timersEveryMs` and runs all due work every
+ * On the system clock: sweeps the timers (and brings the funnel facts up to date) every `timersEveryMs` and runs all due work every
  * `allEveryMs`, one run at a time; a failed run is logged and retried next time.
  */
 export function startDueWorkLoop(
@@ -48,8 +54,7 @@ export function startDueWorkLoop(
   const timer = setInterval(() => {
     if (running) return;
     ticks += 1;
-    const work =
-      ticks % allEvery === 0 ? runDueWork(ctx, onTimerError) : sweepDueTimers(ctx, timerHandlers, onTimerError);
+    const work = ticks % allEvery === 0 ? runDueWork(ctx, onTimerError) : sweepTimersAndFacts(ctx, onTimerError);
     running = work.catch(log).finally(() => {
       running = null;
     });
