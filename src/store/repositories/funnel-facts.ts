@@ -4,9 +4,10 @@
  * the funnel): capture date, the keys of every slice, validity, status and disqualify reason, and
  * the stage dates, each from the records that prove it: the first hand-off (MQL), the first
  * acceptance of one (SQL — a returned hand-off has lost its acceptance date on the row, the audit
- * log keeps it), the first opportunity, the first win. Side records, one row each: rejected and
- * returned hand-offs (the rep's reason), lost opportunities (their reason text), won deals (their
- * currency and amount).
+ * log keeps it), the first opportunity, the first win. The leads that reached a stage are copied to
+ * funnel_reached (the medians read them alone). Side records, one row each with a copy of the
+ * lead's facts: rejected and returned hand-offs (the rep's reason), lost opportunities (their
+ * reason text), won deals (their currency and amount).
  *
  * Triggers append every changed lead to funnel_dirty; refreshDirtyFacts recomputes those leads, a
  * batch per transaction, under one lock (two processes never compute the same lead at once). The
@@ -133,6 +134,7 @@ export async function refreshFactsBatch(
   if (taken.rows.length === 0) return 0;
   const ids = [...new Set(taken.rows.map((r) => r.lead_id))];
   await sql`DELETE FROM funnel_facts WHERE lead_id = any(${ids}::text[])`.execute(trx);
+  await sql`DELETE FROM funnel_reached WHERE lead_id = any(${ids}::text[])`.execute(trx);
   await sql`DELETE FROM funnel_side WHERE lead_id = any(${ids}::text[])`.execute(trx);
   await sql`INSERT INTO funnel_facts (lead_id, captured_at, channel_id, campaign, region_key, region_label, industry,
       employees, owner_id, sdr_key, rep_key, rep_ids, valid, status, status_reason, disqualified_at,
@@ -150,17 +152,20 @@ export async function refreshFactsBatch(
     LEFT JOIN (SELECT lead_id, max(at) AS at FROM audit_log
       WHERE action = 'lead.disqualified' AND lead_id = any(${ids}::text[]) GROUP BY lead_id) dq ON dq.lead_id = l.id
     WHERE l.id = any(${ids}::text[]) AND l.history = false`.execute(trx);
-  await sql`INSERT INTO funnel_side (lead_id, kind, reason, at, amount)
-    SELECT hs.lead_id, CASE WHEN hs.status = 'rejected' THEN 'reject' ELSE 'return' END, hs.decision_reason,
-      hs.decided_at, NULL
-    FROM handoffs hs WHERE hs.status IN ('rejected', 'returned') AND hs.lead_id = any(${ids}::text[])
-      AND hs.lead_id IN (SELECT lead_id FROM funnel_facts WHERE lead_id = any(${ids}::text[]))
-    UNION ALL
-    SELECT op.lead_id, CASE op.stage WHEN 'lost' THEN 'lose' ELSE 'won' END,
-      CASE op.stage WHEN 'lost' THEN ${text(sql`op.reason`)} ELSE op.currency END,
-      op.closed_at, CASE op.stage WHEN 'won' THEN op.amount END
-    FROM opportunities op WHERE op.stage IN ('lost', 'won') AND op.lead_id = any(${ids}::text[])
-      AND op.lead_id IN (SELECT lead_id FROM funnel_facts WHERE lead_id = any(${ids}::text[]))`.execute(trx);
+  await sql`INSERT INTO funnel_reached SELECT * FROM funnel_facts
+    WHERE lead_id = any(${ids}::text[]) AND (mql_at IS NOT NULL OR opp_at IS NOT NULL)`.execute(trx);
+  await sql`INSERT INTO funnel_side SELECT f.*, x.kind, x.reason, x.at, x.amount
+    FROM funnel_facts f JOIN (
+      SELECT hs.lead_id, CASE WHEN hs.status = 'rejected' THEN 'reject' ELSE 'return' END AS kind,
+        hs.decision_reason AS reason, hs.decided_at AS at, NULL::numeric AS amount
+      FROM handoffs hs WHERE hs.status IN ('rejected', 'returned') AND hs.lead_id = any(${ids}::text[])
+      UNION ALL
+      SELECT op.lead_id, CASE op.stage WHEN 'lost' THEN 'lose' ELSE 'won' END,
+        CASE op.stage WHEN 'lost' THEN ${text(sql`op.reason`)} ELSE op.currency END,
+        op.closed_at, CASE op.stage WHEN 'won' THEN op.amount END
+      FROM opportunities op WHERE op.stage IN ('lost', 'won') AND op.lead_id = any(${ids}::text[])
+    ) x ON x.lead_id = f.lead_id
+    WHERE f.lead_id = any(${ids}::text[])`.execute(trx);
   return taken.rows.length;
 }
 

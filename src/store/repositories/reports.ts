@@ -96,33 +96,7 @@ export interface FunnelFigures {
   leakage: LeakageRow[];
 }
 
-type FigureRow = {
-  /** count: a slice's counts (or the totals'); side: a kind of side record; status: leads in a status. */
-  part: 'count' | 'side' | 'status';
-  key: string | null;
-  /** count: 1 on the totals row. */
-  all_slices: number;
-  label: string | null;
-  leads: number;
-  valid_leads: number;
-  mqls: number;
-  sqls: number;
-  opportunities: number;
-  won: number;
-  won_amount: number | null;
-  hours_lead: number | null;
-  hours_mql: number | null;
-  hours_sql: number | null;
-  hours_opportunity: number | null;
-  /** side: reject, return, lose or won (in another currency); status: the lead status. */
-  kind: string | null;
-  /** side: the reason (won: the currency); status: the status reason. */
-  reason: string | null;
-  /** side: records of the kind (won: their amount); status: leads. */
-  side: number | null;
-};
-
-const nulls = (n: number) => sql.join(Array.from({ length: n }, () => sql`NULL`));
+const hours = (from: string, to: string) => sql`date_part('epoch', ${sql.ref(to)} - ${sql.ref(from)}) / 3600`;
 
 /** The leads a sales team owns or was handed, as the lead scope of a sales manager reads them. */
 function ofTeam(team: { teamId: string | null; userId: string }) {
@@ -132,113 +106,172 @@ function ofTeam(team: { teamId: string | null; userId: string }) {
   return sql`(f.owner_id = any(${members}) OR f.rep_ids && ${members})`;
 }
 
-const hours = (from: string, to: string) => sql`extract(epoch FROM (${sql.ref(to)} - ${sql.ref(from)}))::float8 / 3600`;
-
 /**
- * The funnel's counts, leakage and won amounts in other currencies in one statement over the facts
- * of the cohort's leads: grouped by slice (and a totals row), side records by slice and kind, and
- * disqualified leads by slice and reason. The medians are taken from arrays of the hours: an
- * ordered-set aggregate would sort every lead.
+ * The funnel's counts, leakage, medians and won amounts in three statements, each over the facts
+ * (repositories/funnel-facts.ts) of the rows it needs: the counts and the disqualified leads over
+ * every lead's facts (aggregates PostgreSQL runs in parallel workers); the medians over the leads
+ * that reached a stage; rejections, returns, losses and won amounts over the side records. Totals
+ * are the sums of the slices (every lead is in one slice); the medians' totals come from all the
+ * slices' hours. Run in one repeatable-read transaction (the report's), the three agree.
  */
 export async function funnelFigures(db: Queryable, q: FunnelQuery): Promise<FunnelFigures> {
-  // PostgreSQL would compile this statement with JIT (its cost estimate is high at a million
-  // leads): that takes longer than running it. Off for this transaction only (the report's).
+  // JIT compiles these statements for longer than they run.
   await sql`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(db);
   const event = q.cohort === 'event';
   const within = (column: string) => sql`(${sql.ref(column)} >= ${q.from} AND ${sql.ref(column)} < ${q.until})`;
   // Capture cohort: every stage the cohort's leads reached. Event cohort: stages reached in the period.
   const reached = (column: string) => (event ? within(column) : sql`${sql.ref(column)} IS NOT NULL`);
-  const captured = event ? within('f.captured_at') : sql`true`;
   // Event cohort: a lead counts in the period if it entered a stage in it.
   const counted = event
     ? sql`(${within('f.captured_at')} OR ${within('f.mql_at')} OR ${within('f.sql_at')}
         OR ${within('f.opp_at')} OR ${within('f.won_at')})`
     : sql`true`;
   const ofCohort = sql`${event ? sql`true` : within('f.captured_at')} ${q.team ? sql`AND ${ofTeam(q.team)}` : sql``}`;
-  // A won deal counted in the won amount (event cohort: won in the period).
-  const wonInPeriod = event ? sql`AND ${within('s.at')}` : sql``;
-  const hoursTo = (from: string, to: string) => sql`array_agg(${hours(from, to)}) FILTER (WHERE ${reached(to)})`;
-  const median = (column: string) =>
-    sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest(${sql.ref(column)}) v)`;
   const { key, label } = sliceKey(q);
-  const result = await sql<FigureRow>`SELECT g.part, g.key, g.all_slices, g.label, g.leads, g.valid_leads, g.mqls,
-      g.sqls, g.opportunities, g.won, g.won_amount, ${median('g.hours_lead')} AS hours_lead,
-      ${median('g.hours_mql')} AS hours_mql, ${median('g.hours_sql')} AS hours_sql,
-      ${median('g.hours_opportunity')} AS hours_opportunity, g.kind, g.reason, g.side
-    FROM (
-      SELECT 'count' AS part, ${key} AS key, grouping(${key}) AS all_slices, min(${label}) AS label,
-        count(*) FILTER (WHERE ${captured}) AS leads,
-        count(*) FILTER (WHERE ${captured} AND (f.valid OR f.mql_at IS NOT NULL)) AS valid_leads,
-        count(*) FILTER (WHERE ${reached('f.mql_at')}) AS mqls,
-        count(*) FILTER (WHERE ${reached('f.sql_at')}) AS sqls,
-        count(*) FILTER (WHERE ${reached('f.opp_at')}) AS opportunities,
-        count(*) FILTER (WHERE ${reached('f.won_at')}) AS won,
-        sum(w.amount) AS won_amount,
-        ${hoursTo('f.captured_at', 'f.mql_at')} AS hours_lead,
-        ${hoursTo('f.mql_at', 'f.sql_at')} AS hours_mql,
-        ${hoursTo('f.sql_at', 'f.opp_at')} AS hours_sql,
-        ${hoursTo('f.opp_at', 'f.won_at')} AS hours_opportunity,
-        NULL::text AS kind, NULL::text AS reason, NULL::numeric AS side
-      FROM funnel_facts f
-      LEFT JOIN (SELECT s.lead_id, sum(s.amount) AS amount FROM funnel_side s
-          WHERE s.kind = 'won' AND s.reason = ${q.currency} ${wonInPeriod} GROUP BY s.lead_id) w
-        ON w.lead_id = f.lead_id
-      WHERE ${ofCohort} AND ${counted}
-      GROUP BY GROUPING SETS ((${key}), ())
-      UNION ALL
-      SELECT 'side', ${key}, 0, ${nulls(12)}, s.kind, s.reason,
-        CASE WHEN s.kind = 'won' THEN sum(s.amount) ELSE count(*) END
-      FROM funnel_side s JOIN funnel_facts f ON f.lead_id = s.lead_id
-      WHERE ${ofCohort} AND CASE WHEN s.kind = 'won' THEN s.reason <> ${q.currency} ${wonInPeriod} AND ${counted}
-        ELSE ${event ? within('s.at') : sql`true`} END
-      GROUP BY ${key}, s.kind, s.reason
-      UNION ALL
-      SELECT 'status', ${key}, 0, ${nulls(12)}, 'disqualify', f.status_reason, count(*)
-      FROM funnel_facts f
-      WHERE ${ofCohort} AND f.status = 'disqualified' ${event ? sql`AND ${within('f.disqualified_at')}` : sql``}
-      GROUP BY ${key}, f.status_reason
-    ) g`.execute(db);
+  /** The facts of `table` in the cohort, with their slice key and whether they count in the period. */
+  const cohortOf = (table: string) => sql`(SELECT f.*, ${key} AS key, ${label} AS label, ${counted} AS counted
+    FROM ${sql.table(table)} f WHERE ${ofCohort}) f`;
 
-  const others = new Map<string | null, Record<string, number>>();
-  const leakage: LeakageRow[] = [];
-  for (const r of result.rows) {
-    if (r.part === 'side' && r.kind === 'won' && r.side !== null) {
-      others.set(r.key, { ...others.get(r.key), [r.reason as string]: Number(r.side) });
-    } else if (r.part !== 'count' && Number(r.side) > 0) {
-      const kind = r.part === 'status' ? 'disqualify' : (r.kind as LeakageKind);
-      leakage.push({ key: r.key, kind, reason: r.reason, count: Number(r.side) });
-    }
-  }
-  const counts = result.rows
-    .filter((r) => r.part === 'count')
-    .map((r) => {
-      const total = Number(r.all_slices) === 1;
-      return {
-        key: r.key,
-        total,
-        label: r.label,
-        leads: Number(r.leads),
-        validLeads: Number(r.valid_leads),
-        mqls: Number(r.mqls),
-        sqls: Number(r.sqls),
-        opportunities: Number(r.opportunities),
-        won: Number(r.won),
-        wonAmount: r.won_amount === null ? 0 : Number(r.won_amount),
-        wonAmountOtherCurrencies: total ? sumByCurrency([...others.values()]) : (others.get(r.key) ?? {}),
-        hoursLead: r.hours_lead,
-        hoursMql: r.hours_mql,
-        hoursSql: r.hours_sql,
-        hoursOpportunity: r.hours_opportunity,
-      };
-    });
-  return { counts, leakage };
+  const disqualified = sql`f.status = 'disqualified' ${event ? sql`AND ${within('f.disqualified_at')}` : sql``}`;
+  const counts = await sql<CountRow>`SELECT f.key, min(f.label) AS label, ${disqualified} AS dq,
+      CASE WHEN ${disqualified} THEN f.status_reason END AS dq_reason,
+      count(*) FILTER (WHERE f.counted ${event ? sql`AND ${within('f.captured_at')}` : sql``}) AS leads,
+      count(*) FILTER (WHERE f.counted ${event ? sql`AND ${within('f.captured_at')}` : sql``}
+        AND (f.valid OR f.mql_at IS NOT NULL)) AS valid_leads,
+      count(*) FILTER (WHERE ${reached('f.mql_at')}) AS mqls,
+      count(*) FILTER (WHERE ${reached('f.sql_at')}) AS sqls,
+      count(*) FILTER (WHERE ${reached('f.opp_at')}) AS opportunities,
+      count(*) FILTER (WHERE ${reached('f.won_at')}) AS won,
+      count(*) AS rows
+    FROM ${cohortOf('funnel_facts')}
+    WHERE f.counted OR ${disqualified}
+    GROUP BY f.key, 3, 4`.execute(db);
+
+  const median = (from: string, to: string) =>
+    sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours(from, to)}) FILTER (WHERE ${reached(to)})`;
+  const medians = await sql<MedianRow>`SELECT f.key, grouping(f.key) AS all_slices,
+      ${median('f.captured_at', 'f.mql_at')} AS hours_lead, ${median('f.mql_at', 'f.sql_at')} AS hours_mql,
+      ${median('f.sql_at', 'f.opp_at')} AS hours_sql, ${median('f.opp_at', 'f.won_at')} AS hours_opportunity
+    FROM ${cohortOf('funnel_reached')}
+    WHERE f.counted
+    GROUP BY GROUPING SETS ((f.key), ())`.execute(db);
+
+  // Won deals count where their lead counts (event cohort: won in the period); drops in the period.
+  const sides = await sql<SideRow>`SELECT f.key, f.kind, f.reason,
+      CASE WHEN f.kind = 'won' THEN sum(f.amount) ELSE count(*) END AS side
+    FROM ${cohortOf('funnel_side')}
+    WHERE CASE WHEN f.kind = 'won' THEN f.counted ${event ? sql`AND ${within('f.at')}` : sql``}
+      ELSE ${event ? within('f.at') : sql`true`} END
+    GROUP BY f.key, f.kind, f.reason`.execute(db);
+
+  return assembleFigures(q.currency, counts.rows, medians.rows, sides.rows);
 }
 
-function sumByCurrency(amounts: readonly Record<string, number>[]): Record<string, number> {
-  const sum: Record<string, number> = {};
-  for (const a of amounts)
-    for (const [currency, amount] of Object.entries(a)) sum[currency] = (sum[currency] ?? 0) + amount;
-  return sum;
+type CountRow = {
+  key: string | null;
+  label: string | null;
+  /** Disqualified (event cohort: in the period): these rows' leads by `dq_reason`. */
+  dq: boolean;
+  dq_reason: string | null;
+  leads: number;
+  valid_leads: number;
+  mqls: number;
+  sqls: number;
+  opportunities: number;
+  won: number;
+  rows: number;
+};
+type MedianRow = {
+  key: string | null;
+  /** 1 on the totals row. */
+  all_slices: number;
+  hours_lead: number | null;
+  hours_mql: number | null;
+  hours_sql: number | null;
+  hours_opportunity: number | null;
+};
+/** A kind of side record of a slice: reject, return or lose (count), won (amount; `reason`: its currency). */
+type SideRow = { key: string | null; kind: string; reason: string | null; side: number };
+
+const stageCounts = ['leads', 'validLeads', 'mqls', 'sqls', 'opportunities', 'won'] as const;
+
+function assembleFigures(
+  currency: string,
+  countRows: readonly CountRow[],
+  medianRows: readonly MedianRow[],
+  sideRows: readonly SideRow[],
+): FunnelFigures {
+  const slices = new Map<string | null, FunnelCountRow>();
+  const total = emptyRow(null, true);
+  const leakage: LeakageRow[] = [];
+  const sliceOf = (key: string | null) => {
+    const row = slices.get(key) ?? emptyRow(key, false);
+    slices.set(key, row);
+    return row;
+  };
+  for (const r of countRows) {
+    const row = sliceOf(r.key);
+    if (r.label !== null && (row.label === null || r.label < row.label)) row.label = r.label;
+    const n = {
+      leads: Number(r.leads),
+      validLeads: Number(r.valid_leads),
+      mqls: Number(r.mqls),
+      sqls: Number(r.sqls),
+      opportunities: Number(r.opportunities),
+      won: Number(r.won),
+    };
+    for (const stage of stageCounts) {
+      row[stage] += n[stage];
+      total[stage] += n[stage];
+    }
+    if (r.dq) leakage.push({ key: r.key, kind: 'disqualify', reason: r.dq_reason, count: Number(r.rows) });
+  }
+  for (const r of sideRows) {
+    const amount = Number(r.side);
+    if (r.kind !== 'won') {
+      if (amount > 0) leakage.push({ key: r.key, kind: r.kind as LeakageKind, reason: r.reason, count: amount });
+      continue;
+    }
+    for (const row of [sliceOf(r.key), total]) {
+      if (r.reason === currency) row.wonAmount += amount;
+      else {
+        const code = r.reason as string;
+        row.wonAmountOtherCurrencies[code] = (row.wonAmountOtherCurrencies[code] ?? 0) + amount;
+      }
+    }
+  }
+  for (const r of medianRows) {
+    const row = Number(r.all_slices) === 1 ? total : slices.get(r.key);
+    if (!row) continue;
+    row.hoursLead = r.hours_lead;
+    row.hoursMql = r.hours_mql;
+    row.hoursSql = r.hours_sql;
+    row.hoursOpportunity = r.hours_opportunity;
+  }
+  // A slice with no lead counted in the period (only drops, or an event-cohort row of a lead
+  // outside it) is no count row; its leakage is still reported by the service.
+  const counts = [...slices.values()].filter((r) => stageCounts.some((stage) => r[stage] > 0));
+  return { counts: [...counts, total], leakage };
+}
+
+function emptyRow(key: string | null, total: boolean): FunnelCountRow {
+  return {
+    key,
+    total,
+    label: null,
+    leads: 0,
+    validLeads: 0,
+    mqls: 0,
+    sqls: 0,
+    opportunities: 0,
+    won: 0,
+    wonAmount: 0,
+    wonAmountOtherCurrencies: {},
+    hoursLead: null,
+    hoursMql: null,
+    hoursSql: null,
+    hoursOpportunity: null,
+  };
 }
 
 // ── SDR report ───────────────────────────────────────────────────────────────────────────────
