@@ -107,12 +107,12 @@ function ofTeam(team: { teamId: string | null; userId: string }) {
 }
 
 /**
- * The funnel's counts, leakage, medians and won amounts in three statements, each over the facts
+ * The funnel's counts, leakage, medians and won amounts in four statements, each over the facts
  * (repositories/funnel-facts.ts) of the rows it needs: the counts and the disqualified leads over
  * every lead's facts (aggregates PostgreSQL runs in parallel workers); the medians over the leads
  * that reached a stage; rejections, returns, losses and won amounts over the side records. Totals
  * are the sums of the slices (every lead is in one slice); the medians' totals come from all the
- * slices' hours. Run in one repeatable-read transaction (the report's), the three agree.
+ * slices' hours. Run in one repeatable-read transaction (the report's), the four agree.
  */
 export async function funnelFigures(db: Queryable, q: FunnelQuery): Promise<FunnelFigures> {
   // JIT compiles these statements for longer than they run.
@@ -132,20 +132,21 @@ export async function funnelFigures(db: Queryable, q: FunnelQuery): Promise<Funn
   const cohortOf = (table: string) => sql`(SELECT f.*, ${key} AS key, ${label} AS label, ${counted} AS counted
     FROM ${sql.table(table)} f WHERE ${ofCohort}) f`;
 
-  const disqualified = sql`f.status = 'disqualified' ${event ? sql`AND ${within('f.disqualified_at')}` : sql``}`;
-  const counts = await sql<CountRow>`SELECT f.key, min(f.label) AS label, ${disqualified} AS dq,
-      CASE WHEN ${disqualified} THEN f.status_reason END AS dq_reason,
-      count(*) FILTER (WHERE f.counted ${event ? sql`AND ${within('f.captured_at')}` : sql``}) AS leads,
-      count(*) FILTER (WHERE f.counted ${event ? sql`AND ${within('f.captured_at')}` : sql``}
-        AND (f.valid OR f.mql_at IS NOT NULL)) AS valid_leads,
+  const capturedIn = event ? sql`AND ${within('f.captured_at')}` : sql``;
+  // Grouped by the slice alone: PostgreSQL aggregates in parallel workers when it expects few groups.
+  const counts = await sql<CountRow>`SELECT f.key, min(f.label) AS label,
+      count(*) FILTER (WHERE f.counted ${capturedIn}) AS leads,
+      count(*) FILTER (WHERE f.counted ${capturedIn} AND (f.valid OR f.mql_at IS NOT NULL)) AS valid_leads,
       count(*) FILTER (WHERE ${reached('f.mql_at')}) AS mqls,
       count(*) FILTER (WHERE ${reached('f.sql_at')}) AS sqls,
       count(*) FILTER (WHERE ${reached('f.opp_at')}) AS opportunities,
-      count(*) FILTER (WHERE ${reached('f.won_at')}) AS won,
-      count(*) AS rows
+      count(*) FILTER (WHERE ${reached('f.won_at')}) AS won
     FROM ${cohortOf('funnel_facts')}
-    WHERE f.counted OR ${disqualified}
-    GROUP BY f.key, 3, 4`.execute(db);
+    GROUP BY f.key`.execute(db);
+  const disqualified = await sql<DisqualifiedRow>`SELECT f.key, f.status_reason AS reason, count(*) AS leads
+    FROM ${cohortOf('funnel_facts')}
+    WHERE f.status = 'disqualified' ${event ? sql`AND ${within('f.disqualified_at')}` : sql``}
+    GROUP BY f.key, f.status_reason`.execute(db);
 
   const median = (from: string, to: string) =>
     sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours(from, to)}) FILTER (WHERE ${reached(to)})`;
@@ -164,23 +165,21 @@ export async function funnelFigures(db: Queryable, q: FunnelQuery): Promise<Funn
       ELSE ${event ? within('f.at') : sql`true`} END
     GROUP BY f.key, f.kind, f.reason`.execute(db);
 
-  return assembleFigures(q.currency, counts.rows, medians.rows, sides.rows);
+  return assembleFigures(q.currency, counts.rows, disqualified.rows, medians.rows, sides.rows);
 }
 
 type CountRow = {
   key: string | null;
   label: string | null;
-  /** Disqualified (event cohort: in the period): these rows' leads by `dq_reason`. */
-  dq: boolean;
-  dq_reason: string | null;
   leads: number;
   valid_leads: number;
   mqls: number;
   sqls: number;
   opportunities: number;
   won: number;
-  rows: number;
 };
+/** Leads of a slice disqualified (event cohort: in the period) for a reason. */
+type DisqualifiedRow = { key: string | null; reason: string | null; leads: number };
 type MedianRow = {
   key: string | null;
   /** 1 on the totals row. */
@@ -198,6 +197,7 @@ const stageCounts = ['leads', 'validLeads', 'mqls', 'sqls', 'opportunities', 'wo
 function assembleFigures(
   currency: string,
   countRows: readonly CountRow[],
+  disqualifiedRows: readonly DisqualifiedRow[],
   medianRows: readonly MedianRow[],
   sideRows: readonly SideRow[],
 ): FunnelFigures {
@@ -224,8 +224,9 @@ function assembleFigures(
       row[stage] += n[stage];
       total[stage] += n[stage];
     }
-    if (r.dq) leakage.push({ key: r.key, kind: 'disqualify', reason: r.dq_reason, count: Number(r.rows) });
   }
+  for (const r of disqualifiedRows)
+    leakage.push({ key: r.key, kind: 'disqualify', reason: r.reason, count: Number(r.leads) });
   for (const r of sideRows) {
     const amount = Number(r.side);
     if (r.kind !== 'won') {
