@@ -5,11 +5,17 @@
  * for long. Run before each funnel report and by the due-work sweep.
  */
 import { definitionSegments } from '../../domain/reports/definition-segments.js';
-import { rebaseFunnelFacts, refreshFactsBatch, type ValidLeadSpan } from '../../store/repositories/funnel-facts.js';
+import {
+  analyzeFunnelFacts,
+  rebaseFunnelFacts,
+  refreshFactsBatch,
+  type ValidLeadSpan,
+} from '../../store/repositories/funnel-facts.js';
 import type { ServiceContext } from '../context.js';
 import { loadDefinitionHistory } from '../definitions/stored-version.js';
 
 const batch = 10_000;
+const manyMarks = 50_000;
 
 export async function refreshFunnelFacts(ctx: ServiceContext): Promise<void> {
   const spans = await ctx.db.transaction().execute(async (trx) => {
@@ -23,5 +29,12 @@ export async function refreshFunnelFacts(ctx: ServiceContext): Promise<void> {
     return spans;
   });
   // A short batch means every mark that was there is done; marks written meanwhile wait for the next run.
-  while ((await ctx.db.transaction().execute((trx) => refreshFactsBatch(trx, spans, batch))) === batch) {}
+  let taken = 0;
+  let done: number;
+  do {
+    done = await ctx.db.transaction().execute((trx) => refreshFactsBatch(trx, spans, batch));
+    taken += done;
+  } while (done === batch);
+  // After an import or a new definition: statistics now, not when autovacuum comes round (PGlite has none).
+  if (taken >= manyMarks) await analyzeFunnelFacts(ctx.db);
 }

@@ -2,8 +2,9 @@
  * The funnel's facts per lead, kept current (SPEC §8.1; repositories/funnel-facts.ts). A report
  * over a million leads cannot join every lead to its hand-offs, opportunities and audit entries on
  * each read (seconds); it groups this narrow table instead (one row per live lead: capture date,
- * slice keys, validity, status, stage dates), a copy of it for the leads that reached a stage, and
- * its side records (rejections, returns, losses, wins with their currency).
+ * slice keys, validity, status, stage dates), a copy of it for the leads that reached a stage, its
+ * side records (rejections, returns, losses, wins with their currency), and its counts per slice
+ * and day.
  *
  * Every write path keeps it current without knowing of it: statement triggers on leads, hand-offs,
  * opportunities and qualification answers append the changed leads to funnel_dirty (one INSERT per
@@ -45,6 +46,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
   await sql`CREATE INDEX funnel_side_lead ON funnel_side (lead_id)`.execute(db);
+  // The facts counted per slice and UTC day: what a report over whole days sums instead of counting
+  // every lead. One row per (slice kind, slice key, region label, measure, reason, day); '' stands
+  // for no value. Measures: captured, valid, captured_{mql,sql,opportunity,won} (by capture day),
+  // mql, sql, opportunity, won (by the day the stage was reached), disqualified (by capture day,
+  // per reason) and disqualified_on (by the day of the disqualification, per reason).
+  await sql`CREATE TABLE funnel_rollup (
+      dimension text NOT NULL,
+      measure text NOT NULL,
+      day date NOT NULL,
+      key text NOT NULL,
+      label text NOT NULL,
+      reason text NOT NULL,
+      n bigint NOT NULL,
+      PRIMARY KEY (dimension, measure, day, key, label, reason)
+    )`.execute(db);
   await sql`CREATE TABLE funnel_facts_basis (id integer PRIMARY KEY CHECK (id = 1), valid_lead text NOT NULL)`.execute(
     db,
   );

@@ -15,7 +15,7 @@
  * whose mark a batch took was committed before the batch read the lead; a change committed later
  * leaves a mark for the next refresh.
  */
-import { type RawBuilder, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DefinitionCriterion } from '../../domain/definitions/definition-body.js';
 import { lockKeys } from '../advisory-locks.js';
 import type { Database } from '../schema.js';
@@ -133,6 +133,7 @@ export async function refreshFactsBatch(
     WHERE seq IN (SELECT seq FROM funnel_dirty ORDER BY seq LIMIT ${batch}) RETURNING lead_id`.execute(trx);
   if (taken.rows.length === 0) return 0;
   const ids = [...new Set(taken.rows.map((r) => r.lead_id))];
+  await addToRollup(ids, -1).execute(trx);
   await sql`DELETE FROM funnel_facts WHERE lead_id = any(${ids}::text[])`.execute(trx);
   await sql`DELETE FROM funnel_reached WHERE lead_id = any(${ids}::text[])`.execute(trx);
   await sql`DELETE FROM funnel_side WHERE lead_id = any(${ids}::text[])`.execute(trx);
@@ -166,7 +167,47 @@ export async function refreshFactsBatch(
       FROM opportunities op WHERE op.stage IN ('lost', 'won') AND op.lead_id = any(${ids}::text[])
     ) x ON x.lead_id = f.lead_id
     WHERE f.lead_id = any(${ids}::text[])`.execute(trx);
+  await addToRollup(ids, 1).execute(trx);
   return taken.rows.length;
+}
+
+/**
+ * Adds the facts of these leads to the counts per slice and day (`sign` -1: takes them out, before
+ * their facts are replaced), for the slices of reports.ts's rolledUpDimensions. The rollup is the sum of the facts now stored, whatever the order
+ * their leads were refreshed in.
+ */
+function addToRollup(ids: readonly string[], sign: 1 | -1) {
+  const day = (column: string) => sql`(${sql.ref(column)} AT TIME ZONE 'UTC')::date`;
+  const ifReached = (column: string) => sql`CASE WHEN ${sql.ref(column)} IS NOT NULL THEN ${day('f.captured_at')} END`;
+  const disqualified = (column: string) => sql`CASE WHEN f.status = 'disqualified' THEN ${day(column)} END`;
+  return sql`INSERT INTO funnel_rollup (dimension, measure, day, key, label, reason, n)
+    SELECT d.dimension, m.measure, m.day, coalesce(d.key, ''), coalesce(d.label, ''), coalesce(m.reason, ''),
+      ${sign} * count(*)
+    FROM funnel_facts f
+    CROSS JOIN LATERAL (VALUES ('channel', f.channel_id, NULL::text), ('campaign', f.campaign, NULL),
+      ('region', f.region_key, f.region_label), ('industry', f.industry, NULL), ('sdr', f.sdr_key, NULL),
+      ('rep', f.rep_key, NULL)) d (dimension, key, label)
+    CROSS JOIN LATERAL (VALUES
+      ('captured', NULL::text, ${day('f.captured_at')}),
+      ('valid', NULL, CASE WHEN f.valid OR f.mql_at IS NOT NULL THEN ${day('f.captured_at')} END),
+      ('captured_mql', NULL, ${ifReached('f.mql_at')}),
+      ('captured_sql', NULL, ${ifReached('f.sql_at')}),
+      ('captured_opportunity', NULL, ${ifReached('f.opp_at')}),
+      ('captured_won', NULL, ${ifReached('f.won_at')}),
+      ('mql', NULL, ${day('f.mql_at')}),
+      ('sql', NULL, ${day('f.sql_at')}),
+      ('opportunity', NULL, ${day('f.opp_at')}),
+      ('won', NULL, ${day('f.won_at')}),
+      ('disqualified', f.status_reason, ${disqualified('f.captured_at')}),
+      ('disqualified_on', f.status_reason, ${disqualified('f.disqualified_at')})
+    ) m (measure, reason, day)
+    WHERE f.lead_id = any(${[...ids]}::text[]) AND m.day IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (dimension, measure, day, key, label, reason) DO UPDATE SET n = funnel_rollup.n + excluded.n`;
+}
+
+export async function analyzeFunnelFacts(db: Kysely<Database>): Promise<void> {
+  await sql`ANALYZE funnel_facts, funnel_reached, funnel_side, funnel_rollup`.execute(db);
 }
 
 /**

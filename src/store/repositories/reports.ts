@@ -107,12 +107,13 @@ function ofTeam(team: { teamId: string | null; userId: string }) {
 }
 
 /**
- * The funnel's counts, leakage, medians and won amounts in four statements, each over the facts
- * (repositories/funnel-facts.ts) of the rows it needs: the counts and the disqualified leads over
- * every lead's facts (aggregates PostgreSQL runs in parallel workers); the medians over the leads
- * that reached a stage; rejections, returns, losses and won amounts over the side records. Totals
+ * The funnel's counts, leakage, medians and won amounts, each from the facts (repositories/
+ * funnel-facts.ts) of the rows it needs: the counts and the disqualified leads summed from the
+ * counts per slice and day (whole days, most slices) or counted over every lead's facts; the
+ * medians over the leads that reached a stage; rejections, returns, losses and won amounts over
+ * the side records. Totals
  * are the sums of the slices (every lead is in one slice); the medians' totals come from all the
- * slices' hours. Run in one repeatable-read transaction (the report's), the four agree.
+ * slices' hours. Run in one repeatable-read transaction (the report's), they agree.
  */
 export async function funnelFigures(db: Queryable, q: FunnelQuery): Promise<FunnelFigures> {
   // JIT compiles these statements for longer than they run.
@@ -132,21 +133,9 @@ export async function funnelFigures(db: Queryable, q: FunnelQuery): Promise<Funn
   const cohortOf = (table: string) => sql`(SELECT f.*, ${key} AS key, ${label} AS label, ${counted} AS counted
     FROM ${sql.table(table)} f WHERE ${ofCohort}) f`;
 
-  const capturedIn = event ? sql`AND ${within('f.captured_at')}` : sql``;
-  // Grouped by the slice alone: PostgreSQL aggregates in parallel workers when it expects few groups.
-  const counts = await sql<CountRow>`SELECT f.key, min(f.label) AS label,
-      count(*) FILTER (WHERE f.counted ${capturedIn}) AS leads,
-      count(*) FILTER (WHERE f.counted ${capturedIn} AND (f.valid OR f.mql_at IS NOT NULL)) AS valid_leads,
-      count(*) FILTER (WHERE ${reached('f.mql_at')}) AS mqls,
-      count(*) FILTER (WHERE ${reached('f.sql_at')}) AS sqls,
-      count(*) FILTER (WHERE ${reached('f.opp_at')}) AS opportunities,
-      count(*) FILTER (WHERE ${reached('f.won_at')}) AS won
-    FROM ${cohortOf('funnel_facts')}
-    GROUP BY f.key`.execute(db);
-  const disqualified = await sql<DisqualifiedRow>`SELECT f.key, f.status_reason AS reason, count(*) AS leads
-    FROM ${cohortOf('funnel_facts')}
-    WHERE f.status = 'disqualified' ${event ? sql`AND ${within('f.disqualified_at')}` : sql``}
-    GROUP BY f.key, f.status_reason`.execute(db);
+  const { counts, disqualified } = rolledUp(q)
+    ? await rollupCounts(db, q)
+    : await factCounts(db, cohortOf, { event, within, reached });
 
   const median = (from: string, to: string) =>
     sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours(from, to)}) FILTER (WHERE ${reached(to)})`;
@@ -165,7 +154,99 @@ export async function funnelFigures(db: Queryable, q: FunnelQuery): Promise<Funn
       ELSE ${event ? within('f.at') : sql`true`} END
     GROUP BY f.key, f.kind, f.reason`.execute(db);
 
-  return assembleFigures(q.currency, counts.rows, disqualified.rows, medians.rows, sides.rows);
+  return assembleFigures(q.currency, counts, disqualified, medians.rows, sides.rows);
+}
+
+type Cohort = (table: string) => RawBuilder<unknown>;
+type Conditions = {
+  event: boolean;
+  within: (column: string) => RawBuilder<unknown>;
+  reached: (column: string) => RawBuilder<unknown>;
+};
+
+/** Counts and disqualified leads by counting every lead's facts of the cohort. */
+async function factCounts(db: Queryable, cohortOf: Cohort, { event, within, reached }: Conditions) {
+  const capturedIn = event ? sql`AND ${within('f.captured_at')}` : sql``;
+  // Grouped by the slice alone: PostgreSQL aggregates in parallel workers when it expects few groups.
+  const counts = await sql<CountRow>`SELECT f.key, min(f.label) AS label,
+      count(*) FILTER (WHERE f.counted ${capturedIn}) AS leads,
+      count(*) FILTER (WHERE f.counted ${capturedIn} AND (f.valid OR f.mql_at IS NOT NULL)) AS valid_leads,
+      count(*) FILTER (WHERE ${reached('f.mql_at')}) AS mqls,
+      count(*) FILTER (WHERE ${reached('f.sql_at')}) AS sqls,
+      count(*) FILTER (WHERE ${reached('f.opp_at')}) AS opportunities,
+      count(*) FILTER (WHERE ${reached('f.won_at')}) AS won
+    FROM ${cohortOf('funnel_facts')}
+    GROUP BY f.key`.execute(db);
+  const disqualified = await sql<DisqualifiedRow>`SELECT f.key, f.status_reason AS reason, count(*) AS leads
+    FROM ${cohortOf('funnel_facts')}
+    WHERE f.status = 'disqualified' ${event ? sql`AND ${within('f.disqualified_at')}` : sql``}
+    GROUP BY f.key, f.status_reason`.execute(db);
+
+  return { counts: counts.rows, disqualified: disqualified.rows };
+}
+
+/** The slices funnel_rollup counts (not size: its bands follow a report rule that can change). */
+const rolledUpDimensions: readonly FunnelDimension[] = ['channel', 'campaign', 'region', 'industry', 'sdr', 'rep'];
+
+const midnight = (at: Date) => at.getTime() % 86_400_000 === 0;
+const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/**
+ * Whole UTC days of every lead, sliced by a rolled-up dimension: the counts per slice and day
+ * (funnel_rollup) answer it. A sales team's funnel, a size slice or a period cut mid-day count the
+ * facts themselves.
+ */
+const rolledUp = (q: FunnelQuery) =>
+  !q.team && rolledUpDimensions.includes(q.by) && midnight(q.from) && midnight(q.until);
+
+/** Counts and disqualified leads summed from the counts per slice and day. */
+async function rollupCounts(db: Queryable, q: FunnelQuery) {
+  const event = q.cohort === 'event';
+  const stages = event
+    ? { mqls: 'mql', sqls: 'sql', opportunities: 'opportunity', won: 'won', disqualified: 'disqualified_on' }
+    : {
+        mqls: 'captured_mql',
+        sqls: 'captured_sql',
+        opportunities: 'captured_opportunity',
+        won: 'captured_won',
+        disqualified: 'disqualified',
+      };
+  const measures = ['captured', 'valid', ...Object.values(stages)];
+  const rows = await sql<{ key: string | null; label: string | null; measure: string; reason: string; n: number }>`
+    SELECT nullif(key, '') AS key, min(nullif(label, '')) AS label, measure, reason, sum(n) AS n
+    FROM funnel_rollup
+    WHERE dimension = ${q.by} AND measure = any(${measures}::text[])
+      AND day >= ${utcDay(q.from)}::date AND day < ${utcDay(q.until)}::date
+    GROUP BY 1, 3, 4
+    HAVING sum(n) <> 0`.execute(db);
+  const counts = new Map<string | null, CountRow>();
+  const disqualified: DisqualifiedRow[] = [];
+  for (const r of rows.rows) {
+    if (r.measure === stages.disqualified) {
+      disqualified.push({ key: r.key, reason: r.reason === '' ? null : r.reason, leads: Number(r.n) });
+      continue;
+    }
+    const row = counts.get(r.key) ?? {
+      key: r.key,
+      label: null,
+      leads: 0,
+      valid_leads: 0,
+      mqls: 0,
+      sqls: 0,
+      opportunities: 0,
+      won: 0,
+    };
+    counts.set(r.key, row);
+    if (r.label !== null && (row.label === null || r.label < row.label)) row.label = r.label;
+    const n = Number(r.n);
+    if (r.measure === 'captured') row.leads = n;
+    else if (r.measure === 'valid') row.valid_leads = n;
+    else if (r.measure === stages.mqls) row.mqls = n;
+    else if (r.measure === stages.sqls) row.sqls = n;
+    else if (r.measure === stages.opportunities) row.opportunities = n;
+    else if (r.measure === stages.won) row.won = n;
+  }
+  return { counts: [...counts.values()], disqualified };
 }
 
 type CountRow = {
