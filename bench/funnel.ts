@@ -25,6 +25,7 @@ import { sql } from 'kysely';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
+import { refreshFunnelFacts } from '../src/services/reports/funnel-facts.js';
 import { freshPostgresDatabase } from '../test/support/postgres.js';
 import { generateFunnelData } from './funnel/generate.js';
 import { jsonClient } from './support/json-client.js';
@@ -98,9 +99,10 @@ async function benchEngine(engine: 'postgres' | 'pglite', leads: number) {
       );
     }
 
+    // What the due-work sweep does within half a minute of a load (the first report would, else).
     const catchUp = performance.now();
-    await admin('GET', '/reports/funnel?from=2026-01-01&to=2026-01-31');
-    console.log(`catch-up: the first report, building the facts of every lead: ${ms(performance.now() - catchUp)}`);
+    await refreshFunnelFacts(server.ctx);
+    console.log(`catch-up: building the funnel facts of every lead: ${ms(performance.now() - catchUp)}`);
 
     const year = { from: '2025-03-02', to: '2026-03-01' };
     const month = { from: '2026-01-01', to: '2026-01-31' };
