@@ -21,6 +21,7 @@ import * as models from './migrations/019-models.js';
 import * as incentivesPartner from './migrations/020-incentives-partner.js';
 import * as inboxOrder from './migrations/021-inbox-order.js';
 import * as funnelFacts from './migrations/022-funnel-facts.js';
+import * as repLoad from './migrations/023-rep-load.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '020-incentives-partner': incentivesPartner,
   '021-inbox-order': inboxOrder,
   '022-funnel-facts': funnelFacts,
+  '023-rep-load': repLoad,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -333,6 +333,11 @@ export interface RepProfilesTable {
   suspended_until: Timestamp | null;
   updated_at: Timestamp;
 }
+/** A rep's open undecided MQLs, kept by a trigger on handoffs (migration 023-rep-load). */
+export interface RepLoadsTable {
+  rep_id: string;
+  open_mqls: number;
+}
 /** The monthly eligibility list (yyyy-mm, Asia/Shanghai calendar). */
 export interface EligibilityTable {
   month: string;
@@ -482,6 +487,7 @@ export interface Database
   icp_rules: IcpRulesTable;
   handoffs: HandoffsTable;
   rep_profiles: RepProfilesTable;
+  rep_loads: RepLoadsTable;
   eligibility: EligibilityTable;
   rotation_counters: RotationCountersTable;
   rotation_pools: RotationPoolsTable;

@@ -20,9 +20,6 @@ export interface RosterRow {
   profile: RepProfileRow | null;
 }
 
-/** Open undecided MQLs: pending hand-offs assigned or synced to a rep (capacity, SPEC §5.2). */
-const openMqlKinds = ['assign', 'sync'] as const;
-
 export async function findRepProfile(db: Queryable, userId: string): Promise<RepProfileRow | undefined> {
   return db.selectFrom('rep_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
@@ -127,18 +124,19 @@ export async function eligibleAmong(db: Queryable, month: string, repIds: readon
   return new Set(rows.map((r) => r.rep_id));
 }
 
-/** Open undecided MQLs per rep, for the given reps (absent = 0). */
+/**
+ * Open undecided MQLs per rep (capacity, SPEC §5.2: pending hand-offs assigned or synced to
+ * them), for the given reps (absent = 0). The count is kept by a trigger on handoffs
+ * (migration 023-rep-load), in the transaction that changes a hand-off.
+ */
 export async function openMqlCounts(db: Queryable, repIds: readonly string[]): Promise<Map<string, number>> {
   if (repIds.length === 0) return new Map();
   const rows = await db
-    .selectFrom('handoffs')
-    .select(['rep_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'pending')
-    .where('kind', 'in', [...openMqlKinds])
+    .selectFrom('rep_loads')
+    .select(['rep_id', 'open_mqls'])
     .where('rep_id', 'in', [...repIds])
-    .groupBy('rep_id')
     .execute();
-  return new Map(rows.map((r) => [r.rep_id as string, Number(r.n)]));
+  return new Map(rows.map((r) => [r.rep_id, Number(r.open_mqls)]));
 }
 
 /** The rep ids on a month's list, in id order. */
@@ -171,8 +169,8 @@ export async function replaceEligibility(
  * Every rep who can be routed to, as routing sees them now (SPEC §5.2 steps 2–4): each active
  * `sales` user with a profile, with whether they are on `month`'s eligibility list, their
  * suspension (null once it has ended by `now`) and their open MQLs (pending `assign`/`sync`
- * hand-offs). Reps off the list, suspended or at capacity are returned too, so the decision can
- * say why it skipped them. Ordered by user id. Call it inside the transfer's transaction
+ * hand-offs, as rep_loads keeps them: openMqlCounts). Reps off the list, suspended or at
+ * capacity are returned too, so the decision can say why it skipped them. Ordered by user id. Call it inside the transfer's transaction
  * (`trx`) so the counts are those the decision is stored with.
  */
 export async function loadRepCandidates(trx: Queryable, args: { month: string; now: Date }): Promise<RepCandidate[]> {
@@ -204,14 +202,7 @@ export function repCandidatesQuery(db: Queryable, month: string) {
               .whereRef('e.rep_id', '=', 'u.id'),
           )
           .as('eligible'),
-      (eb) =>
-        eb
-          .selectFrom('handoffs as h')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('h.rep_id', '=', 'u.id')
-          .where('h.status', '=', 'pending')
-          .where('h.kind', 'in', [...openMqlKinds])
-          .as('open_mqls'),
+      (eb) => eb.selectFrom('rep_loads as l').select('l.open_mqls').whereRef('l.rep_id', '=', 'u.id').as('open_mqls'),
     ])
     .where('u.active', '=', true)
     .where('u.role', '=', 'sales');
