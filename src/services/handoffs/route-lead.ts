@@ -20,7 +20,7 @@ import type {
   RoutingPolicy,
 } from '../../domain/routing/routing-types.js';
 import { tryLockKey } from '../../store/advisory-locks.js';
-import { findAccountMatches } from '../../store/repositories/accounts.js';
+import { type AccountMatchKeys, findAccountMatches } from '../../store/repositories/accounts.js';
 import { loadRepCandidates, openMqlCounts } from '../../store/repositories/roster.js';
 import { loadRotationState, rotationPickWrite, saveRotationPick } from '../../store/repositories/rotation.js';
 import type { Database } from '../../store/schema.js';
@@ -92,17 +92,19 @@ export interface RoutableLeadRow {
 }
 
 /**
- * routeToRep for a transfer that read the lead and the roster already (transfer-reads.ts), in
- * its transaction: the pool is locked and the pick checked as routeToRep does, but the pick's
- * write is returned (rotation.ts rotationPickWrite), for the caller to run with its own writes
- * before commit; nothing reads the pool's rotation state in between (the pool stays locked).
+ * routeToRep for a transfer that read the lead, the roster and the lead's CRM account match
+ * already (transfer-reads.ts), in its transaction: the pool is locked and the pick checked as
+ * routeToRep does, but the pick's write is returned (rotation.ts rotationPickWrite), for the
+ * caller to run with its own writes before commit; nothing reads the pool's rotation state in
+ * between (the pool stays locked).
  */
 export async function routeReadLead(
   trx: Transaction<Database>,
   round: RoutingRound,
   row: RoutableLeadRow,
+  account: AccountMatch | null,
 ): Promise<{ decision: RoutingDecision; pickWrite: ReturnType<typeof rotationPickWrite> | null }> {
-  const [planned] = await planRows(trx, round, [row]);
+  const [planned] = planFromMatches(round, [row], new Map(account ? [[row.id, account]] : []));
   return decide(trx, round, planned, { deferPick: true });
 }
 
@@ -124,10 +126,19 @@ async function planRows(
   round: RoutingRound,
   rows: readonly RoutableLeadRow[],
 ): Promise<PlannedLead[]> {
-  const accounts = await findAccountMatches(
-    trx,
-    rows.map((row) => ({ id: row.id, companyKey: row.company_key, creditCode: creditCodeOf(row.fields) })),
-  );
+  return planFromMatches(round, rows, await findAccountMatches(trx, rows.map(accountKeysOf)));
+}
+
+/** What a lead's row is matched to a CRM account on (accounts.ts findAccountMatches). */
+export function accountKeysOf(row: Pick<RoutableLeadRow, 'id' | 'company_key' | 'fields'>): AccountMatchKeys {
+  return { id: row.id, companyKey: row.company_key, creditCode: creditCodeOf(row.fields) };
+}
+
+function planFromMatches(
+  round: RoutingRound,
+  rows: readonly RoutableLeadRow[],
+  accounts: ReadonlyMap<string, AccountMatch>,
+): PlannedLead[] {
   const planned: PlannedLead[] = [];
   for (const row of rows) {
     const lead: RoutingLead = {

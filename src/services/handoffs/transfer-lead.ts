@@ -45,7 +45,7 @@ import { slaSettingsInForce } from '../sla/sla-settings.js';
 import { type HandoffView, prepareHandoffs } from './create-handoff.js';
 import { dispatchersOf, handoffEvents } from './handoff-events.js';
 import { type MqlPackage, mqlPackageOf } from './mql-package.js';
-import { routeReadLead } from './route-lead.js';
+import { accountKeysOf, routeReadLead } from './route-lead.js';
 
 export interface TransferInput {
   mode: 'auto' | 'manual';
@@ -105,7 +105,7 @@ export async function transferLead(
       throw new Conflict(`the lead is ${current.status}; only a lead the SDR team still works can be transferred`);
     }
     const routedAt = ctx.clock.now();
-    const facts = await readTransferFacts(trx, leadId, eligibilityMonth(routedAt));
+    const facts = await readTransferFacts(trx, leadId, eligibilityMonth(routedAt), accountKeysOf(current));
     if (facts.openHandoffId) {
       throw new Conflict(`the lead already has an open hand-off (${facts.openHandoffId}); wait for its decision`);
     }
@@ -141,7 +141,7 @@ export async function transferLead(
     else {
       const { policy } = await routingSettingsInForce(trx);
       const round = { now: routedAt, policy, candidates: repCandidatesOf(facts.roster, routedAt) };
-      ({ decision, pickWrite } = await routeReadLead(trx, round, current));
+      ({ decision, pickWrite } = await routeReadLead(trx, round, current, facts.accounts.get(leadId) ?? null));
     }
 
     const handoffAt = ctx.clock.now();

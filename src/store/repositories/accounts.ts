@@ -3,7 +3,7 @@
  * upserted by CRM syncs (on credit code, else normalised name), and matched by routing on
  * credit code, then normalised name, then aliases (findAccountMatches).
  */
-import { type Selectable, sql, type Transaction } from 'kysely';
+import { type RawBuilder, type Selectable, sql, type Transaction } from 'kysely';
 import { toHalfWidth } from '../../domain/normalise/width.js';
 import type { AccountMatch } from '../../domain/routing/routing-types.js';
 import type { Queryable } from '../db.js';
@@ -44,28 +44,47 @@ async function contactsByAccount(db: Queryable, accountIds: readonly string[]) {
  * `ownerId` is null when the account has no owner or its owner's user is deactivated ("no
  * active owner": the account does not decide the rep). Call it inside the transfer's transaction.
  *
- * Many leads at once, in two statements whatever their number (the matches, then their
+ * Many leads at once, in one statement whatever their number (the matches with their
  * contacts): a bulk capture routes hundreds of direct-to-sales leads in one transaction.
  * Answers by lead id; leads without a match are absent.
  */
 export async function findAccountMatches(
   trx: Queryable,
-  leads: readonly { id: string; companyKey: string | null | undefined; creditCode?: string | null }[],
+  leads: readonly AccountMatchKeys[],
 ): Promise<Map<string, AccountMatch>> {
+  const query = accountMatchesQuery(leads);
+  return accountMatchesOf(query ? (await query.execute(trx)).rows : []);
+}
+
+/** What findAccountMatches matches a lead on. */
+export interface AccountMatchKeys {
+  id: string;
+  companyKey: string | null | undefined;
+  creditCode?: string | null;
+}
+
+/** A row of accountMatchesQuery, as the driver or as JSON (timestamps as text) gives it. */
+export interface AccountMatchRow {
+  lead_id: string;
+  step: AccountMatch['matchedOn'];
+  id: string;
+  name: string;
+  owner_id: string | null;
+  last_activity_at: Date | string | null;
+  owner_active: boolean | null;
+  contacts: { name: string; title: string | null }[];
+}
+
+/**
+ * findAccountMatches' statement, to run alone or inside another (the transfer's one read,
+ * transfer-reads.ts): one row per matched lead. Null when no lead has a key to match on.
+ */
+export function accountMatchesQuery(leads: readonly AccountMatchKeys[]): RawBuilder<AccountMatchRow> | null {
   const keys = leads
     .map((l) => ({ lead_id: l.id, code: l.creditCode ? creditCodeKey(l.creditCode) : '', key: l.companyKey ?? '' }))
     .filter((k) => k.code !== '' || k.key !== '');
-  const found = new Map<string, AccountMatch>();
-  if (keys.length === 0) return found;
-  const { rows } = await sql<{
-    lead_id: string;
-    step: AccountMatch['matchedOn'];
-    id: string;
-    name: string;
-    owner_id: string | null;
-    last_activity_at: Date | string | null;
-    owner_active: boolean | null;
-  }>`WITH k AS (SELECT * FROM ${recordset(keys, keyColumns, 'k')}),
+  if (keys.length === 0) return null;
+  return sql<AccountMatchRow>`WITH k AS (SELECT * FROM ${recordset(keys, keyColumns, 'k')}),
       m AS (
         SELECT k.lead_id, 0 AS rank, 'credit_code' AS step, a.* FROM k JOIN accounts a ON a.credit_code = k.code
          WHERE k.code <> ''
@@ -74,23 +93,28 @@ export async function findAccountMatches(
         UNION ALL
         SELECT k.lead_id, 2, 'alias', a.* FROM k JOIN accounts a ON a.alias_keys @> ARRAY[k.key] WHERE k.key <> '')
     SELECT DISTINCT ON (m.lead_id) m.lead_id, m.step, m.id, m.name, m.owner_id, m.last_activity_at,
-           u.active AS owner_active
+           u.active AS owner_active,
+           (SELECT coalesce(json_agg(json_build_object('name', c.name, 'title', c.title) ORDER BY c.position), '[]')
+              FROM account_contacts c WHERE c.account_id = m.id) AS contacts
       FROM m LEFT JOIN users u ON u.id = m.owner_id
-     ORDER BY m.lead_id, m.rank, (u.active IS TRUE) DESC, m.last_activity_at DESC NULLS LAST, m.created_at, m.id`.execute(
-    trx,
+     ORDER BY m.lead_id, m.rank, (u.active IS TRUE) DESC, m.last_activity_at DESC NULLS LAST, m.created_at, m.id`;
+}
+
+/** The matches of accountMatchesQuery's rows, by lead id. */
+export function accountMatchesOf(rows: readonly AccountMatchRow[]): Map<string, AccountMatch> {
+  return new Map(
+    rows.map((r) => [
+      r.lead_id,
+      {
+        accountId: r.id,
+        accountName: r.name,
+        matchedOn: r.step,
+        ownerId: r.owner_id && r.owner_active ? r.owner_id : null,
+        lastActivityAt: r.last_activity_at ? new Date(r.last_activity_at) : null,
+        contacts: r.contacts.map((c) => ({ name: c.name, title: c.title })),
+      },
+    ]),
   );
-  const contacts = await contactsByAccount(trx, [...new Set(rows.map((r) => r.id))]);
-  for (const r of rows) {
-    found.set(r.lead_id, {
-      accountId: r.id,
-      accountName: r.name,
-      matchedOn: r.step,
-      ownerId: r.owner_id && r.owner_active ? r.owner_id : null,
-      lastActivityAt: r.last_activity_at ? new Date(r.last_activity_at) : null,
-      contacts: (contacts.get(r.id) ?? []).map((c) => ({ name: c.name, title: c.title })),
-    });
-  }
-  return found;
 }
 
 const keyColumns = [

@@ -8,12 +8,14 @@
  *    milestones, qualification answers, touches, behaviours and activities, and what the
  *    transfer's rules and routing read — the policy versions in force (seeds the
  *    transaction's policy snapshot), qualification frameworks, business calendars, the event
- *    types anyone listens to, and the roster with loads. Each part is a sub-select aggregated
+ *    types anyone listens to, the roster with loads, and the CRM account the lead's company
+ *    matches (accounts.ts accountMatchesQuery, on the locked row's keys). Each part is a sub-select aggregated
  *    as JSON, so one round trip and one plan.
  */
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { LeadScope } from '../../domain/policy.js';
 import type { Database, LeadsTable } from '../schema.js';
+import { type AccountMatchKeys, type AccountMatchRow, accountMatchesOf, accountMatchesQuery } from './accounts.js';
 import { listenedTypesOf } from './event-fan-out.js';
 import { scopeFilter } from './leads.js';
 import type { PackageActivityRow, PackageTouchRow } from './mql-package.js';
@@ -62,14 +64,21 @@ export interface TransferFacts {
   listened: ReturnType<typeof listenedTypesOf>;
   /** The roster as routing reads it (roster.ts repCandidatesOf), by user id. */
   roster: RosterRowJson[];
+  /** The CRM account matched (by lead id: this lead's, or none). */
+  accounts: ReturnType<typeof accountMatchesOf>;
 }
 
-/** See the file's comment; `month` is the eligibility month of the routing decision. */
+/**
+ * See the file's comment; `month` is the eligibility month of the routing decision, `account`
+ * what the lead's CRM account is matched on (read from the locked row).
+ */
 export async function readTransferFacts(
   trx: Transaction<Database>,
   leadId: string,
   month: string,
+  account: AccountMatchKeys,
 ): Promise<TransferFacts> {
+  const accounts = accountMatchesQuery([account]);
   const { rows } = await sql<{
     open_handoff: string | null;
     accepted: boolean;
@@ -83,6 +92,7 @@ export async function readTransferFacts(
     calendars: unknown[] | null;
     listened: { type: string; email: boolean }[] | null;
     roster: RosterRowJson[] | null;
+    accounts: AccountMatchRow[] | null;
   }>`SELECT
       (SELECT id FROM handoffs WHERE lead_id = ${leadId} AND status = 'pending' LIMIT 1) AS open_handoff,
       EXISTS (SELECT 1 FROM handoffs WHERE lead_id = ${leadId} AND status = 'accepted') AS accepted,
@@ -102,7 +112,8 @@ export async function readTransferFacts(
          SELECT unnest(events) AS type, false AS email FROM webhooks WHERE deleted_at IS NULL
          UNION SELECT unnest(events), false FROM chat_robots WHERE deleted_at IS NULL
          UNION SELECT unnest(events), true FROM smtp_settings) l) AS listened,
-      (SELECT json_agg(r ORDER BY r.id) FROM (${repCandidatesQuery(trx, month)}) r) AS roster`.execute(trx);
+      (SELECT json_agg(r ORDER BY r.id) FROM (${repCandidatesQuery(trx, month)}) r) AS roster,
+      ${accounts ? sql`(SELECT json_agg(a) FROM (${accounts}) a)` : sql`NULL::json`} AS accounts`.execute(trx);
   const r = rows[0];
   seedPolicySnapshot(trx, r.policy ?? []);
   return {
@@ -117,6 +128,7 @@ export async function readTransferFacts(
     calendars: r.calendars ?? [],
     listened: listenedTypesOf(r.listened ?? []),
     roster: r.roster ?? [],
+    accounts: accountMatchesOf(r.accounts ?? []),
   };
 }
 
