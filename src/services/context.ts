@@ -5,6 +5,7 @@ import { CaptureBatcher } from './capture-batcher.js';
 import { ChannelCatalog } from './channel-catalog.js';
 import { createEnrichmentQueue, type EnrichmentQueue } from './enrichment/enrichment-queue.js';
 import { LiveHub } from './live/live-hub.js';
+import { RosterCache } from './roster/roster-cache.js';
 import { TokenCache } from './token-cache.js';
 import { TrackingRateLimits } from './tracking/rate-limits.js';
 
@@ -22,6 +23,8 @@ export interface ServiceContext {
   trackingLimits: TrackingRateLimits;
   /** This process's consoles waiting for live updates (fed by the database's NOTIFY). */
   live: LiveHub;
+  /** The roster routing read last, with its version (checked by every transfer). */
+  rosters: RosterCache;
 }
 
 /** `concurrency`: transactions the database takes at once (1 for PGlite's single connection). */
@@ -34,6 +37,7 @@ export function createServiceContext(db: DB, clock: Clock, options: { concurrenc
     tokens: new TokenCache(),
     trackingLimits: new TrackingRateLimits(clock),
     live: new LiveHub(),
+    rosters: new RosterCache(),
   } as ServiceContext;
   ctx.captures = new CaptureBatcher(ctx, options.concurrency ?? 1);
   ctx.enrichment = createEnrichmentQueue(ctx);

@@ -338,6 +338,11 @@ export interface RepLoadsTable {
   rep_id: string;
   open_mqls: number;
 }
+/** One row: the roster's version, bumped by triggers on any change routing reads (migration 022-rep-load). */
+export interface RosterVersionTable {
+  id: boolean;
+  version: number;
+}
 /** The monthly eligibility list (yyyy-mm, Asia/Shanghai calendar). */
 export interface EligibilityTable {
   month: string;
@@ -488,6 +493,7 @@ export interface Database
   handoffs: HandoffsTable;
   rep_profiles: RepProfilesTable;
   rep_loads: RepLoadsTable;
+  roster_version: RosterVersionTable;
   eligibility: EligibilityTable;
   rotation_counters: RotationCountersTable;
   rotation_pools: RotationPoolsTable;

@@ -4,8 +4,10 @@
  * GET /reps/{id}/status shows is the number of pending hand-offs the rep's inbox lists, and a
  * rep at capacity is skipped by routing on the stored count. Steps: transfer, direct-to-sales
  * capture, accept, return, reject, manual dispatch and its resolution (assign and sync), and
- * the SLA recall that takes a lead from one rep and routes it to the other.
+ * the SLA recall that takes a lead from one rep and routes it to the other. The roster a
+ * process holds between transfers is read again once another process changed it.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qualifyAndTransfer } from '../support/flows.js';
 import { enrolShanghaiReps } from '../support/roster.js';
@@ -130,5 +132,21 @@ describe.each(engines())('open MQLs follow every change of a hand-off (%s)', (en
     const before = await openMqls(repA);
     for (let i = 0; i < 3; i++) expect((await transfer()).repId).toBe(repA.id);
     expect(await openMqls(repA)).toBe(before + 3);
+  });
+
+  it('sees a roster change committed by another process at the next transfer', async () => {
+    // Written straight to the database, as another LeadLoop process would: this process holds
+    // the roster it read last and must notice the change through the roster's version.
+    const db = t.server.store.db;
+    expect((await transfer()).repId).toBe(repA.id);
+    await sql`UPDATE rep_profiles SET capacity = 10000 WHERE user_id = ${repB.id}`.execute(db);
+    await sql`UPDATE rep_profiles SET capacity = 0 WHERE user_id = ${repA.id}`.execute(db);
+    for (let i = 0; i < 2; i++) expect((await transfer()).repId).toBe(repB.id);
+    await sql`UPDATE rep_profiles SET capacity = 10000 WHERE user_id = ${repA.id}`.execute(db);
+    await sql`DELETE FROM eligibility WHERE rep_id = ${repB.id}`.execute(db);
+    for (let i = 0; i < 2; i++) expect((await transfer()).repId).toBe(repA.id);
+    await sql`INSERT INTO eligibility (month, rep_id) VALUES ('2026-03', ${repB.id})`.execute(db);
+    await sql`UPDATE rep_profiles SET suspended_until = '2026-05-01T00:00:00Z' WHERE user_id = ${repA.id}`.execute(db);
+    for (let i = 0; i < 2; i++) expect((await transfer()).repId).toBe(repB.id);
   });
 });

@@ -19,7 +19,7 @@ import type { RoutingDecision } from '../../domain/routing/routing-types.js';
 import { type AuditEntry, auditInsert } from '../../store/repositories/audit.js';
 import { fanOutEvents } from '../../store/repositories/event-fan-out.js';
 import { factsOf } from '../../store/repositories/mql-package.js';
-import { repCandidatesOf } from '../../store/repositories/roster.js';
+import { type RosterRowJson, repCandidatesOf } from '../../store/repositories/roster.js';
 import type { rotationPickWrite } from '../../store/repositories/rotation.js';
 import {
   type LockedLead,
@@ -37,6 +37,7 @@ import { leadCardOf } from '../events/lead-card.js';
 import { leadStatusChangeRecords } from '../events/lead-status-changes.js';
 import { frameworksOf } from '../frameworks.js';
 import { eligibilityMonth } from '../roster/eligibility-month.js';
+import type { HeldRoster } from '../roster/roster-cache.js';
 import { routingSettingsInForce } from '../routing/routing-settings.js';
 import { computeScores } from '../scoring/rescore.js';
 import { calendarsOf } from '../sla/business-calendars.js';
@@ -105,7 +106,9 @@ export async function transferLead(
       throw new Conflict(`the lead is ${current.status}; only a lead the SDR team still works can be transferred`);
     }
     const routedAt = ctx.clock.now();
-    const facts = await readTransferFacts(trx, leadId, eligibilityMonth(routedAt), accountKeysOf(current));
+    const month = eligibilityMonth(routedAt);
+    const held = ctx.rosters.held(month);
+    const facts = await readTransferFacts(trx, leadId, month, accountKeysOf(current), held?.version ?? null);
     if (facts.openHandoffId) {
       throw new Conflict(`the lead already has an open hand-off (${facts.openHandoffId}); wait for its decision`);
     }
@@ -140,7 +143,7 @@ export async function transferLead(
     if (input.mode === 'manual') decision = manualDispatch(reason as string);
     else {
       const { policy } = await routingSettingsInForce(trx);
-      const round = { now: routedAt, policy, candidates: repCandidatesOf(facts.roster, routedAt) };
+      const round = { now: routedAt, policy, candidates: repCandidatesOf(rosterOf(ctx, month, held, facts), routedAt) };
       ({ decision, pickWrite } = await routeReadLead(trx, round, current, facts.accounts.get(leadId) ?? null));
     }
 
@@ -226,6 +229,14 @@ async function packageOf(
     factsOf(lead, facts.touches, facts.behaviours, facts.activities, facts.qualifications),
     computed?.score,
   );
+}
+
+/** The roster rows the transfer routes over: read now or held at the version just read, with the loads just read. */
+function rosterOf(ctx: ServiceContext, month: string, held: HeldRoster | null, facts: TransferFacts): RosterRowJson[] {
+  let rows = facts.roster;
+  if (rows) ctx.rosters.keep({ month, version: facts.rosterVersion, rows });
+  else rows = (held as HeldRoster).rows as RosterRowJson[];
+  return rows.map((r) => ({ ...r, open_mqls: facts.loads[r.id] ?? 0 }));
 }
 
 function manualDispatch(reason: string): RoutingDecision {

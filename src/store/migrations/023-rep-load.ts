@@ -10,6 +10,13 @@
  * concurrent transactions of several processes (the row of rep_loads is updated in place, not
  * read and written back). A rep's row appears with their first counted hand-off, profile or
  * not (an account owner synced a lead before sales ops gave them a profile keeps their count).
+ *
+ * And a version of the roster as routing reads it (profiles, eligibility lists, the users'
+ * name, role and active flag), bumped by triggers in the transaction of any change to them:
+ * a transfer reads the version in its one read and the roster rows only when the version
+ * differs from the one it holds (services/roster/roster-cache.ts), so a change committed by
+ * any process is seen by the next transfer. Clearing a rep's run of breaches does not change
+ * what routing reads and leaves the version alone.
  */
 import type { Kysely } from 'kysely';
 import { executeScript } from './script.js';
@@ -57,6 +64,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TRIGGER handoffs_rep_load
       AFTER INSERT OR DELETE OR UPDATE OF status, kind, rep_id ON handoffs
       FOR EACH ROW EXECUTE FUNCTION rep_loads_follow_handoff();
+
+    CREATE TABLE roster_version (
+      id boolean PRIMARY KEY DEFAULT true CHECK (id),
+      version bigint NOT NULL
+    );
+    INSERT INTO roster_version (id, version) VALUES (true, 1);
+    CREATE FUNCTION roster_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE roster_version SET version = version + 1;
+      RETURN NULL;
+    END
+    $$;
+    CREATE TRIGGER rep_profiles_roster_version
+      AFTER INSERT OR DELETE OR TRUNCATE
+         OR UPDATE OF user_id, regions, industries, level, weight, capacity, department, suspended_until
+      ON rep_profiles FOR EACH STATEMENT EXECUTE FUNCTION roster_version_bump();
+    CREATE TRIGGER eligibility_roster_version
+      AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON eligibility
+      FOR EACH STATEMENT EXECUTE FUNCTION roster_version_bump();
+    CREATE TRIGGER users_roster_version
+      AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE OF id, name, role, active ON users
+      FOR EACH STATEMENT EXECUTE FUNCTION roster_version_bump();
     `,
   );
 }

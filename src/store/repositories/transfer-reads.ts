@@ -8,8 +8,9 @@
  *    milestones, qualification answers, touches, behaviours and activities, and what the
  *    transfer's rules and routing read — the policy versions in force (seeds the
  *    transaction's policy snapshot), qualification frameworks, business calendars, the event
- *    types anyone listens to, the roster with loads, and the CRM account the lead's company
- *    matches (accounts.ts accountMatchesQuery, on the locked row's keys). Each part is a sub-select aggregated
+ *    types anyone listens to, the reps' loads, the roster when its version differs from the
+ *    one the caller holds (services/roster/roster-cache.ts), and the CRM account the lead's
+ *    company matches (accounts.ts accountMatchesQuery, on the locked row's keys). Each part is a sub-select aggregated
  *    as JSON, so one round trip and one plan.
  */
 import { type Selectable, sql, type Transaction } from 'kysely';
@@ -62,21 +63,26 @@ export interface TransferFacts {
   /** Bodies of the edited business calendar years, by year. */
   calendars: unknown[];
   listened: ReturnType<typeof listenedTypesOf>;
-  /** The roster as routing reads it (roster.ts repCandidatesOf), by user id. */
-  roster: RosterRowJson[];
+  /** The roster's version, and its rows (by user id) unless the caller holds that version. */
+  rosterVersion: number;
+  roster: RosterRowJson[] | null;
+  /** Open MQLs by rep (rep_loads; absent = 0). */
+  loads: Record<string, number>;
   /** The CRM account matched (by lead id: this lead's, or none). */
   accounts: ReturnType<typeof accountMatchesOf>;
 }
 
 /**
  * See the file's comment; `month` is the eligibility month of the routing decision, `account`
- * what the lead's CRM account is matched on (read from the locked row).
+ * what the lead's CRM account is matched on (read from the locked row), `heldRosterVersion`
+ * the version of `month`'s roster the caller holds (null: none).
  */
 export async function readTransferFacts(
   trx: Transaction<Database>,
   leadId: string,
   month: string,
   account: AccountMatchKeys,
+  heldRosterVersion: number | null,
 ): Promise<TransferFacts> {
   const accounts = accountMatchesQuery([account]);
   const { rows } = await sql<{
@@ -91,7 +97,9 @@ export async function readTransferFacts(
     frameworks: TransferFacts['frameworks'] | null;
     calendars: unknown[] | null;
     listened: { type: string; email: boolean }[] | null;
+    roster_version: number | string;
     roster: RosterRowJson[] | null;
+    loads: Record<string, number> | null;
     accounts: AccountMatchRow[] | null;
   }>`SELECT
       (SELECT id FROM handoffs WHERE lead_id = ${leadId} AND status = 'pending' LIMIT 1) AS open_handoff,
@@ -112,8 +120,12 @@ export async function readTransferFacts(
          SELECT unnest(events) AS type, false AS email FROM webhooks WHERE deleted_at IS NULL
          UNION SELECT unnest(events), false FROM chat_robots WHERE deleted_at IS NULL
          UNION SELECT unnest(events), true FROM smtp_settings) l) AS listened,
-      (SELECT json_agg(r ORDER BY r.id) FROM (${repCandidatesQuery(trx, month)}) r) AS roster,
-      ${accounts ? sql`(SELECT json_agg(a) FROM (${accounts}) a)` : sql`NULL::json`} AS accounts`.execute(trx);
+      v.version AS roster_version,
+      CASE WHEN v.version = ${heldRosterVersion}::bigint THEN NULL
+           ELSE (SELECT json_agg(r ORDER BY r.id) FROM (${repCandidatesQuery(trx, month)}) r) END AS roster,
+      (SELECT json_object_agg(rep_id, open_mqls) FROM rep_loads WHERE open_mqls > 0) AS loads,
+      ${accounts ? sql`(SELECT json_agg(a) FROM (${accounts}) a)` : sql`NULL::json`} AS accounts
+    FROM roster_version v`.execute(trx);
   const r = rows[0];
   seedPolicySnapshot(trx, r.policy ?? []);
   return {
@@ -127,7 +139,9 @@ export async function readTransferFacts(
     frameworks: r.frameworks ?? [],
     calendars: r.calendars ?? [],
     listened: listenedTypesOf(r.listened ?? []),
-    roster: r.roster ?? [],
+    rosterVersion: Number(r.roster_version),
+    roster: r.roster ?? (Number(r.roster_version) === heldRosterVersion ? null : []),
+    loads: r.loads ?? {},
     accounts: accountMatchesOf(r.accounts ?? []),
   };
 }
