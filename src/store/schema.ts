@@ -338,7 +338,7 @@ export interface RepLoadsTable {
   rep_id: string;
   open_mqls: number;
 }
-/** One row: the roster's version, bumped by triggers on any change routing reads (migration 022-rep-load). */
+/** One row: the roster's version, bumped by triggers on any change routing reads (migration 023-rep-load). */
 export interface RosterVersionTable {
   id: boolean;
   version: number;

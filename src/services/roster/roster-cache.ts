@@ -2,7 +2,7 @@
  * The roster as a transfer's routing reads it (roster.ts repCandidatesQuery), held by this
  * process between transfers with the version it was read at (roster_version, bumped by
  * triggers on any change to profiles, eligibility lists or the reps' users, migration
- * 022-rep-load). A transfer sends the version it holds in its one read and gets the rows back
+ * 023-rep-load). A transfer sends the version it holds in its one read and gets the rows back
  * only when the database's version differs, so a change committed by any process is seen by
  * the next transfer, and an unchanged roster of hundreds of reps is not read and parsed again.
  * Loads (open MQLs) change with every hand-off and are always read: they are not held here.
