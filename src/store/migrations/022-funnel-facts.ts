@@ -47,19 +47,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
   await sql`CREATE INDEX funnel_side_lead ON funnel_side (lead_id)`.execute(db);
   // The facts counted per slice and UTC day: what a report over whole days sums instead of counting
-  // every lead. One row per (slice kind, slice key, region label, measure, reason, day); '' stands
-  // for no value. Measures: captured, valid, captured_{mql,sql,opportunity,won} (by capture day),
-  // mql, sql, opportunity, won (by the day the stage was reached), disqualified (by capture day,
-  // per reason) and disqualified_on (by the day of the disqualification, per reason).
+  // every lead ('' stands for no value). By the day of capture: captured, valid and those that
+  // went on to each stage; by the day a stage was reached: mql, sql, opportunity, won. The
+  // disqualified leads per reason, by the day of capture and by the day of disqualification.
   await sql`CREATE TABLE funnel_rollup (
       dimension text NOT NULL,
-      measure text NOT NULL,
       day date NOT NULL,
       key text NOT NULL,
       label text NOT NULL,
+      captured bigint NOT NULL,
+      valid bigint NOT NULL,
+      captured_mql bigint NOT NULL,
+      captured_sql bigint NOT NULL,
+      captured_opportunity bigint NOT NULL,
+      captured_won bigint NOT NULL,
+      mql bigint NOT NULL,
+      sql bigint NOT NULL,
+      opportunity bigint NOT NULL,
+      won bigint NOT NULL,
+      PRIMARY KEY (dimension, day, key, label)
+    )`.execute(db);
+  await sql`CREATE TABLE funnel_rollup_disqualified (
+      dimension text NOT NULL,
+      day date NOT NULL,
+      key text NOT NULL,
       reason text NOT NULL,
-      n bigint NOT NULL,
-      PRIMARY KEY (dimension, measure, day, key, label, reason)
+      captured bigint NOT NULL,
+      disqualified bigint NOT NULL,
+      PRIMARY KEY (dimension, day, key, reason)
     )`.execute(db);
   await sql`CREATE TABLE funnel_facts_basis (id integer PRIMARY KEY CHECK (id = 1), valid_lead text NOT NULL)`.execute(
     db,

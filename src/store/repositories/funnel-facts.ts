@@ -133,7 +133,7 @@ export async function refreshFactsBatch(
     WHERE seq IN (SELECT seq FROM funnel_dirty ORDER BY seq LIMIT ${batch}) RETURNING lead_id`.execute(trx);
   if (taken.rows.length === 0) return 0;
   const ids = [...new Set(taken.rows.map((r) => r.lead_id))];
-  await addToRollup(ids, -1).execute(trx);
+  await addToRollups(trx, ids, -1);
   await sql`DELETE FROM funnel_facts WHERE lead_id = any(${ids}::text[])`.execute(trx);
   await sql`DELETE FROM funnel_reached WHERE lead_id = any(${ids}::text[])`.execute(trx);
   await sql`DELETE FROM funnel_side WHERE lead_id = any(${ids}::text[])`.execute(trx);
@@ -167,47 +167,71 @@ export async function refreshFactsBatch(
       FROM opportunities op WHERE op.stage IN ('lost', 'won') AND op.lead_id = any(${ids}::text[])
     ) x ON x.lead_id = f.lead_id
     WHERE f.lead_id = any(${ids}::text[])`.execute(trx);
-  await addToRollup(ids, 1).execute(trx);
+  await addToRollups(trx, ids, 1);
   return taken.rows.length;
 }
 
 /**
  * Adds the facts of these leads to the counts per slice and day (`sign` -1: takes them out, before
- * their facts are replaced), for the slices of reports.ts's rolledUpDimensions. The rollup is the sum of the facts now stored, whatever the order
- * their leads were refreshed in.
+ * their facts are replaced), for the slices of reports.ts's rolledUpDimensions. The rollups are the
+ * sums of the facts now stored, whatever the order their leads were refreshed in.
  */
-function addToRollup(ids: readonly string[], sign: 1 | -1) {
+async function addToRollups(trx: Transaction<Database>, ids: readonly string[], sign: 1 | -1): Promise<void> {
   const day = (column: string) => sql`(${sql.ref(column)} AT TIME ZONE 'UTC')::date`;
   const ifReached = (column: string) => sql`CASE WHEN ${sql.ref(column)} IS NOT NULL THEN ${day('f.captured_at')} END`;
-  const disqualified = (column: string) => sql`CASE WHEN f.status = 'disqualified' THEN ${day(column)} END`;
-  return sql`INSERT INTO funnel_rollup (dimension, measure, day, key, label, reason, n)
-    SELECT d.dimension, m.measure, m.day, coalesce(d.key, ''), coalesce(d.label, ''), coalesce(m.reason, ''),
-      ${sign} * count(*)
-    FROM funnel_facts f
-    CROSS JOIN LATERAL (VALUES ('channel', f.channel_id, NULL::text), ('campaign', f.campaign, NULL),
+  const slices = sql`CROSS JOIN LATERAL (VALUES ('channel', f.channel_id, NULL::text), ('campaign', f.campaign, NULL),
       ('region', f.region_key, f.region_label), ('industry', f.industry, NULL), ('sdr', f.sdr_key, NULL),
-      ('rep', f.rep_key, NULL)) d (dimension, key, label)
+      ('rep', f.rep_key, NULL)) d (dimension, key, label)`;
+  const measures = [
+    'captured',
+    'valid',
+    'captured_mql',
+    'captured_sql',
+    'captured_opportunity',
+    'captured_won',
+    'mql',
+    'sql',
+    'opportunity',
+    'won',
+  ];
+  await sql`INSERT INTO funnel_rollup (dimension, day, key, label, ${sql.raw(measures.join(', '))})
+    SELECT d.dimension, m.day, coalesce(d.key, ''), coalesce(d.label, ''),
+      ${sql.join(measures.map((measure) => sql`${sign} * count(*) FILTER (WHERE m.measure = ${measure})`))}
+    FROM funnel_facts f
+    ${slices}
     CROSS JOIN LATERAL (VALUES
-      ('captured', NULL::text, ${day('f.captured_at')}),
-      ('valid', NULL, CASE WHEN f.valid OR f.mql_at IS NOT NULL THEN ${day('f.captured_at')} END),
-      ('captured_mql', NULL, ${ifReached('f.mql_at')}),
-      ('captured_sql', NULL, ${ifReached('f.sql_at')}),
-      ('captured_opportunity', NULL, ${ifReached('f.opp_at')}),
-      ('captured_won', NULL, ${ifReached('f.won_at')}),
-      ('mql', NULL, ${day('f.mql_at')}),
-      ('sql', NULL, ${day('f.sql_at')}),
-      ('opportunity', NULL, ${day('f.opp_at')}),
-      ('won', NULL, ${day('f.won_at')}),
-      ('disqualified', f.status_reason, ${disqualified('f.captured_at')}),
-      ('disqualified_on', f.status_reason, ${disqualified('f.disqualified_at')})
-    ) m (measure, reason, day)
+      ('captured', ${day('f.captured_at')}),
+      ('valid', CASE WHEN f.valid OR f.mql_at IS NOT NULL THEN ${day('f.captured_at')} END),
+      ('captured_mql', ${ifReached('f.mql_at')}),
+      ('captured_sql', ${ifReached('f.sql_at')}),
+      ('captured_opportunity', ${ifReached('f.opp_at')}),
+      ('captured_won', ${ifReached('f.won_at')}),
+      ('mql', ${day('f.mql_at')}),
+      ('sql', ${day('f.sql_at')}),
+      ('opportunity', ${day('f.opp_at')}),
+      ('won', ${day('f.won_at')})
+    ) m (measure, day)
     WHERE f.lead_id = any(${[...ids]}::text[]) AND m.day IS NOT NULL
-    GROUP BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (dimension, measure, day, key, label, reason) DO UPDATE SET n = funnel_rollup.n + excluded.n`;
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT (dimension, day, key, label) DO UPDATE SET
+      ${sql.join(measures.map((measure) => sql`${sql.ref(measure)} = funnel_rollup.${sql.ref(measure)} + excluded.${sql.ref(measure)}`))}`.execute(
+    trx,
+  );
+  await sql`INSERT INTO funnel_rollup_disqualified (dimension, day, key, reason, captured, disqualified)
+    SELECT d.dimension, m.day, coalesce(d.key, ''), coalesce(f.status_reason, ''),
+      ${sign} * count(*) FILTER (WHERE m.measure = 'captured'), ${sign} * count(*) FILTER (WHERE m.measure = 'disqualified')
+    FROM funnel_facts f
+    ${slices}
+    CROSS JOIN LATERAL (VALUES ('captured', ${day('f.captured_at')}), ('disqualified', ${day('f.disqualified_at')}))
+      m (measure, day)
+    WHERE f.lead_id = any(${[...ids]}::text[]) AND f.status = 'disqualified' AND m.day IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT (dimension, day, key, reason) DO UPDATE SET captured = funnel_rollup_disqualified.captured + excluded.captured,
+      disqualified = funnel_rollup_disqualified.disqualified + excluded.disqualified`.execute(trx);
 }
 
 export async function analyzeFunnelFacts(db: Kysely<Database>): Promise<void> {
-  await sql`ANALYZE funnel_facts, funnel_reached, funnel_side, funnel_rollup`.execute(db);
+  await sql`ANALYZE funnel_facts, funnel_reached, funnel_side, funnel_rollup, funnel_rollup_disqualified`.execute(db);
 }
 
 /**

@@ -137,14 +137,31 @@ export async function funnelFigures(db: Queryable, q: FunnelQuery): Promise<Funn
     ? await rollupCounts(db, q)
     : await factCounts(db, cohortOf, { event, within, reached });
 
-  const median = (from: string, to: string) =>
-    sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours(from, to)}) FILTER (WHERE ${reached(to)})`;
-  const medians = await sql<MedianRow>`SELECT f.key, grouping(f.key) AS all_slices,
-      ${median('f.captured_at', 'f.mql_at')} AS hours_lead, ${median('f.mql_at', 'f.sql_at')} AS hours_mql,
-      ${median('f.sql_at', 'f.opp_at')} AS hours_sql, ${median('f.opp_at', 'f.won_at')} AS hours_opportunity
-    FROM ${cohortOf('funnel_reached')}
-    WHERE f.counted
-    GROUP BY GROUPING SETS ((f.key), ())`.execute(db);
+  // Each slice's hours gathered once (a hash aggregate), the medians taken from them: the slices'
+  // and, from all of them, the total's. Ordered-set aggregates per grouping set sort far more.
+  const stages = [
+    ['hours_lead', 'f.captured_at', 'f.mql_at'],
+    ['hours_mql', 'f.mql_at', 'f.sql_at'],
+    ['hours_sql', 'f.sql_at', 'f.opp_at'],
+    ['hours_opportunity', 'f.opp_at', 'f.won_at'],
+  ] as const;
+  const median = (values: RawBuilder<unknown>) =>
+    sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM ${values} v)`;
+  const medians = await sql<MedianRow>`WITH g AS MATERIALIZED (
+      SELECT f.key, ${sql.join(
+        stages.map(
+          ([name, from, to]) => sql`array_agg(${hours(from, to)}) FILTER (WHERE ${reached(to)}) AS ${sql.ref(name)}`,
+        ),
+      )}
+      FROM ${cohortOf('funnel_reached')}
+      WHERE f.counted
+      GROUP BY f.key)
+    SELECT g.key, 0 AS all_slices, ${sql.join(stages.map(([name]) => sql`${median(sql`unnest(${sql.ref(`g.${name}`)})`)} AS ${sql.ref(name)}`))}
+    FROM g
+    UNION ALL
+    SELECT NULL, 1, ${sql.join(stages.map(([name]) => sql`${median(sql`g, unnest(${sql.ref(`g.${name}`)})`)}`))}`.execute(
+    db,
+  );
 
   // Won deals count where their lead counts (event cohort: won in the period); drops in the period.
   const sides = await sql<SideRow>`SELECT f.key, f.kind, f.reason,
@@ -202,51 +219,20 @@ const rolledUp = (q: FunnelQuery) =>
 /** Counts and disqualified leads summed from the counts per slice and day. */
 async function rollupCounts(db: Queryable, q: FunnelQuery) {
   const event = q.cohort === 'event';
-  const stages = event
-    ? { mqls: 'mql', sqls: 'sql', opportunities: 'opportunity', won: 'won', disqualified: 'disqualified_on' }
-    : {
-        mqls: 'captured_mql',
-        sqls: 'captured_sql',
-        opportunities: 'captured_opportunity',
-        won: 'captured_won',
-        disqualified: 'disqualified',
-      };
-  const measures = ['captured', 'valid', ...Object.values(stages)];
-  const rows = await sql<{ key: string | null; label: string | null; measure: string; reason: string; n: number }>`
-    SELECT nullif(key, '') AS key, min(nullif(label, '')) AS label, measure, reason, sum(n) AS n
-    FROM funnel_rollup
-    WHERE dimension = ${q.by} AND measure = any(${measures}::text[])
-      AND day >= ${utcDay(q.from)}::date AND day < ${utcDay(q.until)}::date
-    GROUP BY 1, 3, 4
-    HAVING sum(n) <> 0`.execute(db);
-  const counts = new Map<string | null, CountRow>();
-  const disqualified: DisqualifiedRow[] = [];
-  for (const r of rows.rows) {
-    if (r.measure === stages.disqualified) {
-      disqualified.push({ key: r.key, reason: r.reason === '' ? null : r.reason, leads: Number(r.n) });
-      continue;
-    }
-    const row = counts.get(r.key) ?? {
-      key: r.key,
-      label: null,
-      leads: 0,
-      valid_leads: 0,
-      mqls: 0,
-      sqls: 0,
-      opportunities: 0,
-      won: 0,
-    };
-    counts.set(r.key, row);
-    if (r.label !== null && (row.label === null || r.label < row.label)) row.label = r.label;
-    const n = Number(r.n);
-    if (r.measure === 'captured') row.leads = n;
-    else if (r.measure === 'valid') row.valid_leads = n;
-    else if (r.measure === stages.mqls) row.mqls = n;
-    else if (r.measure === stages.sqls) row.sqls = n;
-    else if (r.measure === stages.opportunities) row.opportunities = n;
-    else if (r.measure === stages.won) row.won = n;
-  }
-  return { counts: [...counts.values()], disqualified };
+  const days = sql`dimension = ${q.by} AND day >= ${utcDay(q.from)}::date AND day < ${utcDay(q.until)}::date`;
+  const stage = (capture: string, reached: string) => sql.ref(event ? reached : capture);
+  const counts = await sql<CountRow>`SELECT nullif(key, '') AS key, min(nullif(label, '')) AS label,
+      sum(captured) AS leads, sum(valid) AS valid_leads, sum(${stage('captured_mql', 'mql')}) AS mqls,
+      sum(${stage('captured_sql', 'sql')}) AS sqls, sum(${stage('captured_opportunity', 'opportunity')}) AS opportunities,
+      sum(${stage('captured_won', 'won')}) AS won
+    FROM funnel_rollup WHERE ${days}
+    GROUP BY 1`.execute(db);
+  const disqualified = await sql<DisqualifiedRow>`SELECT nullif(key, '') AS key, nullif(reason, '') AS reason,
+      sum(${sql.ref(event ? 'disqualified' : 'captured')}) AS leads
+    FROM funnel_rollup_disqualified WHERE ${days}
+    GROUP BY 1, 2
+    HAVING sum(${sql.ref(event ? 'disqualified' : 'captured')}) > 0`.execute(db);
+  return { counts: counts.rows, disqualified: disqualified.rows };
 }
 
 type CountRow = {
