@@ -7,14 +7,16 @@
  * after the last fallback shown, so the shell and then the page would each cost up to 300 ms of
  * idle time. Handing lazy an already-settled thenable lets it use the module without suspending.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy } from 'react';
+import type { Prefetch } from './prefetch';
 
-type Module = { default: ComponentType };
+type Module = { default: ComponentType; prefetch?: Prefetch };
 
 export interface Screen {
   Component: ComponentType;
   /** Loads the screen's chunk (once). */
-  load(): Promise<unknown>;
+  load(): Promise<Module>;
 }
 
 function screen(importModule: () => Promise<Module>): Screen {
@@ -70,10 +72,13 @@ const byFirstSegment: Record<string, Screen> = {
   account: screens.account,
 };
 
-/** Loads the chunks the path shows: the shell and its screen (nothing more for /login). */
-export async function loadScreensFor(pathname: string): Promise<void> {
+/**
+ * Loads the chunks the path shows, the shell and its screen (nothing more for /login), and
+ * starts the screen's first reads (its `prefetch`) as soon as its chunk is there.
+ */
+export async function loadScreensFor(pathname: string, client: QueryClient): Promise<void> {
   const first = pathname.split('/')[1] ?? '';
   if (first === 'login') return;
   const page = byFirstSegment[first];
-  await Promise.all([screens.shell.load(), page?.load()]);
+  await Promise.all([screens.shell.load(), page?.load().then((module) => module.prefetch?.(client))]);
 }
