@@ -11,8 +11,12 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false,
 
 // Who is signed in, the language and the chunks of the screen asked for, all at once: the first
 // render then has them (a chunk that fails to load here is asked for again by the screen itself).
-void queryClient.prefetchQuery({ queryKey: meKey, queryFn: fetchMe });
-void Promise.all([startI18n(), loadScreensFor(window.location.pathname, queryClient).catch(() => undefined)]).then(() =>
+const signedIn = queryClient.fetchQuery({ queryKey: meKey, queryFn: fetchMe }).then(
+  (user) => user !== null,
+  () => false,
+);
+const screensLoaded = loadScreensFor(window.location.pathname, queryClient, signedIn).catch(() => undefined);
+void Promise.all([startI18n(), screensLoaded]).then(() =>
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

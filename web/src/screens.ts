@@ -74,11 +74,18 @@ const byFirstSegment: Record<string, Screen> = {
 
 /**
  * Loads the chunks the path shows, the shell and its screen (nothing more for /login), and
- * starts the screen's first reads (its `prefetch`) as soon as its chunk is there.
+ * starts the screen's first reads (its `prefetch`) as soon as its chunk is there and someone is
+ * signed in (signed out, the shell sends the user to /login and the screen reads nothing).
  */
-export async function loadScreensFor(pathname: string, client: QueryClient): Promise<void> {
+export async function loadScreensFor(pathname: string, client: QueryClient, signedIn: Promise<boolean>): Promise<void> {
   const first = pathname.split('/')[1] ?? '';
   if (first === 'login') return;
-  const page = byFirstSegment[first];
-  await Promise.all([screens.shell.load(), page?.load().then((module) => module.prefetch?.(client))]);
+  const page = byFirstSegment[first]?.load();
+  void Promise.all([page, signedIn]).then(
+    ([module, yes]) => {
+      if (yes) module?.prefetch?.(client);
+    },
+    () => undefined, // the screen asks for its chunk again when it renders
+  );
+  await Promise.all([screens.shell.load(), page]);
 }
