@@ -1,10 +1,11 @@
 /**
- * A screen may export `prefetch`: main.tsx calls it as soon as the screen's chunk is there, so
- * its first API reads run while React renders the shell and the screen, not after.
+ * A screen may export `prefetch`: main.tsx calls it (with the path, for a screen of one record)
+ * as soon as the screen's chunk is there, so its first API reads run while React renders the
+ * shell and the screen, not after.
  */
 import type { QueryClient } from '@tanstack/react-query';
 
-export type Prefetch = (client: QueryClient) => void;
+export type Prefetch = (client: QueryClient, pathname: string) => void;
 
 /**
  * How long a screen's reads count as fresh: the screen mounting just after its prefetch takes

@@ -83,7 +83,7 @@ export async function loadScreensFor(pathname: string, client: QueryClient, sign
   const page = byFirstSegment[first]?.load();
   void Promise.all([page, signedIn]).then(
     ([module, yes]) => {
-      if (yes) module?.prefetch?.(client);
+      if (yes) module?.prefetch?.(client, pathname);
     },
     () => undefined, // the screen asks for its chunk again when it renders
   );
