@@ -180,7 +180,7 @@ export default function QueuePage() {
             size="middle"
             loading={queue.isPending}
             dataSource={rows}
-            locale={{ emptyText: t('queue.empty') }}
+            locale={{ emptyText: <Typography.Text>{t('queue.empty')}</Typography.Text> }}
             pagination={{
               current: page,
               pageSize,
