@@ -1,5 +1,5 @@
 import { ConfigProvider } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './api';
@@ -7,21 +7,22 @@ import { antdLocale } from './i18n';
 import { type Area, areasByRole, homeOf } from './navigation';
 import { ErrorView, NotFoundView } from './pages/ErrorView';
 import LoginPage from './pages/LoginPage';
+import { screens } from './screens';
 import { useMe } from './session';
 
-// The signed-in screens load after sign-in, keeping /login small.
-const Shell = lazy(() => import('./pages/Shell'));
-const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
-const AccountPage = lazy(() => import('./pages/AccountPage'));
-const QueuePage = lazy(() => import('./pages/queue/QueuePage'));
-const LeadPage = lazy(() => import('./pages/lead/LeadPage'));
-const InboxPage = lazy(() => import('./pages/inbox/InboxPage'));
-const HandoffPage = lazy(() => import('./pages/handoff/HandoffPage'));
-const PoolPage = lazy(() => import('./pages/pool/PoolPage'));
-const DispatchPage = lazy(() => import('./pages/dispatch/DispatchPage'));
-const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
-const PlanPage = lazy(() => import('./pages/plan/PlanPage'));
-const SimulatePage = lazy(() => import('./pages/simulate/SimulatePage'));
+// The signed-in screens load after sign-in (or alongside the language, main.tsx), keeping /login small.
+const Shell = screens.shell.Component;
+const SettingsPage = screens.settings.Component;
+const AccountPage = screens.account.Component;
+const QueuePage = screens.queue.Component;
+const LeadPage = screens.lead.Component;
+const InboxPage = screens.inbox.Component;
+const HandoffPage = screens.handoff.Component;
+const PoolPage = screens.pool.Component;
+const DispatchPage = screens.dispatch.Component;
+const DashboardPage = screens.dashboard.Component;
+const PlanPage = screens.plan.Component;
+const SimulatePage = screens.simulate.Component;
 
 function Home() {
   const me = useMe();

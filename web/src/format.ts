@@ -16,37 +16,61 @@ export interface Formatters {
   moneyByCurrency(amounts: Readonly<Record<string, number>> | null | undefined): string;
   /** A span such as "3 h 20 min" / "3小时20分钟"; negative spans are written without a sign. */
   duration(milliseconds: number): string;
+  /** A count of seconds: "40秒" / "40s". */
+  seconds(value: number): string;
 }
 
 const none = '—';
 
+/**
+ * The formatters of a language, built once: an Intl format takes a good fraction of a millisecond
+ * to make, and a table of a hundred rows asks for them in every cell's render.
+ */
+const byLanguage = new Map<string, Formatters>();
+
 export function formatters(language: string): Formatters {
-  const locale = language === 'en' ? 'en-US' : 'zh-CN';
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const moneyFormats = new Map<string, Intl.NumberFormat>();
-  const moneyFormat = (currency: string) => {
-    let format = moneyFormats.get(currency);
+  let made = byLanguage.get(language);
+  if (!made) {
+    made = makeFormatters(language);
+    byLanguage.set(language, made);
+  }
+  return made;
+}
+
+/** One Intl format per key (currency, fraction digits), made on first use. */
+function memoized<K>(make: (key: K) => Intl.NumberFormat): (key: K) => Intl.NumberFormat {
+  const made = new Map<K, Intl.NumberFormat>();
+  return (key) => {
+    let format = made.get(key);
     if (!format) {
-      format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-      moneyFormats.set(currency, format);
+      format = make(key);
+      made.set(key, format);
     }
     return format;
   };
+}
+
+function makeFormatters(language: string): Formatters {
+  const locale = language === 'en' ? 'en-US' : 'zh-CN';
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const moneyFormat = memoized((currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }));
   const money = (value: number | string | null | undefined, currency = 'CNY') =>
     value === null || value === undefined || value === '' ? none : moneyFormat(currency).format(Number(value));
+  const numberFormat = memoized(
+    (fractionDigits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }),
+  );
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const hours = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'narrow' });
   const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'narrow' });
   const days = new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'narrow' });
+  const secondsFormat = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow' });
   return {
     locale,
     dateTime: (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : none),
     date: (iso) => (iso ? dateFormat.format(new Date(iso)) : none),
     number: (value, fractionDigits = 0) =>
-      value === null || value === undefined
-        ? none
-        : new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(value),
+      value === null || value === undefined ? none : numberFormat(fractionDigits).format(value),
     percent: (ratio) => (ratio === null || ratio === undefined ? none : percentFormat.format(ratio)),
     money,
     moneyByCurrency: (amounts) => {
@@ -61,6 +85,7 @@ export function formatters(language: string): Formatters {
       const parts = [d ? days.format(d) : '', h ? hours.format(h) : '', d ? '' : minutes.format(m)];
       return parts.filter(Boolean).join(' ');
     },
+    seconds: (value) => secondsFormat.format(value),
   };
 }
 

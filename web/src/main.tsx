@@ -3,11 +3,20 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import App from './App';
 import { startI18n } from './i18n';
+import { loadScreensFor } from './screens';
+import { fetchMe, meKey } from './session';
 import './styles.css';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } } });
 
-void startI18n().then(() =>
+// Who is signed in, the language and the chunks of the screen asked for, all at once: the first
+// render then has them (a chunk that fails to load here is asked for again by the screen itself).
+const signedIn = queryClient.fetchQuery({ queryKey: meKey, queryFn: fetchMe }).then(
+  (user) => user !== null,
+  () => false,
+);
+const screensLoaded = loadScreensFor(window.location.pathname, queryClient, signedIn).catch(() => undefined);
+void Promise.all([startI18n(), screensLoaded]).then(() =>
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

@@ -2,11 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Prefetch } from '../../prefetch';
 import { useMe } from '../../session';
-import { useUsers } from '../../users';
+import { usersQuery, useUsers } from '../../users';
 import { ErrorView } from '../ErrorView';
 import { DispatchCard } from './DispatchCard';
-import { availability, dispatchesKey, fetchDispatches, fetchReps, repsKey } from './dispatchApi';
+import { availability, dispatchesQuery, repsQuery } from './dispatchApi';
+
+export const prefetch: Prefetch = (client) => {
+  void client.prefetchQuery(dispatchesQuery);
+  void client.prefetchQuery(repsQuery);
+  void client.prefetchQuery(usersQuery);
+};
 
 const fitOrder = { available: 0, full: 1, unavailable: 2 } as const;
 
@@ -19,8 +26,8 @@ export default function DispatchPage() {
   const me = useMe();
   const canResolve = ['sales_ops', 'sales_assistant', 'admin'].includes(me.data?.role ?? '');
   const [resolved, setResolved] = useState<string | null>(null);
-  const board = useQuery({ queryKey: dispatchesKey, queryFn: fetchDispatches, retry: false });
-  const reps = useQuery({ queryKey: repsKey, queryFn: fetchReps, retry: false });
+  const board = useQuery(dispatchesQuery);
+  const reps = useQuery(repsQuery);
   const users = useUsers();
 
   const names = new Map((users.data?.items ?? []).map((u) => [u.id, u.name]));

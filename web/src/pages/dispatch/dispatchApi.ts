@@ -1,5 +1,7 @@
 /** The dispatch board's API shapes and calls (GET /dispatches, comments, resolve; GET /reps, /users). */
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
+import { prefetchedFreshMs } from '../../prefetch';
 import type { RoutingLine } from '../../routing-lines';
 
 export interface DispatchItem {
@@ -36,8 +38,19 @@ export interface Rep {
 export const dispatchesKey = ['dispatches'] as const;
 export const repsKey = ['reps'] as const;
 
-export const fetchDispatches = () => api<{ items: DispatchItem[] }>('GET', '/dispatches?limit=100');
-export const fetchReps = () => api<{ items: Rep[] }>('GET', '/reps');
+/** The open requests and the reps (the board and its prefetch read the same entries). */
+export const dispatchesQuery = queryOptions({
+  queryKey: dispatchesKey,
+  queryFn: () => api<{ items: DispatchItem[] }>('GET', '/dispatches?limit=100'),
+  retry: false,
+  staleTime: prefetchedFreshMs,
+});
+export const repsQuery = queryOptions({
+  queryKey: repsKey,
+  queryFn: () => api<{ items: Rep[] }>('GET', '/reps'),
+  retry: false,
+  staleTime: prefetchedFreshMs,
+});
 export const addComment = (id: string, body: string) =>
   api<DispatchItem['comments'][number]>('POST', `/dispatches/${id}/comments`, { body });
 export const resolveDispatch = (id: string, repId: string, as: 'assign' | 'sync') =>

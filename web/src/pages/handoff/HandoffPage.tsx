@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,38 @@ import { api } from '../../api';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
 import { RoutingExplanation } from '../../components/RoutingExplanation';
 import { useFormat } from '../../format';
+import { type Prefetch, prefetchedFreshMs } from '../../prefetch';
 import { ErrorView } from '../ErrorView';
 import { SlaCountdown } from '../inbox/SlaCountdown';
 import { type Handoff, type HandoffPage as HandoffList, REFETCH_MS } from '../inbox/types';
 import { DecisionForm, reasonLabel, useReasons } from './DecisionForm';
 import { MqlPackageView } from './MqlPackageView';
+
+const handoffQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['handoff', id],
+    queryFn: () => api<Handoff>('GET', `/handoffs/${encodeURIComponent(id)}`),
+    staleTime: prefetchedFreshMs,
+  });
+
+// The list answers the lead's name and company, the SDR's name and the SLA at the server clock.
+const summaryQuery = (leadId: string) =>
+  queryOptions({
+    queryKey: ['handoffs', 'lead', leadId],
+    queryFn: () => api<HandoffList>('GET', `/handoffs?leadId=${encodeURIComponent(leadId)}&limit=200`),
+    refetchInterval: REFETCH_MS,
+    staleTime: prefetchedFreshMs,
+  });
+
+/** The hand-off, then its lead's summary, read as soon as the chunk is there. */
+export const prefetch: Prefetch = (client, pathname) => {
+  const id = decodeURIComponent(pathname.split('/')[2] ?? '');
+  if (!id) return;
+  client.fetchQuery(handoffQuery(id)).then(
+    (handoff) => client.prefetchQuery(summaryQuery(handoff.leadId)),
+    () => undefined, // the screen shows the error when it reads the hand-off itself
+  );
+};
 
 /**
  * One hand-off (`/handoffs/:id`, where the chat-robot cards link): the lead, the SLA countdown,
@@ -23,23 +50,15 @@ export default function HandoffPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const [notice, setNotice] = useState<string | null>(null);
-  const handoff = useQuery({
-    queryKey: ['handoff', id],
-    queryFn: () => api<Handoff>('GET', `/handoffs/${encodeURIComponent(id)}`),
-  });
+  const handoff = useQuery(handoffQuery(id));
   const leadId = handoff.data?.leadId;
-  // The list answers the lead's name and company, the SDR's name and the SLA at the server clock.
-  const summary = useQuery({
-    queryKey: ['handoffs', 'lead', leadId],
-    queryFn: () => api<HandoffList>('GET', `/handoffs?leadId=${encodeURIComponent(leadId ?? '')}&limit=200`),
-    enabled: Boolean(leadId),
-    refetchInterval: REFETCH_MS,
-  });
+  const summary = useQuery({ ...summaryQuery(leadId ?? ''), enabled: Boolean(leadId) });
   const decided = handoff.data?.status === 'rejected' ? 'reject' : 'return';
   const decisionReasons = useReasons(decided, Boolean(handoff.data?.decision?.reason));
 
   if (handoff.error) return <ErrorView error={handoff.error} />;
-  if (!handoff.data) return <Spin />;
+  // Until the summary is there the page would name nobody: it is loading, not done.
+  if (!handoff.data || summary.isPending) return <Spin />;
   const h = handoff.data;
   const item = summary.data?.items.find((i) => i.handoff.id === h.id);
   const name = item?.lead.name ?? t('handoff.unnamed');

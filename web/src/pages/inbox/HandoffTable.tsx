@@ -1,4 +1,4 @@
-import { Table, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HandoffItem } from './types';
@@ -23,7 +23,8 @@ export function HandoffTable({
       dataSource={items}
       pagination={false}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText }}
+      // As text, not antd's placeholder grey (#bfbfbf, 1.8:1 on white).
+      locale={{ emptyText: <Typography.Text>{emptyText}</Typography.Text> }}
       columns={[
         {
           title: t('inbox.columns.lead'),

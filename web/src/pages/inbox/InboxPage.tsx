@@ -1,11 +1,17 @@
 import { Alert, Button, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Prefetch } from '../../prefetch';
 import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { AcceptedTable } from './AcceptedTable';
 import { PendingTable } from './PendingTable';
-import { useHandoffList } from './useHandoffList';
+import { handoffListQuery, useHandoffList } from './useHandoffList';
+
+export const prefetch: Prefetch = (client) => {
+  void client.prefetchInfiniteQuery(handoffListQuery('pending', 'due'));
+  void client.prefetchInfiniteQuery(handoffListQuery('accepted', 'newest'));
+};
 
 function MoreButton({ list }: { list: ReturnType<typeof useHandoffList> }) {
   const { t } = useTranslation();

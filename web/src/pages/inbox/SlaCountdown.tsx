@@ -18,8 +18,7 @@ function countdown(format: Formatters, ms: number): string {
   const abs = Math.abs(ms);
   if (abs >= DAY_MS) return format.duration(ms);
   const seconds = Math.floor(abs / 1000);
-  const unit = new Intl.NumberFormat(format.locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow' });
-  return `${format.duration(seconds * 1000)} ${unit.format(seconds % 60)}`;
+  return `${format.duration(seconds * 1000)} ${format.seconds(seconds % 60)}`;
 }
 
 /**

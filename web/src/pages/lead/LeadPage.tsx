@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { Col, Row, Space, Typography } from 'antd';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { Col, Row, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, type Role } from '../../api';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
 import { areasByRole } from '../../navigation';
+import { type Prefetch, prefetchedFreshMs } from '../../prefetch';
 import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { linkStyle } from '../queue/styles';
@@ -21,6 +22,20 @@ import { TransferPanel } from './TransferPanel';
 const transferRoles: readonly Role[] = ['sdr', 'sdr_lead', 'admin'];
 const loggingRoles: readonly Role[] = ['sdr', 'sdr_lead', 'sales', 'sales_manager', 'admin'];
 
+/** The lead itself, read first: /leads/:id. */
+const leadQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['lead', id, 'lead'],
+    queryFn: () => api<Lead>('GET', `/leads/${encodeURIComponent(id)}`),
+    retry: false,
+    staleTime: prefetchedFreshMs,
+  });
+
+export const prefetch: Prefetch = (client, pathname) => {
+  const id = decodeURIComponent(pathname.split('/')[2] ?? '');
+  if (id) void client.prefetchQuery(leadQuery(id));
+};
+
 /**
  * /leads/:id — the SDR's lead page: facts, score, sources, qualification, activities, transfer,
  * timeline. Other roles read it (from simulations, previews, reports) without the SDR's actions.
@@ -29,11 +44,7 @@ export default function LeadPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const role = useMe().data?.role;
-  const lead = useQuery({
-    queryKey: ['lead', id, 'lead'],
-    queryFn: () => api<Lead>('GET', `/leads/${encodeURIComponent(id)}`),
-    retry: false,
-  });
+  const lead = useQuery(leadQuery(id));
   if (lead.error) {
     return (
       <section>
@@ -54,25 +65,24 @@ export default function LeadPage() {
         {l ? (l.name ?? l.phone ?? t('lead.unnamed')) : t('lead.title')}{' '}
         {l ? <LeadStatusTag status={l.status} /> : null}
       </Typography.Title>
-      {l ? (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={15}>
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <LeadFacts lead={l} />
-              <ScoreCard leadId={l.id} />
-              <QualificationCard leadId={l.id} />
-              <SourceCard lead={l} />
-            </Space>
-          </Col>
-          <Col xs={24} xl={9}>
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              {role && transferRoles.includes(role) ? <TransferPanel leadId={l.id} /> : null}
-              {role && loggingRoles.includes(role) ? <ActivityLogger leadId={l.id} /> : null}
-              <LeadTimeline leadId={l.id} />
-            </Space>
-          </Col>
-        </Row>
-      ) : null}
+      {/* The cards read their own parts of the lead by its id, alongside the lead itself. */}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {l ? <LeadFacts lead={l} /> : <Skeleton active />}
+            <ScoreCard leadId={id} />
+            <QualificationCard leadId={id} />
+            {l ? <SourceCard lead={l} /> : null}
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {role && transferRoles.includes(role) ? <TransferPanel leadId={id} /> : null}
+            {role && loggingRoles.includes(role) ? <ActivityLogger leadId={id} /> : null}
+            <LeadTimeline leadId={id} />
+          </Space>
+        </Col>
+      </Row>
     </section>
   );
 }

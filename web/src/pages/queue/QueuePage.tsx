@@ -6,25 +6,20 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError, api } from '../../api';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
 import { useFormat } from '../../format';
+import type { Prefetch } from '../../prefetch';
 import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { QueueFilterBar } from './QueueFilterBar';
 import { QueueReason } from './QueueReason';
-import {
-  defaultFilters,
-  joinPages,
-  narrow,
-  type QueueFilters,
-  type QueueItem,
-  type QueueResponse,
-  queuePath,
-} from './queue-api';
+import { defaultFilters, joinPages, narrow, type QueueFilters, type QueueItem, queueQuery } from './queue-api';
 import { ReleaseModal } from './ReleaseModal';
 import { SavedViews } from './SavedViews';
 import { linkStyle, muted } from './styles';
 import { useOwnerName } from './user-names';
 
 const pageSize = 50;
+
+export const prefetch: Prefetch = (client) => void client.prefetchInfiniteQuery(queueQuery(defaultFilters));
 
 interface Outcome {
   type: 'success' | 'warning' | 'error';
@@ -42,13 +37,7 @@ export default function QueuePage() {
   const [filters, setFilters] = useState<QueueFilters>(defaultFilters);
   // Server paging (GET /queue?cursor=): "Load more" (or moving past the last row by keyboard)
   // reads the next page; the table shows 50 rows at a time of what is loaded.
-  const queue = useInfiniteQuery({
-    queryKey: ['queue', filters.sdrId, filters.scope, filters.limit, filters.sort],
-    queryFn: ({ pageParam }) => api<QueueResponse>('GET', queuePath(filters, pageParam)),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    retry: false,
-  });
+  const queue = useInfiniteQuery(queueQuery(filters));
   const loaded = useMemo(() => joinPages(queue.data?.pages ?? []), [queue.data]);
   const rows = useMemo(() => narrow(loaded, filters), [loaded, filters]);
   const [focusAt, setFocusAt] = useState<number | null>(null);
@@ -191,7 +180,7 @@ export default function QueuePage() {
             size="middle"
             loading={queue.isPending}
             dataSource={rows}
-            locale={{ emptyText: t('queue.empty') }}
+            locale={{ emptyText: <Typography.Text>{t('queue.empty')}</Typography.Text> }}
             pagination={{
               current: page,
               pageSize,

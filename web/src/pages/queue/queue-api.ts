@@ -1,4 +1,8 @@
 /** The shapes of GET /queue and the lead JSON the workbench reads (src/http/routes/queue.ts). */
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { api } from '../../api';
+import { prefetchedFreshMs } from '../../prefetch';
+
 export interface Source {
   channel: string | null;
   utm: {
@@ -90,6 +94,17 @@ export const defaultFilters: QueueFilters = {
   priority: '',
   search: '',
 };
+
+/** GET /queue of the filters, page by page (the screen and its prefetch read the same entry). */
+export const queueQuery = (filters: QueueFilters) =>
+  infiniteQueryOptions({
+    queryKey: ['queue', filters.sdrId, filters.scope, filters.limit, filters.sort],
+    queryFn: ({ pageParam }) => api<QueueResponse>('GET', queuePath(filters, pageParam)),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    retry: false,
+    staleTime: prefetchedFreshMs,
+  });
 
 export function queuePath(filters: QueueFilters, cursor?: string): string {
   const whose = filters.sdrId ? `&sdrId=${encodeURIComponent(filters.sdrId)}` : '';
