@@ -25,6 +25,7 @@ import { parseReportPeriod, type ReportPeriod } from '../../domain/reports/repor
 import type { Actor } from '../../domain/roles.js';
 import {
   channelNames,
+  emptyFunnelCounts,
   type FunnelCountRow,
   type FunnelQuery,
   funnelFigures,
@@ -145,12 +146,12 @@ export async function readFunnelReport(
       const sliceRows = counts.filter((r) => !r.total);
       // Slices with drops only (event cohort: a rejection in the period of a lead counted nowhere else).
       for (const key of leakageOf.keys()) {
-        if (!sliceRows.some((r) => r.key === key)) sliceRows.push(emptyCounts(key));
+        if (!sliceRows.some((r) => r.key === key)) sliceRows.push(emptyFunnelCounts(key, false));
       }
       const rows = sliceRows
         .map((r) => present(r, leakageOf.get(r.key) ?? []))
         .sort((a, b) => b.leads - a.leads || b.mqls - a.mqls || compareKeys(a.key, b.key));
-      const totalCounts = counts.find((r) => r.total) ?? emptyCounts(null);
+      const totalCounts = counts.find((r) => r.total) ?? emptyFunnelCounts(null, true);
       const total = present({ ...totalCounts, total: true }, sumLeakage([...leakageOf.values()]));
 
       const stagesUntil = cohort === 'capture' ? now : period.to;
@@ -180,26 +181,6 @@ const cents = (amount: number) => Math.round(amount * 100) / 100;
 
 const compareKeys = (a: string | null, b: string | null) =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b);
-
-function emptyCounts(key: string | null): FunnelCountRow {
-  return {
-    key,
-    total: false,
-    label: null,
-    leads: 0,
-    validLeads: 0,
-    mqls: 0,
-    sqls: 0,
-    opportunities: 0,
-    won: 0,
-    wonAmount: 0,
-    wonAmountOtherCurrencies: {},
-    hoursLead: null,
-    hoursMql: null,
-    hoursSql: null,
-    hoursOpportunity: null,
-  };
-}
 
 /** A display name per slice key: the channel's name, the person's name, the size band. */
 async function sliceLabels(

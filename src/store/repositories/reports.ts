@@ -269,10 +269,10 @@ function assembleFigures(
   sideRows: readonly SideRow[],
 ): FunnelFigures {
   const slices = new Map<string | null, FunnelCountRow>();
-  const total = emptyRow(null, true);
+  const total = emptyFunnelCounts(null, true);
   const leakage: LeakageRow[] = [];
   const sliceOf = (key: string | null) => {
-    const row = slices.get(key) ?? emptyRow(key, false);
+    const row = slices.get(key) ?? emptyFunnelCounts(key, false);
     slices.set(key, row);
     return row;
   };
@@ -322,7 +322,8 @@ function assembleFigures(
   return { counts: [...counts, total], leakage };
 }
 
-function emptyRow(key: string | null, total: boolean): FunnelCountRow {
+/** A slice (or the totals) with nothing counted. */
+export function emptyFunnelCounts(key: string | null, total: boolean): FunnelCountRow {
   return {
     key,
     total,
