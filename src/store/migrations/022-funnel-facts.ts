@@ -42,6 +42,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE funnel_facts (${facts}, PRIMARY KEY (lead_id))`.execute(db);
   await sql`CREATE INDEX funnel_facts_captured ON funnel_facts (captured_at)`.execute(db);
   await sql`CREATE TABLE funnel_reached (${facts}, PRIMARY KEY (lead_id))`.execute(db);
+  // A batch's facts as computed now, compared with those stored: most changes of a lead (a score,
+  // a note) change none of its facts, and those leads leave the rollups alone. Used under the
+  // refresh lock only, emptied by each batch.
+  await sql`CREATE TABLE funnel_fresh (${facts}, PRIMARY KEY (lead_id))`.execute(db);
   await sql`CREATE TABLE funnel_side (${facts}, kind text NOT NULL, reason text, at timestamptz, amount numeric)`.execute(
     db,
   );

@@ -9,7 +9,7 @@
  * lead's facts: rejected and returned hand-offs (the rep's reason), lost opportunities (their
  * reason text), won deals (their currency and amount).
  *
- * Triggers append every changed lead to funnel_dirty; refreshDirtyFacts recomputes those leads, a
+ * Triggers append every changed lead to funnel_dirty; refreshFactsBatch recomputes those leads, a
  * batch per transaction, under one lock (two processes never compute the same lead at once). The
  * delete of a batch's marks and the reads of its leads are separate statements, so every change
  * whose mark a batch took was committed before the batch read the lead; a change committed later
@@ -133,11 +133,8 @@ export async function refreshFactsBatch(
     WHERE seq IN (SELECT seq FROM funnel_dirty ORDER BY seq LIMIT ${batch}) RETURNING lead_id`.execute(trx);
   if (taken.rows.length === 0) return 0;
   const ids = [...new Set(taken.rows.map((r) => r.lead_id))];
-  await addToRollups(trx, ids, -1);
-  await sql`DELETE FROM funnel_facts WHERE lead_id = any(${ids}::text[])`.execute(trx);
-  await sql`DELETE FROM funnel_reached WHERE lead_id = any(${ids}::text[])`.execute(trx);
-  await sql`DELETE FROM funnel_side WHERE lead_id = any(${ids}::text[])`.execute(trx);
-  await sql`INSERT INTO funnel_facts (lead_id, captured_at, channel_id, campaign, region_key, region_label, industry,
+  await sql`TRUNCATE funnel_fresh`.execute(trx);
+  await sql`INSERT INTO funnel_fresh (lead_id, captured_at, channel_id, campaign, region_key, region_label, industry,
       employees, owner_id, sdr_key, rep_key, rep_ids, valid, status, status_reason, disqualified_at,
       mql_at, sql_at, opp_at, won_at)
     SELECT l.id, l.created_at, l.channel_id, ${text(sql`l.original_source -> 'utm' ->> 'campaign'`)},
@@ -153,8 +150,20 @@ export async function refreshFactsBatch(
     LEFT JOIN (SELECT lead_id, max(at) AS at FROM audit_log
       WHERE action = 'lead.disqualified' AND lead_id = any(${ids}::text[]) GROUP BY lead_id) dq ON dq.lead_id = l.id
     WHERE l.id = any(${ids}::text[]) AND l.history = false`.execute(trx);
-  await sql`INSERT INTO funnel_reached SELECT * FROM funnel_facts
-    WHERE lead_id = any(${ids}::text[]) AND (mql_at IS NOT NULL OR opp_at IS NOT NULL)`.execute(trx);
+  // The leads whose facts changed (or that came or went): only they move the rollups.
+  const changed = await sql<{ id: string }>`SELECT id FROM unnest(${ids}::text[]) AS id
+    WHERE NOT EXISTS (SELECT 1 FROM funnel_facts o JOIN funnel_fresh n ON n.lead_id = o.lead_id
+      WHERE o.lead_id = id AND ROW(o.*) IS NOT DISTINCT FROM ROW(n.*))`.execute(trx);
+  const moved = changed.rows.map((r) => r.id);
+  await addToRollups(trx, moved, -1);
+  await sql`DELETE FROM funnel_facts WHERE lead_id = any(${moved}::text[])`.execute(trx);
+  await sql`DELETE FROM funnel_reached WHERE lead_id = any(${moved}::text[])`.execute(trx);
+  await sql`INSERT INTO funnel_facts SELECT * FROM funnel_fresh WHERE lead_id = any(${moved}::text[])`.execute(trx);
+  await sql`INSERT INTO funnel_reached SELECT * FROM funnel_fresh
+    WHERE lead_id = any(${moved}::text[]) AND (mql_at IS NOT NULL OR opp_at IS NOT NULL)`.execute(trx);
+  await addToRollups(trx, moved, 1);
+  // Side records can change while the facts stay (a second rejection): replaced for every lead.
+  await sql`DELETE FROM funnel_side WHERE lead_id = any(${ids}::text[])`.execute(trx);
   await sql`INSERT INTO funnel_side SELECT f.*, x.kind, x.reason, x.at, x.amount
     FROM funnel_facts f JOIN (
       SELECT hs.lead_id, CASE WHEN hs.status = 'rejected' THEN 'reject' ELSE 'return' END AS kind,
@@ -167,7 +176,6 @@ export async function refreshFactsBatch(
       FROM opportunities op WHERE op.stage IN ('lost', 'won') AND op.lead_id = any(${ids}::text[])
     ) x ON x.lead_id = f.lead_id
     WHERE f.lead_id = any(${ids}::text[])`.execute(trx);
-  await addToRollups(trx, ids, 1);
   return taken.rows.length;
 }
 
@@ -177,6 +185,7 @@ export async function refreshFactsBatch(
  * sums of the facts now stored, whatever the order their leads were refreshed in.
  */
 async function addToRollups(trx: Transaction<Database>, ids: readonly string[], sign: 1 | -1): Promise<void> {
+  if (ids.length === 0) return;
   const day = (column: string) => sql`(${sql.ref(column)} AT TIME ZONE 'UTC')::date`;
   const ifReached = (column: string) => sql`CASE WHEN ${sql.ref(column)} IS NOT NULL THEN ${day('f.captured_at')} END`;
   const slices = sql`CROSS JOIN LATERAL (VALUES ('channel', f.channel_id, NULL::text), ('campaign', f.campaign, NULL),
