@@ -152,8 +152,8 @@ export async function refreshFactsBatch(
     WHERE l.id = any(${ids}::text[]) AND l.history = false`.execute(trx);
   // The leads whose facts changed (or that came or went): only they move the rollups.
   const changed = await sql<{ id: string }>`SELECT id FROM unnest(${ids}::text[]) AS id
-    WHERE NOT EXISTS (SELECT 1 FROM funnel_facts o JOIN funnel_fresh n ON n.lead_id = o.lead_id
-      WHERE o.lead_id = id AND ROW(o.*) IS NOT DISTINCT FROM ROW(n.*))`.execute(trx);
+    LEFT JOIN funnel_fresh n ON n.lead_id = id LEFT JOIN funnel_facts o ON o.lead_id = id
+    WHERE ROW(o.*) IS DISTINCT FROM ROW(n.*)`.execute(trx);
   const moved = changed.rows.map((r) => r.id);
   await addToRollups(trx, moved, -1);
   await sql`DELETE FROM funnel_facts WHERE lead_id = any(${moved}::text[])`.execute(trx);
