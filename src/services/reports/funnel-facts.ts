@@ -6,9 +6,9 @@
  */
 import { definitionSegments } from '../../domain/reports/definition-segments.js';
 import {
-  analyzeFunnelFacts,
   rebaseFunnelFacts,
   refreshFactsBatch,
+  tidyFunnelFacts,
   type ValidLeadSpan,
 } from '../../store/repositories/funnel-facts.js';
 import type { ServiceContext } from '../context.js';
@@ -35,6 +35,6 @@ export async function refreshFunnelFacts(ctx: ServiceContext): Promise<void> {
     done = await ctx.db.transaction().execute((trx) => refreshFactsBatch(trx, spans, batch));
     taken += done;
   } while (done === batch);
-  // After an import or a new definition: statistics now, not when autovacuum comes round (PGlite has none).
-  if (taken >= manyMarks) await analyzeFunnelFacts(ctx.db);
+  // After an import or a new definition: statistics and vacuum now, not when autovacuum comes round (PGlite has none).
+  if (taken >= manyMarks) await tidyFunnelFacts(ctx.db);
 }

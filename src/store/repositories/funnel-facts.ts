@@ -239,8 +239,13 @@ async function addToRollups(trx: Transaction<Database>, ids: readonly string[], 
       disqualified = funnel_rollup_disqualified.disqualified + excluded.disqualified`.execute(trx);
 }
 
-export async function analyzeFunnelFacts(db: Kysely<Database>): Promise<void> {
+/**
+ * After many marks: statistics of the facts now, and the taken marks vacuumed away (each refresh
+ * reads the oldest marks first, and would step over every dead one until autovacuum came round).
+ */
+export async function tidyFunnelFacts(db: Kysely<Database>): Promise<void> {
   await sql`ANALYZE funnel_facts, funnel_reached, funnel_side, funnel_rollup, funnel_rollup_disqualified`.execute(db);
+  await sql`VACUUM funnel_dirty`.execute(db);
 }
 
 /**
