@@ -18,6 +18,7 @@ import { markReasonsUsedUpdate } from '../store/repositories/cleaning.js';
 import { primeListenedTypes } from '../store/repositories/event-fan-out.js';
 import {
   applyMerges,
+  type CapturedLeadRow,
   findCaptureContext,
   findHistoryExternalIds,
   insertCaptured,
@@ -113,7 +114,7 @@ export async function captureInTransaction(
   primeBusinessCalendars(trx, context.calendars);
   const steps = planCaptures(leads, context.matches, ctx.newId);
 
-  const created: NewLeadRow[] = [];
+  const created: CapturedLeadRow[] = [];
   const touches: TouchRow[] = [];
   const merges: MergeRow[] = [];
   const audit: AuditEntry[] = [];
@@ -122,22 +123,11 @@ export async function captureInTransaction(
     const { index } = kept[i];
     const { actor } = entries[index];
     const touchId = ctx.newId();
-    const touchKind = step.kind === 'merge' ? 'merge' : options.touchKind;
-    touches.push({
-      id: touchId,
-      leadId: step.id,
-      kind: touchKind,
-      source: step.lead.source,
-      // A merged arrival keeps what it said (a revert rebuilds its lead from it); a first
-      // arrival said exactly what the new lead holds.
-      payload: step.kind === 'merge' ? touchPayload(step.lead) : {},
-      actorId: actor.id,
-      importId: options.importId ?? null,
-      at: now,
-    });
     if (step.kind === 'create') {
+      // A first arrival's touch said exactly what the new lead holds: it is written from the
+      // lead's row (insertCaptured), not sent again.
       const state = initialState(step.lead.channel, actor);
-      created.push({ ...step.lead, id: step.id, ...state, createdBy: actor.id, at: now });
+      created.push({ ...step.lead, id: step.id, ...state, createdBy: actor.id, at: now, touchId });
       audit.push({
         id: ctx.newId(),
         actorId: actor.id,
@@ -151,6 +141,17 @@ export async function captureInTransaction(
         at: now,
       });
     } else {
+      // A merged arrival keeps what it said on its touch (a revert rebuilds its lead from it).
+      touches.push({
+        id: touchId,
+        leadId: step.id,
+        kind: 'merge',
+        source: step.lead.source,
+        payload: touchPayload(step.lead),
+        actorId: actor.id,
+        importId: options.importId ?? null,
+        at: now,
+      });
       merges.push({
         id: ctx.newId(),
         leadId: step.id,
@@ -215,7 +216,17 @@ export async function captureInTransaction(
     if (ledger) more.push(ledger);
     first.ledgered = ledgered;
   }
-  await insertCaptured(trx, { leads: created, touches, merges, audit }, more);
+  await insertCaptured(
+    trx,
+    {
+      leads: created,
+      firstTouch: { kind: options.touchKind, importId: options.importId ?? null },
+      touches,
+      merges,
+      audit,
+    },
+    more,
+  );
   await applyMerges(trx, mergeChanges);
   await afterCapture(trx, ctx, {
     created: created.map((l) => l.id),

@@ -50,10 +50,14 @@ export function insertRecordset(
 
 /**
  * Several data-modifying statements as one: `WITH s0 AS (…), s1 AS (…) last`. Each runs once
- * and to completion; none sees the rows of the others (they share the statement's snapshot).
+ * and to completion (in no order to rely on); none sees the rows of the others (they share the statement's
+ * snapshot). `read`: named queries (`name AS (SELECT …)`) put first, for the statements to share.
  */
-export function allInOne(statements: readonly RawBuilder<unknown>[]): RawBuilder<unknown> | undefined {
-  if (statements.length <= 1) return statements[0];
+export function allInOne(
+  statements: readonly RawBuilder<unknown>[],
+  read: readonly RawBuilder<unknown>[] = [],
+): RawBuilder<unknown> | undefined {
+  if (statements.length <= 1 && read.length === 0) return statements[0];
   const head = statements.slice(0, -1).map((s, i) => sql`${sql.raw(`s${i}`)} AS (${s})`);
-  return sql`WITH ${sql.join(head)} ${statements[statements.length - 1]}`;
+  return sql`WITH ${sql.join([...read, ...head])} ${statements[statements.length - 1]}`;
 }

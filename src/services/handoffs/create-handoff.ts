@@ -66,6 +66,17 @@ export async function createHandoffs(
   ctx: ServiceContext,
   requests: readonly HandoffRequest[],
 ): Promise<HandoffView[]> {
+  const made = await writeHandoffs(trx, ctx, requests);
+  await announceHandoffs(trx, ctx, made);
+  return made;
+}
+
+/** createHandoffs but their announcement, for a caller that writes the events with more (handoffAnnouncements). */
+export async function writeHandoffs(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  requests: readonly HandoffRequest[],
+): Promise<HandoffView[]> {
   if (requests.length === 0) return [];
   const at = ctx.clock.now();
   const unpackaged = requests.filter((r) => !r.mqlPackage).map((r) => r.leadId);
@@ -78,7 +89,6 @@ export async function createHandoffs(
     ...(prepared.owners.length ? [leadOwnersUpdate(prepared.owners, at)] : []),
     auditInsert(prepared.audit),
   ])?.execute(trx);
-  await announceHandoffs(trx, ctx, prepared.made);
   return prepared.made;
 }
 

@@ -35,12 +35,18 @@ export async function announceHandoffs(
   handoffs: readonly HandoffView[],
 ): Promise<void> {
   if (handoffs.length === 0) return;
+  await emitEvents(trx, ctx, await handoffAnnouncements(trx, handoffs));
+}
+
+/** The events announcing these hand-offs, with their leads' cards as they are now (given their rep). */
+export async function handoffAnnouncements(db: Queryable, handoffs: readonly HandoffView[]): Promise<LeadLoopEvent[]> {
+  if (handoffs.length === 0) return [];
   const cards = await leadCards(
-    trx,
+    db,
     handoffs.map((h) => h.leadId),
   );
-  const dispatchers = handoffs.some((h) => h.kind === 'dispatch') ? await dispatchersOf(trx) : [];
-  await emitEvents(trx, ctx, handoffEvents(handoffs, cards, dispatchers));
+  const dispatchers = handoffs.some((h) => h.kind === 'dispatch') ? await dispatchersOf(db) : [];
+  return handoffEvents(handoffs, cards, dispatchers);
 }
 
 /** The users told of a dispatch request. */

@@ -8,12 +8,17 @@
 import type { Transaction } from 'kysely';
 import { routeLead } from '../../domain/routing/route-lead.js';
 import type { RoutingDecision } from '../../domain/routing/routing-types.js';
-import { setLeadStatus } from '../../store/repositories/handoffs.js';
+import { allInOne } from '../../store/recordset.js';
+import { auditInsert } from '../../store/repositories/audit.js';
+import { fanOutEvents, listenedTypes } from '../../store/repositories/event-fan-out.js';
+import { leadStatusUpdate, setLeadStatus } from '../../store/repositories/handoffs.js';
 import type { Database } from '../../store/schema.js';
 import type { PreRoute } from '../capture-decisions.js';
 import type { ServiceContext } from '../context.js';
-import { type LeadStatusChange, recordLeadStatusChanges } from '../events/lead-status-changes.js';
-import { createHandoffs } from '../handoffs/create-handoff.js';
+import { eventWrites } from '../events/emit-events.js';
+import { type LeadStatusChange, leadStatusChangeRecords } from '../events/lead-status-changes.js';
+import { writeHandoffs } from '../handoffs/create-handoff.js';
+import { handoffAnnouncements } from '../handoffs/handoff-events.js';
 import { routeLeadsToReps } from '../handoffs/route-lead.js';
 import { routingSettingsInForce } from './routing-settings.js';
 
@@ -57,7 +62,7 @@ export async function routeCapturedLeads(
     ctx,
     direct.map((d) => d.id),
   );
-  const handoffs = await createHandoffs(
+  const handoffs = await writeHandoffs(
     trx,
     ctx,
     direct.map(({ id, reason }) => ({
@@ -69,16 +74,30 @@ export async function routeCapturedLeads(
       actorId: null,
     })),
   );
-  await setLeadStatus(
-    trx,
-    direct.map((d) => d.id),
-    'mql',
-    at,
-  );
-  await recordLeadStatusChanges(trx, ctx, [
+  // The cards the hand-offs' events carry show the leads as the hand-offs leave them, before their new status.
+  const announcements = await handoffAnnouncements(trx, handoffs);
+  const changed = leadStatusChangeRecords(ctx, [
     ...pooled.map((p) => routed(p.id, 'nurturing', null, p.reason)),
     ...direct.map((d, i) => routed(d.id, 'mql', handoffs[i].repId, `${d.reason} (handoff ${handoffs[i].id})`)),
   ]);
+  if (changed.audit.length === 0) return; // nothing routed off the queue
+  const announced = eventWrites(ctx, [...announcements, ...changed.events], await listenedTypes(trx));
+  // The direct leads' new status, the routing's audit entries and all the events: one statement.
+  await allInOne([
+    ...(direct.length
+      ? [
+          leadStatusUpdate(
+            direct.map((d) => d.id),
+            'mql',
+            at,
+          ),
+        ]
+      : []),
+    auditInsert(changed.audit),
+    ...announced.writes,
+    ...(announced.live ? [announced.live] : []),
+  ])?.execute(trx);
+  if (announced.outgoing.length > 0) await fanOutEvents(trx, announced.outgoing, []);
 }
 
 /** Reads these leads as stored and routes them: each new one onto `direct` or `pooled`, in id order. */

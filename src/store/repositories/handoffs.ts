@@ -159,7 +159,16 @@ export async function setLeadStatus(
 ): Promise<void> {
   const ids = typeof leadIds === 'string' ? [leadIds] : [...leadIds];
   if (ids.length === 0) return;
-  await trx.updateTable('leads').set({ status, updated_at: at }).where('id', 'in', ids).execute();
+  await leadStatusUpdate(ids, status, at).execute(trx);
+}
+
+/** setLeadStatus as a statement, to run beside other writes (recordset.ts allInOne); `leadIds` not empty. */
+export function leadStatusUpdate(
+  leadIds: readonly string[],
+  status: 'mql' | 'nurturing',
+  at: Date,
+): RawBuilder<unknown> {
+  return sql`UPDATE leads SET status = ${status}, updated_at = ${at} WHERE id = any(${[...leadIds]}::text[])`;
 }
 
 /**

@@ -45,6 +45,9 @@ export type NewLeadRow = NormalisedLead & {
   flags?: string[];
 };
 
+/** A lead capture creates, with the id of its first arrival's touch (written from the lead's row). */
+export type CapturedLeadRow = NewLeadRow & { touchId: string };
+
 export interface TouchRow {
   id: string;
   leadId: string;
@@ -231,17 +234,15 @@ export function leadProfileRecord(l: NormalisedLead) {
   };
 }
 
-/** A new lead's columns, JSON columns as values (see leadInsertRow for them as JSON text). */
+/** A new lead's columns but latest_source, JSON columns as values (see leadInsertRow for them as JSON text). */
 function leadRecord(l: NewLeadRow) {
-  const source = sourceRecord(l.source);
   return {
     id: l.id,
     external_id: l.externalId,
     status: l.status,
     owner_id: l.ownerId,
     ...leadProfileRecord(l),
-    original_source: source,
-    latest_source: source,
+    original_source: sourceRecord(l.source),
     owned_since: l.ownerId ? l.at : null,
     created_by: l.createdBy,
     created_at: l.at,
@@ -263,7 +264,7 @@ export function leadInsertRow(l: NewLeadRow) {
   return {
     ...row,
     original_source: JSON.stringify(row.original_source),
-    latest_source: JSON.stringify(row.latest_source),
+    latest_source: JSON.stringify(row.original_source),
     fields: JSON.stringify(row.fields),
   };
 }
@@ -297,8 +298,29 @@ const leadColumns: RecordsetColumn[] = [
   ['scored_at', 'timestamptz'],
 ];
 
-/** A captured lead's columns: cleaning has decided its status reason and flags before the insert. */
-const capturedLeadColumns: RecordsetColumn[] = [...leadColumns, ['status_reason', 'text'], ['flags', 'text[]']];
+/**
+ * A captured lead's columns: cleaning has decided its status reason and flags before the insert;
+ * its first touch's id rides along (the touch is written from the lead's row).
+ */
+const capturedLeadColumns: RecordsetColumn[] = [
+  ...leadColumns,
+  ['status_reason', 'text'],
+  ['flags', 'text[]'],
+  ['touch_id', 'text'],
+];
+const capturedLeadNames = capturedLeadColumns
+  .slice(0, -1)
+  .map(([name]) => name)
+  .join(', ');
+
+/** A captured lead's record: leadRecord's columns but latest_source (the original one), cleaning's and the touch's. */
+function capturedLeadRecord(l: CapturedLeadRow) {
+  return Object.assign(leadRecord(l), {
+    status_reason: l.statusReason ?? null,
+    flags: l.flags ?? [],
+    touch_id: l.touchId,
+  });
+}
 
 const touchColumns: RecordsetColumn[] = [
   ['id', 'text'],
@@ -314,6 +336,8 @@ const touchColumns: RecordsetColumn[] = [
   ['occurred_at', 'timestamptz'],
 ];
 
+const touchNames = touchColumns.map(([name]) => name).join(', ');
+
 const mergeColumns: RecordsetColumn[] = [
   ['id', 'text'],
   ['lead_id', 'text'],
@@ -325,14 +349,17 @@ const mergeColumns: RecordsetColumn[] = [
 ];
 
 /**
- * What a capture batch writes, in one statement: new leads, every arrival's touch, the merges
- * and the audit entries. (Merged repeats' changes to their leads follow with applyMerges: a
- * repeat may merge into a lead this very statement creates.)
+ * What a capture batch writes, in one statement: new leads with their first arrival's touch,
+ * the merged arrivals' touches, the merges and the audit entries. (Merged repeats' changes to
+ * their leads follow with applyMerges: a repeat may merge into a lead this very statement creates.)
  */
 export async function insertCaptured(
   trx: Transaction<Database>,
   rows: {
-    leads: readonly NewLeadRow[];
+    leads: readonly CapturedLeadRow[];
+    /** The new leads' first touches: their kind and import (the rest is the lead's row). */
+    firstTouch: { kind: 'capture' | 'import'; importId: string | null };
+    /** The merged arrivals' touches. */
     touches: readonly TouchRow[];
     merges: readonly MergeRow[];
     audit: readonly AuditEntry[];
@@ -341,16 +368,24 @@ export async function insertCaptured(
   more: readonly RawBuilder<unknown>[] = [],
 ): Promise<void> {
   const statements = [];
+  const read = [];
+  // Touches in one INSERT, the new leads' first ones before the merged arrivals' (a lead's
+  // touches at one instant are read in the order they were written).
+  const touchSources = [];
   if (rows.leads.length) {
-    // A new lead's latest source is its original one: sent once.
-    const leads = rows.leads.map((l) => {
-      const { latest_source, ...row } = leadRecord(l);
-      return { ...row, status_reason: l.statusReason ?? null, flags: l.flags ?? [] };
-    });
-    const names = capturedLeadColumns.map(([name]) => name).join(', ');
+    // The leads travel once: their row is also their first touch (its channel, UTM, referrer
+    // and landing page are the lead's original source; nothing else said), and a new lead's
+    // latest source is its original one.
+    read.push(sql`captured AS (SELECT * FROM ${recordset(rows.leads.map(capturedLeadRecord), capturedLeadColumns)})`);
     statements.push(
-      sql`INSERT INTO leads (${sql.raw(names)}, latest_source)
-        SELECT ${sql.raw(names)}, original_source FROM ${recordset(leads, capturedLeadColumns)}`,
+      sql`INSERT INTO leads (${sql.raw(capturedLeadNames)}, latest_source)
+        SELECT ${sql.raw(capturedLeadNames)}, original_source FROM captured`,
+    );
+    touchSources.push(
+      sql`SELECT touch_id, id, ${rows.firstTouch.kind}::text, channel_id, coalesce(original_source->'utm', '{}'),
+             original_source->>'referrer', original_source->>'landingPage', '{}'::jsonb, created_by,
+             ${rows.firstTouch.importId}::text, created_at
+        FROM captured`,
     );
   }
   if (rows.touches.length) {
@@ -367,8 +402,10 @@ export async function insertCaptured(
       import_id: t.importId,
       occurred_at: t.at,
     }));
-    statements.push(insertRecordset('lead_touches', touches, touchColumns));
+    touchSources.push(sql`SELECT ${sql.raw(touchNames)} FROM ${recordset(touches, touchColumns)}`);
   }
+  if (touchSources.length)
+    statements.push(sql`INSERT INTO lead_touches (${sql.raw(touchNames)}) ${sql.join(touchSources, sql` UNION ALL `)}`);
   if (rows.merges.length) {
     const merges = rows.merges.map((m) => ({
       id: m.id,
@@ -383,7 +420,7 @@ export async function insertCaptured(
   }
   statements.push(...more);
   if (rows.audit.length) statements.push(auditInsert(rows.audit));
-  await allInOne(statements)?.execute(trx);
+  await allInOne(statements, read)?.execute(trx);
 }
 
 /** The column of each field a merge can fill (and a revert can clear). */

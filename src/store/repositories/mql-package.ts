@@ -1,55 +1,34 @@
 /** What the MQL package of a hand-off (SPEC §6.1) is made of, read in the transfer's transaction. */
+import { sql } from 'kysely';
 import type { Queryable } from '../db.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 export type MqlPackageFacts = ReturnType<typeof factsOf>;
 
-/** By lead id: one query per table for the whole batch. */
+/** By lead id, in one statement for the whole batch (each lead's rows as JSON, as transfer-reads.ts reads one). */
 export async function loadMqlPackageFacts(db: Queryable, leadIds: readonly string[]) {
-  const ids = [...leadIds];
-  const [leads, touches, behaviours, activities, qualifications] = [
-    await db
-      .selectFrom('leads')
-      .select(['id', 'original_source', 'latest_source', 'fields'])
-      .where('id', 'in', ids)
-      .execute(),
-    await db
-      .selectFrom('lead_touches')
-      .select(['lead_id', 'kind', 'channel_id', 'utm', 'referrer', 'landing_page', 'occurred_at'])
-      .where('lead_id', 'in', ids)
-      .orderBy('occurred_at')
-      .execute(),
-    await db
-      .selectFrom('behaviours')
-      .select(['lead_id', 'type', 'url', 'occurred_at'])
-      .where('lead_id', 'in', ids)
-      .orderBy('occurred_at', 'desc')
-      .execute(),
-    await db
-      .selectFrom('activities')
-      .select(['lead_id', 'type', 'user_id', 'duration_sec', 'outcome', 'note', 'occurred_at'])
-      .where('lead_id', 'in', ids)
-      .orderBy('occurred_at')
-      .execute(),
-    await db
-      .selectFrom('qualifications')
-      .select(['lead_id', 'framework', 'answers', 'updated_by', 'updated_at'])
-      .where('lead_id', 'in', ids)
-      .execute(),
-  ];
-  const of = <T extends { lead_id: string | null }>(rows: T[], id: string) => rows.filter((r) => r.lead_id === id);
+  const { rows } = await sql<{
+    id: string;
+    original_source: unknown;
+    latest_source: unknown;
+    fields: Record<string, unknown>;
+    touches: PackageTouchRow<string>[];
+    behaviours: { type: string; url: string | null; occurred_at: string }[];
+    activities: PackageActivityRow<string>[];
+    qualifications: { framework: string; answers: unknown; updated_by: string | null; updated_at: string }[];
+  }>`SELECT l.id, l.original_source, l.latest_source, l.fields,
+      (SELECT coalesce(json_agg(t ORDER BY t.occurred_at), '[]') FROM (SELECT kind, channel_id, utm, referrer,
+         landing_page, occurred_at FROM lead_touches WHERE lead_id = l.id) t) AS touches,
+      (SELECT coalesce(json_agg(b ORDER BY b.occurred_at DESC), '[]') FROM (SELECT type, url, occurred_at
+         FROM behaviours WHERE lead_id = l.id) b) AS behaviours,
+      (SELECT coalesce(json_agg(a ORDER BY a.occurred_at), '[]') FROM (SELECT type, user_id, duration_sec, outcome,
+         note, occurred_at FROM activities WHERE lead_id = l.id) a) AS activities,
+      (SELECT coalesce(json_agg(q), '[]') FROM (SELECT framework, answers, updated_by, updated_at
+         FROM qualifications WHERE lead_id = l.id) q) AS qualifications
+    FROM leads l WHERE l.id = any(${[...leadIds]}::text[])`.execute(db);
   return new Map(
-    leads.map((lead) => [
-      lead.id,
-      factsOf(
-        lead,
-        of(touches, lead.id),
-        of(behaviours, lead.id),
-        of(activities, lead.id),
-        of(qualifications, lead.id),
-      ),
-    ]),
+    rows.map((lead) => [lead.id, factsOf(lead, lead.touches, lead.behaviours, lead.activities, lead.qualifications)]),
   );
 }
 
