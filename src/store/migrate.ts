@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as lifecycle from './migrations/001-lifecycle.js';
 import * as seedChannels from './migrations/002-built-in-channels.js';
@@ -62,4 +63,13 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
+}
+
+/** What the migrations are (names and code): a database migrated by other ones is another database. */
+export function migrationsFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const [name, migration] of Object.entries(migrations)) {
+    hash.update(`${name}\n${String(migration.up)}\n${String(migration.down ?? '')}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
 }
