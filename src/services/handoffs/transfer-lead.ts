@@ -16,6 +16,7 @@ import { historyLeadNotWorked } from '../../domain/history/not-worked.js';
 import { authorize, describeScope, leadScope } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import type { RoutingDecision } from '../../domain/routing/routing-types.js';
+import { preparedStatement } from '../../store/prepared.js';
 import { type AuditEntry, auditInsert } from '../../store/repositories/audit.js';
 import { fanOutEvents } from '../../store/repositories/event-fan-out.js';
 import { factsOf } from '../../store/repositories/mql-package.js';
@@ -198,7 +199,7 @@ export async function transferLead(
     // events and notifications, and the live signal: one statement.
     const last = announced.live ?? (writes.pop() as RawBuilder<unknown>);
     const named = [...(pickWrite?.ctes ?? []), ...writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`)];
-    await (named.length ? sql`WITH ${sql.join(named)} ${last}` : last).execute(trx);
+    await preparedStatement(named.length ? sql`WITH ${sql.join(named)} ${last}` : last).execute(trx);
     if (announced.outgoing.length > 0) await fanOutEvents(trx, announced.outgoing, []);
     return handoff;
   });
