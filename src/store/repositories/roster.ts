@@ -4,7 +4,9 @@
  */
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { RepCandidate } from '../../domain/routing/routing-types.js';
+import { tryLockArguments } from '../advisory-locks.js';
 import type { Queryable } from '../db.js';
+import { preparedStatement } from '../prepared.js';
 import type { Database, RepProfilesTable } from '../schema.js';
 
 export type RepProfileRow = Selectable<RepProfilesTable>;
@@ -137,6 +139,21 @@ export async function openMqlCounts(db: Queryable, repIds: readonly string[]): P
     .where('rep_id', 'in', [...repIds])
     .execute();
   return new Map(rows.map((r) => [r.rep_id, Number(r.open_mqls)]));
+}
+
+/**
+ * Takes the rep's capacity lock (advisory-locks.ts tryLockArguments; only tried, never waited
+ * for) and answers their open MQLs as of that moment (migration 024-routing-holds), counting
+ * every hand-off committed to them by a transaction that held the lock; null when another
+ * transaction holds the rep.
+ */
+export async function holdRepLoad(trx: Transaction<Database>, repId: string): Promise<number | null> {
+  const { rows } = await preparedStatement(
+    sql<{
+      open_mqls: number | null;
+    }>`SELECT rep_capacity_hold(${tryLockArguments(`rep-capacity:${repId}`)}, ${repId}) AS open_mqls`,
+  ).execute(trx);
+  return rows[0].open_mqls === null ? null : Number(rows[0].open_mqls);
 }
 
 /** The rep ids on a month's list, in id order. */
