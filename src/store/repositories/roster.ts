@@ -156,6 +156,18 @@ export async function holdRepLoad(trx: Transaction<Database>, repId: string): Pr
   return rows[0].open_mqls === null ? null : Number(rows[0].open_mqls);
 }
 
+/**
+ * Locks the load rows (rep_loads) of `repIds` in rep id order, waiting for them: a transaction
+ * that changes several reps' loads takes their rows in this one order before changing any, so
+ * two such transactions never each hold a row the other waits for. A rep without a row yet has
+ * nothing to lock (their first hand-off inserts it).
+ */
+export async function lockRepLoads(trx: Transaction<Database>, repIds: readonly string[]): Promise<void> {
+  await sql`SELECT 1 FROM rep_loads WHERE rep_id = ANY(${[...new Set(repIds)]}::text[]) ORDER BY rep_id FOR UPDATE`.execute(
+    trx,
+  );
+}
+
 /** The rep ids on a month's list, in id order. */
 export async function findEligibility(db: Queryable, month: string): Promise<string[]> {
   const rows = await db
