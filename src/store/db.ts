@@ -13,7 +13,7 @@ import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { migrateToLatest } from './migrate.js';
 import { pgliteTemplate } from './pglite-template.js';
 import { pgliteUpkeep } from './pglite-upkeep.js';
-import { preparedName } from './prepared.js';
+import { preparedName, renamePrepared } from './prepared.js';
 import type { Database } from './schema.js';
 
 export type DB = Kysely<Database>;
@@ -83,11 +83,14 @@ class PreparingClient extends pg.Client {}
 ) {
   // Looked up on each call: whatever wraps pg's query (the benchmarks' statement counter) stays in the path.
   const plain = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
-  const name = typeof text === 'string' ? preparedName(text) : undefined;
-  return name === undefined
-    ? plain.call(this, text, values, callback)
-    : plain.call(this, { name, text, values }, callback);
+  const name = typeof text === 'string' && callback === undefined ? preparedName(text) : undefined;
+  if (name === undefined) return plain.call(this, text, values, callback);
+  return (plain.call(this, { name, text, values }) as Promise<unknown>).catch((error: { code?: string }) => {
+    if (error.code === CACHED_PLAN_RESULT_CHANGED) renamePrepared(text as string);
+    throw error;
+  });
 };
+const CACHED_PLAN_RESULT_CHANGED = '0A000';
 
 const RELISTEN_AFTER_MS = 1_000;
 

@@ -28,13 +28,25 @@ export function preparedStatement<T>(query: RawBuilder<T>): RawBuilder<T> {
 const MAX_NAMED = 64;
 const names = new Map<string, string>();
 
+let named = 0;
+
 /** The statement name to send `text` under, or undefined to send it unnamed. */
 export function preparedName(text: string): string | undefined {
   if (!text.endsWith(MARK)) return undefined;
   let name = names.get(text);
   if (name === undefined && names.size < MAX_NAMED) {
-    name = `leadloop_${names.size + 1}`;
+    named += 1;
+    name = `leadloop_${named}`;
     names.set(text, name);
   }
   return name;
+}
+
+/**
+ * A statement prepared before another process migrated a table it reads (a `select *` whose
+ * columns changed) fails with 0A000 "cached plan must not change result type" on every
+ * connection that prepared it: `text` gets a new name, prepared afresh by its next use.
+ */
+export function renamePrepared(text: string): void {
+  names.delete(text);
 }
