@@ -144,7 +144,8 @@ export async function transferLead(
     if (input.mode === 'manual') decision = manualDispatch(reason as string);
     else {
       const { policy } = await routingSettingsInForce(trx);
-      const round = { now: routedAt, policy, candidates: repCandidatesOf(rosterOf(ctx, month, held, facts), routedAt) };
+      const candidates = repCandidatesOf(rosterOf(ctx, month, held, facts), routedAt, facts.loads);
+      const round = { now: routedAt, policy, candidates };
       ({ decision, pickWrite } = await routeReadLead(trx, round, current, facts.accounts.get(leadId) ?? null));
     }
 
@@ -232,12 +233,11 @@ async function packageOf(
   );
 }
 
-/** The roster rows the transfer routes over: read now or held at the version just read, with the loads just read. */
+/** The roster rows the transfer routes over (their loads are the ones just read): read now, or held at the version just read. */
 function rosterOf(ctx: ServiceContext, month: string, held: HeldRoster | null, facts: TransferFacts): RosterRowJson[] {
-  let rows = facts.roster;
-  if (rows) ctx.rosters.keep({ month, version: facts.rosterVersion, rows });
-  else rows = (held as HeldRoster).rows as RosterRowJson[];
-  return rows.map((r) => ({ ...r, open_mqls: facts.loads[r.id] ?? 0 }));
+  if (!facts.roster) return (held as HeldRoster).rows as RosterRowJson[];
+  ctx.rosters.keep({ month, version: facts.rosterVersion, rows: facts.roster });
+  return facts.roster;
 }
 
 function manualDispatch(reason: string): RoutingDecision {

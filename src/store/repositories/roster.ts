@@ -252,8 +252,15 @@ export interface RosterRowJson {
   open_mqls: number | string | null;
 }
 
-/** The candidates of repCandidatesQuery's rows (in the rows' order); a suspension ended by `now` is none. */
-export function repCandidatesOf(rows: readonly RosterRowJson[], at: Date): RepCandidate[] {
+/**
+ * The candidates of repCandidatesQuery's rows (in the rows' order); a suspension ended by `now`
+ * is none. `loads`: open MQLs by rep read apart from the rows (absent = 0), instead of the rows'.
+ */
+export function repCandidatesOf(
+  rows: readonly RosterRowJson[],
+  at: Date,
+  loads?: Readonly<Record<string, number>>,
+): RepCandidate[] {
   const now = at.getTime();
   return rows.map((r) => {
     const suspended = r.suspended_until ? new Date(r.suspended_until) : null;
@@ -268,7 +275,7 @@ export function repCandidatesOf(rows: readonly RosterRowJson[], at: Date): RepCa
       department: r.department,
       eligible: Boolean(r.eligible),
       suspendedUntil: suspended && suspended.getTime() > now ? suspended : null,
-      openMqls: Number(r.open_mqls ?? 0),
+      openMqls: loads ? (loads[r.id] ?? 0) : Number(r.open_mqls ?? 0),
     };
   });
 }
