@@ -28,13 +28,10 @@ export function actorOf(user: UserRow): Actor {
 
 export async function authenticateToken(ctx: ServiceContext, token: string): Promise<Actor | undefined> {
   const tokenHash = hashToken(token);
-  const cached = ctx.tokens.get(tokenHash);
-  if (cached) return cached;
-  const user = await findUserByTokenHash(ctx.db, tokenHash);
-  if (!user) return undefined;
-  const actor = actorOf(user);
-  ctx.tokens.set(tokenHash, actor);
-  return actor;
+  return ctx.tokens.resolve(tokenHash, async () => {
+    const user = await findUserByTokenHash(ctx.db, tokenHash);
+    return user ? actorOf(user) : undefined;
+  });
 }
 
 export interface NewUser {

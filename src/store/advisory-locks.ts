@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
@@ -20,14 +20,12 @@ export async function lockKeys(trx: Transaction<Database>, keys: readonly string
 }
 
 /**
- * Takes the transaction-scoped lock of one text key if nobody holds it, without waiting: true
- * when taken (or already held by this transaction). For callers that must not wait while they
- * hold other locks. The key hashes into the whole int range, apart from lockKeys' buckets.
+ * The two ints of a text key's transaction-scoped lock, for a statement that only ever tries it
+ * (pg_try_advisory_xact_lock, never waiting): for callers that must not wait while they hold
+ * other locks. The key hashes into the whole int range, apart from lockKeys' buckets.
  */
-export async function tryLockKey(trx: Transaction<Database>, key: string): Promise<boolean> {
-  const { rows } = await sql<{ taken: boolean }>`SELECT pg_try_advisory_xact_lock(${lockSpace},
-      ((hashtextextended(${key}, 0) & 2147483647) | ${buckets})::int) AS taken`.execute(trx);
-  return rows[0].taken;
+export function tryLockArguments(key: string): RawBuilder<unknown> {
+  return sql`${lockSpace}, ((hashtextextended(${key}, 0) & 2147483647) | ${buckets})::int`;
 }
 
 /** The first key of the two-int advisory lock: LeadLoop's space, apart from other applications. */

@@ -23,6 +23,7 @@ import * as incentivesPartner from './migrations/020-incentives-partner.js';
 import * as inboxOrder from './migrations/021-inbox-order.js';
 import * as funnelFacts from './migrations/022-funnel-facts.js';
 import * as repLoad from './migrations/023-rep-load.js';
+import * as routingHolds from './migrations/024-routing-holds.js';
 import type { Database } from './schema.js';
 
 /** Migrations in code (not read from disk) so they ship inside any bundle; applied in key order. */
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '021-inbox-order': inboxOrder,
   '022-funnel-facts': funnelFacts,
   '023-rep-load': repLoad,
+  '024-routing-holds': routingHolds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

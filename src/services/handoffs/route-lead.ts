@@ -19,9 +19,8 @@ import type {
   RoutingLead,
   RoutingPolicy,
 } from '../../domain/routing/routing-types.js';
-import { tryLockKey } from '../../store/advisory-locks.js';
 import { type AccountMatchKeys, findAccountMatches } from '../../store/repositories/accounts.js';
-import { loadRepCandidates, openMqlCounts } from '../../store/repositories/roster.js';
+import { holdRepLoad, loadRepCandidates } from '../../store/repositories/roster.js';
 import { loadRotationState, rotationPickWrite, saveRotationPick } from '../../store/repositories/rotation.js';
 import type { Database } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
@@ -231,14 +230,16 @@ async function lockPool(trx: Transaction<Database>, input: Parameters<typeof nar
  */
 async function holdBelowCapacity(trx: Transaction<Database>, round: RoutingRound, repId: string): Promise<boolean> {
   const rep = round.candidates.find((c) => c.id === repId) as RepCandidate;
-  for (let attempt = 0; !(await tryLockKey(trx, `rep-capacity:${repId}`)); attempt++) {
+  let load = await holdRepLoad(trx, repId);
+  for (let attempt = 0; load === null; attempt++) {
     if (attempt === REP_LOCK_RETRIES_MS.length) {
       rep.openMqls = Math.max(rep.openMqls, rep.capacity);
       return false;
     }
     await new Promise((resolve) => setTimeout(resolve, REP_LOCK_RETRIES_MS[attempt]));
+    load = await holdRepLoad(trx, repId);
   }
-  rep.openMqls = (await openMqlCounts(trx, [repId])).get(repId) ?? 0;
+  rep.openMqls = load;
   return rep.openMqls < rep.capacity;
 }
 

@@ -16,6 +16,7 @@ import { historyLeadNotWorked } from '../../domain/history/not-worked.js';
 import { authorize, describeScope, leadScope } from '../../domain/policy.js';
 import type { Actor } from '../../domain/roles.js';
 import type { RoutingDecision } from '../../domain/routing/routing-types.js';
+import { preparedStatement } from '../../store/prepared.js';
 import { type AuditEntry, auditInsert } from '../../store/repositories/audit.js';
 import { fanOutEvents } from '../../store/repositories/event-fan-out.js';
 import { factsOf } from '../../store/repositories/mql-package.js';
@@ -143,7 +144,8 @@ export async function transferLead(
     if (input.mode === 'manual') decision = manualDispatch(reason as string);
     else {
       const { policy } = await routingSettingsInForce(trx);
-      const round = { now: routedAt, policy, candidates: repCandidatesOf(rosterOf(ctx, month, held, facts), routedAt) };
+      const candidates = repCandidatesOf(rosterOf(ctx, month, held, facts), routedAt, facts.loads);
+      const round = { now: routedAt, policy, candidates };
       ({ decision, pickWrite } = await routeReadLead(trx, round, current, facts.accounts.get(leadId) ?? null));
     }
 
@@ -198,7 +200,7 @@ export async function transferLead(
     // events and notifications, and the live signal: one statement.
     const last = announced.live ?? (writes.pop() as RawBuilder<unknown>);
     const named = [...(pickWrite?.ctes ?? []), ...writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`)];
-    await (named.length ? sql`WITH ${sql.join(named)} ${last}` : last).execute(trx);
+    await preparedStatement(named.length ? sql`WITH ${sql.join(named)} ${last}` : last).execute(trx);
     if (announced.outgoing.length > 0) await fanOutEvents(trx, announced.outgoing, []);
     return handoff;
   });
@@ -231,12 +233,11 @@ async function packageOf(
   );
 }
 
-/** The roster rows the transfer routes over: read now or held at the version just read, with the loads just read. */
+/** The roster rows the transfer routes over (their loads are the ones just read): read now, or held at the version just read. */
 function rosterOf(ctx: ServiceContext, month: string, held: HeldRoster | null, facts: TransferFacts): RosterRowJson[] {
-  let rows = facts.roster;
-  if (rows) ctx.rosters.keep({ month, version: facts.rosterVersion, rows });
-  else rows = (held as HeldRoster).rows as RosterRowJson[];
-  return rows.map((r) => ({ ...r, open_mqls: facts.loads[r.id] ?? 0 }));
+  if (!facts.roster) return (held as HeldRoster).rows as RosterRowJson[];
+  ctx.rosters.keep({ month, version: facts.rosterVersion, rows: facts.roster });
+  return facts.roster;
 }
 
 function manualDispatch(reason: string): RoutingDecision {

@@ -9,6 +9,7 @@ import type { RoutingDecision } from '../../domain/routing/routing-types.js';
 import { addCalendarMonths, slaDurations } from '../../domain/sla/sla-policy.js';
 import { appendAudit } from '../../store/repositories/audit.js';
 import { findHandoff, type HandoffRow } from '../../store/repositories/handoffs.js';
+import { lockRepLoads } from '../../store/repositories/roster.js';
 import { cancelOpenTimers, insertTimers } from '../../store/repositories/timers.js';
 import { emitEvents } from '../events/emit-events.js';
 import { leadCards } from '../events/lead-card.js';
@@ -136,14 +137,22 @@ export const breachAcceptance: TimerHandler = async (trx, ctx, timer) => {
   }
 };
 
-/** Still undecided after the grace period: the lead is taken back and routed again, never to the same rep. */
+/**
+ * Still undecided after the grace period: the lead is taken back and routed again, never to the
+ * same rep. The recall changes two reps' loads (rep_loads rows, locked by the trigger that
+ * changes them): it routes first (which locks the pool and only tries the new rep's lock), then
+ * locks both load rows in rep order before changing either, so two recalls swapping leads
+ * between the same two reps wait for each other instead of deadlocking, and no row is held
+ * while waiting for a rotation pool that a transfer holds as it waits for that row.
+ */
 export const recallAfterBreach: TimerHandler = async (trx, ctx, timer) => {
   const h = await findHandoff(trx, timer.subject_id, { lock: true });
   if (!stillPending(h)) return;
   const at = ctx.clock.now();
+  const routed = await routeToRep(trx, ctx, h.lead_id, { excludeRepId: h.rep_id });
+  await lockRepLoads(trx, routed.repId ? [h.rep_id, routed.repId] : [h.rep_id]);
   await trx.updateTable('handoffs').set({ status: 'recalled', recalled_at: at }).where('id', '=', h.id).execute();
   await cancelOpenTimers(trx, [h.id], null, at);
-  const routed = await routeToRep(trx, ctx, h.lead_id, { excludeRepId: h.rep_id });
   const decision: RoutingDecision =
     routed.repId === h.rep_id
       ? {

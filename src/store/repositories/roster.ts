@@ -4,7 +4,9 @@
  */
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { RepCandidate } from '../../domain/routing/routing-types.js';
+import { tryLockArguments } from '../advisory-locks.js';
 import type { Queryable } from '../db.js';
+import { preparedStatement } from '../prepared.js';
 import type { Database, RepProfilesTable } from '../schema.js';
 
 export type RepProfileRow = Selectable<RepProfilesTable>;
@@ -139,6 +141,33 @@ export async function openMqlCounts(db: Queryable, repIds: readonly string[]): P
   return new Map(rows.map((r) => [r.rep_id, Number(r.open_mqls)]));
 }
 
+/**
+ * Takes the rep's capacity lock (advisory-locks.ts tryLockArguments; only tried, never waited
+ * for) and answers their open MQLs as of that moment (migration 024-routing-holds), counting
+ * every hand-off committed to them by a transaction that held the lock; null when another
+ * transaction holds the rep.
+ */
+export async function holdRepLoad(trx: Transaction<Database>, repId: string): Promise<number | null> {
+  const { rows } = await preparedStatement(
+    sql<{
+      open_mqls: number | null;
+    }>`SELECT rep_capacity_hold(${tryLockArguments(`rep-capacity:${repId}`)}, ${repId}) AS open_mqls`,
+  ).execute(trx);
+  return rows[0].open_mqls === null ? null : Number(rows[0].open_mqls);
+}
+
+/**
+ * Locks the load rows (rep_loads) of `repIds` in rep id order, waiting for them: a transaction
+ * that changes several reps' loads takes their rows in this one order before changing any, so
+ * two such transactions never each hold a row the other waits for. A rep without a row yet has
+ * nothing to lock (their first hand-off inserts it).
+ */
+export async function lockRepLoads(trx: Transaction<Database>, repIds: readonly string[]): Promise<void> {
+  await sql`SELECT 1 FROM rep_loads WHERE rep_id = ANY(${[...new Set(repIds)]}::text[]) ORDER BY rep_id FOR UPDATE`.execute(
+    trx,
+  );
+}
+
 /** The rep ids on a month's list, in id order. */
 export async function findEligibility(db: Queryable, month: string): Promise<string[]> {
   const rows = await db
@@ -223,8 +252,15 @@ export interface RosterRowJson {
   open_mqls: number | string | null;
 }
 
-/** The candidates of repCandidatesQuery's rows (in the rows' order); a suspension ended by `now` is none. */
-export function repCandidatesOf(rows: readonly RosterRowJson[], at: Date): RepCandidate[] {
+/**
+ * The candidates of repCandidatesQuery's rows (in the rows' order); a suspension ended by `now`
+ * is none. `loads`: open MQLs by rep read apart from the rows (absent = 0), instead of the rows'.
+ */
+export function repCandidatesOf(
+  rows: readonly RosterRowJson[],
+  at: Date,
+  loads?: Readonly<Record<string, number>>,
+): RepCandidate[] {
   const now = at.getTime();
   return rows.map((r) => {
     const suspended = r.suspended_until ? new Date(r.suspended_until) : null;
@@ -239,7 +275,7 @@ export function repCandidatesOf(rows: readonly RosterRowJson[], at: Date): RepCa
       department: r.department,
       eligible: Boolean(r.eligible),
       suspendedUntil: suspended && suspended.getTime() > now ? suspended : null,
-      openMqls: Number(r.open_mqls ?? 0),
+      openMqls: loads ? (loads[r.id] ?? 0) : Number(r.open_mqls ?? 0),
     };
   });
 }

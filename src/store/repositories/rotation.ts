@@ -7,6 +7,7 @@
  */
 import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { RotationState } from '../../domain/routing/routing-types.js';
+import { preparedStatement } from '../prepared.js';
 import { recordset } from '../recordset.js';
 import type { Database } from '../schema.js';
 
@@ -21,29 +22,21 @@ export async function loadRotationState(
   poolKey: string,
   repIds: readonly string[],
 ): Promise<RotationState> {
-  // One statement creates the row on first use and locks it (ON CONFLICT DO UPDATE locks the
-  // existing row, waiting for a transaction holding it, and returns its latest version).
-  const pool = await trx
-    .insertInto('rotation_pools')
-    .values({ pool_key: poolKey, last_department: null, updated_at: null })
-    .onConflict((oc) => oc.column('pool_key').doUpdateSet({ pool_key: (eb) => eb.ref('excluded.pool_key') }))
-    .returning('last_department')
-    .executeTakeFirstOrThrow();
+  // One statement creates the row on first use and locks it (waiting for a transaction holding
+  // it), then reads the counters after the lock is granted (migration 024-routing-holds).
+  const { rows } = await preparedStatement(
+    sql<{
+      pool: { last_department: string | null; counters: [string, number, number | null][] | null };
+    }>`SELECT rotation_pool_hold(${poolKey}, ${[...repIds]}::text[]) AS pool`,
+  ).execute(trx);
+  const { last_department, counters } = rows[0].pool;
   const received: Record<string, number> = {};
   const lastPick: Record<string, number> = {};
-  if (repIds.length > 0) {
-    const rows = await trx
-      .selectFrom('rotation_counters')
-      .select(['rep_id', 'received', 'last_pick'])
-      .where('pool_key', '=', poolKey)
-      .where('rep_id', 'in', [...repIds])
-      .execute();
-    for (const r of rows) {
-      received[r.rep_id] = Number(r.received);
-      if (r.last_pick !== null) lastPick[r.rep_id] = Number(r.last_pick);
-    }
+  for (const [repId, count, last] of counters ?? []) {
+    received[repId] = Number(count);
+    if (last !== null) lastPick[repId] = Number(last);
   }
-  return { received, lastPick, lastDepartment: pool.last_department };
+  return { received, lastPick, lastDepartment: last_department };
 }
 
 export interface RotationPick {

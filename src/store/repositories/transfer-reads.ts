@@ -15,6 +15,7 @@
  */
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { LeadScope } from '../../domain/policy.js';
+import { preparedMark, preparedStatement } from '../prepared.js';
 import type { Database, LeadsTable } from '../schema.js';
 import { type AccountMatchKeys, type AccountMatchRow, accountMatchesOf, accountMatchesQuery } from './accounts.js';
 import { listenedTypesOf } from './event-fan-out.js';
@@ -38,6 +39,7 @@ export async function lockLeadInScope(
     .select((eb) => sql<boolean>`${scopeFilter(scope)(eb)}`.as('visible'))
     .where('id', '=', leadId)
     .forUpdate()
+    .modifyEnd(preparedMark)
     .executeTakeFirst();
   if (!row) return undefined;
   const { visible, ...lead } = row as LockedLead & { visible: boolean };
@@ -85,7 +87,7 @@ export async function readTransferFacts(
   heldRosterVersion: number | null,
 ): Promise<TransferFacts> {
   const accounts = accountMatchesQuery([account]);
-  const { rows } = await sql<{
+  const { rows } = await preparedStatement(sql<{
     open_handoff: string | null;
     accepted: boolean;
     opportunity: boolean;
@@ -125,7 +127,7 @@ export async function readTransferFacts(
            ELSE (SELECT json_agg(r ORDER BY r.id) FROM (${repCandidatesQuery(trx, month)}) r) END AS roster,
       (SELECT json_object_agg(rep_id, open_mqls) FROM rep_loads WHERE open_mqls > 0) AS loads,
       ${accounts ? sql`(SELECT json_agg(a) FROM (${accounts}) a)` : sql`NULL::json`} AS accounts
-    FROM roster_version v`.execute(trx);
+    FROM roster_version v`).execute(trx);
   const r = rows[0];
   seedPolicySnapshot(trx, r.policy ?? []);
   return {
