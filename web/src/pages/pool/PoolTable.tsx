@@ -5,7 +5,7 @@ import { useChannelName } from '../../channels';
 import { useFormat } from '../../format';
 import { LeadName } from './LeadName';
 import { PagerBar } from './PagerBar';
-import { fetchPool, type PoolFilters, type PoolLead } from './poolApi';
+import { type PoolFilters, type PoolLead, poolList } from './poolApi';
 import { triggerText } from './triggerText';
 import { type ClaimOutcome, useClaim } from './useClaim';
 import { useCursorPages } from './useCursorPages';
@@ -20,9 +20,8 @@ export function PoolTable(props: { filters: PoolFilters; segment: string | undef
   const f = useFormat();
   const [selected, setSelected] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<ClaimOutcome | null>(null);
-  const pages = useCursorPages<PoolLead>(['pool', 'list', props.filters, props.segment ?? ''], (cursor, limit) =>
-    fetchPool(props.filters, props.segment, cursor, limit),
-  );
+  const list = poolList(props.filters, props.segment);
+  const pages = useCursorPages<PoolLead>(list.key, list.fetchPage);
   const claim = useClaim((o) => {
     setOutcome(o);
     setSelected((s) => s.filter((id) => !o.claimed.includes(id)));
