@@ -93,14 +93,14 @@ export function PoolTable(props: { filters: PoolFilters; segment: string | undef
               key: 'name',
               render: (_, lead) => <LeadName lead={lead} brief={resurfacedView} />,
             },
-            {
-              title: t('pool.columns.company'),
-              dataIndex: 'company',
-              render: (v) => channelName(v) ?? t('common.none'),
-            },
+            { title: t('pool.columns.company'), dataIndex: 'company', render: (v) => v ?? t('common.none') },
             { title: t('pool.columns.region'), dataIndex: 'region', render: (v) => v ?? t('common.none') },
             { title: t('pool.columns.industry'), dataIndex: 'industry', render: (v) => v ?? t('common.none') },
-            { title: t('pool.columns.channel'), dataIndex: 'channel', render: (v) => v ?? t('common.none') },
+            {
+              title: t('pool.columns.channel'),
+              dataIndex: 'channel',
+              render: (v) => channelName(v) ?? t('common.none'),
+            },
             { title: t('pool.columns.score'), dataIndex: 'score', align: 'right', render: (v: number) => f.number(v) },
             {
               title: resurfacedView ? t('pool.columns.trigger') : t('pool.columns.tags'),
