@@ -5,6 +5,8 @@ import App from './App';
 import { startI18n } from './i18n';
 import { loadScreensFor } from './screens';
 import { fetchMe, meKey } from './session';
+// antd's stylesheet, built with it (App.tsx sets zeroRuntime): the components inject no styles of their own.
+import 'antd/dist/antd.css';
 import './styles.css';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } } });
