@@ -2,7 +2,7 @@
  * Channel names in the user's language (GET /channels carries `name` and `nameZh`): one cached
  * list for every screen that shows a channel id.
  */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
 
@@ -12,12 +12,14 @@ export interface Channel {
   nameZh: string | null;
 }
 
+export const channelsQuery = queryOptions({
+  queryKey: ['channels'],
+  queryFn: () => api<{ items: Channel[] }>('GET', '/channels'),
+  staleTime: 5 * 60_000,
+});
+
 export function useChannels() {
-  return useQuery({
-    queryKey: ['channels'],
-    queryFn: () => api<{ items: Channel[] }>('GET', '/channels'),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(channelsQuery);
 }
 
 /** `(id) => 搜索广告 / Search ads (SEM)`; an unknown id is shown as it is. */

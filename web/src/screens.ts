@@ -9,6 +9,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy } from 'react';
+import type { User } from './api';
 import type { Prefetch } from './prefetch';
 
 type Module = { default: ComponentType; prefetch?: Prefetch };
@@ -77,13 +78,17 @@ const byFirstSegment: Record<string, Screen> = {
  * starts the screen's first reads (its `prefetch`) as soon as its chunk is there and someone is
  * signed in (signed out, the shell sends the user to /login and the screen reads nothing).
  */
-export async function loadScreensFor(pathname: string, client: QueryClient, signedIn: Promise<boolean>): Promise<void> {
+export async function loadScreensFor(
+  pathname: string,
+  client: QueryClient,
+  signedIn: Promise<User | null>,
+): Promise<void> {
   const first = pathname.split('/')[1] ?? '';
   if (first === 'login') return;
   const page = byFirstSegment[first]?.load();
   void Promise.all([page, signedIn]).then(
-    ([module, yes]) => {
-      if (yes) module?.prefetch?.(client, pathname);
+    ([module, user]) => {
+      if (user) module?.prefetch?.(client, pathname, user);
     },
     () => undefined, // the screen asks for its chunk again when it renders
   );

@@ -24,11 +24,13 @@ export interface Colleague {
 }
 
 /** Every colleague's name and role (GET /users/names): any role may read them, to name people. */
+export const colleaguesQuery = queryOptions({
+  queryKey: ['users', 'names'],
+  queryFn: () => api<{ items: Colleague[] }>('GET', '/users/names'),
+  retry: false,
+  staleTime: 60_000,
+});
+
 export function useColleagues() {
-  return useQuery({
-    queryKey: ['users', 'names'],
-    queryFn: () => api<{ items: Colleague[] }>('GET', '/users/names'),
-    retry: false,
-    staleTime: 60_000,
-  });
+  return useQuery(colleaguesQuery);
 }

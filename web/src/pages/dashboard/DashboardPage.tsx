@@ -5,17 +5,27 @@
 import { DatePicker, Form, Radio, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { channelsQuery } from '../../channels';
+import type { Prefetch } from '../../prefetch';
 import { ChannelsTab } from './ChannelsTab';
 import { FunnelTab } from './FunnelTab';
 import { ResponsivenessTab } from './ResponsivenessTab';
-import { type FunnelDimension, funnelDimensions, type Period } from './reports';
+import { type FunnelDimension, type FunnelReport, funnelDimensions, type Period, reportQuery } from './reports';
 import { SdrTab } from './SdrTab';
+
+const firstDimension: FunnelDimension = 'channel';
+
+/** The funnel by channel over all time (the first tab as the page opens) and the channel names. */
+export const prefetch: Prefetch = (client) => {
+  void client.prefetchQuery(reportQuery<FunnelReport>('/reports/funnel', { by: firstDimension }));
+  void client.prefetchQuery(channelsQuery);
+};
 
 type Range = Parameters<NonNullable<React.ComponentProps<typeof DatePicker.RangePicker>['onChange']>>[0];
 
 export default function DashboardPage() {
   const { t } = useTranslation();
-  const [by, setBy] = useState<FunnelDimension>('channel');
+  const [by, setBy] = useState<FunnelDimension>(firstDimension);
   const [period, setPeriod] = useState<Period>({});
 
   const onRange = (range: Range) => {
@@ -39,7 +49,7 @@ export default function DashboardPage() {
             onChange={onRange}
           />
         </Form.Item>
-        <Form.Item label={t('dashboard.sliceBy')} name="by" initialValue="channel">
+        <Form.Item label={t('dashboard.sliceBy')} name="by" initialValue={firstDimension}>
           <Radio.Group
             optionType="button"
             onChange={(e) => setBy(e.target.value)}

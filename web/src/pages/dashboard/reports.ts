@@ -1,5 +1,5 @@
 /** The report API's answers the dashboard and the planner read (src/http/routes/reports.ts, economics.ts). */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type FunnelStage, funnelDimensions, funnelStages } from '../../../../src/domain/reports/funnel.js';
 import type { ChannelEconomicsReport, EconomicsRow } from '../../../../src/services/economics/channel-economics.js';
 import type { FunnelRow, FunnelReport as ServerFunnelReport } from '../../../../src/services/reports/funnel-report.js';
@@ -9,6 +9,7 @@ import type {
 } from '../../../../src/services/reports/responsiveness-report.js';
 import type { SdrRow, SdrReport as ServerSdrReport } from '../../../../src/services/reports/sdr-report.js';
 import { api } from '../../api';
+import { prefetchedFreshMs } from '../../prefetch';
 import type { Wire } from '../../wire';
 
 export type { FunnelDimension } from '../../../../src/domain/reports/funnel.js';
@@ -33,13 +34,19 @@ export function query(params: Record<string, string | undefined>): string {
   return text ? `?${text}` : '';
 }
 
-export function useReport<T>(path: string, params: Record<string, string | undefined>) {
+/** A report as a screen reads it, and as the screen's prefetch reads it ahead. */
+export function reportQuery<T>(path: string, params: Record<string, string | undefined>) {
   const q = query(params);
-  return useQuery({
+  return queryOptions({
     queryKey: ['reports', path, q],
     queryFn: () => api<T>('GET', `${path}${q}`),
     retry: false,
+    staleTime: prefetchedFreshMs,
   });
+}
+
+export function useReport<T>(path: string, params: Record<string, string | undefined>) {
+  return useQuery(reportQuery<T>(path, params));
 }
 
 /** The row's counts in stage order. */

@@ -1,7 +1,8 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
-import { availability, type Rep } from './dispatchApi';
+import type { Rep } from '../../reps';
+import { availability } from './dispatchApi';
 
 // Dark text on antd's light tag backgrounds keeps WCAG AA contrast.
 const fitStyle = {

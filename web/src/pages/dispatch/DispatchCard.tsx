@@ -2,10 +2,11 @@ import { Card, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../format';
+import type { Rep } from '../../reps';
 import { useRoutingLineWords } from '../../routing-lines';
 import { CandidateTable } from './CandidateTable';
 import { CommentThread } from './CommentThread';
-import type { DispatchItem, Rep } from './dispatchApi';
+import type { DispatchItem } from './dispatchApi';
 import { ResolveForm } from './ResolveForm';
 
 /** Why the request is on the board: the SDR's reason, or what routing tried and why nobody fitted. */

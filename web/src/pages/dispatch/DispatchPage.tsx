@@ -3,11 +3,12 @@ import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Prefetch } from '../../prefetch';
+import { repsQuery } from '../../reps';
 import { useMe } from '../../session';
 import { usersQuery, useUsers } from '../../users';
 import { ErrorView } from '../ErrorView';
 import { DispatchCard } from './DispatchCard';
-import { availability, dispatchesQuery, repsQuery } from './dispatchApi';
+import { availability, dispatchesQuery } from './dispatchApi';
 
 export const prefetch: Prefetch = (client) => {
   void client.prefetchQuery(dispatchesQuery);

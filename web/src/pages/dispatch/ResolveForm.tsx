@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import { showFieldErrors } from '../../forms';
-import { availability, dispatchesKey, type Rep, repsKey, resolveDispatch } from './dispatchApi';
+import { type Rep, repsKey } from '../../reps';
+import { availability, dispatchesKey, resolveDispatch } from './dispatchApi';
 
 interface Values {
   repId: string;

@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 import { prefetchedFreshMs } from '../../prefetch';
+import type { Rep } from '../../reps';
 import type { RoutingLine } from '../../routing-lines';
 
 export interface DispatchItem {
@@ -27,27 +28,12 @@ export interface DispatchItem {
   comments: { id: string; userId: string; body: string; at: string }[];
 }
 
-export interface Rep {
-  userId: string;
-  name: string;
-  active: boolean;
-  profile: { regionNames: string[]; capacity: number; department: string | null } | null;
-  status: { eligible: boolean; suspendedUntil: string | null; openMqls: number; month: string };
-}
-
 export const dispatchesKey = ['dispatches'] as const;
-export const repsKey = ['reps'] as const;
 
-/** The open requests and the reps (the board and its prefetch read the same entries). */
+/** The open requests (the board and its prefetch read the same entry). */
 export const dispatchesQuery = queryOptions({
   queryKey: dispatchesKey,
   queryFn: () => api<{ items: DispatchItem[] }>('GET', '/dispatches?limit=100'),
-  retry: false,
-  staleTime: prefetchedFreshMs,
-});
-export const repsQuery = queryOptions({
-  queryKey: repsKey,
-  queryFn: () => api<{ items: Rep[] }>('GET', '/reps'),
   retry: false,
   staleTime: prefetchedFreshMs,
 });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showFieldErrors } from '../../forms';
 import { useMe } from '../../session';
-import type { ContactCheck } from './lead-api';
+import { type ContactCheck, contactCheckQuery } from './lead-api';
 import { usePersonName } from './people';
 
 const types = ['call', 'email', 'wechat', 'meeting', 'note'] as const;
@@ -32,12 +32,7 @@ export function ActivityLogger({ leadId }: { leadId: string }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [logged, setLogged] = useState<string[] | null>(null);
   const contact = type !== 'note';
-  const check = useQuery({
-    queryKey: ['lead', leadId, 'contact-check', type],
-    queryFn: () => api<ContactCheck>('GET', `/leads/${leadId}/contact-check?type=${type}`),
-    enabled: contact,
-    retry: false,
-  });
+  const check = useQuery({ ...contactCheckQuery<ContactCheck>(leadId, type), enabled: contact });
   const warnings = contact && check.data ? check.data.rules.map((r) => r.message) : [];
   if (contact && check.data?.ownerId && check.data.ownerId !== me?.id)
     warnings.push(t('lead.activity.owner', { owner: ownerName(check.data.ownerId) }));

@@ -3,16 +3,18 @@ import { Col, Row, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, type Role } from '../../api';
+import { channelsQuery } from '../../channels';
 import { LeadStatusTag } from '../../components/LeadStatusTag';
 import { areasByRole } from '../../navigation';
 import { type Prefetch, prefetchedFreshMs } from '../../prefetch';
 import { useMe } from '../../session';
+import { colleaguesQuery } from '../../users';
 import { ErrorView } from '../ErrorView';
 import { linkStyle } from '../queue/styles';
 import { ActivityLogger } from './ActivityLogger';
 import { LeadFacts } from './LeadFacts';
 import { LeadTimeline } from './LeadTimeline';
-import type { Lead } from './lead-api';
+import { contactCheckQuery, frameworksQuery, type Lead, leadPartQuery } from './lead-api';
 import { QualificationCard } from './QualificationCard';
 import { ScoreCard } from './ScoreCard';
 import { SourceCard } from './SourceCard';
@@ -31,9 +33,22 @@ const leadQuery = (id: string) =>
     staleTime: prefetchedFreshMs,
   });
 
-export const prefetch: Prefetch = (client, pathname) => {
+/**
+ * The lead first, then what its cards read (each card's own query, for the role's cards), so
+ * that none waits for the page to render before asking.
+ */
+export const prefetch: Prefetch = (client, pathname, user) => {
   const id = decodeURIComponent(pathname.split('/')[2] ?? '');
-  if (id) void client.prefetchQuery(leadQuery(id));
+  if (!id) return;
+  void client.prefetchQuery(leadQuery(id));
+  for (const part of ['score', 'qualification', 'handoffs', 'timeline'] as const) {
+    void client.prefetchQuery(leadPartQuery(id, part));
+  }
+  void client.prefetchQuery(frameworksQuery);
+  void client.prefetchQuery(colleaguesQuery);
+  void client.prefetchQuery(channelsQuery);
+  if (transferRoles.includes(user.role)) void client.prefetchQuery(leadPartQuery(id, 'transfer-preview'));
+  if (loggingRoles.includes(user.role)) void client.prefetchQuery(contactCheckQuery(id, 'call'));
 };
 
 /**

@@ -2,11 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Tag, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useChannelName } from '../../channels';
 import { type Formatters, useFormat } from '../../format';
 import { muted } from '../queue/styles';
-import type { TimelineEntry } from './lead-api';
+import { leadPartQuery, type TimelineEntry } from './lead-api';
 import { usePersonName } from './people';
 
 const colours = { touch: 'blue', activity: 'magenta', behaviour: 'geekblue', score: 'purple', change: 'gray' } as const;
@@ -70,11 +69,7 @@ export function LeadTimeline({ leadId }: { leadId: string }) {
   const format = useFormat();
   const who = usePersonName(leadId);
   const channelName = useChannelName();
-  const timeline = useQuery({
-    queryKey: ['lead', leadId, 'timeline'],
-    queryFn: () => api<{ items: TimelineEntry[] }>('GET', `/leads/${leadId}/timeline`),
-    retry: false,
-  });
+  const timeline = useQuery(leadPartQuery<{ items: TimelineEntry[] }>(leadId, 'timeline'));
   const items = [...(timeline.data?.items ?? [])].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Card title={t('lead.timeline.title')} size="small" loading={timeline.isPending}>

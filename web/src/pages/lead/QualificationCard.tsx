@@ -2,23 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { FrameworkForm } from './FrameworkForm';
-import { bilingual, type Framework, type Qualification } from './lead-api';
+import { bilingual, frameworksQuery, leadPartQuery, type Qualification } from './lead-api';
 
 /** A tab per framework (GET /frameworks) with this lead's answers (GET /leads/{id}/qualification). */
 export function QualificationCard({ leadId }: { leadId: string }) {
   const { t, i18n } = useTranslation();
-  const frameworks = useQuery({
-    queryKey: ['frameworks'],
-    queryFn: () => api<{ items: Framework[] }>('GET', '/frameworks'),
-    retry: false,
-  });
-  const answers = useQuery({
-    queryKey: ['lead', leadId, 'qualification'],
-    queryFn: () => api<{ items: Qualification[] }>('GET', `/leads/${leadId}/qualification`),
-    retry: false,
-  });
+  const frameworks = useQuery(frameworksQuery);
+  const answers = useQuery(leadPartQuery<{ items: Qualification[] }>(leadId, 'qualification'));
   const ready = frameworks.data && answers.data;
   const [picked, setPicked] = useState<string | null>(null);
   const current = frameworks.data?.items.find((f) => f.id === picked) ?? frameworks.data?.items[0];

@@ -1,22 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useFormat } from '../../format';
 import { useTermWords } from '../../prediction';
 import { useScoreLineWords } from '../../score-lines';
 import { muted } from '../queue/styles';
-import type { LeadScore } from './lead-api';
+import { type LeadScore, leadPartQuery } from './lead-api';
 
 /** The score now, its grade and the rules that made it (GET /leads/{id}/score). */
 export function ScoreCard({ leadId }: { leadId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const score = useQuery({
-    queryKey: ['lead', leadId, 'score'],
-    queryFn: () => api<LeadScore>('GET', `/leads/${leadId}/score`),
-    retry: false,
-  });
+  const score = useQuery(leadPartQuery<LeadScore>(leadId, 'score'));
   const s = score.data;
   const words = useTermWords();
   const lineWords = useScoreLineWords();

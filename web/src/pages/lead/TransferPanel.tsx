@@ -7,7 +7,7 @@ import { RoutingExplanation } from '../../components/RoutingExplanation';
 import { useMe } from '../../session';
 import { muted } from '../queue/styles';
 import { useOwnerName } from '../queue/user-names';
-import { type Handoff, pickedRepName } from './lead-api';
+import { type Handoff, leadPartQuery, pickedRepName } from './lead-api';
 import { useLeadHandoffs } from './people';
 
 interface Preview {
@@ -19,11 +19,7 @@ interface Preview {
 function TransferPreview({ leadId }: { leadId: string }) {
   const { t, i18n } = useTranslation();
   const ownerName = useOwnerName();
-  const preview = useQuery({
-    queryKey: ['lead', leadId, 'transfer-preview'],
-    queryFn: () => api<Preview>('GET', `/leads/${leadId}/transfer-preview`),
-    retry: false,
-  });
+  const preview = useQuery(leadPartQuery<Preview>(leadId, 'transfer-preview'));
   if (!preview.data) return null;
   const { mql, routing } = preview.data;
   const rep = routing.repId

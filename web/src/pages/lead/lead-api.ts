@@ -1,5 +1,8 @@
 /** Shapes of the lead page's API answers (src/http/routes/{leads,scores,qualification,handoffs}.ts). */
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../api';
 import type { Prediction } from '../../prediction';
+import { prefetchedFreshMs } from '../../prefetch';
 import type { RoutingLine } from '../../routing-lines';
 import type { ScoreLine } from '../../score-lines';
 
@@ -80,3 +83,32 @@ export function pickedRepName(handoff: Handoff): string | null {
   // Lines stored before codes: the name as the message wrote it.
   return picked?.message.match(/选中\s*([^\s(（,，]+)/)?.[1] ?? null;
 }
+
+/** A part of the lead that a card reads (GET /leads/{id}/{part}); the page's prefetch reads the same. */
+export const leadPartQuery = <T>(
+  leadId: string,
+  part: 'score' | 'qualification' | 'handoffs' | 'timeline' | 'transfer-preview',
+) =>
+  queryOptions({
+    queryKey: ['lead', leadId, part],
+    queryFn: () => api<T>('GET', `/leads/${encodeURIComponent(leadId)}/${part}`),
+    retry: false,
+    staleTime: prefetchedFreshMs,
+  });
+
+/** Whether a touch of this type may be made now (GET /leads/{id}/contact-check). */
+export const contactCheckQuery = <T>(leadId: string, type: string) =>
+  queryOptions({
+    queryKey: ['lead', leadId, 'contact-check', type],
+    queryFn: () => api<T>('GET', `/leads/${encodeURIComponent(leadId)}/contact-check?type=${type}`),
+    retry: false,
+    staleTime: prefetchedFreshMs,
+  });
+
+/** The qualification frameworks a lead is assessed against. */
+export const frameworksQuery = queryOptions({
+  queryKey: ['frameworks'],
+  queryFn: () => api<{ items: Framework[] }>('GET', '/frameworks'),
+  retry: false,
+  staleTime: prefetchedFreshMs,
+});

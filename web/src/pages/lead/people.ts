@@ -1,15 +1,10 @@
 /** Names on the lead page: the users an SDR may see, and the reps its hand-offs picked by name. */
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api';
 import { useOwnerName } from '../queue/user-names';
-import { type Handoff, pickedRepName } from './lead-api';
+import { type Handoff, leadPartQuery, pickedRepName } from './lead-api';
 
 export function useLeadHandoffs(leadId: string) {
-  return useQuery({
-    queryKey: ['lead', leadId, 'handoffs'],
-    queryFn: () => api<{ items: Handoff[] }>('GET', `/leads/${leadId}/handoffs`),
-    retry: false,
-  });
+  return useQuery(leadPartQuery<{ items: Handoff[] }>(leadId, 'handoffs'));
 }
 
 export function usePersonName(leadId: string): (id: string | null) => string {

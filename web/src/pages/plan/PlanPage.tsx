@@ -7,16 +7,23 @@ import { Col, Form, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { type FunnelReport, useReport } from '../dashboard/reports';
+import type { Prefetch } from '../../prefetch';
+import { type FunnelReport, reportQuery, useReport } from '../dashboard/reports';
 import { type CapacityPlan, measuredPerMonth, measuredRates, windowStart } from './capacity';
 import { PlanForm, type PlanValues, toRequest, usePlanErrors } from './PlanForm';
 import { MeasuredRates, PlanResult } from './PlanResult';
+
+const firstWindowMonths = 12;
+
+/** The funnel over the window the page opens with, whose rates it measures. */
+export const prefetch: Prefetch = (client) =>
+  void client.prefetchQuery(reportQuery<FunnelReport>('/reports/funnel', { from: windowStart(firstWindowMonths) }));
 
 export default function PlanPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<PlanValues>();
   const errors = usePlanErrors(form);
-  const [windowMonths, setWindowMonths] = useState(12);
+  const [windowMonths, setWindowMonths] = useState(firstWindowMonths);
   const measured = useReport<FunnelReport>('/reports/funnel', { from: windowStart(windowMonths) });
   const rates = measuredRates(measured.data);
   const plan = useMutation({

@@ -1,13 +1,28 @@
 import { App as AntApp, Card, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { User } from '../../api';
+import { channelsQuery } from '../../channels';
+import type { Prefetch } from '../../prefetch';
 import { useMe } from '../../session';
 import { MyLeads } from './MyLeads';
 import { PoolFilterForm } from './PoolFilterForm';
 import { PoolTable } from './PoolTable';
-import type { PoolFilters, Segment } from './poolApi';
+import { type PoolFilters, poolList, quotaQuery, type Segment, segmentsQuery } from './poolApi';
 import { QuotaBar } from './QuotaBar';
 import { SegmentBar } from './SegmentBar';
+import { cursorPageQuery } from './useCursorPages';
+
+const claims = (role: User['role'] | undefined) => role === 'sdr' || role === 'sdr_lead';
+
+/** The first page of the whole pool, the segments, the channel names and (for a claimer) the quota. */
+export const prefetch: Prefetch = (client, _pathname, user) => {
+  const list = poolList({});
+  void client.prefetchQuery(cursorPageQuery(list.key, list.fetchPage));
+  void client.prefetchQuery(segmentsQuery);
+  void client.prefetchQuery(channelsQuery);
+  if (claims(user.role)) void client.prefetchQuery(quotaQuery);
+};
 
 type View = 'pool' | 'resurfaced' | 'mine';
 
@@ -18,7 +33,7 @@ type View = 'pool' | 'resurfaced' | 'mine';
 export default function PoolPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const canClaim = me.data?.role === 'sdr' || me.data?.role === 'sdr_lead';
+  const canClaim = claims(me.data?.role);
   const [view, setView] = useState<View>('pool');
   const [filters, setFilters] = useState<PoolFilters>({});
   const [segment, setSegment] = useState<Segment | undefined>();

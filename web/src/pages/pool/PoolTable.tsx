@@ -5,7 +5,7 @@ import { useChannelName } from '../../channels';
 import { useFormat } from '../../format';
 import { LeadName } from './LeadName';
 import { PagerBar } from './PagerBar';
-import { fetchPool, type PoolFilters, type PoolLead } from './poolApi';
+import { type PoolFilters, type PoolLead, poolList } from './poolApi';
 import { triggerText } from './triggerText';
 import { type ClaimOutcome, useClaim } from './useClaim';
 import { useCursorPages } from './useCursorPages';
@@ -20,9 +20,8 @@ export function PoolTable(props: { filters: PoolFilters; segment: string | undef
   const f = useFormat();
   const [selected, setSelected] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<ClaimOutcome | null>(null);
-  const pages = useCursorPages<PoolLead>(['pool', 'list', props.filters, props.segment ?? ''], (cursor, limit) =>
-    fetchPool(props.filters, props.segment, cursor, limit),
-  );
+  const list = poolList(props.filters, props.segment);
+  const pages = useCursorPages<PoolLead>(list.key, list.fetchPage);
   const claim = useClaim((o) => {
     setOutcome(o);
     setSelected((s) => s.filter((id) => !o.claimed.includes(id)));
@@ -94,14 +93,14 @@ export function PoolTable(props: { filters: PoolFilters; segment: string | undef
               key: 'name',
               render: (_, lead) => <LeadName lead={lead} brief={resurfacedView} />,
             },
-            {
-              title: t('pool.columns.company'),
-              dataIndex: 'company',
-              render: (v) => channelName(v) ?? t('common.none'),
-            },
+            { title: t('pool.columns.company'), dataIndex: 'company', render: (v) => v ?? t('common.none') },
             { title: t('pool.columns.region'), dataIndex: 'region', render: (v) => v ?? t('common.none') },
             { title: t('pool.columns.industry'), dataIndex: 'industry', render: (v) => v ?? t('common.none') },
-            { title: t('pool.columns.channel'), dataIndex: 'channel', render: (v) => v ?? t('common.none') },
+            {
+              title: t('pool.columns.channel'),
+              dataIndex: 'channel',
+              render: (v) => channelName(v) ?? t('common.none'),
+            },
             { title: t('pool.columns.score'), dataIndex: 'score', align: 'right', render: (v: number) => f.number(v) },
             {
               title: resurfacedView ? t('pool.columns.trigger') : t('pool.columns.tags'),

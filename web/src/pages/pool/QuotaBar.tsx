@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
-import { fetchQuota, quotaKey } from './poolApi';
+import { quotaQuery } from './poolApi';
 
 function Figure({ label, remaining, limit }: { label: string; remaining: number; limit: number }) {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ function Figure({ label, remaining, limit }: { label: string; remaining: number;
 export function QuotaBar() {
   const { t } = useTranslation();
   const f = useFormat();
-  const quota = useQuery({ queryKey: quotaKey, queryFn: fetchQuota, retry: false });
+  const quota = useQuery(quotaQuery);
   if (!quota.data) return null;
   const q = quota.data;
   return (

@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showFieldErrors } from '../../forms';
 import {
-  fetchSegments,
   type PoolFilters,
   removeSegment,
   type Segment,
   saveSegment,
   segmentExportHref,
   segmentsKey,
+  segmentsQuery,
 } from './poolApi';
 
 /** Saved segments (GET/POST/DELETE /pool/segments): pick one, save the current filters, delete, export CSV. */
@@ -22,7 +22,7 @@ export function SegmentBar(props: {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const segments = useQuery({ queryKey: segmentsKey, queryFn: fetchSegments, retry: false });
+  const segments = useQuery(segmentsQuery);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
   const [formError, setFormError] = useState<string[]>([]);

@@ -1,5 +1,7 @@
 /** The pool's API shapes and calls (GET /pool, /pool/quota, /pool/segments, claim, release). */
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
+import { prefetchedFreshMs } from '../../prefetch';
 
 export interface PoolLead {
   id: string;
@@ -89,8 +91,25 @@ export function fetchMyLeads(cursor: string | undefined, limit: number): Promise
   return api('GET', `/leads${query({ ownerId: 'me', status: 'working', cursor, limit })}`);
 }
 
-export const fetchQuota = () => api<Quota>('GET', '/pool/quota');
-export const fetchSegments = () => api<{ items: Segment[] }>('GET', '/pool/segments');
+/** The pool's pages under some filters or a saved segment: their cache key and how to read one. */
+export const poolList = (filters: PoolFilters, segment?: string) => ({
+  key: ['pool', 'list', filters, segment ?? ''] as const,
+  fetchPage: (cursor: string | undefined, limit: number) => fetchPool(filters, segment, cursor, limit),
+});
+
+/** The caller's claim limits and the saved segments (the page and its prefetch read the same entries). */
+export const quotaQuery = queryOptions({
+  queryKey: quotaKey,
+  queryFn: () => api<Quota>('GET', '/pool/quota'),
+  retry: false,
+  staleTime: prefetchedFreshMs,
+});
+export const segmentsQuery = queryOptions({
+  queryKey: segmentsKey,
+  queryFn: () => api<{ items: Segment[] }>('GET', '/pool/segments'),
+  retry: false,
+  staleTime: prefetchedFreshMs,
+});
 export const saveSegment = (name: string, filters: PoolFilters) =>
   api<Segment>('POST', '/pool/segments', { name, filters });
 export const removeSegment = (id: string) => api<{ removed: string }>('DELETE', `/pool/segments/${id}`);

@@ -2,17 +2,32 @@
  * Server cursor paging: one page of rows in the DOM at a time (smooth with 10,000 rows in the
  * pool), previous pages remembered by their cursors.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { prefetchedFreshMs } from '../../prefetch';
 import type { Page } from './poolApi';
 
-export function useCursorPages<T>(
+export type FetchPage<T> = (cursor: string | undefined, limit: number) => Promise<Page<T>>;
+
+export const firstPageLimit = 50;
+
+/** One page of a cursor list: what the hook reads, and what a screen's prefetch reads ahead. */
+export const cursorPageQuery = <T>(
   key: readonly unknown[],
-  fetchPage: (cursor: string | undefined, limit: number) => Promise<Page<T>>,
-  initialLimit = 50,
-) {
+  fetchPage: FetchPage<T>,
+  limit = firstPageLimit,
+  cursor?: string,
+) =>
+  queryOptions({
+    queryKey: [...key, limit, cursor ?? ''],
+    queryFn: () => fetchPage(cursor, limit),
+    retry: false,
+    staleTime: prefetchedFreshMs,
+  });
+
+export function useCursorPages<T>(key: readonly unknown[], fetchPage: FetchPage<T>) {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [limit, setLimitState] = useState(initialLimit);
+  const [limit, setLimitState] = useState(firstPageLimit);
   const cursor = cursors[cursors.length - 1];
   const keyText = JSON.stringify(key);
   const [lastKey, setLastKey] = useState(keyText);
@@ -21,12 +36,7 @@ export function useCursorPages<T>(
     setLastKey(keyText);
     setCursors([undefined]);
   }
-  const page = useQuery({
-    queryKey: [...key, limit, cursor ?? ''],
-    queryFn: () => fetchPage(cursor, limit),
-    placeholderData: keepPreviousData,
-    retry: false,
-  });
+  const page = useQuery({ ...cursorPageQuery(key, fetchPage, limit, cursor), placeholderData: keepPreviousData });
   const nextCursor = page.data?.nextCursor ?? null;
   return {
     page,

@@ -8,6 +8,7 @@ import { LeadStatusTag } from '../../components/LeadStatusTag';
 import { useFormat } from '../../format';
 import type { Prefetch } from '../../prefetch';
 import { useMe } from '../../session';
+import { colleaguesQuery } from '../../users';
 import { ErrorView } from '../ErrorView';
 import { QueueFilterBar } from './QueueFilterBar';
 import { QueueReason } from './QueueReason';
@@ -19,7 +20,11 @@ import { useOwnerName } from './user-names';
 
 const pageSize = 50;
 
-export const prefetch: Prefetch = (client) => void client.prefetchInfiniteQuery(queueQuery(defaultFilters));
+/** The first page of the queue and the colleagues' names its owner column shows. */
+export const prefetch: Prefetch = (client) => {
+  void client.prefetchInfiniteQuery(queueQuery(defaultFilters));
+  void client.prefetchQuery(colleaguesQuery);
+};
 
 interface Outcome {
   type: 'success' | 'warning' | 'error';

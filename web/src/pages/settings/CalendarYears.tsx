@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, fieldErrorLine } from '../../api';
+import { prefetchedFreshMs } from '../../prefetch';
 import { ErrorView } from '../ErrorView';
 
 interface DayName {
@@ -22,14 +23,17 @@ interface CalendarYear {
   };
 }
 
+export const calendarsQuery = queryOptions({
+  queryKey: ['sla-calendars'],
+  queryFn: () => api<{ items: CalendarYear[] }>('GET', '/sla/calendars'),
+  staleTime: prefetchedFreshMs,
+});
+
 /** The business calendars by year (GET /sla/calendars), each editable as its JSON (PUT /sla/calendars/{year}). */
 export function CalendarYears() {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<CalendarYear | null>(null);
-  const years = useQuery({
-    queryKey: ['sla-calendars'],
-    queryFn: () => api<{ items: CalendarYear[] }>('GET', '/sla/calendars'),
-  });
+  const years = useQuery(calendarsQuery);
   const days = (list: DayName[]) => [...new Set(list.map((d) => d.name))].join('、') || t('common.none');
   return (
     <section aria-labelledby="calendar-title" style={{ marginTop: 24 }}>

@@ -1,12 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { prefetchedFreshMs } from '../../prefetch';
 import { ErrorView } from '../ErrorView';
 import { type ChannelRow, ChannelsForm } from './ChannelsForm';
 
 export const channelsAdminKey = ['channels'];
+
+export const channelsAdminQuery = queryOptions({
+  queryKey: channelsAdminKey,
+  queryFn: () => api<{ items: ChannelRow[] }>('GET', '/channels'),
+  staleTime: prefetchedFreshMs,
+});
 
 /** The channel list (GET /channels) with add, edit and deactivate/activate (PATCH /channels/{id}). */
 export function ChannelsTable() {
@@ -14,10 +21,7 @@ export function ChannelsTable() {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<ChannelRow | 'new' | null>(null);
-  const channels = useQuery({
-    queryKey: channelsAdminKey,
-    queryFn: () => api<{ items: ChannelRow[] }>('GET', '/channels'),
-  });
+  const channels = useQuery(channelsAdminQuery);
   const label = (c: ChannelRow) => (i18n.language === 'en' ? c.name : c.nameZh || c.name);
   const toggle = useMutation({
     mutationFn: (c: ChannelRow) => api<ChannelRow>('PATCH', `/channels/${c.id}`, { active: !c.active }),

@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Card, Descriptions, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useFormat } from '../../format';
+import { prefetchedFreshMs } from '../../prefetch';
 import { useMe } from '../../session';
 import { useColleagues } from '../../users';
 import { ErrorView } from '../ErrorView';
@@ -21,6 +22,12 @@ import {
   proposerRoles,
 } from './DefinitionTypes';
 
+export const definitionsQuery = queryOptions({
+  queryKey: definitionsKey,
+  queryFn: () => api<{ at: string; items: DefinitionOverview[] }>('GET', '/definitions'),
+  staleTime: prefetchedFreshMs,
+});
+
 /**
  * Settings → definitions (SPEC §4.2): each stage definition's version in force, the proposals
  * awaiting the joint marketing + sales approval with Approve / Reject for those who may, the
@@ -35,10 +42,7 @@ export function DefinitionsSettings() {
   const users = useColleagues();
   const [kind, setKind] = useState<DefinitionKind>('mql');
   const [rejecting, setRejecting] = useState<number | null>(null);
-  const overview = useQuery({
-    queryKey: definitionsKey,
-    queryFn: () => api<{ at: string; items: DefinitionOverview[] }>('GET', '/definitions'),
-  });
+  const overview = useQuery(definitionsQuery);
   const refresh = () => queryClient.invalidateQueries({ queryKey: definitionsKey });
 
   const approve = useMutation({

@@ -1,12 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Checkbox, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { MonthSection } from '../../components/MonthSection';
+import { prefetchedFreshMs } from '../../prefetch';
+import { type Rep, repsKey } from '../../reps';
 import { ErrorView } from '../ErrorView';
-import type { Rep } from './rep';
+
+export const eligibilityQuery = (month: string) =>
+  queryOptions({
+    queryKey: ['eligibility', month],
+    queryFn: () => api<{ month: string; repIds: string[] }>('GET', `/eligibility/${month}`),
+    staleTime: prefetchedFreshMs,
+  });
 
 /** The monthly eligibility list (GET/PUT /eligibility/{yyyy-mm}): who may receive MQLs that month. */
 export function EligibilityEditor({ reps }: { reps: Rep[] }) {
@@ -18,10 +26,7 @@ export function EligibilityEditor({ reps }: { reps: Rep[] }) {
   const current = reps[0]?.status.month;
   const month = chosen ?? (current ? dayjs(`${current}-01`) : dayjs());
   const key = month.format('YYYY-MM');
-  const list = useQuery({
-    queryKey: ['eligibility', key],
-    queryFn: () => api<{ month: string; repIds: string[] }>('GET', `/eligibility/${key}`),
-  });
+  const list = useQuery(eligibilityQuery(key));
   const [picked, setPicked] = useState<string[]>([]);
   useEffect(() => setPicked(list.data?.repIds ?? []), [list.data]);
   const save = useMutation({
@@ -29,7 +34,7 @@ export function EligibilityEditor({ reps }: { reps: Rep[] }) {
     onSuccess: (saved) => {
       void message.success(t('settings.eligibility.saved', { month: saved.month, count: saved.repIds.length }));
       void queryClient.invalidateQueries({ queryKey: ['eligibility', key] });
-      void queryClient.invalidateQueries({ queryKey: ['reps'] });
+      void queryClient.invalidateQueries({ queryKey: repsKey });
     },
   });
   return (

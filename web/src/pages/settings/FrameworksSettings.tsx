@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Button, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { prefetchedFreshMs } from '../../prefetch';
 import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { FrameworkCard } from './FrameworkCard';
@@ -11,14 +12,17 @@ import type { Framework } from './FrameworkModel';
 
 const managers = ['admin', 'sdr_lead'];
 
+export const frameworksQuery = queryOptions({
+  queryKey: frameworksKey,
+  queryFn: () => api<{ items: Framework[] }>('GET', '/frameworks'),
+  staleTime: prefetchedFreshMs,
+});
+
 /** Settings → qualification templates (SPEC §4.1): every template readable, custom ones created and edited. */
 export function FrameworksSettings() {
   const { t } = useTranslation();
   const me = useMe();
-  const frameworks = useQuery({
-    queryKey: frameworksKey,
-    queryFn: () => api<{ items: Framework[] }>('GET', '/frameworks'),
-  });
+  const frameworks = useQuery(frameworksQuery);
   const [editor, setEditor] = useState<{ editing: Framework | null } | null>(null);
   const canManage = managers.includes(me.data?.role ?? '');
 

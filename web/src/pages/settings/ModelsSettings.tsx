@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { RefusalView } from '../../components/RefusalView';
 import { useFormat } from '../../format';
+import { prefetchedFreshMs } from '../../prefetch';
 import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { NativeSelect } from '../queue/NativeSelect';
@@ -19,6 +20,12 @@ import {
   modelTrainers,
 } from './ModelTypes';
 
+export const modelsQuery = queryOptions({
+  queryKey: modelsKey,
+  queryFn: () => api<{ items: ModelView[] }>('GET', '/models'),
+  staleTime: prefetchedFreshMs,
+});
+
 /**
  * Settings → predictive models (SPEC §4.3, issue 9): import last year's CRM export as history,
  * train, read the report, activate. A trained model advises nobody until it is activated, and
@@ -32,7 +39,7 @@ export function ModelsSettings() {
   const role = useMe().data?.role;
   const [target, setTarget] = useState<ModelTarget>('sql');
   const [shown, setShown] = useState<string | null>(null);
-  const models = useQuery({ queryKey: modelsKey, queryFn: () => api<{ items: ModelView[] }>('GET', '/models') });
+  const models = useQuery(modelsQuery);
   const refresh = () => queryClient.invalidateQueries({ queryKey: modelsKey });
   const train = useMutation({
     mutationFn: () => api<ModelView>('POST', '/models/train', { target }),

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { FormModal } from '../../components/FormModal';
-import type { Rep } from './rep';
+import { type Rep, repsKey } from '../../reps';
 
 interface RepForm {
   regions: string;
@@ -46,7 +46,7 @@ export function RepEditor({ rep, onClose }: { rep: Rep | null; onClose(): void }
       onClose={onClose}
       onSaved={() => {
         void message.success(t('common.saved'));
-        void queryClient.invalidateQueries({ queryKey: ['reps'] });
+        void queryClient.invalidateQueries({ queryKey: repsKey });
         onClose();
       }}
       name="rep-profile"

@@ -2,19 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useFormat } from '../../format';
+import { type Rep, repsQuery } from '../../reps';
 import { ErrorView } from '../ErrorView';
 import { EligibilityEditor } from './EligibilityEditor';
 import { RepEditor } from './RepEditor';
-import type { Rep } from './rep';
 
 /** Settings → roster: every rep's routing profile, load and standing (GET /reps), editable. */
 export function RosterSettings() {
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, setEditing] = useState<Rep | null>(null);
-  const reps = useQuery({ queryKey: ['reps'], queryFn: () => api<{ items: Rep[] }>('GET', '/reps') });
+  const reps = useQuery(repsQuery);
   if (reps.error) return <ErrorView error={reps.error} />;
   const items = reps.data?.items ?? [];
   const list = (values: string[] | undefined) => (values?.length ? values.join('、') : t('common.none'));

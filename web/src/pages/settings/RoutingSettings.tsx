@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useFormat } from '../../format';
 import { clearFieldErrors } from '../../forms';
+import { prefetchedFreshMs } from '../../prefetch';
 import { useMe } from '../../session';
 import { useUsers } from '../../users';
 import { ErrorView } from '../ErrorView';
@@ -23,6 +24,13 @@ import { RoutingRulesTable } from './RoutingRulesTable';
 const routingKey = ['routing-rules'] as const;
 const managers = ['admin', 'sales_ops'];
 const userReaders = ['admin', 'sales_ops', 'sdr_lead', 'sales_manager', 'sales_assistant'];
+export const readsUsers = (role: string) => userReaders.includes(role);
+
+export const routingQuery = queryOptions({
+  queryKey: routingKey,
+  queryFn: () => api<RoutingSettingsBody>('GET', '/routing/rules'),
+  staleTime: prefetchedFreshMs,
+});
 
 /** Settings → routing (SPEC §5.1, §5.2): the rules in force read as sentences, and an editor saving a new version. */
 export function RoutingSettings() {
@@ -32,13 +40,10 @@ export function RoutingSettings() {
   const queryClient = useQueryClient();
   const me = useMe();
   const role = me.data?.role ?? '';
-  const users = useUsers(userReaders.includes(role));
+  const users = useUsers(readsUsers(role));
   const [form] = Form.useForm<RoutingFormValues>();
   const [unmatched, setUnmatched] = useState<string[]>([]);
-  const settings = useQuery({
-    queryKey: routingKey,
-    queryFn: () => api<RoutingSettingsBody>('GET', '/routing/rules'),
-  });
+  const settings = useQuery(routingQuery);
   const canManage = managers.includes(role);
 
   useEffect(() => {

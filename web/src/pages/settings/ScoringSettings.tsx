@@ -1,15 +1,22 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useFormat } from '../../format';
+import { prefetchedFreshMs } from '../../prefetch';
 import { useMe } from '../../session';
 import { ErrorView } from '../ErrorView';
 import { ScoringEditor } from './ScoringEditor';
 import { ScoringPreviewTable } from './ScoringPreviewTable';
 import { ScoringRulesTable } from './ScoringRulesTable';
 import { type RulesView, type ScoringPreview, scoringManagers, scoringRulesKey } from './ScoringTypes';
+
+export const scoringRulesQuery = queryOptions({
+  queryKey: scoringRulesKey,
+  queryFn: () => api<RulesView>('GET', '/scoring/rules'),
+  staleTime: prefetchedFreshMs,
+});
 
 /**
  * Settings → scoring (SPEC §4.3): the rules in force as a table, and for those who may change
@@ -23,7 +30,7 @@ export function ScoringSettings() {
   const queryClient = useQueryClient();
   const me = useMe().data;
   const [preview, setPreview] = useState<ScoringPreview | null>(null);
-  const rules = useQuery({ queryKey: scoringRulesKey, queryFn: () => api<RulesView>('GET', '/scoring/rules') });
+  const rules = useQuery(scoringRulesQuery);
 
   if (rules.error) return <ErrorView error={rules.error} />;
   const view = rules.data;

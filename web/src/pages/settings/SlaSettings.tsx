@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useChannelName, useChannels } from '../../channels';
 import { clearFieldErrors, showFieldErrors } from '../../forms';
+import { prefetchedFreshMs } from '../../prefetch';
 import { ErrorView } from '../ErrorView';
 import { CalendarYears } from './CalendarYears';
 
@@ -23,6 +24,12 @@ interface SlaSettingsBody {
 
 const sections = ['acceptance', 'penalty', 'speedToLead', 'recall'] as const;
 
+export const slaPolicyQuery = queryOptions({
+  queryKey: ['sla-policy'],
+  queryFn: () => api<SlaSettingsBody>('GET', '/sla/policy'),
+  staleTime: prefetchedFreshMs,
+});
+
 /** Settings → SLA: the policy of SPEC §6.2 as a form (PUT /sla/policy saves a version), and the calendars. */
 export function SlaSettings() {
   const { t } = useTranslation();
@@ -30,7 +37,7 @@ export function SlaSettings() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SlaPolicy>();
   const [unmatched, setUnmatched] = useState<string[]>([]);
-  const settings = useQuery({ queryKey: ['sla-policy'], queryFn: () => api<SlaSettingsBody>('GET', '/sla/policy') });
+  const settings = useQuery(slaPolicyQuery);
   const channels = useChannels();
   const channelName = useChannelName();
   useEffect(() => {

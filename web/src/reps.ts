@@ -1,3 +1,8 @@
+/** The reps (GET /reps), one cached list for the dispatch board and the roster. */
+import { queryOptions } from '@tanstack/react-query';
+import { api } from './api';
+import { prefetchedFreshMs } from './prefetch';
+
 /** A rep of the roster as GET /reps answers it. */
 export interface Rep {
   userId: string;
@@ -21,3 +26,12 @@ export interface Rep {
     month: string;
   };
 }
+
+export const repsKey = ['reps'] as const;
+
+export const repsQuery = queryOptions({
+  queryKey: repsKey,
+  queryFn: () => api<{ items: Rep[] }>('GET', '/reps'),
+  retry: false,
+  staleTime: prefetchedFreshMs,
+});
