@@ -17,6 +17,8 @@ export async function registerWebConsole(app: FastifyInstance): Promise<void> {
     root: webDist,
     prefix: '/',
     index: 'index.html',
+    // The build writes a brotli and a gzip copy of each text file (web/vite.config.ts).
+    preCompressed: true,
     setHeaders: (reply, path) => {
       // Vite names bundled files by content hash: cache them for good; the rest is revalidated.
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
