@@ -20,12 +20,20 @@ export async function lockKeys(trx: Transaction<Database>, keys: readonly string
 }
 
 /**
- * The two ints of a text key's transaction-scoped lock, for a statement that only ever tries it
- * (pg_try_advisory_xact_lock, never waiting): for callers that must not wait while they hold
- * other locks. The key hashes into the whole int range, apart from lockKeys' buckets.
+ * The two ints of a text key's own transaction-scoped lock: the key hashes into the whole int
+ * range apart from lockKeys' buckets, so a big batch (which takes most buckets) never holds it.
+ * For a statement that only tries it (pg_try_advisory_xact_lock, never waiting), or lockOwnKey.
  */
-export function tryLockArguments(key: string): RawBuilder<unknown> {
+export function ownLockArguments(key: string): RawBuilder<unknown> {
   return sql`${lockSpace}, ((hashtextextended(${key}, 0) & 2147483647) | ${buckets})::int`;
+}
+
+/**
+ * Waits for a text key's own lock (ownLockArguments), for work that holds it long (a funnel refresh
+ * of thousands of leads): in lockKeys' buckets it would stop every capture batch, and wait for them.
+ */
+export async function lockOwnKey(trx: Transaction<Database>, key: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${ownLockArguments(key)})`.execute(trx);
 }
 
 /** The first key of the two-int advisory lock: LeadLoop's space, apart from other applications. */

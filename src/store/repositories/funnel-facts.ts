@@ -17,7 +17,7 @@
  */
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DefinitionCriterion } from '../../domain/definitions/definition-body.js';
-import { lockKeys } from '../advisory-locks.js';
+import { lockOwnKey } from '../advisory-locks.js';
 import type { Database } from '../schema.js';
 import { acceptedAt } from './reports.js';
 
@@ -111,7 +111,7 @@ function validLeadCondition(spans: readonly ValidLeadSpan[]): RawBuilder<unknown
 /** The stored validity was judged by these spans; other spans (a new definition version): judge every lead again. */
 export async function rebaseFunnelFacts(trx: Transaction<Database>, spans: readonly ValidLeadSpan[]): Promise<void> {
   const basis = JSON.stringify(spans);
-  await lockKeys(trx, ['funnel-facts']);
+  await lockOwnKey(trx, 'funnel-facts');
   const stored = await sql<{ valid_lead: string }>`SELECT valid_lead FROM funnel_facts_basis WHERE id = 1`.execute(trx);
   if (stored.rows[0]?.valid_lead === basis) return;
   await sql`INSERT INTO funnel_dirty (lead_id) SELECT id FROM leads`.execute(trx);
@@ -128,7 +128,7 @@ export async function refreshFactsBatch(
   spans: readonly ValidLeadSpan[],
   batch: number,
 ): Promise<number> {
-  await lockKeys(trx, ['funnel-facts']);
+  await lockOwnKey(trx, 'funnel-facts');
   const taken = await sql<{ lead_id: string }>`DELETE FROM funnel_dirty
     WHERE seq IN (SELECT seq FROM funnel_dirty ORDER BY seq LIMIT ${batch}) RETURNING lead_id`.execute(trx);
   if (taken.rows.length === 0) return 0;

@@ -4,7 +4,7 @@
  */
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { RepCandidate } from '../../domain/routing/routing-types.js';
-import { tryLockArguments } from '../advisory-locks.js';
+import { ownLockArguments } from '../advisory-locks.js';
 import type { Queryable } from '../db.js';
 import { preparedStatement } from '../prepared.js';
 import type { Database, RepProfilesTable } from '../schema.js';
@@ -142,7 +142,7 @@ export async function openMqlCounts(db: Queryable, repIds: readonly string[]): P
 }
 
 /**
- * Takes the rep's capacity lock (advisory-locks.ts tryLockArguments; only tried, never waited
+ * Takes the rep's capacity lock (advisory-locks.ts ownLockArguments; only tried, never waited
  * for) and answers their open MQLs as of that moment (migration 024-routing-holds), counting
  * every hand-off committed to them by a transaction that held the lock; null when another
  * transaction holds the rep.
@@ -151,7 +151,7 @@ export async function holdRepLoad(trx: Transaction<Database>, repId: string): Pr
   const { rows } = await preparedStatement(
     sql<{
       open_mqls: number | null;
-    }>`SELECT rep_capacity_hold(${tryLockArguments(`rep-capacity:${repId}`)}, ${repId}) AS open_mqls`,
+    }>`SELECT rep_capacity_hold(${ownLockArguments(`rep-capacity:${repId}`)}, ${repId}) AS open_mqls`,
   ).execute(trx);
   return rows[0].open_mqls === null ? null : Number(rows[0].open_mqls);
 }
