@@ -1,31 +1,12 @@
 /** The reps (GET /reps), one cached list for the dispatch board and the roster. */
 import { queryOptions } from '@tanstack/react-query';
+import type { Rep as RosterRep } from '../../src/services/roster/reps.js';
 import { api } from './api';
 import { prefetchedFreshMs } from './prefetch';
+import type { Wire } from './wire';
 
 /** A rep of the roster as GET /reps answers it. */
-export interface Rep {
-  userId: string;
-  name: string;
-  email: string;
-  active: boolean;
-  profile: {
-    regions: string[];
-    regionNames: string[];
-    industries: string[];
-    level: number;
-    weight: number;
-    capacity: number;
-    department: string | null;
-  } | null;
-  status: {
-    eligible: boolean;
-    suspendedUntil: string | null;
-    openMqls: number;
-    consecutiveBreaches: number;
-    month: string;
-  };
-}
+export type Rep = Wire<RosterRep>;
 
 export const repsKey = ['reps'] as const;
 
