@@ -20,7 +20,7 @@ import type { Database, LeadsTable } from '../schema.js';
 import { type AccountMatchKeys, type AccountMatchRow, accountMatchesOf, accountMatchesQuery } from './accounts.js';
 import { listenedTypesOf } from './event-fan-out.js';
 import { scopeFilter } from './leads.js';
-import type { PackageActivityRow, PackageTouchRow } from './mql-package.js';
+import { type PackageRowsJson, packageRowsColumns } from './mql-package.js';
 import { policySnapshotQuery, seedPolicySnapshot } from './policy-snapshot.js';
 import { type RosterRowJson, repCandidatesQuery } from './roster.js';
 import type { StoredScore } from './scores.js';
@@ -46,20 +46,10 @@ export async function lockLeadInScope(
   return { lead, visible };
 }
 
-export interface TransferFacts {
+export interface TransferFacts extends PackageRowsJson {
   openHandoffId: string | null;
   acceptedBySales: boolean;
   opportunityRegistered: boolean;
-  qualifications: {
-    framework: string;
-    answers: Record<string, unknown>;
-    updated_by: string | null;
-    updated_at: string;
-  }[];
-  touches: PackageTouchRow<string>[];
-  /** Newest first. */
-  behaviours: { type: string; url: string | null; occurred_at: string }[];
-  activities: PackageActivityRow<string>[];
   /** Rows of qualification_frameworks, oldest first. */
   frameworks: { id: string; built_in: boolean; definition: unknown }[];
   /** Bodies of the edited business calendar years, by year. */
@@ -87,34 +77,25 @@ export async function readTransferFacts(
   heldRosterVersion: number | null,
 ): Promise<TransferFacts> {
   const accounts = accountMatchesQuery([account]);
-  const { rows } = await preparedStatement(sql<{
-    open_handoff: string | null;
-    accepted: boolean;
-    opportunity: boolean;
-    qualifications: TransferFacts['qualifications'] | null;
-    touches: TransferFacts['touches'] | null;
-    behaviours: TransferFacts['behaviours'] | null;
-    activities: TransferFacts['activities'] | null;
-    policy: unknown[] | null;
-    frameworks: TransferFacts['frameworks'] | null;
-    calendars: unknown[] | null;
-    listened: { type: string; email: boolean }[] | null;
-    roster_version: number | string;
-    roster: RosterRowJson[] | null;
-    loads: Record<string, number> | null;
-    accounts: AccountMatchRow[] | null;
-  }>`SELECT
+  const { rows } = await preparedStatement(sql<
+    PackageRowsJson & {
+      open_handoff: string | null;
+      accepted: boolean;
+      opportunity: boolean;
+      policy: unknown[] | null;
+      frameworks: TransferFacts['frameworks'] | null;
+      calendars: unknown[] | null;
+      listened: { type: string; email: boolean }[] | null;
+      roster_version: number | string;
+      roster: RosterRowJson[] | null;
+      loads: Record<string, number> | null;
+      accounts: AccountMatchRow[] | null;
+    }
+  >`SELECT
       (SELECT id FROM handoffs WHERE lead_id = ${leadId} AND status = 'pending' LIMIT 1) AS open_handoff,
       EXISTS (SELECT 1 FROM handoffs WHERE lead_id = ${leadId} AND status = 'accepted') AS accepted,
       EXISTS (SELECT 1 FROM opportunities WHERE lead_id = ${leadId} AND stage <> 'withdrawn') AS opportunity,
-      (SELECT json_agg(q) FROM (SELECT framework, answers, updated_by, updated_at FROM qualifications
-         WHERE lead_id = ${leadId}) q) AS qualifications,
-      (SELECT json_agg(t ORDER BY t.occurred_at) FROM (SELECT kind, channel_id, utm, referrer, landing_page, occurred_at
-         FROM lead_touches WHERE lead_id = ${leadId}) t) AS touches,
-      (SELECT json_agg(b ORDER BY b.occurred_at DESC) FROM (SELECT type, url, occurred_at FROM behaviours
-         WHERE lead_id = ${leadId}) b) AS behaviours,
-      (SELECT json_agg(a ORDER BY a.occurred_at) FROM (SELECT type, user_id, duration_sec, outcome, note, occurred_at
-         FROM activities WHERE lead_id = ${leadId}) a) AS activities,
+      ${packageRowsColumns(sql`${leadId}`)},
       (SELECT json_agg(p) FROM (${policySnapshotQuery}) p) AS policy,
       (SELECT json_agg(f ORDER BY f.created_at, f.id) FROM qualification_frameworks f) AS frameworks,
       (SELECT json_agg(c.body ORDER BY c.year) FROM business_calendars c) AS calendars,
@@ -134,10 +115,10 @@ export async function readTransferFacts(
     openHandoffId: r.open_handoff,
     acceptedBySales: r.accepted,
     opportunityRegistered: r.opportunity,
-    qualifications: r.qualifications ?? [],
-    touches: r.touches ?? [],
-    behaviours: r.behaviours ?? [],
-    activities: r.activities ?? [],
+    qualifications: r.qualifications,
+    touches: r.touches,
+    behaviours: r.behaviours,
+    activities: r.activities,
     frameworks: r.frameworks ?? [],
     calendars: r.calendars ?? [],
     listened: listenedTypesOf(r.listened ?? []),
