@@ -328,9 +328,8 @@ async function singleCaptures(server: RunningServer): Promise<SingleResult> {
   const timedRepeats = isRepeat.slice(options.warmup).filter(Boolean).length;
   const { result, usage } = await loadWithUsage({
     origin: server.url,
-    path: '/api/v1/leads',
     headers: { authorization: `Bearer ${adminToken}` },
-    bodies: inputs.map((l) => JSON.stringify(l)),
+    requests: inputs.map((l) => ({ path: '/api/v1/leads', body: JSON.stringify(l) })),
     warmup: options.warmup,
     concurrency: options.concurrency,
   });
@@ -409,9 +408,8 @@ async function bulkCaptures(
     bodies.push(JSON.stringify({ leads: stream.inputs.slice(b * size, (b + 1) * size) }));
   const { result, usage } = await loadWithUsage({
     origin: server.url,
-    path: '/api/v1/leads/bulk',
     headers: { authorization: `Bearer ${adminToken}` },
-    bodies,
+    requests: bodies.map((body) => ({ path: '/api/v1/leads/bulk', body })),
     warmup: 1,
     concurrency: options.bulkConcurrency,
     keepBodies: true,

@@ -13,7 +13,8 @@
  *     does): the same 200 reps' shape put through PUT /reps over R provinces (one rotation pool
  *     each, R = --regions), this month's eligibility list, and qualified leads (BANT all yes)
  *     from those provinces' cities. Then POST /leads/{id}/transfer {mode: auto} at a fixed
- *     arrival rate — open loop: sends are scheduled on a timer and never wait for answers, and
+ *     arrival rate from a load worker thread (its own event loop, as an outside client) — open
+ *     loop: sends are scheduled on a timer and never wait for answers, and
  *     latency counts from the scheduled send, so a stall shows as latency rather than as a
  *     lower rate. Baseline in the same run at the same rate: GET /leads/{id}. Reports p50, p95,
  *     p99, max and the achieved rate. Target: transfer p99 < 20 ms at 200 requests/s.
@@ -50,6 +51,7 @@ import type {
 import { startServer } from '../src/server.js';
 import { eligibilityMonth } from '../src/services/roster/eligibility-month.js';
 import { freshPostgresDatabase } from '../test/support/postgres.js';
+import { type LoadRequest, runHttpLoad } from './ingest/http-load.js';
 import { freshLead } from './ingest/leads.js';
 import { countStatements, profileServerThread, type Usage, watchUsage } from './ingest/probes.js';
 
@@ -312,10 +314,10 @@ async function inParallel(count: number, limit: number, task: (i: number) => Pro
   await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }
 
-interface OpenLoopResult {
-  /** ms from the scheduled send to the answer, sorted. */
+interface LoadRun {
+  /** ms to each answer, sorted: from the scheduled send (open loop) or the send (one at a time). */
   latencies: number[];
-  /** ms the actual send was late behind its schedule (the event loop was busy), sorted. */
+  /** Open loop: ms each send was late behind its schedule (the load worker was busy), sorted. */
   lags: number[];
   statuses: Map<number, number>;
   /** The first request that failed without an answer (a socket error, a timeout), if any. */
@@ -323,82 +325,43 @@ interface OpenLoopResult {
   /** requests per second actually sent, and answered, over the run. */
   sentRate: number;
   answeredRate: number;
-  /** CPU milliseconds this process spent per request (server and load generator together). */
+  /** CPU milliseconds this process spent per request (server and load worker together). */
   cpuMs: number;
 }
 
 /**
- * Sends `rate` requests per second for `seconds` on a timer, never waiting for answers (an open
- * loop, as real clients arrive). Latency counts from the scheduled send time, so when the
- * process stalls the stall is charged to latency instead of silently lowering the rate.
+ * The requests through the load worker (ingest/http-load.ts: its own event loop, so the
+ * client's work does not queue behind the server's): at `rate` per second in an open loop, or
+ * one at a time (the service time without queueing, and its CPU cost). `onStarted`: the worker
+ * is up and about to send the first request.
  */
-async function openLoop(rate: number, seconds: number, send: (i: number) => Promise<number>): Promise<OpenLoopResult> {
-  const count = Math.round(rate * seconds);
-  const interval = 1000 / rate;
-  const cpu = process.cpuUsage();
-  const start = performance.now() + 5;
-  const latencies: number[] = [];
-  const lags: number[] = [];
-  const statuses = new Map<number, number>();
-  const inFlight: Promise<void>[] = [];
-  let sent = 0;
-  let lastSent = start;
-  let lastAnswer = start;
-  let firstError: string | undefined;
-  const fire = (i: number) => {
-    const scheduled = start + i * interval;
-    lastSent = performance.now();
-    lags.push(lastSent - scheduled);
-    inFlight.push(
-      send(i).then(
-        (status) => {
-          lastAnswer = performance.now();
-          latencies.push(lastAnswer - scheduled);
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        },
-        (error: Error) => {
-          lastAnswer = performance.now();
-          statuses.set(0, (statuses.get(0) ?? 0) + 1);
-          firstError ??= `${error.message}${error.cause ? ` (${(error.cause as Error).message ?? error.cause})` : ''} after ${(lastAnswer - scheduled).toFixed(0)} ms`;
-        },
-      ),
-    );
-  };
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      while (sent < count && start + sent * interval <= performance.now()) fire(sent++);
-      if (sent >= count) return resolve();
-      setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
-    };
-    setTimeout(tick, 5);
-  });
-  await Promise.all(inFlight);
+async function load(
+  origin: string,
+  token: string,
+  requests: LoadRequest[],
+  rate?: number,
+  onStarted?: () => void,
+): Promise<LoadRun> {
+  let cpu = process.cpuUsage();
+  const result = await runHttpLoad(
+    { origin, headers: { authorization: `Bearer ${token}` }, requests, warmup: 0, concurrency: 1, rate },
+    () => {
+      cpu = process.cpuUsage(); // the worker has started: its start-up is not the requests' cost
+      onStarted?.();
+    },
+  );
   const used = process.cpuUsage(cpu);
-  const sort = (xs: number[]) => xs.sort((a, b) => a - b);
+  const sorted = (xs: Float64Array | undefined) => [...(xs ?? [])].sort((x, y) => x - y);
+  const networkError = result.errors.find((e) => e.startsWith('0 '));
   return {
-    cpuMs: (used.user + used.system) / 1000 / count,
-    firstError,
-    latencies: sort(latencies),
-    lags: sort(lags),
-    statuses,
-    sentRate: (count - 1) / ((lastSent - start) / 1000),
-    answeredRate: count / ((lastAnswer - start) / 1000),
+    latencies: sorted(result.latenciesMs),
+    lags: sorted(result.lagsMs),
+    statuses: new Map(Object.entries(result.statuses).map(([status, n]) => [Number(status), n])),
+    firstError: networkError?.slice(2),
+    sentRate: result.sentRate ?? requests.length / (result.elapsedMs / 1000),
+    answeredRate: requests.length / (result.elapsedMs / 1000),
+    cpuMs: (used.user + used.system) / 1000 / requests.length,
   };
-}
-
-/** One request at a time: the service time without queueing, and its CPU cost. */
-async function closedLoop(count: number, send: (i: number) => Promise<number>) {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  const cpu = process.cpuUsage();
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    const status = await send(i);
-    latencies.push(performance.now() - start);
-    statuses.set(status, (statuses.get(status) ?? 0) + 1);
-  }
-  const used = process.cpuUsage(cpu);
-  return { latencies: latencies.sort((a, b) => a - b), statuses, cpuMs: (used.user + used.system) / 1000 / count };
 }
 
 /** Statements and CPU per transfer in one phase, and the statement kinds that held the most time. */
@@ -442,7 +405,8 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
       email: 'sdr.bench@example.cn',
       role: 'sdr',
     });
-    const sdr = httpClient(base, (await must(admin, 'POST', `/users/${sdrUser.id}/tokens`, {})).token);
+    const sdrToken: string = (await must(admin, 'POST', `/users/${sdrUser.id}/tokens`, {})).token;
+    const sdr = httpClient(base, sdrToken);
 
     // The roster: reps spread evenly over the provinces, weights 1–3, three departments.
     const next = new SeededRandom(2026_04).next;
@@ -490,10 +454,16 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
     await inParallel(warmup, 4, (i) => must(sdr, 'GET', `/leads/${leadIds[i]}`));
     await inParallel(warmup, 4, (i) => must(sdr, 'POST', `/leads/${leadIds[i]}/transfer`, { mode: 'auto' }));
     const alone = leadIds.slice(warmup, warmup + sequential);
-    const readAlone = await closedLoop(sequential, async (i) => (await sdr('GET', `/leads/${alone[i]}`)).status);
-    const aloneUsage = watchUsage(database.name);
+    const reading = (ids: string[]) => ids.map((id) => ({ path: `/api/v1/leads/${id}` }));
+    const transferring = (ids: string[]) =>
+      ids.map((id) => ({ path: `/api/v1/leads/${id}/transfer`, body: JSON.stringify({ mode: 'auto' }) }));
+    const readAlone = await load(server.url, sdrToken, reading(alone));
+    // Usage is watched from when the load worker has started and sends its first request.
+    let aloneUsage!: () => Usage;
     const transferAloneRun = () =>
-      closedLoop(sequential, async (i) => (await sdr('POST', `/leads/${alone[i]}/transfer`, { mode: 'auto' })).status);
+      load(server.url, sdrToken, transferring(alone), undefined, () => {
+        aloneUsage = watchUsage(database.name);
+      });
     const profiled = args.profile
       ? await profileServerThread(
           join(tmpdir(), `leadloop-bench-route-transfer-${process.pid}.cpuprofile`),
@@ -504,13 +474,11 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
     const transferAlone = profiled ? profiled.value : await transferAloneRun();
     const transferAloneUsage = aloneUsage();
     const measured = leadIds.slice(warmup + sequential);
-    const reads = await openLoop(rate, seconds, async (i) => (await sdr('GET', `/leads/${measured[i]}`)).status);
-    const loadUsage = watchUsage(database.name);
-    const transfers = await openLoop(
-      rate,
-      seconds,
-      async (i) => (await sdr('POST', `/leads/${measured[i]}/transfer`, { mode: 'auto' })).status,
-    );
+    const reads = await load(server.url, sdrToken, reading(measured), rate);
+    let loadUsage!: () => Usage;
+    const transfers = await load(server.url, sdrToken, transferring(measured), rate, () => {
+      loadUsage = watchUsage(database.name);
+    });
     const transferLoadUsage = loadUsage();
 
     // Where the transfers went: every measured lead should hold one hand-off to a rep.
@@ -526,14 +494,14 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
       [...r.statuses].map(([status, n]) => `${int(n)}×${status === 0 ? 'network error' : status}`).join(', ');
     const spread = (r: { latencies: number[] }) =>
       `p50 ${ms(quantile(r.latencies, 0.5))}  p95 ${ms(quantile(r.latencies, 0.95))}  p99 ${ms(quantile(r.latencies, 0.99))}  max ${ms(r.latencies.at(-1) ?? Number.NaN)}`;
-    const row = (label: string, r: OpenLoopResult) =>
+    const row = (label: string, r: LoadRun) =>
       console.log(
         `  ${label.padEnd(34)} ${spread(r)}  sent ${r.sentRate.toFixed(0)}/s answered ${r.answeredRate.toFixed(0)}/s  ${r.cpuMs.toFixed(1)} ms CPU/request  [${statuses(r)}]${r.firstError ? `\n    first network error: ${r.firstError}` : ''}`,
       );
-    const aloneRow = (label: string, r: Awaited<ReturnType<typeof closedLoop>>) =>
+    const aloneRow = (label: string, r: LoadRun) =>
       console.log(`  ${label.padEnd(34)} ${spread(r)}  ${r.cpuMs.toFixed(1)} ms CPU/request  [${statuses(r)}]`);
     console.log(
-      `bench/route (b) through HTTP on PostgreSQL — node ${process.version}, ${cpus().length} CPUs; ${repIds.length} reps over ${provinces.length} provinces (${provinces.length} rotation pools), ${int(leadIds.length)} qualified leads (setup ${(setupMs / 1000).toFixed(1)} s); ${rate} requests/s open loop for ${seconds} s each, server and load in this process`,
+      `bench/route (b) through HTTP on PostgreSQL — node ${process.version}, ${cpus().length} CPUs; ${repIds.length} reps over ${provinces.length} provinces (${provinces.length} rotation pools), ${int(leadIds.length)} qualified leads (setup ${(setupMs / 1000).toFixed(1)} s); ${rate} requests/s open loop for ${seconds} s each, server in this process, load from a worker thread`,
     );
     aloneRow('GET /leads/{id}, one at a time', readAlone);
     aloneRow('transfer, one at a time', transferAlone);
