@@ -25,7 +25,10 @@
  *     server thread during the one-at-a-time transfers, summarised by package / source folder.
  *
  *   npx tsx bench/route.ts [--decisions 60000] [--reps 200] [--parts inproc,http]
- *                          [--rate 200] [--seconds 10] [--regions 10] [--profile] [--keep]
+ *                          [--rate 200] [--seconds 10] [--regions 10] [--ladder 50,100,150]
+ *                          [--profile] [--keep]
+ * --ladder: after the run at --rate, transfers at each of these rates too (fresh leads each),
+ * and the highest of all the rates at which p99 stays under 20 ms on this machine ("" for none).
  * --keep leaves the PostgreSQL database in place (its URL is printed) for EXPLAIN afterwards.
  * PostgreSQL: $LEADLOOP_BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test (a
  * database is created for the run and dropped after it).
@@ -63,6 +66,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
     regions: { type: 'string', default: '10' },
+    ladder: { type: 'string', default: '50,100,150' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -381,12 +385,19 @@ const quantile = (sorted: readonly number[], q: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 /** Part (b): transfers at a fixed arrival rate through the API, against plain reads at that rate. */
-async function throughHttp(options: { reps: number; rate: number; seconds: number; regions: number }): Promise<void> {
-  const { rate, seconds } = options;
+async function throughHttp(options: {
+  reps: number;
+  rate: number;
+  seconds: number;
+  regions: number;
+  ladder: number[];
+}): Promise<void> {
+  const { rate, seconds, ladder } = options;
   const provinces = HTTP_PROVINCES.slice(0, Math.max(1, Math.min(options.regions, HTTP_PROVINCES.length)));
   const warmup = Math.min(200, Math.round(rate)); // not measured
   const sequential = 100;
-  const leadCount = warmup + sequential + Math.round(rate * seconds);
+  const perRate = (r: number) => Math.round(r * seconds);
+  const leadCount = warmup + sequential + perRate(rate) + ladder.reduce((sum, r) => sum + perRate(r), 0);
   const databaseUrl = process.env.LEADLOOP_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const database = await freshPostgresDatabase(databaseUrl, 'leadloop_bench');
   const config = {
@@ -473,13 +484,20 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
       : null;
     const transferAlone = profiled ? profiled.value : await transferAloneRun();
     const transferAloneUsage = aloneUsage();
-    const measured = leadIds.slice(warmup + sequential);
+    const measured = leadIds.slice(warmup + sequential, warmup + sequential + perRate(rate));
     const reads = await load(server.url, sdrToken, reading(measured), rate);
     let loadUsage!: () => Usage;
     const transfers = await load(server.url, sdrToken, transferring(measured), rate, () => {
       loadUsage = watchUsage(database.name);
     });
     const transferLoadUsage = loadUsage();
+    const steps: { rate: number; run: LoadRun }[] = [];
+    let firstUnused = warmup + sequential + perRate(rate);
+    for (const r of ladder) {
+      const ids = leadIds.slice(firstUnused, firstUnused + perRate(r));
+      firstUnused += ids.length;
+      steps.push({ rate: r, run: await load(server.url, sdrToken, transferring(ids), r) });
+    }
 
     // Where the transfers went: every measured lead should hold one hand-off to a rep.
     const kinds = new Map<string, number>();
@@ -524,6 +542,15 @@ async function throughHttp(options: { reps: number; rate: number; seconds: numbe
       console.log(`    by package/folder: ${summary.buckets.map((b) => `${b.name} ${pct(b.ms)}`).join(', ')}`);
       for (const f of summary.functions.slice(0, 10)) console.log(`      ${pct(f.ms).padStart(4)}  ${f.name}`);
     }
+    if (steps.length) {
+      const all = [...steps, { rate, run: transfers }].sort((a, b) => a.rate - b.rate);
+      console.log('  transfers by arrival rate (open loop, fresh leads each):');
+      for (const { rate: r, run } of all) row(`    at ${r}/s`, run);
+      const within = all.filter((s) => quantile(s.run.latencies, 0.99) < 20).map((s) => s.rate);
+      console.log(
+        `  p99 < 20 ms ${within.length ? `held up to ${Math.max(...within)}/s` : 'at none of these rates'} on this machine (target: at ${rate}/s)`,
+      );
+    }
     console.log(
       `  hand-offs of ${Math.min(measured.length, 200)} sampled leads: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`,
     );
@@ -542,6 +569,10 @@ const parts: Record<string, () => void | Promise<void>> = {
       rate: Number(args.rate),
       seconds: Number(args.seconds),
       regions: Number(args.regions),
+      ladder: (args.ladder as string)
+        .split(',')
+        .filter((r) => r.trim())
+        .map(Number),
     }),
 };
 
