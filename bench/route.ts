@@ -572,7 +572,11 @@ const parts: Record<string, () => void | Promise<void>> = {
       ladder: (args.ladder as string)
         .split(',')
         .filter((r) => r.trim())
-        .map(Number),
+        .map((r) => {
+          const perSecond = Number(r);
+          if (!(perSecond > 0)) throw new Error(`--ladder takes rates per second, like 50,100,150; not "${r}"`);
+          return perSecond;
+        }),
     }),
 };
 
