@@ -21,8 +21,11 @@
  *
  *     Where the time goes (both transfer phases): statements per transfer by kind with their
  *     summed time, CPU per transfer of this process (server + load) and of the database's
- *     PostgreSQL backends (bench/ingest/probes.ts). --profile also writes a CPU profile of the
- *     server thread during the one-at-a-time transfers, summarised by package / source folder.
+ *     PostgreSQL backends (bench/ingest/probes.ts), how busy the whole machine was at each rate
+ *     (and what the hypervisor took), and the CPU budget: the CPU time per transfer that the
+ *     machine's CPUs give at the target rate, against what a transfer took. --profile also
+ *     writes a CPU profile of the server thread during the one-at-a-time transfers, summarised by
+ *     package / source folder.
  *
  *   npx tsx bench/route.ts [--decisions 60000] [--reps 200] [--parts inproc,http]
  *                          [--rate 200] [--seconds 10] [--regions 10] [--ladder 50,100,150]
@@ -51,12 +54,16 @@ import type {
   RoutingLead,
   RoutingPolicy,
 } from '../src/domain/routing/routing-types.js';
+import { tuneGarbageCollector } from '../src/gc-tuning.js';
 import { startServer } from '../src/server.js';
 import { eligibilityMonth } from '../src/services/roster/eligibility-month.js';
 import { freshPostgresDatabase } from '../test/support/postgres.js';
 import { type LoadRequest, runHttpLoad } from './ingest/http-load.js';
 import { freshLead } from './ingest/leads.js';
 import { countStatements, profileServerThread, type Usage, watchUsage } from './ingest/probes.js';
+
+// The server runs in this process, with the garbage collector set as `leadloop start` sets it.
+tuneGarbageCollector();
 
 const { values: args } = parseArgs({
   options: {
@@ -381,6 +388,27 @@ function usageRow(label: string, usage: Usage, transfers: number): void {
   );
 }
 
+const percent = (fraction: number) => `${(100 * fraction).toFixed(0)}%`;
+
+/** CPU per transfer over a phase: this process (server and load worker) and the database's PostgreSQL backends, in ms. */
+function cpuPerTransfer(usage: Usage, transfers: number): { node: number; postgres: number } {
+  const per = (cores: number) => (cores * usage.wallMs) / transfers;
+  return { node: per(usage.nodeCores), postgres: per(usage.postgresCores) };
+}
+
+/** How busy the whole machine was over a phase (and how much the hypervisor took), and what each transfer cost. */
+function busyText(usage: Usage, transfers: number): string {
+  const { node, postgres } = cpuPerTransfer(usage, transfers);
+  return `machine ${percent(usage.machineBusy)} busy, ${percent(usage.machineSteal)} stolen; ${(node + postgres).toFixed(1)} ms CPU/transfer (node ${node.toFixed(1)} + PostgreSQL ${postgres.toFixed(1)})`;
+}
+
+/** The CPU time per transfer the machine's CPUs give at `rate`, against what a transfer took. */
+function budgetText(rate: number, usage: Usage, transfers: number): string {
+  const budget = (cpus().length * 1000) / rate;
+  const { node, postgres } = cpuPerTransfer(usage, transfers);
+  return `at ${rate}/s the machine's ${cpus().length} CPUs give ${budget.toFixed(1)} ms of CPU per transfer; a transfer took ${(node + postgres).toFixed(1)} ms (${percent((node + postgres) / budget)} of it): node ${node.toFixed(1)} ms (server thread and load worker) + PostgreSQL ${postgres.toFixed(1)} ms`;
+}
+
 const quantile = (sorted: readonly number[], q: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
@@ -491,12 +519,16 @@ async function throughHttp(options: {
       loadUsage = watchUsage(database.name);
     });
     const transferLoadUsage = loadUsage();
-    const steps: { rate: number; run: LoadRun }[] = [];
+    const steps: { rate: number; run: LoadRun; usage: Usage }[] = [];
     let firstUnused = warmup + sequential + perRate(rate);
     for (const r of ladder) {
       const ids = leadIds.slice(firstUnused, firstUnused + perRate(r));
       firstUnused += ids.length;
-      steps.push({ rate: r, run: await load(server.url, sdrToken, transferring(ids), r) });
+      let stepUsage!: () => Usage;
+      const run = await load(server.url, sdrToken, transferring(ids), r, () => {
+        stepUsage = watchUsage(database.name);
+      });
+      steps.push({ rate: r, run, usage: stepUsage() });
     }
 
     // Where the transfers went: every measured lead should hold one hand-off to a rep.
@@ -542,15 +574,19 @@ async function throughHttp(options: {
       console.log(`    by package/folder: ${summary.buckets.map((b) => `${b.name} ${pct(b.ms)}`).join(', ')}`);
       for (const f of summary.functions.slice(0, 10)) console.log(`      ${pct(f.ms).padStart(4)}  ${f.name}`);
     }
+    console.log(`  CPU budget: ${budgetText(rate, transferLoadUsage, measured.length)}`);
     if (steps.length) {
-      const all = [...steps, { rate, run: transfers }].sort((a, b) => a.rate - b.rate);
+      const all = [...steps, { rate, run: transfers, usage: transferLoadUsage }].sort((a, b) => a.rate - b.rate);
       console.log('  transfers by arrival rate (open loop, fresh leads each):');
-      for (const { rate: r, run } of all) row(`    at ${r}/s`, run);
+      for (const { rate: r, run, usage } of all) {
+        row(`    at ${r}/s`, run);
+        console.log(`      ${busyText(usage, run.latencies.length)}`);
+      }
       // the highest rate at which p99 held, and held at every lower rate too
       const firstMiss = all.findIndex((s) => !(quantile(s.run.latencies, 0.99) < 20));
       const held = firstMiss === -1 ? all.at(-1) : all[firstMiss - 1];
       console.log(
-        `  p99 < 20 ms ${held ? `held up to ${held.rate}/s` : `not held even at ${all[0].rate}/s`} on this machine (target: at ${rate}/s)`,
+        `  p99 < 20 ms ${held ? `held up to ${held.rate}/s (machine ${percent(held.usage.machineBusy)} busy)` : `not held even at ${all[0].rate}/s`} on this machine (target: at ${rate}/s)`,
       );
     }
     console.log(

@@ -105,6 +105,21 @@ function mainThreadSeconds(): number {
   }
 }
 
+/**
+ * Ticks of all the machine's CPUs so far (the first line of /proc/stat): busy (all but idle and
+ * I/O wait), stolen by the hypervisor, and in all; null where /proc is missing.
+ */
+function machineTicks(): { busy: number; steal: number; total: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields;
+    const total = user + nice + system + idle + iowait + irq + softirq + steal;
+    return { busy: total - idle - iowait, steal, total };
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds the backends used between two snapshots (a backend that ended meanwhile is lost). */
 function backendSeconds(before: Map<string, number>, after: Map<string, number>): number {
   let ticks = 0;
@@ -124,6 +139,12 @@ export interface Usage {
   /** Cores' worth of CPU of the server's thread alone (NaN where /proc is missing). */
   serverThreadCores: number;
   postgresCores: number;
+  /**
+   * The whole machine over the phase (Linux /proc/stat; NaN elsewhere), as fractions of all its
+   * CPUs' time: busy (anything but idle), and stolen by the hypervisor for other guests.
+   */
+  machineBusy: number;
+  machineSteal: number;
 }
 
 /** Starts watching; call the returned function at the end of the phase. `database`: a PostgreSQL database name. */
@@ -133,11 +154,15 @@ export function watchUsage(database?: string): () => Usage {
   const cpu = process.cpuUsage();
   const pgTicks = backendTicks(database);
   const mainCpu = mainThreadSeconds();
+  const machine = machineTicks();
   const stmts = statements.count;
   const kinds = new Map([...statements.kinds].map(([k, v]) => [k, { ...v }]));
   return () => {
     const wallMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
+    const machineNow = machineTicks();
+    const machineShare = (part: 'busy' | 'steal') =>
+      machine && machineNow ? (machineNow[part] - machine[part]) / (machineNow.total - machine.total) : Number.NaN;
     return {
       wallMs,
       statements: statements.count - stmts,
@@ -153,6 +178,8 @@ export function watchUsage(database?: string): () => Usage {
       nodeCores: (used.user + used.system) / 1000 / wallMs,
       serverThreadCores: ((mainThreadSeconds() - mainCpu) * 1000) / wallMs,
       postgresCores: (backendSeconds(pgTicks, backendTicks(database)) * 1000) / wallMs,
+      machineBusy: machineShare('busy'),
+      machineSteal: machineShare('steal'),
     };
   };
 }

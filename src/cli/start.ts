@@ -1,8 +1,10 @@
 import type { Config } from '../config.js';
+import { tuneGarbageCollector } from '../gc-tuning.js';
 import { startServer } from '../server.js';
 import { printBootstrap } from './bootstrap-message.js';
 
 export async function runStart(config: Config): Promise<void> {
+  tuneGarbageCollector();
   const server = await startServer(config);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`LeadLoop is listening on ${server.url} — database: ${where}`);
