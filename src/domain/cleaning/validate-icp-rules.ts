@@ -4,7 +4,7 @@
  * (reason outside_icp, enabled true, a flag derived from the condition, an id when none given).
  */
 import { checkComparison, checkConditionTree, cleanComparisonValue, type Fail } from '../conditions/check-condition.js';
-import type { FieldError } from '../errors.js';
+import { checkRuleId, checkRuleList, MAX_RULE_TEXT, type RuleListValidation } from '../conditions/check-rule-list.js';
 import {
   type ComparisonOp,
   comparisonOps,
@@ -16,53 +16,19 @@ import {
   numberFields,
 } from './icp-rules.js';
 
-export type IcpRulesValidation = { ok: true; rules: IcpRule[] } | { ok: false; errors: FieldError[] };
+export type IcpRulesValidation = RuleListValidation<IcpRule>;
 
-const MAX_RULES = 100;
-const MAX_TEXT = 200;
-const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
-
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const RULE_KEYS = ['id', 'description', 'condition', 'action', 'reason', 'flag', 'enabled'];
 
 export function validateIcpRules(
   input: unknown,
   activeReasons: ReadonlySet<string>,
   newId: () => string,
 ): IcpRulesValidation {
-  const errors: FieldError[] = [];
-  const fail: Fail = (field, message, messageZh) => {
-    errors.push({ field, message, messageZh });
-    return undefined;
-  };
-  if (!Array.isArray(input))
-    return { ok: false, errors: [{ field: 'rules', message: 'must be a list', messageZh: '须为列表' }] };
-  if (input.length > MAX_RULES) fail('rules', `may hold at most ${MAX_RULES} rules`, `最多 ${MAX_RULES} 条规则`);
-
   const ids = new Set<string>();
-  const rules: IcpRule[] = [];
-  input.forEach((raw, i) => {
-    const at = `rules[${i}]`;
-    if (!isObject(raw)) {
-      fail(at, 'must be an object', '须为对象');
-      return;
-    }
-    for (const key of Object.keys(raw)) {
-      if (!['id', 'description', 'condition', 'action', 'reason', 'flag', 'enabled'].includes(key)) {
-        fail(`${at}.${key}`, 'is not a known field', '不是已知字段');
-      }
-    }
-    let id = raw.id;
-    if (id === undefined || id === null) id = `rule-${newId().slice(0, 8)}`;
-    else if (typeof id !== 'string' || !RULE_ID.test(id)) {
-      fail(
-        `${at}.id`,
-        'must be 1–40 characters: lower-case letters, digits, - or _',
-        '须为 1–40 个字符：小写字母、数字、- 或 _',
-      );
-    } else if (ids.has(id)) fail(`${at}.id`, `"${id}" is used by an earlier rule`, `“${id}”已被前面的规则使用`);
-    if (typeof id === 'string') ids.add(id);
-
+  return checkRuleList(input, { keys: RULE_KEYS }, (raw, at, _index, fail): IcpRule | undefined => {
+    const generated = raw.id === undefined || raw.id === null;
+    const id = generated ? `rule-${newId().slice(0, 8)}` : checkRuleId(raw.id, `${at}.id`, ids, fail);
     const description = text(raw.description, `${at}.description`, fail, true);
     const condition = checkCondition(raw.condition, `${at}.condition`, fail);
     const action = raw.action;
@@ -84,25 +50,23 @@ export function validateIcpRules(
     if (raw.enabled !== undefined && typeof raw.enabled !== 'boolean')
       fail(`${at}.enabled`, 'must be true or false', '须为 true 或 false');
 
-    if (typeof id === 'string' && description && condition && (action === 'disqualify' || action === 'flag')) {
-      rules.push({
-        id,
-        description,
-        condition,
-        action,
-        reason: reason as string,
-        flag: typeof flag === 'string' ? flag : defaultFlag(id, condition),
-        enabled: raw.enabled !== false,
-      });
-    }
+    if (!id || !description || !condition || (action !== 'disqualify' && action !== 'flag')) return undefined;
+    return {
+      id,
+      description,
+      condition,
+      action,
+      reason: reason as string,
+      flag: typeof flag === 'string' ? flag : defaultFlag(id, condition),
+      enabled: raw.enabled !== false,
+    };
   });
-  return errors.length ? { ok: false, errors } : { ok: true, rules };
 }
 
 function text(value: unknown, field: string, fail: Fail, required: boolean): string | undefined {
   if (typeof value !== 'string' || !value.trim()) return required ? fail(field, 'is required', '必填') : undefined;
-  if (value.trim().length > MAX_TEXT)
-    return fail(field, `may be at most ${MAX_TEXT} characters`, `最多 ${MAX_TEXT} 个字符`);
+  if (value.trim().length > MAX_RULE_TEXT)
+    return fail(field, `may be at most ${MAX_RULE_TEXT} characters`, `最多 ${MAX_RULE_TEXT} 个字符`);
   return value.trim();
 }
 

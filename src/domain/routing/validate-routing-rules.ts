@@ -5,7 +5,7 @@
  * after a catch-all could never fire, so it is refused rather than silently ignored.
  */
 import { checkComparison, checkConditionTree, cleanComparisonValue, type Fail } from '../conditions/check-condition.js';
-import type { FieldError } from '../errors.js';
+import { checkRuleId, checkRuleList, MAX_RULE_TEXT, type RuleListValidation } from '../conditions/check-rule-list.js';
 import { leadStatuses } from '../lead-status.js';
 import {
   type RouteCondition,
@@ -19,43 +19,16 @@ import {
   routingPaths,
 } from './routing-rules.js';
 
-export type RoutingRulesValidation = { ok: true; rules: RoutingRule[] } | { ok: false; errors: FieldError[] };
+export type RoutingRulesValidation = RuleListValidation<RoutingRule>;
 
-const MAX_RULES = 100;
-const MAX_TEXT = 200;
-const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const CHANNEL_PATHS = ['direct_to_sales', 'sdr_queue', 'pool'];
-
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const RULE_KEYS = ['id', 'description', 'condition', 'path'];
 
 export function validateRoutingRules(input: unknown): RoutingRulesValidation {
-  const errors: FieldError[] = [];
-  const fail: Fail = (field, message, messageZh) => {
-    errors.push({ field, message, messageZh });
-    return undefined;
-  };
-  if (!Array.isArray(input))
-    return { ok: false, errors: [{ field: 'rules', message: 'must be a list', messageZh: '须为列表' }] };
-  if (input.length > MAX_RULES) fail('rules', `may hold at most ${MAX_RULES} rules`, `最多 ${MAX_RULES} 条规则`);
-
   const ids = new Set<string>();
-  const rules: RoutingRule[] = [];
   let catchAll: number | null = null;
-  input.forEach((raw, i) => {
-    const at = `rules[${i}]`;
-    if (!isObject(raw)) {
-      fail(
-        at,
-        'must be an object: {id?, description?, condition, path}',
-        '须为对象：{id?, description?, condition, path}',
-      );
-      return;
-    }
-    for (const key of Object.keys(raw)) {
-      if (!['id', 'description', 'condition', 'path'].includes(key))
-        fail(`${at}.${key}`, 'is not a known field', '不是已知字段');
-    }
+  const shape = '{id?, description?, condition, path}';
+  return checkRuleList(input, { keys: RULE_KEYS, shape }, (raw, at, i, fail): RoutingRule | undefined => {
     if (catchAll !== null)
       fail(
         at,
@@ -63,17 +36,7 @@ export function validateRoutingRules(input: unknown): RoutingRulesValidation {
         `永远不会用到：rules[${catchAll}] 已匹配所有线索`,
       );
 
-    let id: unknown = raw.id ?? `rule-${i + 1}`;
-    if (typeof id !== 'string' || !RULE_ID.test(id)) {
-      fail(
-        `${at}.id`,
-        'must be 1–40 characters: lower-case letters, digits, - or _',
-        '须为 1–40 个字符：小写字母、数字、- 或 _',
-      );
-      id = undefined;
-    } else if (ids.has(id)) {
-      fail(`${at}.id`, `"${id}" is used by an earlier rule`, `“${id}”已被前面的规则使用`);
-    } else ids.add(id);
+    const id = checkRuleId(raw.id ?? `rule-${i + 1}`, `${at}.id`, ids, fail);
 
     let condition: RouteCondition | null | undefined;
     if (!('condition' in raw))
@@ -93,15 +56,13 @@ export function validateRoutingRules(input: unknown): RoutingRulesValidation {
       description = condition === undefined ? undefined : describeCondition(condition);
     } else if (typeof raw.description !== 'string' || !raw.description.trim()) {
       fail(`${at}.description`, 'must be a non-empty text', '须为非空文本');
-    } else if (raw.description.trim().length > MAX_TEXT) {
-      fail(`${at}.description`, `may be at most ${MAX_TEXT} characters`, `最多 ${MAX_TEXT} 个字符`);
+    } else if (raw.description.trim().length > MAX_RULE_TEXT) {
+      fail(`${at}.description`, `may be at most ${MAX_RULE_TEXT} characters`, `最多 ${MAX_RULE_TEXT} 个字符`);
     } else description = raw.description.trim();
 
-    if (typeof id === 'string' && condition !== undefined && description !== undefined) {
-      rules.push({ id, description, condition, path: path as RoutingPath });
-    }
+    if (id === undefined || condition === undefined || description === undefined) return undefined;
+    return { id, description, condition, path: path as RoutingPath };
   });
-  return errors.length ? { ok: false, errors } : { ok: true, rules };
 }
 
 /** "score lt 10", "all(channel in [sem, brand_zone]; not(flags prefix JUNK:))", "(每条线索 every lead)". */
@@ -118,7 +79,7 @@ function checkCondition(value: unknown, at: string, fail: Fail): RouteCondition 
   return checkConditionTree(value, at, fail, (leaf, leafAt) => checkLeaf(leaf, leafAt, fail));
 }
 
-function checkLeaf(value: Obj, at: string, fail: Fail): RouteCondition | undefined {
+function checkLeaf(value: Record<string, unknown>, at: string, fail: Fail): RouteCondition | undefined {
   const keys = Object.keys(value);
   let ok = true;
   for (const key of keys) {
