@@ -13,7 +13,8 @@ export type Fail = (field: string, message: string, messageZh: string) => undefi
 /** Checks a {field, op, value} object at `at`; returns the clean leaf or undefined after failing. */
 export type LeafCheck<C> = (value: Record<string, unknown>, at: string) => C | undefined;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function checkConditionTree<Op extends string, Value>(
   value: unknown,

@@ -5,15 +5,13 @@
  * ("rules[2].id"); every error is collected, not just the first.
  */
 import type { FieldError } from '../errors.js';
-import type { Fail } from './check-condition.js';
+import { type Fail, isObject } from './check-condition.js';
 
 export type RuleListValidation<R> = { ok: true; rules: R[] } | { ok: false; errors: FieldError[] };
 
 export const MAX_RULE_TEXT = 200;
 const MAX_RULES = 100;
 const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * `keys`: the fields a rule may hold; `shape`: how a rule looks, for the error on a rule that is
