@@ -47,6 +47,21 @@ describe('validating ICP rules', () => {
     });
   });
 
+  it('refuses a rule that is not an object, and an id taken by an earlier rule, generated or given', () => {
+    const good = { description: 'x', condition: { field: 'employees', op: 'lt', value: 20 }, action: 'flag' };
+    expect(validateIcpRules([good, 7], active, ids)).toEqual({
+      ok: false,
+      errors: [{ field: 'rules[1]', message: 'must be an object', messageZh: '须为对象' }],
+    });
+    expect(fields([good, { ...good, id: 'rule-abcdef12' }])).toEqual(['rules[1].id']);
+    expect(
+      fields([
+        { ...good, id: 'same' },
+        { ...good, id: 'same' },
+      ]),
+    ).toEqual(['rules[1].id']);
+  });
+
   it('names the bad rule and field', () => {
     const good = { description: 'x', condition: { field: 'employees', op: 'lt', value: 20 }, action: 'flag' };
     expect(fields([good, { ...good, action: 'delete' }])).toEqual(['rules[1].action']);

@@ -27,8 +27,9 @@ export function validateIcpRules(
 ): IcpRulesValidation {
   const ids = new Set<string>();
   return checkRuleList(input, { keys: RULE_KEYS }, (raw, at, _index, fail): IcpRule | undefined => {
-    const generated = raw.id === undefined || raw.id === null;
-    const id = generated ? `rule-${newId().slice(0, 8)}` : checkRuleId(raw.id, `${at}.id`, ids, fail);
+    const generated = raw.id === undefined || raw.id === null ? `rule-${newId().slice(0, 8)}` : undefined;
+    if (generated) ids.add(generated); // a later rule may not give the id this one was given
+    const id = generated ?? checkRuleId(raw.id, `${at}.id`, ids, fail);
     const description = text(raw.description, `${at}.description`, fail, true);
     const condition = checkCondition(raw.condition, `${at}.condition`, fail);
     const action = raw.action;

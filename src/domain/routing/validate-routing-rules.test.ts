@@ -82,6 +82,30 @@ describe('validateRoutingRules', () => {
       expect(result.rules[0].description).toBe('any(flags prefix [JUNK:, ICP:]; not(fields.客户等级 in [KA, SKA]))');
   });
 
+  it('refuses a list too long and a rule that is not an object, saying how a rule looks', () => {
+    const rule = { condition: null, path: 'pool' };
+    expect(
+      fieldsOf(
+        Array.from({ length: 101 }, (_, i) => ({
+          ...rule,
+          id: `r${i}`,
+          condition: i ? rule.condition : { field: 'score', op: 'lt', value: 1 },
+        })),
+      ),
+    ).toContain('rules');
+    const result = validateRoutingRules(['pool']);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'rules[0]',
+          message: 'must be an object: {id?, description?, condition, path}',
+          messageZh: '须为对象：{id?, description?, condition, path}',
+        },
+      ],
+    });
+  });
+
   it('describes a catch-all', () => {
     expect(describeCondition(null)).toBe('每条线索 (every lead)');
   });
