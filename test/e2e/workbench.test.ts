@@ -375,6 +375,7 @@ describe('SDR workbench', () => {
     await page.getByText('2 selected').waitFor();
     await page.getByRole('button', { name: 'Release', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Release 2 leads' });
+    await dialog.getByLabel('Reason for release').waitFor(); // the dialog is open, not still opening
     await dialog.getByRole('button', { name: 'Release' }).click();
     await dialog.getByText('Say why the leads go back').waitFor();
     await dialog.getByLabel('Reason for release').fill('号码空号，暂不跟进');
